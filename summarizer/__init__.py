@@ -1,0 +1,70 @@
+"""summarizer: structured, verified summaries of news articles.
+
+``summarize(text, published=...)`` returns an ``ArticleSummary``: summary, actors, positions
+with grounded evidence, a timeline with resolved dates, attributed quotes, provenance and
+warnings. Everything the model wrote has been validated and located in the article.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .article import Article, load_article, make_article
+from .endpoint import open_endpoint
+from .errors import (
+    BudgetExceededError,
+    ConfigError,
+    InputError,
+    InvalidOutputError,
+    LocalServerError,
+    ModelError,
+    PromptError,
+    SummarizerError,
+    TransportError,
+)
+from .pipeline import summarize_article
+from .schema import SCHEMA_VERSION, ArticleSummary
+from .settings import Settings
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "ArticleSummary",
+    "BudgetExceededError",
+    "ConfigError",
+    "InputError",
+    "InvalidOutputError",
+    "LocalServerError",
+    "ModelError",
+    "PromptError",
+    "Settings",
+    "SummarizerError",
+    "TransportError",
+    "load_article",
+    "make_article",
+    "summarize",
+]
+
+
+def summarize(
+    article: str | Article,
+    *,
+    published: object = None,
+    title: str | None = None,
+    source: str | None = None,
+    settings: Settings | None = None,
+    **overrides: Any,
+) -> ArticleSummary:
+    """Summarise one article (text or ``Article``) and return the validated result.
+
+    ``overrides`` are settings such as ``model=``, ``base_url=``, ``api_key=``; anything not
+    given comes from the environment (``OPENAI_API_KEY``, ``OPENAI_BASE_URL``,
+    ``SUMMARIZER_*``). With neither a key nor a base URL the bundled local model is used.
+    """
+    settings = settings or Settings.resolve(**overrides)
+    if isinstance(article, str):
+        article = make_article(
+            article, title=title, published=published, source=source, max_chars=settings.max_chars
+        )
+    with open_endpoint(settings) as live:
+        return summarize_article(article, live)

@@ -1,0 +1,259 @@
+"""Turn a validated draft into the final ``ArticleSummary``: ground, resolve, check, warn.
+
+Nothing the model wrote reaches the output unchecked. Quotes come from the deterministic
+quotation list; evidence and excerpts are located in the text (or dropped with a warning);
+date expressions are found in the text and resolved by ``dates.resolve`` against the
+publication date; actors with the same id or name are merged and references rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .article import Article
+from .dates import resolve
+from .draft import Draft, DraftActor
+from .grounding import Grounder
+from .quotations import Quotation
+from .schema import (
+    Actor,
+    ArticleInfo,
+    DateValue,
+    Position,
+    Quote,
+    Span,
+    Summary,
+    SummaryWarning,
+    TimelineEvent,
+)
+from .timeline import sort_events
+
+
+class Assembler:
+    """Builds the checked content of one summary; collects warnings as it goes."""
+
+    def __init__(self, article: Article, quotations: list[Quotation]) -> None:
+        self.article = article
+        self.quotations = {q.number: q for q in quotations}
+        self.grounder = Grounder(article.text)
+        self.warnings: list[SummaryWarning] = []
+        self._alias: dict[str, str] = {}
+
+    def warn(self, code: str, message: str, path: str) -> None:
+        self.warnings.append(
+            SummaryWarning.model_validate({"code": code, "message": message, "path": path})
+        )
+
+    def article_info(self) -> ArticleInfo:
+        a = self.article
+        return ArticleInfo(
+            id=a.id,
+            title=a.title,
+            published=a.published,
+            source=a.source,
+            language=a.language,
+            text=a.text,
+        )
+
+    def summary(self, draft: Draft) -> Summary:
+        s = draft.summary
+        return Summary(
+            headline=s.headline.strip(),
+            abstract=s.abstract.strip(),
+            key_points=[k.strip() for k in s.key_points if k.strip()],
+        )
+
+    def actors(self, actors: list[DraftActor]) -> list[Actor]:
+        """Merge actors that repeat an id or a name; later references follow the first one."""
+        out: list[Actor] = []
+        by_name: dict[str, str] = {}
+        for i, a in enumerate(actors):
+            key = _name_key(a.name)
+            if a.id in self._alias:
+                self.warn(
+                    "duplicate_actor",
+                    f"actor id {a.id!r} is defined twice; kept the first",
+                    f"$.actors[{i}]",
+                )
+                continue
+            if key in by_name:
+                self._alias[a.id] = by_name[key]
+                self.warn(
+                    "duplicate_actor",
+                    f"actor {a.name!r} ({a.id}) merged into {by_name[key]}",
+                    f"$.actors[{i}]",
+                )
+                continue
+            self._alias[a.id] = a.id
+            by_name[key] = a.id
+            role = a.role.strip() if a.role and a.role.strip() else None
+            out.append(Actor(id=a.id, name=a.name.strip(), kind=a.kind, role=role))
+        return out
+
+    def actor_ref(self, ref: str | None, path: str) -> str | None:
+        if ref is None:
+            return None
+        if ref not in self._alias:
+            self.warn("unknown_actor", f"reference to unknown actor {ref!r} removed", path)
+            return None
+        return self._alias[ref]
+
+    def quotes(self, draft: Draft) -> list[Quote]:
+        """Every listed quotation, attributed where the model said who spoke it."""
+        said: dict[int, Quote] = {}
+        for i, dq in enumerate(draft.quotes):
+            found = self.quotations.get(dq.quotation)
+            if found is None or dq.quotation in said:
+                continue
+            speaker = self.actor_ref(dq.speaker, f"$.quotes[{i}].speaker")
+            said[dq.quotation] = Quote(
+                number=found.number,
+                text=found.text,
+                start=found.start,
+                end=found.end,
+                speaker=speaker,
+                kind=dq.kind,
+            )
+        for number, found in self.quotations.items():
+            if number not in said:
+                said[number] = Quote(
+                    number=number,
+                    text=found.text,
+                    start=found.start,
+                    end=found.end,
+                    speaker=None,
+                    kind="speech",
+                )
+            if said[number].speaker is None and said[number].kind == "speech":
+                self.warn(
+                    "unattributed_quote",
+                    f"no speaker for quotation [Q{number}]: {_clip(found.text)}",
+                    f"$.quotes[{number - 1}]",
+                )
+        return [said[n] for n in sorted(said)]
+
+    def positions(self, draft: Draft) -> list[Position]:
+        out: list[Position] = []
+        for i, p in enumerate(draft.positions):
+            holder = self.actor_ref(p.holder, f"$.positions[{i}].holder")
+            if holder is None:
+                continue
+            evidence: list[Span] = []
+            for j, text in enumerate(p.evidence):
+                span = self.grounder.locate(text)
+                if span is None:
+                    self.warn(
+                        "ungrounded_quote",
+                        f"evidence not found in the article, dropped: {_clip(text)}",
+                        f"$.positions[{i}].evidence[{j}]",
+                    )
+                elif all(span.start != e.start or span.end != e.end for e in evidence):
+                    evidence.append(span)
+            if not evidence:
+                self.warn(
+                    "position_without_evidence",
+                    f"position of {holder} on {p.topic!r} has no evidence found in the article",
+                    f"$.positions[{i}]",
+                )
+            out.append(
+                Position(
+                    holder=holder,
+                    topic=p.topic.strip(),
+                    stance=p.stance.strip(),
+                    stance_kind=p.stance_kind,
+                    attribution=p.attribution,
+                    evidence=evidence,
+                )
+            )
+        return out
+
+    def timeline(self, draft: Draft) -> list[TimelineEvent]:
+        events: list[tuple[int, TimelineEvent]] = []
+        for i, e in enumerate(draft.timeline):
+            excerpt = self.grounder.locate(e.excerpt)
+            if excerpt is None:
+                self.warn(
+                    "ungrounded_excerpt",
+                    f"event excerpt not found in the article: {_clip(e.excerpt)}",
+                    f"$.timeline[{i}].excerpt",
+                )
+            actors = [
+                a
+                for j, ref in enumerate(e.actors)
+                if (a := self.actor_ref(ref, f"$.timeline[{i}].actors[{j}]")) is not None
+            ]
+            date = self.date_value(e.date_expression, excerpt, f"$.timeline[{i}].date")
+            order = excerpt.start if excerpt else (date.start if date else len(self.article.text))
+            events.append(
+                (
+                    order,
+                    TimelineEvent(
+                        event=e.event.strip(),
+                        actors=list(dict.fromkeys(actors)),
+                        status=e.status,
+                        date=date,
+                        excerpt=excerpt,
+                    ),
+                )
+            )
+        return sort_events(events)
+
+    def date_value(
+        self, expression: str | None, excerpt: Span | None, path: str
+    ) -> DateValue | None:
+        if expression is None or not expression.strip():
+            return None
+        near = excerpt.start if excerpt else 0
+        span = self._locate_date(expression, excerpt) or self.grounder.locate(expression, near=near)
+        if span is None:
+            self.warn(
+                "date_not_found",
+                f"date expression not found in the article, dropped: {_clip(expression)}",
+                path,
+            )
+            return None
+        res = resolve(span.text, self.article.published, sentence_at(self.article.text, span.start))
+        if res.value is None:
+            self.warn("unresolved_date", f"{span.text!r} left unresolved ({res.reason})", path)
+        return DateValue(
+            text=span.text,
+            start=span.start,
+            end=span.end,
+            value=res.value,
+            granularity=res.granularity,
+            reason=res.reason,
+        )
+
+    def _locate_date(self, expression: str, excerpt: Span | None) -> Span | None:
+        """Prefer the occurrence inside the event's own excerpt."""
+        if excerpt is None:
+            return None
+        inner = Grounder(excerpt.text).locate(expression)
+        if inner is None:
+            return None
+        start, end = excerpt.start + inner.start, excerpt.start + inner.end
+        return Span(text=self.article.text[start:end], start=start, end=end, match=inner.match)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+
+
+def sentence_at(text: str, offset: int) -> str:
+    """The sentence (or headline line) around ``offset``: the tense cues for date resolution."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, offset):
+        start = m.end()
+    m = _SENTENCE_END.search(text, offset)
+    end = m.start() if m else len(text)
+    return text[start:end].strip()
+
+
+def _name_key(name: str) -> str:
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,165 @@
+"""The command line: parse, call the library, render, exit code. Nothing else lives here.
+
+Exit codes: 0 ok; 2 bad input, usage or configuration; 1 model or validation failure.
+Results go to stdout (or ``-o``); diagnostics to stderr, one line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from .article import load_article
+from .draft import draft_json_schema
+from .endpoint import open_endpoint
+from .errors import InputError, SummarizerError
+from .pipeline import summarize_article
+from .schema import final_json_schema, render_schema
+from .settings import Settings
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return handler(args)
+    except SummarizerError as exc:
+        print(f"summarizer: error: {exc.one_line()}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("summarizer: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_FAILURE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="summarizer", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(metavar="COMMAND")
+
+    p = sub.add_parser("summarize", help="summarise one article into validated JSON")
+    p.add_argument("path", help="article file (.txt .md .html .json) or - for stdin")
+    p.add_argument("--published", help="publication date YYYY-MM-DD (resolves relative dates)")
+    p.add_argument("--title", help="article title (overrides the file's)")
+    p.add_argument("--source", help="source name or URL")
+    p.add_argument("-o", "--output", type=Path, help="write the JSON here instead of stdout")
+    add_model_options(p)
+    p.set_defaults(handler=cmd_summarize)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the output (or of the draft)")
+    p.add_argument("--draft", action="store_true", help="the schema the model fills in")
+    p.add_argument(
+        "--kind",
+        choices=["openai", "grammar"],
+        default="openai",
+        help="draft dialect: OpenAI strict mode or a grammar server (llama.cpp)",
+    )
+    p.set_defaults(handler=cmd_schema)
+
+    dates = sub.add_parser("dates", help="date expressions").add_subparsers(metavar="ACTION")
+    p = dates.add_parser("resolve", help="resolve a date expression against a publication date")
+    p.add_argument("text", nargs="?", help="the expression, e.g. 'last Tuesday'")
+    p.add_argument("--published", help="publication date YYYY-MM-DD")
+    p.add_argument("--context", default="", help="the sentence the expression appears in")
+    p.add_argument("--jsonl", type=Path, help="bulk: JSON lines with text, dct/published, context")
+    p.set_defaults(handler=cmd_dates_resolve)
+    return parser
+
+
+def add_model_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("model")
+    g.add_argument("--model", help="model name (env SUMMARIZER_MODEL)")
+    g.add_argument("--base-url", help="OpenAI-compatible server (env OPENAI_BASE_URL)")
+    g.add_argument("--timeout", type=float, help="seconds per request (env SUMMARIZER_TIMEOUT)")
+    g.add_argument("--reasks", type=int, help="re-asks after invalid output (default 2)")
+    g.add_argument("--token-budget", type=int, help="token cap per article across attempts")
+    g.add_argument("--max-output-tokens", type=int, help="output token cap per request")
+    g.add_argument("--max-chars", type=int, help="longest article accepted, in characters")
+    g.add_argument(
+        "--schema-kind",
+        choices=["openai", "grammar"],
+        help="JSON Schema dialect sent to the server (default: from the base URL)",
+    )
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return Settings.resolve(
+        model=args.model,
+        base_url=args.base_url,
+        timeout=args.timeout,
+        reasks=args.reasks,
+        token_budget=args.token_budget,
+        max_output_tokens=args.max_output_tokens,
+        max_chars=args.max_chars,
+        schema_kind=args.schema_kind,
+    )
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    stdin = sys.stdin.buffer.read() if args.path == "-" else None
+    article = load_article(
+        args.path,
+        title=args.title,
+        published=args.published,
+        source=args.source,
+        max_chars=settings.max_chars,
+        stdin=stdin,
+    )
+    with open_endpoint(settings) as live:
+        result = summarize_article(article, live)
+    write_output(result.model_dump_json(indent=2) + "\n", args.output)
+    for w in result.warnings:
+        print(f"summarizer: warning: {w.code}: {w.message}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    schema = draft_json_schema(args.kind) if args.draft else final_json_schema()
+    write_output(render_schema(schema), None)
+    return EXIT_OK
+
+
+def cmd_dates_resolve(args: argparse.Namespace) -> int:
+    from .article import parse_published
+    from .dates import resolve, resolve_records
+
+    if args.jsonl is not None:
+        lines = _read_lines(args.jsonl)
+        for record in resolve_records(lines):
+            print(json.dumps(record, ensure_ascii=False))
+        return EXIT_OK
+    if not args.text:
+        raise InputError("give an expression to resolve, or --jsonl FILE")
+    published = parse_published(args.published, what="--published")
+    print(json.dumps(resolve(args.text, published, args.context).to_dict(), ensure_ascii=False))
+    return EXIT_OK
+
+
+def write_output(text: str, path: Path | None) -> None:
+    if path is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _read_lines(path: Path) -> Iterable[str]:
+    if str(path) == "-":
+        return (line for line in sys.stdin)
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None

@@ -1,0 +1,42 @@
+"""Where the model runs: the configured server, or the bundled local model when none is.
+
+This is the only core module that reaches the local server, and only lazily, so a run against
+a remote server never imports or starts llama.cpp.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+
+from .settings import LOCAL_MODEL_NAME, Settings
+
+# llama.cpp reuses a warm prompt cache across requests, which changes greedy output; turning it
+# off makes the same article give the same answer every run.
+LOCAL_EXTRA_BODY = {"cache_prompt": False}
+
+
+def local_settings(settings: Settings, base_url: str) -> Settings:
+    """Settings for a llama.cpp server of ours: grammar schema, deterministic decoding."""
+    return replace(
+        settings,
+        base_url=base_url,
+        api_key=None,
+        model=settings.model or LOCAL_MODEL_NAME,
+        schema_kind=settings.schema_kind or "grammar",
+        extra_body={**LOCAL_EXTRA_BODY, **settings.extra_body},
+    )
+
+
+@contextmanager
+def open_endpoint(settings: Settings) -> Iterator[Settings]:
+    """Yield settings pointing at a live server; a local one is stopped on exit."""
+    if not settings.uses_local_model:
+        yield settings
+        return
+    from .local import LocalServer, ensure_model
+
+    model_path = ensure_model()
+    with LocalServer(model_path) as base_url:
+        yield local_settings(settings, base_url)

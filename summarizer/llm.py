@@ -1,0 +1,89 @@
+"""One Chat Completions call with the draft's strict JSON schema, through the official SDK.
+
+The SDK's own retries are off (``max_retries=0``): ``retry.py`` is the one retry layer. The
+HTTP client is ours, with explicit timeouts, so every server kind behaves the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import httpx2
+import openai
+
+from .draft import response_format
+from .schema import Usage
+from .settings import Settings
+
+Message = dict[str, str]
+
+# The SDK insists on a key; local servers ignore it, so a placeholder goes there.
+_NO_KEY = "not-needed"
+
+
+@dataclass(frozen=True)
+class Completion:
+    """What came back from one call, before any validation."""
+
+    content: str | None
+    refusal: str | None
+    finish_reason: str | None
+    usage: Usage
+    model: str | None
+
+
+def make_client(
+    settings: Settings, *, transport: httpx2.BaseTransport | None = None
+) -> openai.OpenAI:
+    timeout = httpx2.Timeout(settings.timeout, connect=settings.connect_timeout)
+    http = httpx2.Client(timeout=timeout, transport=transport)
+    return openai.OpenAI(
+        api_key=settings.api_key or _NO_KEY,
+        base_url=settings.base_url,
+        max_retries=0,
+        timeout=timeout,
+        http_client=http,
+    )
+
+
+def request_body(settings: Settings, messages: Sequence[Message]) -> dict[str, Any]:
+    """Keyword arguments for ``chat.completions.create``; also used to build Batch API lines."""
+    body: dict[str, Any] = {
+        "model": settings.effective_model,
+        "messages": list(messages),
+        "response_format": response_format(settings.effective_schema_kind),
+        "temperature": settings.temperature,
+    }
+    # OpenAI's own API rejects max_tokens on reasoning models; compatible servers
+    # (llama.cpp, vLLM, Ollama) read max_tokens.
+    cap = "max_completion_tokens" if settings.effective_schema_kind == "openai" else "max_tokens"
+    body[cap] = settings.max_output_tokens
+    if settings.seed is not None:
+        body["seed"] = settings.seed
+    if settings.extra_body:
+        body["extra_body"] = dict(settings.extra_body)
+    return body
+
+
+def complete(client: openai.OpenAI, settings: Settings, messages: Sequence[Message]) -> Completion:
+    """Send one request; raises the SDK's errors untouched for ``retry.py`` to classify."""
+    response = client.chat.completions.create(**request_body(settings, messages))
+    usage = Usage()
+    if response.usage is not None:
+        usage = Usage(
+            prompt_tokens=response.usage.prompt_tokens or 0,
+            completion_tokens=response.usage.completion_tokens or 0,
+            total_tokens=response.usage.total_tokens or 0,
+        )
+    if not response.choices:
+        return Completion(None, None, None, usage, response.model)
+    choice = response.choices[0]
+    return Completion(
+        content=choice.message.content,
+        refusal=getattr(choice.message, "refusal", None),
+        finish_reason=choice.finish_reason,
+        usage=usage,
+        model=response.model,
+    )

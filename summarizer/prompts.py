@@ -1,0 +1,95 @@
+"""Prompt templates: files in ``prompts/`` with a version header, rendered with ``$variables``.
+
+The text of every prompt lives in those files, never in code. Each file starts with::
+
+    ---
+    name: summarize.system
+    version: 1
+    ---
+
+All files of the set must carry the same version: that one version is recorded in every
+output, so a result can always be traced to the exact wording that produced it.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import PromptError
+
+PROMPT_SET = "summarize"
+_FILES = ("system", "user", "reask")
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    version: str
+    body: str
+
+    def render(self, **values: object) -> str:
+        """Substitute ``$name`` placeholders; a missing variable is an error, not a blank."""
+        try:
+            return string.Template(self.body).substitute({k: str(v) for k, v in values.items()})
+        except KeyError as exc:
+            raise PromptError(f"prompt {self.name} needs variable ${exc.args[0]}") from None
+        except ValueError as exc:
+            raise PromptError(f"prompt {self.name} has a malformed placeholder: {exc}") from None
+
+
+@dataclass(frozen=True)
+class PromptSet:
+    system: Template
+    user: Template
+    reask: Template
+
+    @property
+    def name(self) -> str:
+        return PROMPT_SET
+
+    @property
+    def version(self) -> str:
+        return self.system.version
+
+
+def prompts_dir() -> Path:
+    """``$SUMMARIZER_PROMPTS_DIR``, else the ``prompts/`` folder beside the package."""
+    override = os.environ.get("SUMMARIZER_PROMPTS_DIR")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "prompts"
+
+
+def load_template(path: Path) -> Template:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PromptError(f"cannot read prompt {path}: {exc.strerror}") from None
+    lines = raw.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise PromptError(f"prompt {path} has no '---' header")
+    try:
+        end = lines.index("---", 1)
+    except ValueError:
+        raise PromptError(f"prompt {path} header is not closed with '---'") from None
+    header: dict[str, str] = {}
+    for line in lines[1:end]:
+        key, sep, value = line.partition(":")
+        if sep:
+            header[key.strip()] = value.strip()
+    if not header.get("name") or not header.get("version"):
+        raise PromptError(f"prompt {path} header needs 'name' and 'version'")
+    body = "\n".join(lines[end + 1 :]).strip("\n")
+    return Template(header["name"], header["version"], body)
+
+
+def load_prompts(directory: Path | None = None) -> PromptSet:
+    directory = directory or prompts_dir()
+    templates = {name: load_template(directory / f"{name}.md") for name in _FILES}
+    versions = {t.version for t in templates.values()}
+    if len(versions) != 1:
+        raise PromptError(f"prompt files in {directory} disagree on version: {sorted(versions)}")
+    return PromptSet(**templates)

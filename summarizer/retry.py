@@ -1,0 +1,146 @@
+"""The one retry layer for transient failures (the SDK's own retries are turned off).
+
+Retried: HTTP 408, 409, 429 and 5xx, timeouts and dropped connections, with exponential
+backoff and jitter, honouring ``Retry-After`` when the server sends it, bounded by attempts and
+by total time. Anything else (400, 401, 404, ...) fails at once: repeating it cannot help.
+
+Invalid *output* is not handled here: that is a validation re-ask (``extraction.py``), with
+its own budget, so network trouble never silently multiplies the token bill.
+
+Tests call ``set_testing(True)``: waits are recorded instead of slept.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+import openai
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_exponential_jitter,
+)
+
+from .errors import TransportError
+from .settings import Settings
+
+T = TypeVar("T")
+
+RETRY_STATUSES = frozenset({408, 409, 429})
+# A server asking for a longer pause than this is capped to it: the stop rules still apply.
+MAX_RETRY_AFTER = 120.0
+
+_testing = False
+slept: list[float] = []  # waits requested while testing, newest last
+
+
+def set_testing(on: bool) -> None:
+    """In test mode waits are recorded in ``slept`` and not slept."""
+    global _testing
+    _testing = on
+    slept.clear()
+
+
+def _sleep(seconds: float) -> None:
+    if _testing:
+        slept.append(seconds)
+    else:
+        time.sleep(seconds)
+
+
+def is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, openai.APITimeoutError | openai.APIConnectionError):
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in RETRY_STATUSES or exc.status_code >= 500
+    return False
+
+
+def retry_after(exc: BaseException | None) -> float | None:
+    """Seconds the server asked us to wait (``Retry-After``: seconds or an HTTP date)."""
+    if not isinstance(exc, openai.APIStatusError):
+        return None
+    headers = exc.response.headers
+    raw = headers.get("retry-after-ms")
+    if raw:
+        try:
+            return max(float(raw) / 1000.0, 0.0)
+        except ValueError:
+            pass
+    raw = headers.get("retry-after")
+    if not raw:
+        return None
+    try:
+        return max(float(raw), 0.0)
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError):
+        return None
+    return max(when.timestamp() - time.time(), 0.0)
+
+
+class _Wait:
+    """Backoff with jitter, unless the server said how long to wait."""
+
+    def __init__(self, initial: float = 1.0, maximum: float = 30.0) -> None:
+        self._backoff = wait_exponential_jitter(initial=initial, max=maximum, jitter=initial)
+
+    def __call__(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        asked = retry_after(exc)
+        if asked is not None:
+            return min(asked, MAX_RETRY_AFTER)
+        return float(self._backoff(state))
+
+
+def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
+    """Run ``fn`` until it succeeds or the budget ends; returns the result and attempts made.
+
+    Raises ``TransportError`` (with the attempt count) when transient failures persist or a
+    non-transient HTTP error occurs.
+    """
+    attempts = 0
+
+    def counted() -> T:
+        nonlocal attempts
+        attempts += 1
+        return fn()
+
+    retrying = Retrying(
+        retry=retry_if_exception(is_transient),
+        stop=stop_after_attempt(settings.max_attempts)
+        | stop_after_delay(settings.max_retry_seconds),
+        wait=_Wait(),
+        sleep=_sleep,
+        reraise=True,
+    )
+    try:
+        return retrying(counted), attempts
+    except openai.APIStatusError as exc:
+        raise TransportError(
+            f"model server answered HTTP {exc.status_code} after {attempts} attempt(s): "
+            f"{_short(exc)}",
+            attempts=attempts,
+        ) from exc
+    except openai.APITimeoutError as exc:
+        raise TransportError(
+            f"model server timed out after {attempts} attempt(s)", attempts=attempts
+        ) from exc
+    except openai.APIConnectionError as exc:
+        raise TransportError(
+            f"cannot reach the model server after {attempts} attempt(s): {_short(exc)}",
+            attempts=attempts,
+        ) from exc
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:197] + "..."

@@ -1,0 +1,203 @@
+"""The validated ``ArticleSummary`` a user gets, and the JSON Schema files exported from it.
+
+Everything here is checked against the article before it is built: every ``Span`` slices
+``article.text`` to exactly its ``text``, every actor reference resolves, every date value comes
+from the deterministic resolver. ``SCHEMA_VERSION`` changes whenever this shape does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .dates import Granularity, UnresolvedReason
+from .draft import (
+    ActorKind,
+    Attribution,
+    EventStatus,
+    QuoteKind,
+    StanceKind,
+    draft_json_schema,
+)
+from .settings import SchemaKind
+
+SCHEMA_VERSION = "1.0"
+
+MatchKind = Literal["exact", "normalised", "ellipsis"]
+WarningCode = Literal[
+    "ungrounded_quote",
+    "ungrounded_evidence",
+    "position_without_evidence",
+    "ungrounded_excerpt",
+    "date_not_found",
+    "unresolved_date",
+    "unknown_actor",
+    "duplicate_actor",
+    "unattributed_quote",
+    "quotations_truncated",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A stretch of the article: ``article.text[start:end] == text``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    match: MatchKind = "exact"
+
+
+class ArticleInfo(_Model):
+    id: str
+    title: str | None
+    published: dt.date | None
+    source: str | None
+    language: str | None
+    text: str
+
+
+class Summary(_Model):
+    headline: str
+    abstract: str
+    key_points: list[str]
+
+
+class Actor(_Model):
+    id: str
+    name: str
+    kind: ActorKind
+    role: str | None
+
+
+class Position(_Model):
+    holder: str
+    topic: str
+    stance: str
+    stance_kind: StanceKind
+    attribution: Attribution
+    evidence: list[Span]
+
+
+class DateValue(_Model):
+    """A date expression as written, where it is, and what it resolves to (or why not)."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    value: str | None
+    granularity: Granularity | None
+    reason: UnresolvedReason | None
+
+
+class TimelineEvent(_Model):
+    event: str
+    actors: list[str]
+    status: EventStatus
+    date: DateValue | None
+    excerpt: Span | None
+
+
+class Quote(_Model):
+    number: int = Field(ge=1)
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    speaker: str | None
+    kind: QuoteKind
+
+
+class Usage(_Model):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            total_tokens=self.total_tokens + other.total_tokens,
+        )
+
+
+class AttemptRecord(_Model):
+    """One model call: why it ended, what it cost, and what was wrong with it, if anything."""
+
+    attempt: int
+    finish_reason: str | None
+    usage: Usage
+    errors: list[str]
+
+
+class PromptInfo(_Model):
+    name: str
+    version: str
+
+
+class Provenance(_Model):
+    model: str
+    server: str
+    prompt: PromptInfo
+    schema_version: str
+    schema_kind: SchemaKind
+    created_at: dt.datetime
+    generation: dict[str, Any]
+    attempts: int
+    usage: Usage
+    attempt_log: list[AttemptRecord]
+
+
+class SummaryWarning(_Model):
+    code: WarningCode
+    message: str
+    path: str
+
+
+class ArticleSummary(_Model):
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    article: ArticleInfo
+    summary: Summary
+    actors: list[Actor]
+    positions: list[Position]
+    timeline: list[TimelineEvent]
+    quotes: list[Quote]
+    provenance: Provenance
+    warnings: list[SummaryWarning]
+
+
+def final_json_schema() -> dict[str, Any]:
+    schema = ArticleSummary.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"summarizer/article-summary/{SCHEMA_VERSION}"
+    return schema
+
+
+def exported_schemas() -> dict[str, dict[str, Any]]:
+    """Every schema file kept in ``schemas/``, by file name."""
+    return {
+        "article_summary.schema.json": final_json_schema(),
+        "draft.openai.schema.json": draft_json_schema("openai"),
+        "draft.grammar.schema.json": draft_json_schema("grammar"),
+    }
+
+
+def render_schema(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def export_schemas(directory: Path) -> list[Path]:
+    """Write the schema files; ``tests/test_schema.py`` fails when they drift from the models."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in exported_schemas().items():
+        path = directory / name
+        path.write_text(render_schema(schema), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,149 @@
+"""One frozen settings object, resolved once at run time: flags, then environment, then defaults.
+
+Nothing here is read at import: ``Settings.resolve()`` is called by the CLI or by ``summarize()``
+when a run starts, so tests and long-running services see the environment of the moment.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
+
+from .errors import ConfigError
+
+SchemaKind = Literal["openai", "grammar"]
+
+DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+LOCAL_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run needs to call the model and check its answer."""
+
+    api_key: str | None = field(default=None, repr=False)
+    base_url: str | None = None
+    model: str | None = None
+    # Network: one request's timeout, transport attempts and the total time spent retrying.
+    timeout: float = 120.0
+    connect_timeout: float = 10.0
+    max_attempts: int = 5
+    max_retry_seconds: float = 300.0
+    # Validation re-asks after the first answer, and the token cap across every attempt.
+    reasks: int = 2
+    token_budget: int = 60_000
+    max_output_tokens: int = 2_500
+    temperature: float = 0.0
+    seed: int | None = 7
+    # Articles longer than this (in characters) are refused as bad input.
+    max_chars: int = 100_000
+    # Which JSON Schema dialect the server gets: OpenAI strict mode, or a grammar-backed server
+    # (llama.cpp, vLLM) that also honours string lengths. None means "decide from the base URL".
+    schema_kind: SchemaKind | None = None
+    # Extra JSON fields for the request body (e.g. llama.cpp's cache_prompt).
+    extra_body: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def resolve(cls, env: Mapping[str, str] | None = None, **flags: Any) -> Settings:
+        """Build settings from flags (``None`` means "not given"), then env, then defaults."""
+        env = os.environ if env is None else env
+        given = {k: v for k, v in flags.items() if v is not None}
+        unknown = set(given) - set(cls.__dataclass_fields__)
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        from_env: dict[str, Any] = {}
+        for name, var, convert in _ENV:
+            raw = env.get(var)
+            if raw is not None and raw.strip() != "":
+                from_env[name] = _convert(var, raw.strip(), convert)
+        merged = {**from_env, **given}
+        settings = cls(**merged)
+        settings.check()
+        return settings
+
+    def check(self) -> None:
+        """Reject settings that cannot work, with a message naming the setting."""
+        if self.base_url is not None:
+            parts = urlsplit(self.base_url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise ConfigError(
+                    f"base URL must be http(s)://host[:port][/path], got {self.base_url!r}"
+                )
+        for name in ("timeout", "connect_timeout", "max_retry_seconds"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be positive")
+        for name in ("max_attempts", "token_budget", "max_output_tokens", "max_chars"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name} must be at least 1")
+        if self.reasks < 0:
+            raise ConfigError("reasks must be 0 or more")
+        if self.schema_kind not in (None, "openai", "grammar"):
+            raise ConfigError("schema kind must be 'openai' or 'grammar'")
+
+    @property
+    def uses_local_model(self) -> bool:
+        """No key and no base URL: the run goes to the bundled local model."""
+        return self.api_key is None and self.base_url is None
+
+    @property
+    def effective_schema_kind(self) -> SchemaKind:
+        """OpenAI's own hosts get strict mode's keyword set; other servers get the grammar one."""
+        if self.schema_kind is not None:
+            return self.schema_kind
+        host = urlsplit(self.base_url or "https://api.openai.com/v1").hostname or ""
+        if host.endswith("openai.com") or host.endswith(".azure.com"):
+            return "openai"
+        return "grammar"
+
+    @property
+    def effective_model(self) -> str:
+        if self.model:
+            return self.model
+        return DEFAULT_OPENAI_MODEL if self.base_url is None else LOCAL_MODEL_NAME
+
+    @property
+    def server_label(self) -> str:
+        """The server's address for provenance: scheme, host, port and path, never credentials."""
+        parts = urlsplit(self.base_url or "https://api.openai.com/v1")
+        netloc = parts.hostname or ""
+        if parts.port:
+            netloc = f"{netloc}:{parts.port}"
+        return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+    def with_endpoint(self, base_url: str, api_key: str | None = None) -> Settings:
+        return replace(self, base_url=base_url, api_key=api_key if api_key else self.api_key)
+
+    def generation_settings(self) -> dict[str, Any]:
+        """The knobs that change the model's answer (part of provenance and cache keys)."""
+        return {
+            "temperature": self.temperature,
+            "seed": self.seed,
+            "max_output_tokens": self.max_output_tokens,
+            "schema_kind": self.effective_schema_kind,
+        }
+
+
+def _convert(var: str, raw: str, kind: type) -> Any:
+    try:
+        return kind(raw)
+    except ValueError:
+        raise ConfigError(f"{var}={raw!r} is not a valid {kind.__name__}") from None
+
+
+_ENV: tuple[tuple[str, str, type], ...] = (
+    ("api_key", "OPENAI_API_KEY", str),
+    ("base_url", "OPENAI_BASE_URL", str),
+    ("model", "SUMMARIZER_MODEL", str),
+    ("timeout", "SUMMARIZER_TIMEOUT", float),
+    ("max_attempts", "SUMMARIZER_MAX_ATTEMPTS", int),
+    ("max_retry_seconds", "SUMMARIZER_MAX_RETRY_SECONDS", float),
+    ("reasks", "SUMMARIZER_REASKS", int),
+    ("token_budget", "SUMMARIZER_TOKEN_BUDGET", int),
+    ("max_output_tokens", "SUMMARIZER_MAX_OUTPUT_TOKENS", int),
+    ("seed", "SUMMARIZER_SEED", int),
+    ("max_chars", "SUMMARIZER_MAX_CHARS", int),
+    ("schema_kind", "SUMMARIZER_SCHEMA_KIND", str),
+)

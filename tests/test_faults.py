@@ -1,0 +1,214 @@
+"""Failures over real HTTP: a fake OpenAI-compatible server on 127.0.0.1 plays each fault.
+
+Every test asserts what was sent (attempts, re-ask content), what came out (warnings, errors)
+and, through ``retry.slept``, the waits the retry layer asked for (none are slept for real).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from summarizer import retry
+from summarizer.article import Article, make_article
+from summarizer.errors import (
+    BudgetExceededError,
+    InvalidOutputError,
+    TransportError,
+)
+from summarizer.pipeline import summarize_article
+from summarizer.schema import ArticleSummary
+from summarizer.settings import Settings
+from tests.fakes import FakeOpenAI, Reply, completion, error
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI() as server:
+        yield server
+
+
+@pytest.fixture
+def article(seed_text: str) -> Article:
+    return make_article(seed_text, published="2025-03-17")
+
+
+def run(fake: FakeOpenAI, article: Article, **overrides: Any) -> ArticleSummary:
+    options: dict[str, Any] = {"base_url": fake.base_url, "api_key": "sk-test-not-real",
+                               "max_attempts": 4, "reasks": 2, "timeout": 5.0}
+    options.update(overrides)
+    return summarize_article(article, Settings.resolve(env={}, **options))
+
+
+def user_turns(request: dict[str, Any]) -> list[str]:
+    return [m["content"] for m in request["messages"] if m["role"] == "user"]
+
+
+def test_happy_path_sends_strict_schema(fake: FakeOpenAI, article: Article, seed_draft: str) -> None:
+    fake.enqueue(completion(seed_draft))
+    result = run(fake, article)
+    assert len(fake.requests) == 1
+    sent = fake.requests[0]
+    assert sent["response_format"]["type"] == "json_schema"
+    assert sent["response_format"]["json_schema"]["strict"] is True
+    assert sent["temperature"] == 0 and sent["seed"] == 7
+    assert sent["_headers"]["authorization"] == "Bearer sk-test-not-real"
+    assert result.provenance.attempts == 1
+    assert result.provenance.usage.total_tokens == 1300
+    assert retry.slept == []
+
+
+def test_429_honours_retry_after(fake: FakeOpenAI, article: Article, seed_draft: str) -> None:
+    fake.enqueue(error(429, "slow down", {"retry-after": "7"}), completion(seed_draft))
+    result = run(fake, article)
+    assert len(fake.requests) == 2
+    assert retry.slept == [7.0]
+    assert result.provenance.attempts == 1  # one model answer; transport retries are not re-asks
+
+
+def test_5xx_backs_off_exponentially(fake: FakeOpenAI, article: Article, seed_draft: str) -> None:
+    fake.enqueue(error(500), error(503), error(502), completion(seed_draft))
+    run(fake, article)
+    assert len(fake.requests) == 4
+    assert len(retry.slept) == 3
+    assert all(w > 0 for w in retry.slept)
+    # Exponential base (1, 2, 4) plus at most 1 s of jitter.
+    assert retry.slept[2] >= 4 and retry.slept[0] <= 2
+
+
+def test_persistent_5xx_gives_up_with_attempts(fake: FakeOpenAI, article: Article) -> None:
+    fake.default = error(503, "overloaded")
+    with pytest.raises(TransportError, match="HTTP 503 after 4 attempt") as info:
+        run(fake, article)
+    assert info.value.attempts == 4
+    assert len(fake.requests) == 4
+
+
+def test_client_errors_are_not_retried(fake: FakeOpenAI, article: Article) -> None:
+    fake.enqueue(error(400, "bad request: unsupported parameter"))
+    with pytest.raises(TransportError, match="HTTP 400 after 1 attempt"):
+        run(fake, article)
+    assert len(fake.requests) == 1
+    assert retry.slept == []
+
+
+def test_dropped_connection_is_retried(fake: FakeOpenAI, article: Article, seed_draft: str) -> None:
+    fake.enqueue(Reply(drop=True), completion(seed_draft))
+    run(fake, article)
+    assert len(fake.requests) == 2
+    assert len(retry.slept) == 1
+
+
+def test_timeout_is_retried(fake: FakeOpenAI, article: Article, seed_draft: str) -> None:
+    fake.enqueue(Reply(delay=1.5, body={}), completion(seed_draft))
+    run(fake, article, timeout=0.4)
+    assert len(fake.requests) == 2
+
+
+def test_timeouts_exhausted(fake: FakeOpenAI, article: Article) -> None:
+    fake.default = Reply(delay=1.0, body={})
+    with pytest.raises(TransportError, match="timed out after 2 attempt"):
+        run(fake, article, timeout=0.3, max_attempts=2)
+
+
+def test_malformed_json_is_reasked(fake: FakeOpenAI, article: Article, seed_draft: str) -> None:
+    fake.enqueue(completion('{"summary": {"headline": "x", '), completion(seed_draft))
+    result = run(fake, article)
+    assert len(fake.requests) == 2
+    second = fake.requests[1]
+    assert second["messages"][-2] == {"role": "assistant", "content": '{"summary": {"headline": "x", '}
+    assert "not valid JSON" in user_turns(second)[-1]
+    assert result.provenance.attempts == 2
+    assert result.provenance.attempt_log[0].errors
+    assert result.provenance.usage.total_tokens == 2600
+
+
+def test_truncated_output_is_reasked(fake: FakeOpenAI, article: Article, seed_draft: str) -> None:
+    fake.enqueue(completion(seed_draft[:500], finish_reason="length"), completion(seed_draft))
+    result = run(fake, article)
+    assert "cut off at the output token limit" in user_turns(fake.requests[1])[-1]
+    assert result.provenance.attempt_log[0].finish_reason == "length"
+
+
+def test_schema_violation_is_reasked_with_path(
+    fake: FakeOpenAI, article: Article, seed_draft: str
+) -> None:
+    bad = json.loads(seed_draft)
+    bad["actors"][0]["kind"] = "celebrity"
+    del bad["timeline"][0]["status"]
+    fake.enqueue(completion(json.dumps(bad)), completion(seed_draft))
+    run(fake, article)
+    reask = user_turns(fake.requests[1])[-1]
+    assert "actors.0.kind" in reask
+    assert "timeline.0.status" in reask
+
+
+def test_dangling_references_are_reasked(
+    fake: FakeOpenAI, article: Article, seed_draft: str
+) -> None:
+    bad = json.loads(seed_draft)
+    bad["positions"][0]["holder"] = "a99"
+    bad["quotes"][0]["quotation"] = 40
+    fake.enqueue(completion(json.dumps(bad)), completion(seed_draft))
+    run(fake, article)
+    reask = user_turns(fake.requests[1])[-1]
+    assert "positions[0].holder: 'a99' is not an id in actors" in reask
+    assert "quotes[0].quotation: 40 is not a listed number (1..13)" in reask
+
+
+def test_refusal_exhausts_reasks(fake: FakeOpenAI, article: Article) -> None:
+    fake.default = completion(None, refusal="I can't help with that.")
+    with pytest.raises(InvalidOutputError, match="after 3 attempt") as info:
+        run(fake, article)
+    assert len(fake.requests) == 3
+    err = info.value
+    assert err.attempts == 3
+    assert err.usage["total_tokens"] == 3 * 1300
+    assert "refused" in err.errors[0]
+
+
+def test_last_raw_output_is_kept(fake: FakeOpenAI, article: Article) -> None:
+    fake.default = completion("not json at all")
+    with pytest.raises(InvalidOutputError) as info:
+        run(fake, article, reasks=1)
+    assert info.value.last_output == "not json at all"
+    assert info.value.attempts == 2
+
+
+def test_token_budget_caps_reasks(fake: FakeOpenAI, article: Article) -> None:
+    fake.default = completion("{}", prompt_tokens=3000, completion_tokens=1000)
+    with pytest.raises(BudgetExceededError, match="token budget of 5,000") as info:
+        run(fake, article, token_budget=5000, reasks=5)
+    assert len(fake.requests) == 2
+    assert info.value.usage["total_tokens"] == 8000
+
+
+def test_transport_failure_after_reask_keeps_earlier_usage(
+    fake: FakeOpenAI, article: Article
+) -> None:
+    fake.enqueue(completion("oops"))
+    fake.default = error(500)
+    with pytest.raises(TransportError) as info:
+        run(fake, article, max_attempts=2)
+    assert info.value.usage["total_tokens"] == 1300
+    assert info.value.last_output == "oops"
+
+
+def test_hallucinated_quote_is_dropped_and_warned(
+    fake: FakeOpenAI, article: Article, seed_draft: str
+) -> None:
+    fake.enqueue(completion(seed_draft))
+    result = run(fake, article)
+    invented = "We will discuss land, we will discuss power plants and also guarantee Crimea."
+    shown = [e.text for p in result.positions for e in p.evidence] + [q.text for q in result.quotes]
+    assert all("guarantee Crimea" not in s for s in shown)
+    ungrounded = [w for w in result.warnings if w.code == "ungrounded_quote"]
+    assert [w.path for w in ungrounded] == ["$.positions[6].evidence[0]"]
+    assert invented[:60] in ungrounded[0].message
+    assert any(w.code == "position_without_evidence" and w.path == "$.positions[6]"
+               for w in result.warnings)
+    # Grounding problems are recorded, not re-asked.
+    assert len(fake.requests) == 1

@@ -1,0 +1,98 @@
+"""Locating excerpts: every span must slice the original text back to what it claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.grounding import Grounder
+
+ARTICLE = (
+    "“We aim to see if we can bring that war to a conclusion,” Mr. Trump told reporters.\n"
+    "“Perhaps we can, perhaps we can’t, but I believe we stand a very good chance.”\n"
+    "The plant — Europe’s largest — was  shelled\nagain. He said the plant was shelled again."
+)
+
+
+def check(g: Grounder, excerpt: str) -> tuple[str, int, int, str]:
+    span = g.locate(excerpt)
+    assert span is not None, excerpt
+    assert ARTICLE[span.start : span.end] == span.text
+    return span.text, span.start, span.end, span.match
+
+
+def test_exact_match() -> None:
+    g = Grounder(ARTICLE)
+    text, start, _, match = check(g, "bring that war to a conclusion")
+    assert match == "exact"
+    assert start == ARTICLE.index("bring that war")
+    assert text == "bring that war to a conclusion"
+
+
+def test_surrounding_quote_marks_are_ignored() -> None:
+    text, _, _, match = check(Grounder(ARTICLE), '"We aim to see if we can bring that war"')
+    assert text == "We aim to see if we can bring that war"
+    assert match == "exact"
+
+
+def test_straight_apostrophe_matches_curly() -> None:
+    text, _, _, match = check(Grounder(ARTICLE), "perhaps we can't, but I believe")
+    assert match == "normalised"
+    assert text == "perhaps we can’t, but I believe"
+
+
+def test_dashes_whitespace_and_line_breaks() -> None:
+    text, _, _, match = check(Grounder(ARTICLE), "The plant - Europe's largest - was shelled again")
+    assert match == "normalised"
+    assert text == "The plant — Europe’s largest — was  shelled\nagain"
+
+
+def test_case_is_tolerated() -> None:
+    text, _, _, match = check(Grounder(ARTICLE), "MR. TRUMP TOLD REPORTERS")
+    assert match == "normalised"
+    assert text == "Mr. Trump told reporters"
+
+
+@pytest.mark.parametrize("gap", ["...", "…", " ... "])
+def test_ellipsis_gap(gap: str) -> None:
+    excerpt = f"We aim to see if we can{gap}to a conclusion"
+    text, start, end, match = check(Grounder(ARTICLE), excerpt)
+    assert match == "ellipsis"
+    assert text == "We aim to see if we can bring that war to a conclusion"
+    assert (start, end) == (1, 1 + len(text))
+
+
+def test_ellipsis_fragments_must_be_in_order() -> None:
+    assert Grounder(ARTICLE).locate("to a conclusion ... We aim to see if we can") is None
+
+
+def test_ellipsis_fragments_must_be_real_words() -> None:
+    # Tiny fragments could match anywhere: they ground nothing.
+    assert Grounder(ARTICLE).locate("We ... a ... the") is None
+
+
+def test_not_found() -> None:
+    g = Grounder(ARTICLE)
+    assert g.locate("We will discuss land and guarantee Crimea") is None
+    assert g.locate("   ") is None
+    assert g.locate("“”") is None
+
+
+def test_repeated_excerpt_prefers_occurrence_near_hint() -> None:
+    g = Grounder(ARTICLE)
+    first = g.locate("plant")
+    assert first is not None
+    assert first.start == ARTICLE.index("plant")
+    hint = ARTICLE.index("the plant was")
+    second = g.locate("plant", near=hint)
+    assert second is not None
+    assert second.start == hint + len("the ")
+    # A normalised match honours the hint too.
+    folded = g.locate("PLANT", near=hint)
+    assert folded is not None and folded.start == second.start
+
+
+def test_article_ellipsis_character_matches_three_dots() -> None:
+    article = "“We will discuss power plants… We are already addressing that.”"
+    span = Grounder(article).locate("power plants... We are already")
+    assert span is not None
+    assert span.text == "power plants… We are already"

@@ -1,0 +1,52 @@
+"""Deterministic quotation finding: the only source of quote text in the output."""
+
+from __future__ import annotations
+
+from summarizer.quotations import find_quotations
+
+
+def texts(article: str) -> list[str]:
+    found = find_quotations(article)
+    for q in found:
+        assert article[q.start : q.end] == q.text
+    assert [q.number for q in found] == list(range(1, len(found) + 1))
+    return [q.text for q in found]
+
+
+def test_curly_and_straight_double_quotes() -> None:
+    article = 'He said: “We will go.” She said "No way," and left.'
+    assert texts(article) == ["We will go.", "No way,"]
+
+
+def test_short_partial_quote() -> None:
+    assert texts("Russia seeks “ironclad” assurances.") == ["ironclad"]
+
+
+def test_scare_quotes_in_single_marks_but_not_apostrophes() -> None:
+    article = "A man described as a 'disgruntled lawyer' shot people. Threads' users can't post."
+    assert texts(article) == ["disgruntled lawyer"]
+
+
+def test_quote_left_open_ends_at_paragraph() -> None:
+    article = "“First paragraph of a long quote.\n“Second paragraph,” he said."
+    assert texts(article) == ["First paragraph of a long quote.", "Second paragraph,"]
+
+
+def test_nested_single_quote_is_part_of_the_outer_quote() -> None:
+    assert texts("“He called it ‘idle talk’ today,” she said.") == ["He called it ‘idle talk’ today,"]
+
+
+def test_seed_quotations(seed_text: str) -> None:
+    found = texts(seed_text)
+    # Counted by hand in seeds/trump-putin-call-ukraine.txt: 13 quoted passages.
+    assert len(found) == 13
+    assert found[0] == "We aim to see if we can bring that war to a conclusion,"
+    assert "cautious optimism" in found
+    assert "ironclad" in found
+    assert found[-1].startswith("We can discuss unarmed observers")
+    assert found[-1].endswith("it’s merely idle talk.")
+
+
+def test_limit_and_no_quotes() -> None:
+    assert find_quotations("No quotes here.") == []
+    assert len(find_quotations('"a" "b" "c"', limit=2)) == 2
