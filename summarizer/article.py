@@ -7,8 +7,8 @@ into ``Article.text`` exactly as stored here, so loaders normalise line endings 
 
 from __future__ import annotations
 
-import datetime as dt
 import codecs
+import datetime as dt
 import hashlib
 import json
 import unicodedata
@@ -249,7 +249,7 @@ def extract_html(html: str, *, name: str = "input") -> dict[str, Any]:
     )
     if doc is None or not getattr(doc, "text", None):
         raise InputError(f"{name}: no article text found in the HTML")
-    meta: dict[str, Any] = {"text": doc.text}
+    meta: dict[str, Any] = {"text": getattr(doc, "text", "")}
     for key in ("title", "date", "url", "language"):
         value = getattr(doc, key, None)
         if value:

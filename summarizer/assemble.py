@@ -242,10 +242,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])
 def sentence_at(text: str, offset: int) -> str:
     """The sentence (or headline line) around ``offset``: the tense cues for date resolution."""
     start = 0
-    for m in _SENTENCE_END.finditer(text, 0, offset):
-        start = m.end()
-    m = _SENTENCE_END.search(text, offset)
-    end = m.start() if m else len(text)
+    for boundary in _SENTENCE_END.finditer(text, 0, offset):
+        start = boundary.end()
+    after = _SENTENCE_END.search(text, offset)
+    end = after.start() if after else len(text)
     return text[start:end].strip()
 
 

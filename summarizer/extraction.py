@@ -55,10 +55,11 @@ def extract_draft(
     used = Usage()
     model_name: str | None = None
     for attempt in range(1, settings.reasks + 2):
+        def send(sent: list[Message] = conversation) -> Completion:
+            return complete(client, settings, sent)
+
         try:
-            completion, _ = call_with_retries(
-                lambda sent=conversation: complete(client, settings, sent), settings
-            )
+            completion, _ = call_with_retries(send, settings)
         except TransportError as exc:
             # Keep what the earlier, successful calls cost and said.
             exc.attempts += len(log)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,8 +17,17 @@ SEED = ROOT / "seeds" / "trump-putin-call-ukraine.txt"
 DATA = Path(__file__).resolve().parent / "data"
 
 # Headers and body fields that could carry a credential: never written to a cassette.
-SECRET_HEADERS = ["authorization", "api-key", "openai-api-key", "x-api-key", "openai-organization",
-                  "openai-project", "cookie", "set-cookie"]
+SECRET_HEADERS = [
+    "authorization",
+    "api-key",
+    "openai-api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+    "set-cookie",
+]
+SECRET_FIELDS = {"api_key", "apiKey", "key", "token", "access_token"}
 
 
 @pytest.fixture(autouse=True)
@@ -35,12 +45,37 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.delenv(name, raising=False)
 
 
+def _scrub_body(request: Any) -> Any:
+    """Drop key-bearing JSON body fields before a request is written to a cassette."""
+    body = request.body
+    if body:
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            return request
+        if isinstance(data, dict) and SECRET_FIELDS & set(data):
+            for key in SECRET_FIELDS & set(data):
+                data[key] = "REDACTED"
+            request.body = json.dumps(data).encode()
+    return request
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    headers = response.get("headers", {})
+    for name in list(headers):
+        if name.lower() in SECRET_HEADERS:
+            del headers[name]
+    return response
+
+
 @pytest.fixture(scope="module")
 def vcr_config() -> dict[str, Any]:
+    """Replay-only unless `--record-mode` says otherwise (pytest-recording's default: none)."""
     return {
         "filter_headers": [(h, None) for h in SECRET_HEADERS],
+        "before_record_request": _scrub_body,
+        "before_record_response": _scrub_response,
         "match_on": ["method", "uri", "body"],
-        "record_mode": "none" if os.environ.get("CI") else "once",
         "decode_compressed_response": True,
     }
 

@@ -7,6 +7,7 @@ the queue is empty, ``default`` (if set) answers every request, after ``latency`
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -39,34 +40,43 @@ def completion(
     model: str = "fake-model",
 ) -> Reply:
     """A 200 reply in the Chat Completions format."""
-    return Reply(body={
-        "id": "chatcmpl-fake",
-        "object": "chat.completion",
-        "created": 1_700_000_000,
-        "model": model,
-        "choices": [{
-            "index": 0,
-            "finish_reason": finish_reason,
-            "message": {"role": "assistant", "content": content, "refusal": refusal},
-        }],
-        "usage": {
-            "prompt_tokens": prompt_tokens,
-            "completion_tokens": completion_tokens,
-            "total_tokens": prompt_tokens + completion_tokens,
-        },
-    })
+    return Reply(
+        body={
+            "id": "chatcmpl-fake",
+            "object": "chat.completion",
+            "created": 1_700_000_000,
+            "model": model,
+            "choices": [
+                {
+                    "index": 0,
+                    "finish_reason": finish_reason,
+                    "message": {"role": "assistant", "content": content, "refusal": refusal},
+                }
+            ],
+            "usage": {
+                "prompt_tokens": prompt_tokens,
+                "completion_tokens": completion_tokens,
+                "total_tokens": prompt_tokens + completion_tokens,
+            },
+        }
+    )
 
 
 def error(status: int, message: str = "error", headers: dict[str, str] | None = None) -> Reply:
-    return Reply(status=status, body={"error": {"message": message, "type": "fake"}},
-                 headers=headers or {})
+    return Reply(
+        status=status, body={"error": {"message": message, "type": "fake"}}, headers=headers or {}
+    )
 
 
 class FakeOpenAI:
     """Start with ``with FakeOpenAI() as fake:``; point clients at ``fake.base_url``."""
 
-    def __init__(self, *, default: Reply | Callable[[dict[str, Any]], Reply] | None = None,
-                 latency: float = 0.0) -> None:
+    def __init__(
+        self,
+        *,
+        default: Reply | Callable[[dict[str, Any]], Reply] | None = None,
+        latency: float = 0.0,
+    ) -> None:
         self.queue: deque[Reply] = deque()
         self.requests: list[dict[str, Any]] = []
         self.default = default
@@ -74,7 +84,9 @@ class FakeOpenAI:
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def base_url(self) -> str:
@@ -137,10 +149,8 @@ class FakeOpenAI:
                 for k, v in reply.headers.items():
                     self.send_header(k, v)
                 self.end_headers()
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(data)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
 
             do_GET = do_POST
 

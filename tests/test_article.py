@@ -36,8 +36,16 @@ def test_crlf_is_normalised_once(tmp_path: Path) -> None:
 
 def test_json_input_with_metadata(tmp_path: Path) -> None:
     p = tmp_path / "a.json"
-    p.write_text(json.dumps({"text": "Body.", "title": "T", "published": "2024-02-29",
-                             "source": "https://example.org/x"}))
+    p.write_text(
+        json.dumps(
+            {
+                "text": "Body.",
+                "title": "T",
+                "published": "2024-02-29",
+                "source": "https://example.org/x",
+            }
+        )
+    )
     a = load_article(p)
     assert (a.title, a.published, a.source) == ("T", dt.date(2024, 2, 29), "https://example.org/x")
 
@@ -152,6 +160,8 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 
 def test_html_without_text(tmp_path: Path) -> None:
     p = tmp_path / "empty.html"
-    p.write_text("<html><head><title>x</title></head><body><script>var a = 1;</script></body></html>")
+    p.write_text(
+        "<html><head><title>x</title></head><body><script>var a = 1;</script></body></html>"
+    )
     with pytest.raises(InputError, match="no article text"):
         load_article(p)

@@ -37,8 +37,13 @@ def article(seed_text: str) -> Article:
 
 
 def run(fake: FakeOpenAI, article: Article, **overrides: Any) -> ArticleSummary:
-    options: dict[str, Any] = {"base_url": fake.base_url, "api_key": "sk-test-not-real",
-                               "max_attempts": 4, "reasks": 2, "timeout": 5.0}
+    options: dict[str, Any] = {
+        "base_url": fake.base_url,
+        "api_key": "sk-test-not-real",
+        "max_attempts": 4,
+        "reasks": 2,
+        "timeout": 5.0,
+    }
     options.update(overrides)
     return summarize_article(article, Settings.resolve(env={}, **options))
 
@@ -47,7 +52,9 @@ def user_turns(request: dict[str, Any]) -> list[str]:
     return [m["content"] for m in request["messages"] if m["role"] == "user"]
 
 
-def test_happy_path_sends_strict_schema(fake: FakeOpenAI, article: Article, seed_draft: str) -> None:
+def test_happy_path_sends_strict_schema(
+    fake: FakeOpenAI, article: Article, seed_draft: str
+) -> None:
     fake.enqueue(completion(seed_draft))
     result = run(fake, article)
     assert len(fake.requests) == 1
@@ -119,7 +126,10 @@ def test_malformed_json_is_reasked(fake: FakeOpenAI, article: Article, seed_draf
     result = run(fake, article)
     assert len(fake.requests) == 2
     second = fake.requests[1]
-    assert second["messages"][-2] == {"role": "assistant", "content": '{"summary": {"headline": "x", '}
+    assert second["messages"][-2] == {
+        "role": "assistant",
+        "content": '{"summary": {"headline": "x", ',
+    }
     assert "not valid JSON" in user_turns(second)[-1]
     assert result.provenance.attempts == 2
     assert result.provenance.attempt_log[0].errors
@@ -208,7 +218,9 @@ def test_hallucinated_quote_is_dropped_and_warned(
     ungrounded = [w for w in result.warnings if w.code == "ungrounded_quote"]
     assert [w.path for w in ungrounded] == ["$.positions[6].evidence[0]"]
     assert invented[:60] in ungrounded[0].message
-    assert any(w.code == "position_without_evidence" and w.path == "$.positions[6]"
-               for w in result.warnings)
+    assert any(
+        w.code == "position_without_evidence" and w.path == "$.positions[6]"
+        for w in result.warnings
+    )
     # Grounding problems are recorded, not re-asked.
     assert len(fake.requests) == 1

