@@ -133,6 +133,14 @@ class Assembler:
                 )
         return [said[n] for n in sorted(said)]
 
+    def quotation_span(self, ref: str) -> Span | None:
+        """Evidence may cite a listed quotation by number ("Q3"): that quotation's own span."""
+        m = _QUOTATION_REF.fullmatch(ref.strip())
+        found = self.quotations.get(int(m[1])) if m else None
+        if found is None:
+            return None
+        return Span(text=found.text, start=found.start, end=found.end, match="quotation")
+
     def positions(self, draft: Draft) -> list[Position]:
         out: list[Position] = []
         for i, p in enumerate(draft.positions):
@@ -141,7 +149,7 @@ class Assembler:
                 continue
             evidence: list[Span] = []
             for j, text in enumerate(p.evidence):
-                span = self.grounder.locate(text)
+                span = self.quotation_span(text) or self.grounder.locate(text)
                 if span is None:
                     self.warn(
                         "ungrounded_quote",
@@ -236,6 +244,7 @@ class Assembler:
         return Span(text=self.article.text[start:end], start=start, end=end, match=inner.match)
 
 
+_QUOTATION_REF = re.compile(r"\[?Q(\d{1,3})\]?", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
 
 

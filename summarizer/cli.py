@@ -72,6 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--context", default="", help="the sentence the expression appears in")
     p.add_argument("--jsonl", type=Path, help="bulk: JSON lines with text, dct/published, context")
     p.set_defaults(handler=cmd_dates_resolve)
+
+    local = sub.add_parser("local", help="the bundled offline model").add_subparsers(
+        metavar="ACTION"
+    )
+    p = local.add_parser("serve", help="keep the local model server running (Ctrl-C stops it)")
+    p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    p.set_defaults(handler=cmd_local_serve)
+    p = local.add_parser("info", help="the local model: name, file, size, licence")
+    p.set_defaults(handler=cmd_local_info)
     return parser
 
 
@@ -142,6 +151,20 @@ def cmd_dates_resolve(args: argparse.Namespace) -> int:
         raise InputError("give an expression to resolve, or --jsonl FILE")
     published = parse_published(args.published, what="--published")
     print(json.dumps(resolve(args.text, published, args.context).to_dict(), ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_local_serve(args: argparse.Namespace) -> int:
+    from .local import serve_forever
+
+    serve_forever(args.port, echo=lambda line: print(line, file=sys.stderr, flush=True))
+    return EXIT_OK
+
+
+def cmd_local_info(args: argparse.Namespace) -> int:
+    from .local import model_info
+
+    write_output(json.dumps(model_info(), indent=2) + "\n", None)
     return EXIT_OK
 
 

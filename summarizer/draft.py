@@ -52,8 +52,8 @@ class _Strict(BaseModel):
 
 
 class DraftSummary(_Strict):
-    headline: str = _text(200, "One sentence.")
-    abstract: str = _text(700, "Two or three sentences.")
+    headline: str = _text(150, "One sentence.")
+    abstract: str = _text(450, "Two or three sentences.")
     key_points: list[str] = Field(
         max_length=MAX_KEY_POINTS, json_schema_extra={"items": {"type": "string", "maxLength": 240}}
     )

@@ -16,7 +16,7 @@ from .draft import MAX_QUOTES
 from .extraction import Extraction, extract_draft
 from .llm import Message, make_client
 from .prompts import PromptSet, load_prompts
-from .quotations import Quotation, find_quotations
+from .quotations import Quotation, find_quotations, surrounding_words
 from .schema import SCHEMA_VERSION, ArticleSummary, PromptInfo, Provenance, SummaryWarning
 from .settings import Settings
 
@@ -24,7 +24,10 @@ from .settings import Settings
 def build_messages(
     prompts: PromptSet, article: Article, quotations: list[Quotation]
 ) -> list[Message]:
-    listed = "\n".join(f"[Q{q.number}] “{q.text}”" for q in quotations) or "(none)"
+    listed = "\n".join(
+        f"[Q{q.number}] “{q.text}” — {surrounding_words(article.text, q, quotations) or '(none)'}"
+        for q in quotations
+    ) or "(none)"
     user = prompts.user.render(
         title=article.title or "(none)",
         published=article.published.isoformat() if article.published else "(unknown)",

@@ -27,7 +27,9 @@ from .settings import SchemaKind
 
 SCHEMA_VERSION: Final = "1.0"
 
-MatchKind = Literal["exact", "normalised", "ellipsis"]
+# How a span was found: verbatim, after folding quotes/dashes/space/case, across an ellipsis,
+# or as a listed quotation cited by number.
+MatchKind = Literal["exact", "normalised", "ellipsis", "quotation"]
 WarningCode = Literal[
     "ungrounded_quote",
     "ungrounded_evidence",

@@ -9,6 +9,7 @@ import pytest
 
 from summarizer.article import make_article
 from summarizer.pipeline import summarize_article
+from summarizer.prompts import load_prompts
 from summarizer.schema import ArticleSummary
 from summarizer.settings import Settings
 from tests.fakes import FakeOpenAI, completion
@@ -44,9 +45,10 @@ def test_quotes_are_the_articles_own_and_attributed(result: ArticleSummary) -> N
 
 
 def test_tolerant_matches_point_at_original_text(result: ArticleSummary) -> None:
-    trump = result.positions[0].evidence[0]
-    assert trump.match == "normalised"
-    assert "can’t" in trump.text  # the article's curly apostrophe, not the model's straight one
+    cited = result.positions[0].evidence[0]
+    assert cited.match == "quotation"  # the draft cites "Q2"
+    assert cited.text == result.quotes[1].text
+    assert "can’t" in cited.text
     kallas = result.positions[5].evidence[0]
     assert kallas.match == "ellipsis"
     assert kallas.text.startswith("Kaja Kallas, stated that the conditions that Russia has set")
@@ -82,6 +84,6 @@ def test_output_round_trips_through_the_schema(result: ArticleSummary) -> None:
     again = ArticleSummary.model_validate_json(result.model_dump_json())
     assert again == result
     data = json.loads(result.model_dump_json())
-    assert data["provenance"]["prompt"] == {"name": "summarize", "version": "1"}
+    assert data["provenance"]["prompt"] == {"name": "summarize", "version": load_prompts().version}
     assert data["provenance"]["schema_version"] == "1.0"
     assert data["provenance"]["server"].startswith("http://127.0.0.1:")

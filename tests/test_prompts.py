@@ -30,6 +30,9 @@ def test_rendered_messages_fence_the_article_and_list_quotations(seed_text: str)
     assert body == article.text
     assert "[Q1] “We aim to see if we can bring that war to a conclusion,”" in user["content"]
     assert f"[Q{len(quotations)}]" in user["content"]
+    # Each quotation carries the words that name its speaker.
+    q6 = next(line for line in user["content"].splitlines() if line.startswith("[Q6]"))
+    assert q6.endswith("Mr. Waltz responded:")
 
 
 def test_article_cannot_close_the_fence() -> None:
