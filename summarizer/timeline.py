@@ -3,7 +3,9 @@
 A TIMEX3 value is placed on the calendar by the first day it covers ("2025-W11" is Monday
 10 March 2025, "2025-Q1" is 1 January). Events are sorted by that day, then by how precise the
 value is (a day before the week that contains it), then by their place in the article.
-Unresolved events, and the vague PAST_REF/PRESENT_REF/FUTURE_REF, follow in text order.
+Unresolved events, durations ("P3Y" is a length, not a point) and the vague
+PAST_REF/PRESENT_REF/FUTURE_REF follow in text order. A fiscal year ("FY2007") is placed at
+its calendar year: where it starts differs by country.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _PART = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$")
-_YEARISH = re.compile(r"^(\d{2,4})$")
+_YEARISH = re.compile(r"^(?:FY)?(\d{2,4})$")
 
 
 def value_start(value: str | None) -> tuple[dt.date, int] | None:

@@ -142,3 +142,39 @@ def test_schema_command_prints_final_and_draft_schema() -> None:
     draft = json.loads(cli("schema", "--draft").stdout)
     assert draft["additionalProperties"] is False
     assert "maxLength" in cli("schema", "--draft", "--kind", "grammar").stdout.decode()
+
+
+def test_dates_resolve_one_expression() -> None:
+    proc = cli("dates", "resolve", "last Tuesday", "--published", "2013-03-22")
+    assert proc.returncode == 0, proc.stderr.decode()
+    # Friday 2013-03-22: the Tuesday before is 19 March.
+    assert json.loads(proc.stdout) == {"text": "last Tuesday", "value": "2013-03-19",
+                                       "granularity": "day", "reason": None}
+
+
+def test_dates_resolve_without_publication_date() -> None:
+    proc = cli("dates", "resolve", "yesterday")
+    assert json.loads(proc.stdout)["reason"] == "no_publication_date"
+    assert json.loads(proc.stdout)["value"] is None
+
+
+def test_dates_resolve_jsonl_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None:
+    p = tmp_path / "in.jsonl"
+    p.write_text(
+        '{"text": "on Friday", "dct": "2025-03-17", "context": "He said on Friday."}\n'
+        "{broken\n"
+        '{"text": "March 3, 2022", "published": "2025-03-17"}\n'
+    )
+    proc = cli("dates", "resolve", "--jsonl", str(p))
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert len(rows) == 3
+    assert rows[0]["value"] == "2025-03-14"
+    assert "error" in rows[1] and rows[1]["line"] == 2
+    assert rows[2]["value"] == "2022-03-03"
+
+
+def test_dates_resolve_bad_flag_exits_2() -> None:
+    proc = cli("dates", "resolve", "today", "--published", "tomorrow")
+    assert proc.returncode == 2
+    assert "--published" in one_line_error(proc)
