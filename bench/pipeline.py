@@ -30,7 +30,7 @@ from summarizer.quotations import find_quotations  # noqa: E402
 from summarizer.schema import AttemptRecord, Usage  # noqa: E402
 from summarizer.settings import Settings  # noqa: E402
 
-CASSETTE = ROOT / "cassettes" / "test_end_to_end" / "test_seed_from_cassette.yaml"
+CASSETTE = ROOT / "cassettes" / "test_seed_from_cassette.yaml"
 
 
 def recorded_answer() -> tuple[str, str]:
@@ -38,7 +38,7 @@ def recorded_answer() -> tuple[str, str]:
         import yaml
 
         data = yaml.safe_load(CASSETTE.read_text(encoding="utf-8"))
-        body = json.loads(data["interactions"][-1]["response"]["content"])
+        body = json.loads(data["interactions"][-1]["response"]["body"]["string"])
         return body["choices"][0]["message"]["content"], f"cassette {CASSETTE.name}"
     path = ROOT / "tests" / "data" / "seed_draft.json"
     return path.read_text(encoding="utf-8"), str(path.relative_to(ROOT))
