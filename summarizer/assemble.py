@@ -58,11 +58,40 @@ class Assembler:
 
     def summary(self, draft: Draft) -> Summary:
         s = draft.summary
+        self.check_scripts(draft)
         return Summary(
             headline=s.headline.strip(),
             abstract=s.abstract.strip(),
             key_points=[k.strip() for k in s.key_points if k.strip()],
         )
+
+    def check_scripts(self, draft: Draft) -> None:
+        """Warn about model text in a writing system the article never uses.
+
+        Small multilingual models drift into another language mid-sentence ("Vladimir普京");
+        the text stays (it is the model's own wording, not a quote) but a reviewer is told.
+        """
+        allowed = _scripts(self.article.text)
+        fields: list[tuple[str, str]] = [
+            ("$.summary.headline", draft.summary.headline),
+            ("$.summary.abstract", draft.summary.abstract),
+        ]
+        fields += [
+            (f"$.summary.key_points[{i}]", k) for i, k in enumerate(draft.summary.key_points)
+        ]
+        fields += [(f"$.actors[{i}].name", a.name) for i, a in enumerate(draft.actors)]
+        for i, p in enumerate(draft.positions):
+            fields += [(f"$.positions[{i}].topic", p.topic), (f"$.positions[{i}].stance", p.stance)]
+        fields += [(f"$.timeline[{i}].event", e.event) for i, e in enumerate(draft.timeline)]
+        for path, text in fields:
+            foreign = _scripts(text) - allowed
+            if foreign:
+                self.warn(
+                    "foreign_script",
+                    f"text in {', '.join(sorted(foreign))} script, which "
+                    f"the article does not use: {_clip(text)}",
+                    path,
+                )
 
     def actors(self, actors: list[DraftActor]) -> list[Actor]:
         """Merge actors that repeat an id or a name; later references follow the first one."""
@@ -256,6 +285,18 @@ def sentence_at(text: str, offset: int) -> str:
     after = _SENTENCE_END.search(text, offset)
     end = after.start() if after else len(text)
     return text[start:end].strip()
+
+
+def _scripts(text: str) -> set[str]:
+    """Writing systems of the letters in ``text`` ("LATIN", "CJK", "CYRILLIC", ...)."""
+    found = set()
+    for ch in set(text):
+        if ch.isalpha():
+            try:
+                found.add(unicodedata.name(ch).split(" ", 1)[0])
+            except ValueError:
+                continue
+    return found
 
 
 def _name_key(name: str) -> str:

@@ -12,9 +12,14 @@ from dataclasses import replace
 
 from .settings import LOCAL_MODEL_NAME, Settings
 
+_DEFAULT_TIMEOUT = Settings().timeout
+
 # llama.cpp reuses a warm prompt cache across requests, which changes greedy output; turning it
 # off makes the same article give the same answer every run.
 LOCAL_EXTRA_BODY = {"cache_prompt": False}
+# A 1.5B model on two cores writes ~13 tokens/s and its server serves one request at a time:
+# the default 120 s request timeout would cut a normal answer short under any other load.
+LOCAL_TIMEOUT = 900.0
 
 
 def local_settings(settings: Settings, base_url: str) -> Settings:
@@ -26,6 +31,7 @@ def local_settings(settings: Settings, base_url: str) -> Settings:
         model=settings.model or LOCAL_MODEL_NAME,
         schema_kind=settings.schema_kind or "grammar",
         extra_body={**LOCAL_EXTRA_BODY, **settings.extra_body},
+        timeout=LOCAL_TIMEOUT if settings.timeout == _DEFAULT_TIMEOUT else settings.timeout,
     )
 
 

@@ -41,6 +41,7 @@ WarningCode = Literal[
     "duplicate_actor",
     "unattributed_quote",
     "quotations_truncated",
+    "foreign_script",
 ]
 
 

