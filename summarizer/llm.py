@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx2
 import openai
+from openai.types.chat import ChatCompletion
 
 from .draft import response_format
 from .schema import Usage
@@ -70,6 +71,11 @@ def request_body(settings: Settings, messages: Sequence[Message]) -> dict[str, A
 def complete(client: openai.OpenAI, settings: Settings, messages: Sequence[Message]) -> Completion:
     """Send one request; raises the SDK's errors untouched for ``retry.py`` to classify."""
     response = client.chat.completions.create(**request_body(settings, messages))
+    return completion_from_response(response)
+
+
+def completion_from_response(response: ChatCompletion) -> Completion:
+    """The parts of a Chat Completions answer we check; also reads Batch API output lines."""
     usage = Usage()
     if response.usage is not None:
         usage = Usage(

@@ -7,6 +7,7 @@ references -> ``ArticleSummary`` with provenance and warnings.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import openai
 
@@ -42,6 +43,22 @@ def build_messages(
     ]
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What goes to the model for one article, and the quotations its answer refers to."""
+
+    quotations: list[Quotation]
+    total_quotations: int
+    messages: list[Message]
+
+
+def prepare(article: Article, prompts: PromptSet) -> Prepared:
+    """Find the quotations and render the prompt (shared by live calls and Batch API lines)."""
+    all_quotations = find_quotations(article.text)
+    quotations = all_quotations[:MAX_QUOTES]
+    return Prepared(quotations, len(all_quotations), build_messages(prompts, article, quotations))
+
+
 def summarize_article(
     article: Article,
     settings: Settings,
@@ -51,25 +68,34 @@ def summarize_article(
 ) -> ArticleSummary:
     """Summarise one article with an already-resolved endpoint (no local server is started)."""
     prompts = prompts or load_prompts()
-    all_quotations = find_quotations(article.text)
-    quotations = all_quotations[:MAX_QUOTES]
-    messages = build_messages(prompts, article, quotations)
+    prepared = prepare(article, prompts)
     own_client = client is None
     client = client or make_client(settings)
     try:
         extraction = extract_draft(
-            client, settings, prompts, messages, quotation_count=len(quotations)
+            client, settings, prompts, prepared.messages, quotation_count=len(prepared.quotations)
         )
     finally:
         if own_client:
             client.close()
-    result = assemble(article, quotations, extraction, settings, prompts)
-    if len(all_quotations) > len(quotations):
+    return finish(article, prepared, extraction, settings, prompts)
+
+
+def finish(
+    article: Article,
+    prepared: Prepared,
+    extraction: Extraction,
+    settings: Settings,
+    prompts: PromptSet,
+) -> ArticleSummary:
+    """``assemble`` plus the warnings only the preparation knows about; pure, like it."""
+    result = assemble(article, prepared.quotations, extraction, settings, prompts)
+    if prepared.total_quotations > len(prepared.quotations):
         result.warnings.append(
             SummaryWarning(
                 code="quotations_truncated",
-                message=f"only the first {len(quotations)} of {len(all_quotations)} quotations "
-                "were sent for attribution",
+                message=f"only the first {len(prepared.quotations)} of "
+                f"{prepared.total_quotations} quotations were sent for attribution",
                 path="$.quotes",
             )
         )

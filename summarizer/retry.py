@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import email.utils
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 import openai
@@ -47,11 +47,15 @@ def set_testing(on: bool) -> None:
     slept.clear()
 
 
-def _sleep(seconds: float) -> None:
+def sleep(seconds: float) -> None:
+    """Wait, or only record the wait in test mode; other pauses (batch rate limits) use it too."""
     if _testing:
         slept.append(seconds)
     else:
         time.sleep(seconds)
+
+
+_sleep = sleep
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -66,7 +70,11 @@ def retry_after(exc: BaseException | None) -> float | None:
     """Seconds the server asked us to wait (``Retry-After``: seconds or an HTTP date)."""
     if not isinstance(exc, openai.APIStatusError):
         return None
-    headers = exc.response.headers
+    return retry_after_headers(exc.response.headers)
+
+
+def retry_after_headers(headers: Mapping[str, str]) -> float | None:
+    """``Retry-After`` (or ``retry-after-ms``) read from response headers, in seconds."""
     raw = headers.get("retry-after-ms")
     if raw:
         try:
