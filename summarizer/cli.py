@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_local_serve)
     p = local.add_parser("info", help="the local model: name, file, size, licence")
     p.set_defaults(handler=cmd_local_info)
+    __import__("summarizer.batch.cli", fromlist=["register"]).register(sub)
     return parser
 
 

@@ -155,3 +155,186 @@ class FakeOpenAI:
             do_GET = do_POST
 
         return Handler
+
+
+class FakeBatchAPI(FakeOpenAI):
+    """The files and batches endpoints of the OpenAI API, for the Batch API engine.
+
+    Upload (``POST /v1/files``), create (``POST /v1/batches``), poll (``GET /v1/batches/ID``),
+    list, and download (``GET /v1/files/ID/content``), over real HTTP through the SDK. Each
+    request line of an input file is answered by the same queue/``default`` as ``FakeOpenAI``
+    (so ``completion()``/``error()`` script it), when a batch has been polled ``polls`` times.
+    ``final_status="expired"`` answers only the first ``answered`` requests of each batch.
+    """
+
+    def __init__(
+        self,
+        *,
+        default: Reply | Callable[[dict[str, Any]], Reply] | None = None,
+        polls: int = 2,
+        final_status: str = "completed",
+        answered: int | None = None,
+    ) -> None:
+        super().__init__(default=default)
+        self.polls = polls
+        self.final_status = final_status
+        self.answered = answered
+        self.files: dict[str, bytes] = {}
+        self.batches: dict[str, dict[str, Any]] = {}
+        self.calls: list[tuple[str, str]] = []  # (method, path) of every API call
+        self._ids = 0
+
+    def _new_id(self, prefix: str) -> str:
+        with self._lock:
+            self._ids += 1
+            return f"{prefix}-{self._ids}"
+
+    def upload(self, raw: bytes, content_type: str) -> dict[str, Any]:
+        import email.parser
+
+        message = email.parser.BytesParser().parsebytes(
+            b"content-type: " + content_type.encode() + b"\r\n\r\n" + raw
+        )
+        fields = {
+            part.get_param("name", header="content-disposition"): part
+            for part in message.get_payload()  # type: ignore[union-attr]
+        }
+        data = fields["file"].get_payload(decode=True)
+        file_id = self._new_id("file")
+        self.files[file_id] = data
+        return {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(data),
+            "created_at": 1_700_000_000,
+            "filename": fields["file"].get_filename() or "input.jsonl",
+            "purpose": "batch",
+            "status": "processed",
+        }
+
+    def create_batch(self, body: dict[str, Any]) -> dict[str, Any]:
+        batch_id = self._new_id("batch")
+        lines = self.files[body["input_file_id"]].decode().splitlines()
+        self.batches[batch_id] = {
+            "id": batch_id,
+            "object": "batch",
+            "endpoint": body["endpoint"],
+            "input_file_id": body["input_file_id"],
+            "completion_window": body["completion_window"],
+            "status": "validating",
+            "created_at": 1_700_000_000,
+            "metadata": body.get("metadata"),
+            "request_counts": {"total": len(lines), "completed": 0, "failed": 0},
+            "_polls": 0,
+        }
+        return self._public(batch_id)
+
+    def retrieve(self, batch_id: str) -> dict[str, Any]:
+        batch = self.batches[batch_id]
+        batch["_polls"] += 1
+        if batch["status"] in ("validating", "in_progress"):
+            if batch["_polls"] >= self.polls:
+                self._finish(batch)
+            else:
+                batch["status"] = "in_progress"
+        return self._public(batch_id)
+
+    def _finish(self, batch: dict[str, Any]) -> None:
+        lines = self.files[batch["input_file_id"]].decode().splitlines()
+        if self.answered is not None:
+            lines = lines[: self.answered]
+        out: list[str] = []
+        errors: list[str] = []
+        for n, line in enumerate(lines):
+            request = json.loads(line)
+            body = dict(request["body"])
+            body["_path"] = request["url"]
+            reply = self._next(body)
+            entry: dict[str, Any] = {"id": f"batch_req_{n}", "custom_id": request["custom_id"]}
+            if reply.drop:
+                entry |= {"response": None, "error": {"code": "server_error", "message": "lost"}}
+                errors.append(json.dumps(entry))
+                continue
+            response = {"status_code": reply.status, "request_id": f"r{n}", "body": reply.body}
+            entry |= {"response": response, "error": None}
+            (out if reply.status == 200 else errors).append(json.dumps(entry))
+        for name, rows in (("output_file_id", out), ("error_file_id", errors)):
+            if rows:
+                file_id = self._new_id("file")
+                self.files[file_id] = ("\n".join(rows) + "\n").encode()
+                batch[name] = file_id
+        batch["status"] = self.final_status
+        batch["request_counts"] |= {"completed": len(out), "failed": len(errors)}
+
+    def _public(self, batch_id: str) -> dict[str, Any]:
+        return {k: v for k, v in self.batches[batch_id].items() if not k.startswith("_")}
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _send(self, status: int, data: bytes, kind: str = "application/json") -> None:
+                self.send_response(status)
+                self.send_header("content-type", kind)
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _json(self, value: Any, status: int = 200) -> None:
+                self._send(status, json.dumps(value).encode())
+
+            def do_POST(self) -> None:
+                raw = self.rfile.read(int(self.headers.get("content-length") or 0))
+                path = self.path.split("?")[0]
+                fake.calls.append(("POST", path))
+                if path == "/v1/files":
+                    self._json(fake.upload(raw, self.headers["content-type"]))
+                elif path == "/v1/batches":
+                    self._json(fake.create_batch(json.loads(raw)))
+                else:
+                    self._json({"error": {"message": f"no route {path}"}}, 404)
+
+            def do_GET(self) -> None:
+                path = self.path.split("?")[0]
+                fake.calls.append(("GET", path))
+                parts = path.strip("/").split("/")
+                if path == "/v1/batches":
+                    data = [fake._public(b) for b in fake.batches]
+                    self._json({"object": "list", "data": data[::-1], "has_more": False})
+                elif parts[:2] == ["v1", "batches"] and len(parts) == 3:
+                    self._json(fake.retrieve(parts[2]))
+                elif parts[:2] == ["v1", "files"] and parts[3:] == ["content"]:
+                    self._send(200, fake.files[parts[2]], "application/octet-stream")
+                else:
+                    self._json({"error": {"message": f"no route {path}"}}, 404)
+
+        return Handler
+
+
+def editions(text: str, n: int, *, published: str = "2025-03-17") -> list[dict[str, Any]]:
+    """``n`` distinct JSONL articles built from one text (``Edition i.`` appended), ids a0.."""
+    return [
+        {"id": f"a{i}", "text": f"{text}\n\nEdition {i}.", "published": published}
+        for i in range(n)
+    ]
+
+
+def edition_of(body: dict[str, Any]) -> int:
+    """Which ``editions`` article a Chat Completions request is about (-1 if none)."""
+    import re
+
+    user = next((m["content"] for m in body.get("messages", []) if m["role"] == "user"), "")
+    found = re.search(r"Edition (\d+)\.", user)
+    return int(found[1]) if found else -1
+
+
+def write_jsonl(path: Any, rows: list[dict[str, Any]]) -> Any:
+    with open(path, "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row) + "\n")
+    return path

@@ -1,0 +1,180 @@
+"""The files of an OpenAI Batch API run: request parts we upload, answers we download.
+
+Each part is two files side by side: ``part-N.requests.jsonl`` (the Batch API input, one
+Chat Completions body per line, built by ``llm.request_body`` exactly as a live call) and
+``part-N.articles.jsonl`` (our own record of which article each ``custom_id`` stands for, so
+answers can be grounded later without keeping anything in memory). A part closes at the
+Batch API's limits: 50,000 requests or 200 MB.
+
+Downloaded answers come back in any order; ``AnswerIndex`` maps ``custom_id`` to a byte
+offset so each is read when its article comes up, and only one part is indexed at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Final
+
+from ..article import Article
+from ..llm import Message, request_body
+from ..settings import Settings
+from .inputs import Item
+
+MAX_REQUESTS = 50_000
+MAX_BYTES = 200 * 1024 * 1024
+ENDPOINT: Final = "/v1/chat/completions"
+
+
+def batch_line(custom_id: str, settings: Settings, messages: list[Message]) -> bytes:
+    """One Batch API request line; ``extra_body`` is merged in, as the SDK does on the wire."""
+    body = request_body(settings, messages)
+    body.update(body.pop("extra_body", None) or {})
+    line = {"custom_id": custom_id, "method": "POST", "url": ENDPOINT, "body": body}
+    return json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+@dataclass
+class Part:
+    """One uploaded unit: its files and, once submitted, its Batch API ids."""
+
+    number: int
+    requests: int = 0
+    size: int = 0
+    file_id: str | None = None
+    batch_id: str | None = None
+    status: str | None = None
+    collected: bool = False
+
+    def paths(self, folder: Path) -> tuple[Path, Path]:
+        stem = folder / f"part-{self.number:04d}"
+        return stem.with_suffix(".requests.jsonl"), stem.with_suffix(".articles.jsonl")
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Part:
+        return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
+
+
+class PartWriter:
+    """Streams request lines into parts, starting a new one at either limit."""
+
+    def __init__(
+        self, folder: Path, *, max_requests: int = MAX_REQUESTS, max_bytes: int = MAX_BYTES
+    ) -> None:
+        self.folder = folder
+        self.max_requests = max_requests
+        self.max_bytes = max_bytes
+        self.parts: list[Part] = []
+        self._requests: IO[bytes] | None = None
+        self._articles: IO[bytes] | None = None
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def add(self, item: Item, article: Article, line: bytes, custom_id: str) -> None:
+        part = self.parts[-1] if self.parts else None
+        if part is None or (
+            part.requests >= self.max_requests or part.size + len(line) > self.max_bytes
+        ):
+            part = self._open(len(self.parts) + 1)
+        assert self._requests is not None and self._articles is not None
+        self._requests.write(line)
+        entry = {
+            "id": item.id,
+            "origin": item.origin,
+            "custom_id": custom_id,
+            "article": article.model_dump(mode="json"),
+        }
+        self._articles.write(json.dumps(entry, ensure_ascii=False).encode("utf-8") + b"\n")
+        part.requests += 1
+        part.size += len(line)
+
+    def _open(self, number: int) -> Part:
+        self.close()
+        part = Part(number)
+        requests, articles = part.paths(self.folder)
+        self._requests = requests.open("wb")
+        self._articles = articles.open("wb")
+        self.parts.append(part)
+        return part
+
+    def close(self) -> None:
+        for f in (self._requests, self._articles):
+            if f is not None:
+                f.close()
+        self._requests = self._articles = None
+
+
+@dataclass(frozen=True)
+class Pending:
+    """One request of a part: whose it is, and the article its answer will be grounded in."""
+
+    id: str
+    origin: str
+    custom_id: str
+    article: Article
+
+
+def part_articles(folder: Path, part: Part) -> Iterator[Pending]:
+    """Every request of a part, in the order they were written."""
+    with part.paths(folder)[1].open("rb") as f:
+        for line in f:
+            entry = json.loads(line)
+            yield Pending(
+                id=entry["id"],
+                origin=entry["origin"],
+                custom_id=entry["custom_id"],
+                article=Article.model_validate(entry["article"]),
+            )
+
+
+class AnswerIndex:
+    """``custom_id`` -> the line holding its answer, over the downloaded output and error files."""
+
+    def __init__(self, *paths: Path) -> None:
+        self._files: list[IO[bytes]] = []
+        self._where: dict[str, tuple[int, int]] = {}
+        for path in paths:
+            if not path.exists():
+                continue
+            f = path.open("rb")
+            index = len(self._files)
+            self._files.append(f)
+            offset = 0
+            for line in f:
+                custom_id = _custom_id(line)
+                # An answer in the output file wins over an error line for the same request.
+                if custom_id is not None and custom_id not in self._where:
+                    self._where[custom_id] = (index, offset)
+                offset += len(line)
+
+    def get(self, custom_id: str) -> dict[str, Any] | None:
+        where = self._where.get(custom_id)
+        if where is None:
+            return None
+        f = self._files[where[0]]
+        f.seek(where[1])
+        data = json.loads(f.readline())
+        return data if isinstance(data, dict) else None
+
+    def close(self) -> None:
+        for f in self._files:
+            f.close()
+
+    def __enter__(self) -> AnswerIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _custom_id(line: bytes) -> str | None:
+    try:
+        data = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    value = data.get("custom_id") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None

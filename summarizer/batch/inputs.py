@@ -1,0 +1,212 @@
+"""Batch inputs: files, directories, globs, JSONL files and stdin, streamed as ``Item``s.
+
+Each input becomes one ``Item`` with a stable id and a deferred loader, so nothing is read
+before a worker needs it and memory stays flat however many articles there are. The id is what
+output records are keyed by: a JSONL line's ``id`` (else its text's hash), else the file path
+as given. An input that cannot even be parsed still yields an item (its loader raises
+``InputError``), so it gets an error record instead of vanishing.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from ..article import SUFFIXES, Article, article_from_mapping, article_id, load_article
+from ..errors import InputError
+
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+_GLOB_CHARS = set("*?[")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One input: its id, where it came from (for messages), and how to load it."""
+
+    id: str
+    origin: str
+    load: Callable[[int], Article]  # max_chars -> Article, or raises InputError
+
+
+def iter_items(specs: Iterable[str], *, stdin: IO[bytes] | None = None) -> Iterator[Item]:
+    """Every input named by ``specs``, in a stable order (directories and globs sorted)."""
+    for spec in specs:
+        if spec == "-":
+            if stdin is None:
+                raise InputError("'-' given but there is no stdin to read JSONL from")
+            yield from _jsonl_items(stdin, "stdin")
+            continue
+        for path in _paths(spec):
+            if path.suffix.lower() in JSONL_SUFFIXES:
+                with path.open("rb") as f:
+                    yield from _jsonl_items(f, str(path))
+            else:
+                yield _file_item(path)
+
+
+def check_specs(specs: Iterable[str]) -> None:
+    """Fail before any work if an input names nothing: a typo must not cost a half run."""
+    for spec in specs:
+        if spec == "-" or Path(spec).exists():
+            continue
+        if _GLOB_CHARS & set(spec) and next(glob.iglob(spec, recursive=True), None) is not None:
+            continue
+        raise InputError(f"{spec}: no such file or directory" + (
+            "" if not _GLOB_CHARS & set(spec) else " (the pattern matches nothing)"
+        ))
+
+
+def count_items(specs: Iterable[str]) -> int | None:
+    """How many items ``iter_items`` will yield (cheap: no parsing); None when stdin is read."""
+    total = 0
+    for spec in specs:
+        if spec == "-":
+            return None
+        for path in _paths(spec):
+            if path.suffix.lower() in JSONL_SUFFIXES:
+                with path.open("rb") as f:
+                    total += sum(1 for line in f if line.strip())
+            else:
+                total += 1
+    return total
+
+
+def _paths(spec: str) -> Iterator[Path]:
+    """The files one spec names; a spec naming nothing is bad input, not an empty batch."""
+    path = Path(spec)
+    if path.is_dir():
+        yield from _dir_files(path)
+    elif path.is_file():
+        yield path
+    elif _GLOB_CHARS & set(spec):
+        matches = [Path(m) for m in sorted(glob.iglob(spec, recursive=True))]
+        files = [p for p in matches if p.is_file()]
+        if not files:
+            raise InputError(f"{spec}: the pattern matches no file")
+        yield from files
+    else:
+        raise InputError(f"{spec}: no such file or directory")
+
+
+def _dir_files(root: Path) -> Iterator[Path]:
+    """Article and JSONL files below ``root``, recursively, hidden entries skipped, sorted."""
+    wanted = SUFFIXES | JSONL_SUFFIXES
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            p = Path(folder, name)
+            if not name.startswith(".") and p.suffix.lower() in wanted:
+                yield p
+
+
+def _file_item(path: Path) -> Item:
+    return Item(
+        id=str(path),
+        origin=str(path),
+        load=lambda max_chars: load_article(path, max_chars=max_chars),
+    )
+
+
+def _jsonl_items(stream: IO[bytes], name: str) -> Iterator[Item]:
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        yield jsonl_item(raw, f"{name}:{number}")
+
+
+def jsonl_item(raw: bytes | str, origin: str) -> Item:
+    """One JSONL line as an item; a line that is not an object gets its origin as id."""
+    try:
+        data = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return _broken(origin, f"{origin}: malformed JSON line ({exc})")
+    if not isinstance(data, dict):
+        return _broken(origin, f"{origin}: a JSONL line must be an object with 'id' and 'text'")
+    raw_id = data.get("id")
+    if raw_id is not None and not isinstance(raw_id, str | int):
+        return _broken(origin, f"{origin}: 'id' must be a string or a number")
+    text = data.get("text")
+    if raw_id is not None and str(raw_id).strip():
+        item_id = str(raw_id)
+    elif isinstance(text, str) and text.strip():
+        item_id = article_id(text)
+    else:
+        item_id = origin
+    return Item(
+        id=item_id,
+        origin=origin,
+        load=lambda max_chars: article_from_mapping(data, name=origin, max_chars=max_chars),
+    )
+
+
+def _broken(origin: str, message: str) -> Item:
+    def fail(max_chars: int) -> Article:
+        raise InputError(message)
+
+    return Item(id=origin, origin=origin, load=fail)
+
+
+class Selection:
+    """The items a run must do: skips ids already done (resume), flags repeated ids, caps count.
+
+    Only the first input with a given id is summarised; each later one is reported through
+    ``duplicates`` (and by the engine as a ``DuplicateIdError`` result), never merged into the
+    first one's record. Memory is one entry per distinct id, not per article.
+    """
+
+    def __init__(
+        self,
+        items: Iterable[Item],
+        *,
+        done: set[str] | None = None,
+        limit: int | None = None,
+    ) -> None:
+        self._items = items
+        self._done = done or set()
+        self._limit = limit
+        self._seen: dict[str, str] = {}
+        self.inputs = 0
+        self.skipped = 0
+        self.duplicates: list[dict[str, str]] = []
+
+    @property
+    def done_ids(self) -> set[str]:
+        """Ids the results file already holds (read-only use: resume bookkeeping)."""
+        return self._done
+
+    def __iter__(self) -> Iterator[Item | Duplicate]:
+        for item in self._items:
+            if self._limit is not None and self.inputs >= self._limit:
+                return
+            self.inputs += 1
+            first = self._seen.get(item.id)
+            if first is not None:
+                report = {"id": item.id, "input": item.origin, "first_input": first}
+                self.duplicates.append(report)
+                yield Duplicate(item, first)
+                continue
+            self._seen[item.id] = item.origin
+            if item.id in self._done:
+                self.skipped += 1
+                continue
+            yield item
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A later input that repeats an earlier input's id."""
+
+    item: Item
+    first_origin: str
+
+    @property
+    def message(self) -> str:
+        return (
+            f"input id {self.item.id!r} at {self.item.origin} repeats the id of "
+            f"{self.first_origin}; only the first was summarised"
+        )

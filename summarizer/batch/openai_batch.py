@@ -1,0 +1,364 @@
+"""The OpenAI Batch API engine: the same requests as live calls, at half the price, within 24 h.
+
+A run has four steps, each resumable because its progress is kept in a state file next to the
+output (``results.batch-state.json``) and in the results file itself:
+
+1. build: stream the inputs into request parts (``batch_files.py``); bad input and cache hits
+   are recorded at once, as in a live run;
+2. submit: upload each part and create its batch, saving the ids the moment they exist;
+3. poll: until every batch has ended, showing its request counts;
+4. collect: download output and error files, and turn each answer into the same record a
+   live call would give: ``check_completion`` validates it, ``pipeline.finish`` grounds it.
+
+An interrupted run started again with ``--resume`` picks up where the state file says, so it
+polls the batches it already paid for instead of creating new ones. A batch created just
+before a crash, with no id saved yet, is found again by the part token in its metadata.
+There are no re-asks here: an answer that does not validate becomes an error record, which a
+live run (``--resume`` on a fresh output) can retry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+import openai
+from openai.types.chat import ChatCompletion
+
+from .. import retry
+from ..article import Article
+from ..errors import InputError, InvalidOutputError, TransportError
+from ..extraction import Extraction, check_completion
+from ..llm import completion_from_response, make_client
+from ..pipeline import finish, prepare
+from ..prompts import PromptSet
+from ..schema import AttemptRecord
+from ..settings import Settings
+from .batch_files import (
+    ENDPOINT,
+    MAX_BYTES,
+    MAX_REQUESTS,
+    AnswerIndex,
+    Part,
+    PartWriter,
+    Pending,
+    batch_line,
+    part_articles,
+)
+from .cache import SummaryCache, cache_key
+from .engine import duplicate_result
+from .inputs import Duplicate, Selection
+from .progress import Progress, Quiet
+from .records import Result, error_result, ok_result
+
+T = TypeVar("T")
+ENDED = frozenset({"completed", "failed", "expired", "cancelled"})
+STATE_VERSION = 1
+
+
+class BatchEngine:
+    """One Batch API run for one results file; ``run`` yields its results."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        prompts: PromptSet,
+        output: Path,
+        cache: SummaryCache | None = None,
+        resume: bool = False,
+        poll_interval: float = 30.0,
+        progress: Progress | None = None,
+        client: openai.OpenAI | None = None,
+        max_requests: int = MAX_REQUESTS,
+        max_bytes: int = MAX_BYTES,
+    ) -> None:
+        if settings.uses_local_model:
+            raise InputError(
+                "--engine openai-batch needs OpenAI (OPENAI_API_KEY) or --base-url of a server "
+                "with the Batch API; the bundled local model has none"
+            )
+        self.settings = settings
+        self.prompts = prompts
+        self.cache = cache
+        self.resume = resume
+        self.poll_interval = poll_interval
+        self.progress = progress or Quiet()
+        self.client = client or make_client(settings)
+        self.max_requests = max_requests
+        self.max_bytes = max_bytes
+        self.state_path = output.with_name(output.stem + ".batch-state.json")
+        self.folder = output.with_name(output.stem + ".batch")
+        self.parts: list[Part] = []
+        self.built = {"requests": 0, "immediate": 0}
+
+    # -- the run ---------------------------------------------------------------------------
+
+    def run(self, selection: Selection) -> Iterator[Result]:
+        state = self._load_state()
+        if state is None:
+            yield from self._build(selection)
+            self._save_state()
+        else:
+            self.progress.note(f"resuming the Batch API run in {self.state_path.name}")
+        self._submit()
+        self._poll()
+        for part in self.parts:
+            if not part.collected:
+                yield from self._collect(part, selection.done_ids)
+                part.collected = True
+                self._save_state()
+        self._cleanup()
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "batches": [
+                {"part": p.number, "batch_id": p.batch_id, "status": p.status,
+                 "requests": p.requests}
+                for p in self.parts
+            ],
+        }
+
+    # -- 1. build --------------------------------------------------------------------------
+
+    def _build(self, selection: Selection) -> Iterator[Result]:
+        if self.folder.exists():
+            shutil.rmtree(self.folder)  # parts of a build that never reached the state file
+        writer = PartWriter(self.folder, max_requests=self.max_requests, max_bytes=self.max_bytes)
+        try:
+            for unit in selection:
+                if isinstance(unit, Duplicate):
+                    yield duplicate_result(unit)
+                    continue
+                try:
+                    article = unit.load(self.settings.max_chars)
+                except Exception as exc:  # bad input is recorded, never fatal
+                    self.built["immediate"] += 1
+                    yield error_result(unit.id, exc, origin=unit.origin)
+                    continue
+                hit = self._cached(article)
+                if hit is not None:
+                    self.built["immediate"] += 1
+                    yield ok_result(unit.id, hit, origin=unit.origin, cached=True)
+                    continue
+                custom_id = f"req-{self.built['requests'] + 1}"
+                line = batch_line(custom_id, self.settings, prepare(article, self.prompts).messages)
+                writer.add(unit, article, line, custom_id)
+                self.built["requests"] += 1
+        finally:
+            writer.close()
+        self.parts = writer.parts
+
+    def _cached(self, article: Article) -> Any:
+        if self.cache is None:
+            return None
+        return self.cache.get(cache_key(article, self.settings, self.prompts))
+
+    # -- 2. submit -------------------------------------------------------------------------
+
+    def _submit(self) -> None:
+        for part in self.parts:
+            if part.batch_id is None:
+                self._submit_part(part)
+                self.progress.note(f"part {part.number}: batch {part.batch_id} created")
+
+    def _submit_part(self, part: Part) -> None:
+        token = self._token(part)
+        found = self._find_batch(token)
+        if found is not None:
+            part.batch_id = found
+            self._save_state()
+            return
+        if part.file_id is None:
+            part.file_id = self._call(partial(self._upload, part.paths(self.folder)[0]))
+            self._save_state()
+        batch = self._call(
+            partial(
+                self.client.batches.create,
+                input_file_id=part.file_id,
+                endpoint=ENDPOINT,
+                completion_window="24h",
+                metadata={"summarizer_part": token},
+            )
+        )
+        part.batch_id, part.status = batch.id, batch.status
+        self._save_state()
+
+    def _upload(self, path: Path) -> str:
+        with path.open("rb") as f:
+            return self.client.files.create(file=(path.name, f), purpose="batch").id
+
+    def _token(self, part: Part) -> str:
+        """Names a part across runs: the results file it belongs to and its request bytes."""
+        digest = hashlib.sha256(str(self.state_path.resolve()).encode())
+        with part.paths(self.folder)[0].open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+        return digest.hexdigest()[:32]
+
+    def _find_batch(self, token: str) -> str | None:
+        """A batch this part already created (crash before its id was saved), if not failed."""
+        try:
+            page = self._call(partial(self.client.batches.list, limit=100))
+        except TransportError:
+            return None
+        for batch in page.data:
+            meta = batch.metadata or {}
+            if meta.get("summarizer_part") == token and batch.status not in ("failed", "cancelled"):
+                return batch.id
+        return None
+
+    # -- 3. poll ---------------------------------------------------------------------------
+
+    def _poll(self) -> None:
+        while True:
+            waiting = [p for p in self.parts if p.status not in ENDED]
+            for part in waiting:
+                batch_id = part.batch_id
+                assert batch_id is not None
+                batch = self._call(partial(self.client.batches.retrieve, batch_id))
+                if batch.status != part.status:
+                    part.status = batch.status
+                    self._save_state()
+                counts = batch.request_counts
+                done = f"{counts.completed + counts.failed}/{counts.total}" if counts else "?"
+                self.progress.note(f"batch {part.number}/{len(self.parts)} {batch.status} {done}")
+            if all(p.status in ENDED for p in self.parts):
+                return
+            retry.sleep(self.poll_interval)
+
+    # -- 4. collect ------------------------------------------------------------------------
+
+    def _collect(self, part: Part, done: set[str]) -> Iterator[Result]:
+        assert part.batch_id is not None
+        batch = self._call(partial(self.client.batches.retrieve, part.batch_id))
+        stem = self.folder / f"part-{part.number:04d}"
+        output = stem.with_suffix(".output.jsonl")
+        errors = stem.with_suffix(".errors.jsonl")
+        for file_id, dest in ((batch.output_file_id, output), (batch.error_file_id, errors)):
+            if file_id:
+                self._call(partial(self._download, file_id, dest))
+        why_missing = _batch_problem(batch)
+        with AnswerIndex(output, errors) as answers:
+            for pending in part_articles(self.folder, part):
+                if pending.id not in done:
+                    yield self._result(pending, answers.get(pending.custom_id), why_missing)
+
+    def _download(self, file_id: str, dest: Path) -> None:
+        tmp = dest.with_name(dest.name + ".part")
+        with self.client.files.with_streaming_response.content(file_id) as response, \
+                tmp.open("wb") as f:
+            for chunk in response.iter_bytes():
+                f.write(chunk)
+        os.replace(tmp, dest)
+
+    def _result(
+        self, pending: Pending, answer: dict[str, Any] | None, why_missing: str
+    ) -> Result:
+        """The record a live call would have given for this answer (minus re-asks)."""
+        item_id, origin, article = pending.id, pending.origin, pending.article
+        model = self.settings.effective_model
+        if answer is None:
+            exc = TransportError(f"no answer from the Batch API: {why_missing}", attempts=0)
+            return error_result(item_id, exc, origin=origin, model=model)
+        response = answer.get("response") or {}
+        status = response.get("status_code")
+        body = response.get("body")
+        if answer.get("error") or status != 200 or not isinstance(body, dict):
+            message = _error_message(answer)
+            exc = TransportError(
+                f"the Batch API request failed (HTTP {status}): {message}", attempts=1
+            )
+            return error_result(item_id, exc, origin=origin, model=model)
+        prepared = prepare(article, self.prompts)
+        completion = completion_from_response(ChatCompletion.model_validate(body))
+        draft, problems = check_completion(completion, quotation_count=len(prepared.quotations))
+        attempt = AttemptRecord(
+            attempt=1,
+            finish_reason=completion.finish_reason,
+            usage=completion.usage,
+            errors=problems,
+        )
+        if draft is None:
+            invalid = InvalidOutputError(
+                f"model output was invalid (no re-asks in a Batch API run): {problems[0]}",
+                attempts=1,
+                usage=completion.usage.model_dump(),
+                last_output=completion.content,
+                errors=problems,
+            )
+            return error_result(item_id, invalid, origin=origin, model=completion.model or model)
+        extraction = Extraction(
+            draft=draft, raw=completion.content or "", attempts=[attempt], model=completion.model
+        )
+        summary = finish(article, prepared, extraction, self.settings, self.prompts)
+        if self.cache is not None:
+            self.cache.put(cache_key(article, self.settings, self.prompts), summary)
+        return ok_result(item_id, summary, origin=origin)
+
+    # -- state -----------------------------------------------------------------------------
+
+    def _load_state(self) -> dict[str, Any] | None:
+        if not self.state_path.exists():
+            return None
+        if not self.resume:
+            raise InputError(
+                f"{self.state_path} holds a Batch API run in progress: pass --resume to "
+                "continue it (re-running would pay for the same requests twice)"
+            )
+        try:
+            state = json.loads(self.state_path.read_text(encoding="utf-8"))
+            self.parts = [Part.from_dict(p) for p in state["parts"]]
+            self.built = state.get("built", self.built)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"cannot read the batch state {self.state_path}: {exc}") from None
+        if not isinstance(state, dict):
+            raise InputError(f"cannot read the batch state {self.state_path}")
+        return state
+
+    def _save_state(self) -> None:
+        state = {
+            "version": STATE_VERSION,
+            "model": self.settings.effective_model,
+            "prompt": [self.prompts.name, self.prompts.version],
+            "folder": str(self.folder),
+            "built": self.built,
+            "parts": [p.to_dict() for p in self.parts],
+        }
+        tmp = self.state_path.with_name(self.state_path.name + ".tmp")
+        tmp.write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, self.state_path)
+
+    def _cleanup(self) -> None:
+        """Everything is in the results file now; the batch ids stay in the run summary."""
+        self.state_path.unlink(missing_ok=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _call(self, fn: Callable[[], T]) -> T:
+        return retry.call_with_retries(fn, self.settings)[0]
+
+
+def _batch_problem(batch: Any) -> str:
+    if batch.status == "completed":
+        return "the batch completed without this request"
+    details = "; ".join(
+        e.message for e in (batch.errors.data if batch.errors and batch.errors.data else [])
+        if e.message
+    )
+    return f"batch {batch.id} {batch.status}" + (f": {details}" if details else "")
+
+
+def _error_message(answer: dict[str, Any]) -> str:
+    error = answer.get("error")
+    if isinstance(error, dict) and error.get("message"):
+        return str(error["message"])
+    body = (answer.get("response") or {}).get("body")
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        return str(body["error"].get("message", "error"))
+    return "no body"

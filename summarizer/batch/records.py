@@ -1,0 +1,236 @@
+"""Output records and the results file: one whole line per input, appended and flushed.
+
+A record is ``{"id", "status": "ok", "summary": {...}}`` or
+``{"id", "status": "error", "error": {"type", "message", "attempts", ...}}``, plus the tokens
+the article used in this run and whether the answer came from the cache.
+
+Crash safety comes from the file format, not from bookkeeping: each record is written with a
+single ``write`` on an append-only descriptor, so after ``kill -9`` the file holds whole lines
+and at most one torn last line. ``ResultsFile.open_for_resume`` cuts that torn tail off and
+returns the ids already recorded, which is all a resumed run needs to skip finished work.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from ..errors import InputError, ModelError, SummarizerError
+from ..schema import ArticleSummary, Usage
+
+Status = Literal["ok", "error"]
+
+
+@dataclass
+class Result:
+    """The outcome for one input, as yielded by ``summarize_many`` and written as a record."""
+
+    id: str
+    status: Status
+    summary: ArticleSummary | None = None
+    error: dict[str, Any] | None = None
+    usage: Usage = field(default_factory=Usage)
+    cached: bool = False
+    origin: str = ""
+    model: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def to_line(self) -> bytes:
+        """The JSONL record; the summary is serialised once, straight from pydantic."""
+        head: dict[str, Any] = {"id": self.id, "status": self.status}
+        tail: dict[str, Any] = {"usage": self.usage.model_dump(), "cached": self.cached}
+        if self.origin:
+            tail["input"] = self.origin
+        if self.summary is not None:
+            body = self.summary.model_dump_json()
+            text = _dumps(head)[:-1] + ', "summary": ' + body + ", " + _dumps(tail)[1:]
+        else:
+            text = _dumps({**head, "error": self.error, **tail})
+        return text.encode("utf-8") + b"\n"
+
+
+def ok_result(
+    item_id: str, summary: ArticleSummary, *, origin: str = "", cached: bool = False
+) -> Result:
+    usage = Usage() if cached else summary.provenance.usage
+    return Result(
+        id=item_id,
+        status="ok",
+        summary=summary,
+        usage=usage,
+        cached=cached,
+        origin=origin,
+        model=summary.provenance.model,
+    )
+
+
+def error_result(
+    item_id: str, exc: BaseException, *, origin: str = "", model: str | None = None
+) -> Result:
+    """An error record: model errors keep their attempts and usage; bad input made no call."""
+    if isinstance(exc, ModelError):
+        error = exc.to_dict()
+        usage = Usage.model_validate(exc.usage) if exc.usage else Usage()
+    else:
+        message = exc.one_line() if isinstance(exc, SummarizerError) else _one_line(exc)
+        error = {"type": type(exc).__name__, "message": message, "attempts": 0}
+        usage = Usage()
+    return Result(
+        id=item_id, status="error", error=error, usage=usage, origin=origin, model=model
+    )
+
+
+def input_error(item_id: str, message: str, *, origin: str = "") -> Result:
+    return error_result(item_id, InputError(message), origin=origin)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+@dataclass
+class Scan:
+    """What a results file already holds: the ids with a record, and what was repaired."""
+
+    done: set[str] = field(default_factory=set)
+    records: int = 0
+    torn_bytes: int = 0
+    bad_lines: int = 0
+
+
+class ResultsFile:
+    """Append-only JSONL results; ``write`` is one syscall per record, then flushed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def open(self, *, resume: bool) -> Scan:
+        """Open for appending; with ``resume`` repair and scan what is there, else start empty."""
+        scan = Scan()
+        if self.path.exists() and self.path.stat().st_size > 0:
+            if not resume:
+                raise InputError(
+                    f"{self.path} already has results: pass --resume to continue that run, "
+                    "or remove the file to start again"
+                )
+            scan = repair_and_scan(self.path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        return scan
+
+    def write(self, result: Result) -> None:
+        if self._fd is None:
+            raise RuntimeError("results file is not open")
+        data = result.to_line()
+        written = os.write(self._fd, data)
+        while written < len(data):  # only on odd filesystems; still one record, in order
+            written += os.write(self._fd, data[written:])
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.fsync(self._fd)
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> ResultsFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class StdoutResults(ResultsFile):
+    """Records to stdout when no ``-o`` is given (no resume: there is nothing to scan)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        super().__init__(Path("-"))
+        self._stream = stream
+
+    def open(self, *, resume: bool) -> Scan:
+        if resume:
+            raise InputError("--resume needs -o FILE: there is nothing to resume on stdout")
+        return Scan()
+
+    def write(self, result: Result) -> None:
+        self._stream.write(result.to_line())
+        self._stream.flush()
+
+    def close(self) -> None:
+        self._stream.flush()
+
+
+def repair_and_scan(path: Path) -> Scan:
+    """Cut a torn last line, drop unreadable lines, and collect the ids already recorded.
+
+    Only the tail can be torn in an append-only file, so the common repair is a truncate. A
+    complete line that does not parse (a damaged disk, a hand edit) is removed by rewriting the
+    file atomically, so its input is redone rather than counted twice.
+    """
+    scan = Scan()
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        keep_until = _last_newline_end(f, size)
+    if keep_until < size:
+        scan.torn_bytes = size - keep_until
+        with path.open("r+b") as f:
+            f.truncate(keep_until)
+    with path.open("rb") as f:
+        for line in f:
+            record_id = _record_id(line)
+            if record_id is None:
+                scan.bad_lines += 1
+            else:
+                scan.done.add(record_id)
+                scan.records += 1
+    if scan.bad_lines:
+        _rewrite_without_bad_lines(path)
+    return scan
+
+
+def _last_newline_end(f: IO[bytes], size: int) -> int:
+    """Offset just past the last ``\\n`` (0 if none), reading backwards in blocks."""
+    pos = size
+    block = 1 << 16
+    while pos > 0:
+        start = max(0, pos - block)
+        f.seek(start)
+        chunk = f.read(pos - start)
+        idx = chunk.rfind(b"\n")
+        if idx >= 0:
+            return start + idx + 1
+        pos = start
+    return 0
+
+
+def _record_id(line: bytes) -> str | None:
+    try:
+        data = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict) or data.get("status") not in ("ok", "error"):
+        return None
+    record_id = data.get("id")
+    return record_id if isinstance(record_id, str) else None
+
+
+def _rewrite_without_bad_lines(path: Path) -> None:
+    tmp = path.with_name(path.name + ".repair")
+    with path.open("rb") as src, tmp.open("wb") as dst:
+        for line in src:
+            if _record_id(line) is not None:
+                dst.write(line)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,260 @@
+"""One batch run from start to end: resume, select, run an engine, record, tally, summarise.
+
+The engines only turn work into results; everything a run promises about its output file
+lives here: records written as they arrive, repeated ids reported instead of written twice,
+token usage and cost added up, and a run summary JSON written next to the output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from ..errors import InputError
+from ..prompts import load_prompts
+from ..settings import Settings
+from .cache import SummaryCache
+from .cost import BATCH_DISCOUNT, CostTally, PriceTable
+from .engine import DuplicateIdError, Pace, live_worker, run_items
+from .inputs import Selection, check_specs, count_items, iter_items
+from .progress import Progress, make_progress
+from .records import Result, ResultsFile, Scan, StdoutResults
+
+Engine = Literal["live", "openai-batch"]
+
+
+@dataclass
+class BatchOptions:
+    """What the ``batch`` command was asked to do (settings for the model come separately)."""
+
+    inputs: list[str]
+    output: Path | None = None
+    engine: Engine = "live"
+    concurrency: int = 8
+    rpm: int | None = None
+    tpm: int | None = None
+    resume: bool = False
+    cache_path: Path | None = None  # None: no cache
+    max_articles: int | None = None
+    quiet: bool = False
+    prices: Path | None = None
+    poll_interval: float = 30.0
+
+
+@dataclass
+class RunReport:
+    """Counts for the end-of-run summary; ``to_dict`` is the run summary JSON."""
+
+    options: BatchOptions
+    scan: Scan
+    selection: Selection
+    cost: CostTally
+    pace: Pace
+    ok: int = 0
+    failed: int = 0
+    cached: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+    extra: dict[str, Any] = field(default_factory=dict)
+    started: float = field(default_factory=time.time)
+    finished: float | None = None
+
+    def add(self, result: Result) -> None:
+        if result.ok:
+            self.ok += 1
+        else:
+            self.failed += 1
+            self.errors[str((result.error or {}).get("type", "Error"))] += 1
+        self.cached += result.cached
+        self.cost.add(result.model, result.usage)
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.failed == 0 and not self.selection.duplicates else 1
+
+    def to_dict(self) -> dict[str, Any]:
+        end = self.finished or time.time()
+        elapsed = end - self.started
+        processed = self.ok + self.failed
+        return {
+            "output": str(self.options.output) if self.options.output else "-",
+            "engine": self.options.engine,
+            "started_at": _iso(self.started),
+            "finished_at": _iso(end),
+            "elapsed_seconds": round(elapsed, 3),
+            "inputs": self.selection.inputs,
+            "processed": processed,
+            "ok": self.ok,
+            "failed": self.failed,
+            "cached": self.cached,
+            "skipped_already_done": self.selection.skipped,
+            "duplicates": self.selection.duplicates,
+            "errors_by_type": dict(sorted(self.errors.items())),
+            "articles_per_second": round(processed / elapsed, 3) if elapsed > 0 else None,
+            "requests": self.pace.counters.requests,
+            "retried": self.pace.counters.retried,
+            "throttled": self.pace.counters.throttled,
+            "resume": {
+                "records_found": self.scan.records,
+                "torn_bytes_removed": self.scan.torn_bytes,
+                "bad_lines_removed": self.scan.bad_lines,
+            },
+            **self.cost.to_dict(),
+            **self.extra,
+        }
+
+    def lines(self) -> list[str]:
+        d = self.to_dict()
+        cost = d["estimated_cost_usd"]
+        priced = f"${cost:.4f}" if cost is not None else "unknown (no price for " + ", ".join(
+            d["unpriced_models"]
+        ) + ")"
+        tokens = d["tokens"]
+        out = [
+            f"{d['processed']} processed: {self.ok} ok, {self.failed} failed, "
+            f"{self.cached} from cache, {self.selection.skipped} already done; "
+            f"{d['elapsed_seconds']:.1f}s",
+            f"tokens: {tokens['prompt_tokens']:,} in, {tokens['completion_tokens']:,} out; "
+            f"estimated cost {priced}",
+        ]
+        if self.errors:
+            out.append("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())))
+        if self.selection.duplicates:
+            out.append(f"{len(self.selection.duplicates)} duplicate input id(s) not processed")
+        return out
+
+
+def summary_path(output: Path) -> Path:
+    """``results.jsonl`` -> ``results.summary.json``, beside it."""
+    return output.with_name(output.stem + ".summary.json")
+
+
+def run_batch(
+    options: BatchOptions,
+    settings: Settings,
+    *,
+    stdin: IO[bytes] | None = None,
+    stdout: IO[bytes] | None = None,
+    stderr: IO[str] | None = None,
+) -> RunReport:
+    """Run the whole batch; raises only for problems with the run itself, never an article."""
+    stderr = stderr or sys.stderr
+    if options.output is None and options.engine == "openai-batch":
+        raise InputError("--engine openai-batch needs -o FILE (its state file lives beside it)")
+    check_specs(options.inputs)
+    results = (
+        ResultsFile(options.output)
+        if options.output is not None
+        else StdoutResults(stdout or sys.stdout.buffer)
+    )
+    scan = results.open(resume=options.resume)
+    pace = Pace(options.rpm, options.tpm)
+    discount = BATCH_DISCOUNT if options.engine == "openai-batch" else 1.0
+    report = RunReport(
+        options=options,
+        scan=scan,
+        selection=Selection(
+            iter_items(options.inputs, stdin=stdin), done=scan.done, limit=options.max_articles
+        ),
+        cost=CostTally(PriceTable.load(options.prices), discount),
+        pace=pace,
+    )
+    if scan.torn_bytes or scan.bad_lines:
+        print(
+            f"summarizer: batch: repaired {options.output}: removed a torn last line "
+            f"({scan.torn_bytes} bytes) and {scan.bad_lines} unreadable line(s)",
+            file=stderr,
+        )
+    progress = make_progress(pace.counters, quiet=options.quiet, stream=stderr)
+    progress.start(_expected(options, scan))
+    cache = SummaryCache(options.cache_path) if options.cache_path else None
+    try:
+        for result in _results(options, settings, report, cache, progress):
+            if isinstance(result.error, dict) and result.error["type"] == DuplicateIdError.__name__:
+                if not options.quiet:
+                    print(f"summarizer: batch: warning: {result.error['message']}", file=stderr)
+                continue
+            results.write(result)
+            report.add(result)
+            progress.advance(result)
+    finally:
+        progress.stop()
+        results.close()
+        if cache is not None:
+            cache.close()
+        report.finished = time.time()
+        if options.output is not None:
+            _write_json_atomic(summary_path(options.output), report.to_dict())
+    if not options.quiet:
+        for line in report.lines():
+            print(f"summarizer: batch: {line}", file=stderr)
+    return report
+
+
+def _results(
+    options: BatchOptions,
+    settings: Settings,
+    report: RunReport,
+    cache: SummaryCache | None,
+    progress: Progress,
+) -> Iterator[Result]:
+    prompts = load_prompts()
+    if options.engine == "openai-batch":
+        from .openai_batch import BatchEngine
+
+        assert options.output is not None
+        engine = BatchEngine(
+            settings,
+            prompts=prompts,
+            cache=cache,
+            output=options.output,
+            resume=options.resume,
+            poll_interval=options.poll_interval,
+            progress=progress,
+        )
+        try:
+            yield from engine.run(report.selection)
+        finally:
+            report.extra["openai_batch"] = engine.summary()
+        return
+    concurrency = options.concurrency
+    if settings.uses_local_model and concurrency > 1:
+        # The bundled server decodes one request at a time: more in flight only queue there
+        # and eat into each request's timeout.
+        progress.note("the local model serves one request at a time: concurrency 1")
+        concurrency = 1
+    with live_worker(
+        settings, concurrency=concurrency, pace=report.pace, cache=cache, prompts=prompts
+    ) as worker:
+        yield from run_items(report.selection, worker, concurrency)
+
+
+def _expected(options: BatchOptions, scan: Scan) -> int | None:
+    if "-" in options.inputs:
+        return None
+    try:
+        total = count_items(options.inputs)
+    except (InputError, OSError):
+        return None  # the real pass reports the problem
+    if total is None:
+        return None
+    if options.max_articles is not None:
+        total = min(total, options.max_articles)
+    return max(total - scan.records, 0)
+
+
+def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _iso(ts: float) -> str:
+    return dt.datetime.fromtimestamp(ts, dt.UTC).replace(microsecond=0).isoformat()

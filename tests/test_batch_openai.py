@@ -1,0 +1,222 @@
+"""The OpenAI Batch API engine against a fake of the files and batches endpoints (real HTTP).
+
+The fake answers each request line with the same scripted replies as the live fake, so the
+records can be compared with what a live run gives for the same answers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer.batch import BatchOptions, run_batch
+from summarizer.batch.openai_batch import BatchEngine
+from summarizer.batch.progress import Quiet
+from summarizer.errors import InputError
+from summarizer.schema import ArticleSummary
+from summarizer.settings import Settings
+from tests.fakes import (
+    FakeBatchAPI,
+    FakeOpenAI,
+    Reply,
+    completion,
+    edition_of,
+    editions,
+    error,
+    write_jsonl,
+)
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBatchAPI]:
+    with FakeBatchAPI() as server:
+        yield server
+
+
+def settings_for(base_url: str) -> Settings:
+    return Settings.resolve(env={}, base_url=base_url, api_key="sk-test", max_attempts=3)
+
+
+def options(source: Path, out: Path, **more: Any) -> BatchOptions:
+    return BatchOptions(
+        inputs=[str(source)],
+        output=out,
+        engine="openai-batch",
+        poll_interval=0,
+        quiet=True,
+        **more,
+    )
+
+
+def records(path: Path) -> dict[str, dict[str, Any]]:
+    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    by_id = {r["id"]: r for r in rows}
+    assert len(by_id) == len(rows), "an id was recorded twice"
+    return by_id
+
+
+def test_batch_lines_are_the_live_requests(
+    api: FakeBatchAPI, seed_text: str, seed_draft: str, tmp_path: Path
+) -> None:
+    api.default = completion(seed_draft)
+    source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 1))
+    run_batch(options(source, tmp_path / "out.jsonl"), settings_for(api.base_url))
+    [input_file] = [data for data in api.files.values() if b'"method": "POST"' in data]
+    line = json.loads(input_file)
+    assert line["method"] == "POST" and line["url"] == "/v1/chat/completions"
+    with FakeOpenAI(default=completion(seed_draft)) as live:
+        live_out = tmp_path / "live.jsonl"
+        live_options = BatchOptions(inputs=[str(source)], output=live_out, quiet=True)
+        run_batch(live_options, Settings.resolve(env={}, base_url=live.base_url, api_key="sk"))
+        sent = {k: v for k, v in live.requests[0].items() if not k.startswith("_")}
+    assert line["body"] == sent  # same prompts, same strict schema, same knobs
+    assert line["body"]["response_format"]["json_schema"]["strict"] is True
+    batch_record = records(tmp_path / "out.jsonl")["a0"]
+    live_record = records(tmp_path / "live.jsonl")["a0"]
+    for record in (batch_record, live_record):
+        del record["summary"]["provenance"]["created_at"]
+        del record["summary"]["provenance"]["server"]
+    assert batch_record["summary"] == live_record["summary"]  # validated and grounded alike
+
+
+def test_every_input_is_accounted_for_through_faults(
+    api: FakeBatchAPI, seed_text: str, seed_draft: str, tmp_path: Path
+) -> None:
+    def answer(body: dict[str, Any]) -> Reply:
+        edition = edition_of(body)
+        if edition == 1:
+            return completion("not json")
+        if edition == 2:
+            return error(500, "server exploded")
+        if edition == 3:
+            return completion(seed_draft[:300], finish_reason="length")
+        if edition == 4:
+            return Reply(drop=True)
+        return completion(seed_draft)
+
+    api.default = answer
+    rows = editions(seed_text, 6)
+    rows.append({"id": "blank", "text": ""})
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    out = tmp_path / "out.jsonl"
+    report = run_batch(options(source, out), settings_for(api.base_url))
+    got = records(out)
+    assert sorted(got) == ["a0", "a1", "a2", "a3", "a4", "a5", "blank"]
+    status = {k: (r["status"], r.get("error", {}).get("type")) for k, r in got.items()}
+    assert status == {
+        "a0": ("ok", None),
+        "a1": ("error", "InvalidOutputError"),
+        "a2": ("error", "TransportError"),
+        "a3": ("error", "InvalidOutputError"),
+        "a4": ("error", "TransportError"),
+        "a5": ("ok", None),
+        "blank": ("error", "InputError"),
+    }
+    assert "server exploded" in got["a2"]["error"]["message"]
+    assert "cut off" in got["a3"]["error"]["errors"][0]
+    ok = ArticleSummary.model_validate(got["a0"]["summary"])
+    assert any(w.code == "ungrounded_quote" for w in ok.warnings)
+    assert report.exit_code == 1
+    # A finished run leaves no state behind; the batch ids stay in the run summary.
+    assert not (tmp_path / "out.batch-state.json").exists()
+    summary = json.loads((tmp_path / "out.summary.json").read_text())
+    assert [b["status"] for b in summary["openai_batch"]["batches"]] == ["completed"]
+    assert summary["discount"] == 0.5
+
+
+def test_parts_split_at_the_request_limit(
+    api: FakeBatchAPI, seed_text: str, seed_draft: str, tmp_path: Path
+) -> None:
+    api.default = completion(seed_draft)
+    source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 5))
+    out = tmp_path / "out.jsonl"
+    engine = BatchEngine(
+        settings_for(api.base_url), prompts=_prompts(), output=out, poll_interval=0,
+        max_requests=2,
+    )
+    from summarizer.batch.inputs import Selection, iter_items
+
+    results = list(engine.run(Selection(iter_items([str(source)]))))
+    assert sorted(r.id for r in results) == [f"a{i}" for i in range(5)]
+    assert [p.requests for p in engine.parts] == [2, 2, 1]
+    assert [c for c in api.calls if c == ("POST", "/v1/batches")] == [("POST", "/v1/batches")] * 3
+
+
+def test_an_expired_batch_records_what_never_ran(
+    seed_text: str, seed_draft: str, tmp_path: Path
+) -> None:
+    with FakeBatchAPI(default=completion(seed_draft), final_status="expired", answered=2) as api:
+        source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 4))
+        out = tmp_path / "out.jsonl"
+        run_batch(options(source, out), settings_for(api.base_url))
+    got = records(out)
+    assert [got[f"a{i}"]["status"] for i in range(4)] == ["ok", "ok", "error", "error"]
+    assert "expired" in got["a3"]["error"]["message"]
+
+
+class StopWhilePolling(Quiet):
+    """Interrupts the run the first time a batch is reported in progress (like Ctrl-C)."""
+
+    def note(self, status: str) -> None:
+        if "in_progress" in status:
+            raise KeyboardInterrupt
+
+
+def test_interrupted_run_resumes_polling_without_paying_twice(
+    api: FakeBatchAPI, seed_text: str, seed_draft: str, tmp_path: Path
+) -> None:
+    api.default = completion(seed_draft)
+    api.polls = 3
+    source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 3))
+    out = tmp_path / "out.jsonl"
+    settings = settings_for(api.base_url)
+    engine = BatchEngine(
+        settings, prompts=_prompts(), output=out, poll_interval=0, progress=StopWhilePolling()
+    )
+    from summarizer.batch.inputs import Selection, iter_items
+
+    with pytest.raises(KeyboardInterrupt):
+        list(engine.run(Selection(iter_items([str(source)]))))
+    state = json.loads((tmp_path / "out.batch-state.json").read_text())
+    [part] = state["parts"]
+    assert part["batch_id"] in api.batches
+
+    with pytest.raises(InputError, match="--resume"):
+        run_batch(options(source, out), settings)
+    run_batch(options(source, out, resume=True), settings)
+    assert sorted(records(out)) == ["a0", "a1", "a2"]
+    assert len(api.batches) == 1  # polled the same batch; never created another
+    assert len([c for c in api.calls if c == ("POST", "/v1/files")]) == 1
+
+
+def test_a_batch_created_before_its_id_was_saved_is_found_again(
+    api: FakeBatchAPI, seed_text: str, seed_draft: str, tmp_path: Path
+) -> None:
+    api.default = completion(seed_draft)
+    source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 2))
+    out = tmp_path / "out.jsonl"
+    settings = settings_for(api.base_url)
+    engine = BatchEngine(settings, prompts=_prompts(), output=out, poll_interval=0)
+    from summarizer.batch.inputs import Selection, iter_items
+
+    build = engine._build(Selection(iter_items([str(source)])))
+    assert list(build) == []
+    engine._save_state()
+    engine._submit()  # creates the batch ...
+    [part] = engine.parts
+    created = part.batch_id
+    part.batch_id = part.file_id = None  # ... and the crash loses both ids
+    engine._save_state()
+    run_batch(options(source, out, resume=True), settings)
+    assert len(api.batches) == 1 and created in api.batches
+    assert sorted(records(out)) == ["a0", "a1"]
+
+
+def _prompts() -> Any:
+    from summarizer.prompts import load_prompts
+
+    return load_prompts()
