@@ -17,6 +17,7 @@ from .draft import draft_json_schema
 from .endpoint import open_endpoint
 from .errors import InputError, SummarizerError
 from .pipeline import summarize_article
+from .review.cli import register as register_review
 from .schema import final_json_schema, render_schema
 from .settings import Settings
 
@@ -81,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_local_serve)
     p = local.add_parser("info", help="the local model: name, file, size, licence")
     p.set_defaults(handler=cmd_local_info)
+    register_review(sub)
     __import__("summarizer.batch.cli", fromlist=["register"]).register(sub)
     return parser
 

@@ -1,0 +1,114 @@
+"""``summarizer review`` and ``summarizer validate``: argument wiring and thin handlers.
+
+``register`` is called once from ``summarizer.cli.build_parser``; the core never imports this
+package. Handlers return the CLI's exit codes and raise ``SummarizerError`` for bad input, which
+the main CLI prints as one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..article import load_article
+from ..errors import InputError
+from .records import Record, read_records
+from .validate import validate_files
+from .view import Review, Row, load_review, select
+
+EXIT_OK, EXIT_FAILURE = 0, 1
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "review",
+        help="read a summary (or batch results) against its article, in the terminal or as HTML",
+    )
+    p.add_argument("path", type=Path, help="a summary .json, or batch results .jsonl")
+    p.add_argument(
+        "--id", dest="record_id", help="the batch record to review (its id or article id)"
+    )
+    p.add_argument(
+        "--article",
+        type=Path,
+        help="the article file, when it is not the text stored in the result",
+    )
+    p.add_argument(
+        "--html",
+        type=Path,
+        metavar="OUT",
+        help="write a self-contained HTML page instead; for a whole batch, a directory of "
+        "pages with an index.html",
+    )
+    p.set_defaults(handler=cmd_review)
+
+    p = sub.add_parser(
+        "validate",
+        help="check summary .json / batch .jsonl files: schema, offsets, references",
+    )
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_validate)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    records, problems = read_records(args.path)
+    if not records:
+        raise InputError(str(problems[0]) if problems else f"{args.path}: no records")
+    for problem in problems:
+        print(f"summarizer: warning: skipped {problem}", file=sys.stderr)
+    record = select(records, args.record_id)
+    if record is None:
+        if args.article is not None:
+            raise InputError("--article needs --id: which record of the batch is it for?")
+        return _review_batch(args, records)
+    text = load_article(args.article).text if args.article is not None else None
+    review = load_review(record, article_text=text)
+    if args.html is not None:
+        from .html import write_article_page
+
+        write_article_page(review, args.html)
+        print(f"summarizer: wrote {args.html}", file=sys.stderr)
+    else:
+        from .terminal import make_console, render_review
+
+        render_review(review, make_console())
+    return EXIT_OK
+
+
+def _review_batch(args: argparse.Namespace, records: list[Record]) -> int:
+    rows = [Row.of(r) for r in records]
+    if args.html is None:
+        from .terminal import make_console, render_overview
+
+        render_overview(str(args.path), rows, make_console())
+        return EXIT_OK
+    from .html import write_batch_pages
+
+    reviews: dict[str, Review | str] = {}
+    for row in rows:
+        if row.record.status == "ok":
+            try:
+                reviews[row.record.id] = load_review(row.record)
+            except InputError as exc:
+                reviews[row.record.id] = exc.one_line()
+    index = write_batch_pages(str(args.path), rows, reviews, args.html)
+    print(f"summarizer: wrote {index}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    report = validate_files(args.files)
+    for problem in report.problems:
+        print(problem)
+    noun = "file" if report.files == 1 else "files"
+    checked = f"{report.records} record(s) in {report.files} {noun}"
+    if report.problems:
+        print(
+            f"summarizer: validate: {len(report.problems)} problem(s) in {report.bad_files} of "
+            f"{report.files} {noun} ({checked})",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    print(f"summarizer: validate: ok, {checked}", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,255 @@
+"""Self-contained HTML review pages: one per summary, and an index for a batch.
+
+Each page is one file that opens from disk with nothing fetched: styles and script are inlined
+from ``templates/``, fonts are the system's. Safety does not rest on one mechanism:
+
+* every piece of article and model text goes through ``html.escape`` (the ``e`` helper) before
+  it reaches a template, attributes included;
+* no data is embedded as JSON or script: the page's own script reads ``data-*`` attributes;
+* a Content-Security-Policy allows only this page's own script and style, by hash, and nothing
+  from anywhere, so even a missed escape could not run an inline script or handler.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html import escape
+from importlib.resources import files
+from pathlib import Path
+from string import Template
+
+from ..errors import InputError
+from ..schema import Position, TimelineEvent
+from .highlight import event_keys, evidence_key, highlight, marks_of, quote_key
+from .view import HolderGroup, Review, Row, date_label
+
+
+def e(text: object) -> str:
+    """Escape for text and for quoted attribute values alike."""
+    return escape(str(text), quote=True)
+
+
+def article_page(review: Review, *, back: str | None = None) -> str:
+    s = review.summary
+    a = s.article
+    return _page(
+        "article.html",
+        "review.js",
+        title=e(s.summary.headline or a.title or a.id),
+        back=f'<a class="back" href="{e(back)}">← all articles</a>' if back else "",
+        meta=e(" · ".join(review.facts())),
+        headline=e(s.summary.headline),
+        abstract=e(s.summary.abstract),
+        key_points="".join(f"<li>{e(k)}</li>" for k in s.summary.key_points),
+        warnings=_warnings(review),
+        n_positions=str(len(s.positions)),
+        positions="".join(_holder(review, g) for g in review.holders())
+        or '<p class="meta">No positions.</p>',
+        n_events=str(len(s.timeline)),
+        timeline=_timeline(review),
+        n_quotes=str(len(s.quotes)),
+        quotes=_quotes(review),
+        provenance=e(review.provenance()),
+        article_title=e(a.title or "Article"),
+        legend="Highlighted: "
+        '<mark class="k-evidence">evidence</mark> <mark class="k-quote">quotation</mark> '
+        '<mark class="k-excerpt">event</mark> <mark class="k-date">date</mark>',
+        text=highlight(a.text, marks_of(review)),
+    )
+
+
+def write_article_page(review: Review, out: Path, *, back: str | None = None) -> None:
+    _write(out, article_page(review, back=back))
+
+
+def index_page(where: str, rows: list[Row], links: dict[str, str], notes: dict[str, str]) -> str:
+    """The batch at a glance. ``links``: record id -> page; ``notes``: id -> why it has none."""
+    errors = sum(r.record.status == "error" for r in rows)
+    warned = sum(bool(r.warnings) for r in rows)
+    return _page(
+        "index.html",
+        "index.js",
+        title=e(f"Review of {Path(where).name}"),
+        meta=e(
+            f"{where} · {len(rows)} records: {len(rows) - errors} ok, {errors} errors, "
+            f"{warned} with warnings"
+        ),
+        rows="\n".join(_index_row(n, r, links, notes) for n, r in enumerate(rows, start=1)),
+    )
+
+
+def write_batch_pages(
+    where: str, rows: list[Row], reviews: dict[str, Review | str], out: Path
+) -> Path:
+    """``out/index.html`` plus ``out/articles/NNNN-ID.html`` for each valid summary."""
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: a batch review is a directory (index.html and one page each)")
+    links: dict[str, str] = {}
+    notes: dict[str, str] = {}
+    for n, row in enumerate(rows, start=1):
+        review = reviews.get(row.record.id)
+        if isinstance(review, Review):
+            name = f"articles/{n:04d}-{_slug(row.record.id)}.html"
+            write_article_page(review, out / name, back="../index.html")
+            links[row.record.id] = name
+        elif isinstance(review, str):
+            notes[row.record.id] = review
+    index = out / "index.html"
+    _write(index, index_page(where, rows, links, notes))
+    return index
+
+
+def _page(template: str, script: str, **parts: str) -> str:
+    style = _asset("review.css")
+    code = _asset(script)
+    csp = (
+        f"default-src 'none'; script-src '{_hash(code)}'; style-src '{_hash(style)}'; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    head = Template(_asset("head.html")).substitute(csp=csp, title=parts["title"], style=style)
+    return Template(_asset(template)).substitute(parts, head=head, script=code)
+
+
+def _warnings(review: Review) -> str:
+    items = [
+        f'<li><code>{e(w.code)}</code> <span class="path">{e(w.path)}</span><br>{e(w.message)}</li>'
+        for w in review.summary.warnings
+    ]
+    shown, more = review.shown_problems()
+    items += [f'<li class="bad"><code>invalid</code> {e(p)}</li>' for p in shown]
+    if more:
+        items.append(f'<li class="bad">… and {more} more invalid: run summarizer validate</li>')
+    if not items:
+        return ""
+    n = review.warning_count
+    bad = " has-bad" if review.problems else ""
+    return (
+        f'<section class="warnings{bad}" id="warnings" role="alert">'
+        f"<h2>⚠ {n} warning{'s' * (n != 1)}</h2><ul>{''.join(items)}</ul></section>"
+    )
+
+
+def _holder(review: Review, group: HolderGroup) -> str:
+    role = f' <span class="role">{e(group.role)}</span>' if group.role else ""
+    items = "".join(_position(i, p) for i, p in group.positions)
+    return f'<div class="holder"><h3>{e(group.name)}{role}</h3>{items}</div>'
+
+
+def _position(i: int, p: Position) -> str:
+    head = (
+        f'<span class="stance {e(p.stance_kind)}">{e(p.stance_kind)}</span> '
+        f'<span class="topic">{e(p.topic)}</span> '
+        f'<span class="attr">{e(p.attribution.replace("_", " "))}</span>'
+        f"<p>{e(p.stance)}</p>"
+    )
+    if not p.evidence:
+        flag = '<p class="flag">⚠ no evidence found in the article</p>'
+        return f'<div class="item position nolink" id="position-{i}">{head}{flag}</div>'
+    keys = [evidence_key(i, j) for j in range(len(p.evidence))]
+    quotes = "".join(
+        f'<blockquote>“{e(span.text)}” <span class="offsets">{span.start}:{span.end}'
+        f"{'' if span.match == 'exact' else ', ' + e(span.match)}</span></blockquote>"
+        for span in p.evidence
+    )
+    return (
+        f'<a class="item position" id="position-{i}" href="#s-{keys[0]}" '
+        f'data-spans="{" ".join(keys)}">{head}{quotes}</a>'
+    )
+
+
+def _timeline(review: Review) -> str:
+    events = review.timeline()
+    if not events:
+        return '<p class="meta">No events.</p>'
+    rows = "".join(_event(review, i, ev) for i, ev in events)
+    return (
+        '<table class="events"><thead><tr><th>when</th><th>as written</th><th>event</th>'
+        f"<th>status</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _event(review: Review, i: int, ev: TimelineEvent) -> str:
+    excerpt, date = event_keys(i)
+    keys = [k for k, span in ((excerpt, ev.excerpt), (date, ev.date)) if span is not None]
+    when_class = "when" + (" unresolved" if ev.date is not None and ev.date.value is None else "")
+    written = f"“{e(ev.date.text)}”" if ev.date else "—"
+    actors = ", ".join(review.actor_name(a) or a for a in ev.actors)
+    event = e(ev.event) + (f' <span class="attr">· {e(actors)}</span>' if actors else "")
+    if keys:
+        event = f'<a href="#s-{keys[0]}">{event}</a>'
+    if ev.excerpt is None:
+        event += '<br><span class="flag">⚠ excerpt not found in the article</span>'
+    attrs = f' data-spans="{" ".join(keys)}" tabindex="0"' if keys else ""
+    return (
+        f'<tr class="event" id="event-{i}"{attrs}><td class="{when_class}">'
+        f'{e(date_label(ev.date))}</td><td class="written">{written}</td><td>{event}</td>'
+        f"<td>{e(ev.status)}</td></tr>"
+    )
+
+
+def _quotes(review: Review) -> str:
+    items = []
+    for q in review.summary.quotes:
+        speaker = review.actor_name(q.speaker)
+        who = (
+            f'<span class="speaker">{e(speaker)}</span>: '
+            if speaker
+            else '<span class="flag">no speaker</span> '
+            if q.kind == "speech"
+            else ""
+        )
+        kind = ' <span class="attr">(scare quote)</span>' if q.kind == "scare_quote" else ""
+        items.append(
+            f'<li><a class="item quote" id="quote-{q.number}" href="#s-{quote_key(q.number)}" '
+            f'data-spans="{quote_key(q.number)}"><span class="num">Q{q.number}</span>'
+            f"{who}“{e(q.text)}”{kind}</a></li>"
+        )
+    return f'<ol class="quotes">{"".join(items)}</ol>' if items else '<p class="meta">None.</p>'
+
+
+def _index_row(n: int, row: Row, links: dict[str, str], notes: dict[str, str]) -> str:
+    rid = row.record.id
+    ok = row.record.status == "ok"
+    status = "error" if not ok else "invalid" if row.problems or rid in notes else "ok"
+    shown = f'<span class="status-{e(row.record.status)}">{e(row.record.status)}</span>'
+    if ok and status == "invalid":
+        shown += f' <span class="invalid">({row.problems} problem(s))</span>'
+    link = links.get(rid)
+    ident = f'<a href="{e(link)}">{e(rid)}</a>' if link else e(rid)
+    detail = e(row.error or row.title)
+    if rid in notes:
+        detail += f'<br><span class="invalid">{e(notes[rid])}</span>'
+    counts = "".join(
+        f'<td class="num">{row.counts[k] if ok else ""}</td>'
+        for k in ("positions", "timeline", "quotes")
+    )
+    codes = ", ".join(f"{c}×{k}" if k > 1 else c for c, k in row.warnings.items())
+    total = sum(row.warnings.values())
+    return (
+        f'<tr class="{e(status)}" data-status="{e(status)}" data-warnings="{total}">'
+        f"<td>{n}</td><td>{ident}</td><td>{shown}</td><td>{detail}</td>{counts}"
+        f'<td class="warn">{e(codes)}</td></tr>'
+    )
+
+
+def _asset(name: str) -> str:
+    return files("summarizer.review").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _hash(code: str) -> str:
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def _slug(record_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", record_id).strip(".-")[:60] or "record"
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None

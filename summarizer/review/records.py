@@ -1,0 +1,144 @@
+"""Read result files: one summary (``.json``) or batch records (``.jsonl``), never a traceback.
+
+Both ``review`` and ``validate`` start here, so a file that cannot be read or parsed is
+reported the same way by both: as a ``Problem`` naming the file, the line and what is wrong.
+A ``.json`` file holds one summary or one batch record; ``.jsonl``/``.ndjson`` hold one batch
+record per line, ``{"id", "status": "ok", "summary": {...}}`` or
+``{"id", "status": "error", "error": {"type", "message", "attempts"}}``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+Status = Literal["ok", "error"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, located as precisely as we can: file, line, JSON path."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One result: a summary (still raw JSON data) or a batch error, and where it came from."""
+
+    file: str
+    line: int | None
+    id: str
+    status: Status
+    data: dict[str, Any]
+    # JSON path of the summary inside ``data``'s document: "$" for a bare summary file,
+    # "$.summary" inside a batch record. Problems are reported against the whole document.
+    root: str
+
+    @property
+    def summary(self) -> dict[str, Any] | None:
+        if self.status != "ok":
+            return None
+        if self.root == "$":
+            return self.data
+        value = self.data.get("summary")
+        return value if isinstance(value, dict) else None
+
+    @property
+    def error(self) -> dict[str, Any]:
+        value = self.data.get("error")
+        return value if isinstance(value, dict) else {}
+
+    def problem(self, path: str, message: str) -> Problem:
+        return Problem(self.file, self.line, path, message)
+
+
+def read_records(path: Path) -> tuple[list[Record], list[Problem]]:
+    """Every record in ``path``, plus a problem for each line or file that could not be read."""
+    name = str(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return [], [Problem(name, None, "$", "no such file")]
+    except IsADirectoryError:
+        return [], [Problem(name, None, "$", "is a directory, not a file")]
+    except UnicodeDecodeError as exc:
+        return [], [Problem(name, None, "$", f"not UTF-8 text (byte {exc.start})")]
+    except OSError as exc:
+        return [], [Problem(name, None, "$", f"cannot read: {exc.strerror}")]
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        return _read_lines(name, raw)
+    try:
+        document = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return [], [Problem(name, exc.lineno, "$", _decode_message(exc))]
+    record = _record(name, None, document, default_id=path.stem)
+    return ([record], []) if isinstance(record, Record) else ([], [record])
+
+
+def _read_lines(name: str, raw: str) -> tuple[list[Record], list[Problem]]:
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            document = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(name, number, "$", _decode_message(exc)))
+            continue
+        found = _record(name, number, document, default_id=f"line {number}", batch=True)
+        if isinstance(found, Record):
+            records.append(found)
+        else:
+            problems.append(found)
+    if not records and not problems:
+        problems.append(Problem(name, None, "$", "empty file: no records"))
+    return records, problems
+
+
+def _record(
+    name: str, line: int | None, document: Any, *, default_id: str, batch: bool = False
+) -> Record | Problem:
+    if not isinstance(document, dict):
+        return Problem(name, line, "$", f"expected a JSON object, found {json_type(document)}")
+    if not batch and "status" not in document:
+        summary_id = _summary_id(document)
+        return Record(name, line, summary_id or default_id, "ok", document, "$")
+    status = document.get("status")
+    if status not in ("ok", "error"):
+        return Problem(name, line, "$.status", f"expected 'ok' or 'error', found {status!r}")
+    record_id = document.get("id")
+    if not isinstance(record_id, str) or not record_id:
+        return Problem(name, line, "$.id", "a batch record needs a non-empty string id")
+    if status == "ok" and not isinstance(document.get("summary"), dict):
+        return Problem(name, line, "$.summary", "an 'ok' record needs a summary object")
+    if status == "error" and not isinstance(document.get("error"), dict):
+        return Problem(name, line, "$.error", "an 'error' record needs an error object")
+    return Record(name, line, record_id, status, document, "$.summary")
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type, for messages a user can match to the file."""
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(value), "number")
+
+
+def _summary_id(document: dict[str, Any]) -> str | None:
+    article = document.get("article")
+    value = article.get("id") if isinstance(article, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+def _decode_message(exc: json.JSONDecodeError) -> str:
+    return f"malformed JSON at column {exc.colno}: {exc.msg}"
