@@ -6,6 +6,7 @@ HTTP client is ours, with explicit timeouts, so every server kind behaves the sa
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ from openai.types.chat import ChatCompletion
 
 from .draft import response_format
 from .schema import Usage
-from .settings import Settings
+from .settings import SchemaKind, Settings
 
 Message = dict[str, str]
 
@@ -49,12 +50,21 @@ def make_client(
     )
 
 
+@functools.cache
+def _response_format(kind: SchemaKind) -> dict[str, Any]:
+    """Built once per dialect: generating the schema costs more CPU than the rest of a call.
+
+    Shared between requests, so it must be treated as read-only (the SDK only serialises it).
+    """
+    return response_format(kind)
+
+
 def request_body(settings: Settings, messages: Sequence[Message]) -> dict[str, Any]:
     """Keyword arguments for ``chat.completions.create``; also used to build Batch API lines."""
     body: dict[str, Any] = {
         "model": settings.effective_model,
         "messages": list(messages),
-        "response_format": response_format(settings.effective_schema_kind),
+        "response_format": _response_format(settings.effective_schema_kind),
         "temperature": settings.temperature,
     }
     # OpenAI's own API rejects max_tokens on reasoning models; compatible servers

@@ -10,8 +10,15 @@ import pytest
 
 from summarizer.batch.cost import CostTally, PriceTable
 from summarizer.batch.inputs import Duplicate, Selection, count_items, iter_items
-from summarizer.batch.limits import BackoffGate, RateLimiter
-from summarizer.batch.records import ResultsFile, repair_and_scan
+from summarizer.batch.limits import BackoffGate, Counters, RateLimiter
+from summarizer.batch.progress import (
+    BarProgress,
+    PlainProgress,
+    Progress,
+    Quiet,
+    make_progress,
+)
+from summarizer.batch.records import Result, ResultsFile, error_result, repair_and_scan
 from summarizer.errors import InputError
 from summarizer.schema import Usage
 
@@ -177,3 +184,35 @@ def test_cost_uses_prefix_prices_and_reports_unknown_models(tmp_path: Path) -> N
     bad.write_text(json.dumps({"m": {"input": "cheap"}}))
     with pytest.raises(InputError, match="numeric"):
         PriceTable.load(bad)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def feed(progress: Progress) -> None:
+    """Two results, one failed, as the runner would report them."""
+    progress.start(2)
+    progress.advance(Result(id="a", status="ok", usage=Usage(total_tokens=1300)))
+    progress.advance(error_result("b", InputError("article is empty")))
+    progress.stop()
+
+
+def test_progress_is_a_bar_on_a_terminal_and_lines_otherwise() -> None:
+    counters = Counters()
+    terminal = Terminal()
+    bar = make_progress(counters, quiet=False, stream=terminal)
+    assert isinstance(bar, BarProgress)
+    feed(bar)
+    shown = terminal.getvalue()
+    assert "2/2" in shown and "1 failed" in shown and "1,300 tok" in shown
+
+    log = io.StringIO()
+    plain = make_progress(counters, quiet=False, stream=log)
+    assert isinstance(plain, PlainProgress)
+    feed(plain)
+    assert log.getvalue().splitlines()[-1].startswith(
+        "summarizer: batch: 2/2 done, 1 failed, 0 cached, 0 retried, 1,300 tokens"
+    )
+    assert isinstance(make_progress(counters, quiet=True, stream=terminal), Quiet)

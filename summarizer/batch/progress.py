@@ -103,7 +103,7 @@ class PlainProgress:
 class BarProgress:
     """A rich progress bar: done / failed / cached / retried, tokens, rate and ETA."""
 
-    def __init__(self, counters: Counters) -> None:
+    def __init__(self, counters: Counters, stream: IO[str] | None = None) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -122,7 +122,7 @@ class BarProgress:
             TextColumn("{task.fields[status]}"),
             TimeElapsedColumn(),
             TimeRemainingColumn(),
-            console=Console(file=sys.stderr),
+            console=Console(file=stream or sys.stderr),
             transient=False,
         )
         self._task = self._bar.add_task("batch", total=None, status="")
@@ -153,7 +153,7 @@ def make_progress(counters: Counters, *, quiet: bool, stream: IO[str] | None = N
     if quiet:
         return Quiet()
     if stream.isatty():
-        return BarProgress(counters)
+        return BarProgress(counters, stream)
     return PlainProgress(counters, stream)
 
 
