@@ -21,7 +21,7 @@ import openai
 
 from ..article import Article
 from ..endpoint import open_endpoint
-from ..errors import InputError, SummarizerError
+from ..errors import InputError
 from ..llm import make_client
 from ..pipeline import summarize_article
 from ..prompts import PromptSet, load_prompts
@@ -74,9 +74,7 @@ class ArticleWorker:
     def __call__(self, item: Item) -> Result:
         try:
             article = item.load(self.settings.max_chars)
-        except SummarizerError as exc:
-            return error_result(item.id, exc, origin=item.origin)
-        except Exception as exc:  # an unreadable file must not end the batch
+        except Exception as exc:  # InputError, or an unreadable file: recorded, never fatal
             return error_result(item.id, exc, origin=item.origin)
         return self.summarize(item, article)
 
@@ -113,7 +111,9 @@ def run_items(work: Iterable[Work], worker: Worker, concurrency: int) -> Iterato
             done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
             yield from (f.result() for f in done)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Normally nothing is pending here; on an interrupt, queued work is dropped (a resumed
+        # run redoes it) and requests in flight are not waited for.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 async def arun_items(
