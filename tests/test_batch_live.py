@@ -63,12 +63,19 @@ def read_records(path: Path) -> list[dict[str, Any]]:
 
 
 class FaultMix:
-    """Edition i % 8 picks the fault; the per-article call count decides when it clears."""
+    """Edition i % 9 picks the fault; the per-article call count decides when it clears."""
 
-    KINDS = ("clean", "429", "503", "drop", "malformed", "truncated", "always_500", "never_json")
+    KINDS = (
+        "clean", "429", "503", "drop", "malformed", "truncated", "hallucinated", "always_500",
+        "never_json",
+    )
+    INVENTED = "Putin promised to hand back every occupied city by Friday."
 
     def __init__(self, draft: str) -> None:
         self.draft = draft
+        invented = json.loads(draft)
+        invented["positions"][0]["evidence"] = [self.INVENTED]
+        self.hallucinated = json.dumps(invented)
         self.calls: Counter[int] = Counter()
         self.lock = threading.Lock()
 
@@ -92,6 +99,8 @@ class FaultMix:
             return completion('{"summary": {"headline": ')
         if kind == "truncated" and first:
             return completion(self.draft[:400], finish_reason="length")
+        if kind == "hallucinated":
+            return completion(self.hallucinated)
         if kind == "always_500":
             return error(500, "broken")
         if kind == "never_json":
@@ -136,10 +145,16 @@ def test_fault_mix_accounts_for_every_input(
             assert text.endswith(f"Edition {i}.")
             for q in summary.quotes:
                 assert text[q.start : q.end] == q.text
-            # The draft's invented quote is dropped and reported, never passed through.
-            assert [w.path for w in summary.warnings if w.code == "ungrounded_quote"] == [
-                "$.positions[6].evidence[0]"
-            ]
+            for p in summary.positions:
+                for e in p.evidence:
+                    assert text[e.start : e.end] == e.text
+            ungrounded = [w.path for w in summary.warnings if w.code == "ungrounded_quote"]
+            if kind == "hallucinated":
+                # The invented evidence is dropped and reported, never passed through.
+                assert "$.positions[0].evidence[0]" in ungrounded
+                assert FaultMix.INVENTED not in json.dumps(record["summary"]["positions"])
+            else:
+                assert "$.positions[0].evidence[0]" not in ungrounded
             reasked = kind in ("malformed", "truncated")
             assert summary.provenance.attempts == (2 if reasked else 1)
     assert by_id["empty-one"]["error"] == {
@@ -148,14 +163,16 @@ def test_fault_mix_accounts_for_every_input(
         "attempts": 0,
     }
     assert by_id[f"{source}:26"]["error"]["type"] == "InputError"
-    assert report.ok == 18 and report.failed == 8
+    failing = sum(mix.kind(i) in ("always_500", "never_json") for i in range(24))
+    assert failing == 4  # editions 7 and 16 always get a 500, 8 and 17 never get JSON
+    assert report.ok == 24 - failing and report.failed == failing + 2
     assert report.exit_code == 1
     assert 3.0 in retry.slept  # Retry-After honoured
     summary_json = json.loads((tmp_path / "out.summary.json").read_text())
     assert summary_json["errors_by_type"] == {
         "InputError": 2,
-        "InvalidOutputError": 3,
-        "TransportError": 3,
+        "InvalidOutputError": 2,
+        "TransportError": 2,
     }
     assert summary_json["processed"] == 26
 
@@ -303,3 +320,27 @@ def test_usage_and_cost_from_a_price_table(
     # 6,000 x $1/M + 1,500 x $4/M
     assert summary["estimated_cost_usd"] == pytest.approx(0.012)
     assert all(r["usage"]["total_tokens"] == 2500 for r in read_records(out))
+
+
+def test_retry_errors_redoes_only_the_failures(
+    fake: FakeOpenAI, seed_text: str, seed_draft: str, tmp_path: Path
+) -> None:
+    fake.default = lambda body: error(503) if edition_of(body) == 1 else completion(seed_draft)
+    source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 3))
+    out = tmp_path / "out.jsonl"
+    options = BatchOptions(inputs=[str(source)], output=out, quiet=True)
+    assert run_batch(options, settings_for(fake)).failed == 1
+    fake.default = completion(seed_draft)
+    fake.requests.clear()
+    options = BatchOptions(
+        inputs=[str(source)], output=out, resume=True, retry_errors=True, quiet=True
+    )
+    again = run_batch(options, settings_for(fake))
+    assert [edition_of(r) for r in fake.requests] == [1]  # only the failed one was redone
+    assert again.scan.errors_to_retry == 1
+    records = read_records(out)
+    assert sorted((r["id"], r["status"]) for r in records) == [
+        ("a0", "ok"),
+        ("a1", "ok"),
+        ("a2", "ok"),
+    ]

@@ -119,7 +119,8 @@ def test_every_input_is_accounted_for_through_faults(
     assert "server exploded" in got["a2"]["error"]["message"]
     assert "cut off" in got["a3"]["error"]["errors"][0]
     ok = ArticleSummary.model_validate(got["a0"]["summary"])
-    assert any(w.code == "ungrounded_quote" for w in ok.warnings)
+    spans = [e for p in ok.positions for e in p.evidence] + [t.excerpt for t in ok.timeline]
+    assert spans and all(s is None or ok.article.text[s.start : s.end] == s.text for s in spans)
     assert report.exit_code == 1
     # A finished run leaves no state behind; the batch ids stay in the run summary.
     assert not (tmp_path / "out.batch-state.json").exists()

@@ -30,6 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--rpm", type=_positive, help="requests per minute, across all workers")
     p.add_argument("--tpm", type=_positive, help="tokens per minute, across all workers")
     p.add_argument("--resume", action="store_true", help="continue a run: skip ids already in -o")
+    p.add_argument(
+        "--retry-errors",
+        action="store_true",
+        help="with --resume: remove the error records and try those inputs again",
+    )
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     p.add_argument(
         "--cache", type=Path, help="cache file (default: in $SUMMARIZER_CACHE_DIR or ~/.cache)"
@@ -62,6 +67,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         rpm=args.rpm,
         tpm=args.tpm,
         resume=args.resume,
+        retry_errors=args.retry_errors,
         cache_path=None if args.no_cache else (args.cache or default_cache_path()),
         max_articles=args.max_articles,
         quiet=args.quiet,

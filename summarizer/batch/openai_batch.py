@@ -13,8 +13,8 @@ output (``results.batch-state.json``) and in the results file itself:
 An interrupted run started again with ``--resume`` picks up where the state file says, so it
 polls the batches it already paid for instead of creating new ones. A batch created just
 before a crash, with no id saved yet, is found again by the part token in its metadata.
-There are no re-asks here: an answer that does not validate becomes an error record, which a
-live run (``--resume`` on a fresh output) can retry.
+There are no re-asks here: an answer that does not validate becomes an error record, and
+``--resume --retry-errors`` (with either engine) tries those inputs again.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -107,6 +108,7 @@ class Scan:
     records: int = 0
     torn_bytes: int = 0
     bad_lines: int = 0
+    errors_to_retry: int = 0
 
 
 class ResultsFile:
@@ -116,7 +118,7 @@ class ResultsFile:
         self.path = path
         self._fd: int | None = None
 
-    def open(self, *, resume: bool) -> Scan:
+    def open(self, *, resume: bool, retry_errors: bool = False) -> Scan:
         """Open for appending; with ``resume`` repair and scan what is there, else start empty."""
         scan = Scan()
         if self.path.exists() and self.path.stat().st_size > 0:
@@ -125,7 +127,7 @@ class ResultsFile:
                     f"{self.path} already has results: pass --resume to continue that run, "
                     "or remove the file to start again"
                 )
-            scan = repair_and_scan(self.path)
+            scan = repair_and_scan(self.path, retry_errors=retry_errors)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         return scan
@@ -158,7 +160,7 @@ class StdoutResults(ResultsFile):
         super().__init__(Path("-"))
         self._stream = stream
 
-    def open(self, *, resume: bool) -> Scan:
+    def open(self, *, resume: bool, retry_errors: bool = False) -> Scan:
         if resume:
             raise InputError("--resume needs -o FILE: there is nothing to resume on stdout")
         return Scan()
@@ -171,12 +173,13 @@ class StdoutResults(ResultsFile):
         self._stream.flush()
 
 
-def repair_and_scan(path: Path) -> Scan:
+def repair_and_scan(path: Path, *, retry_errors: bool = False) -> Scan:
     """Cut a torn last line, drop unreadable lines, and collect the ids already recorded.
 
     Only the tail can be torn in an append-only file, so the common repair is a truncate. A
     complete line that does not parse (a damaged disk, a hand edit) is removed by rewriting the
-    file atomically, so its input is redone rather than counted twice.
+    file atomically, so its input is redone rather than counted twice. With ``retry_errors``
+    error records are removed the same way, so their inputs are tried again.
     """
     scan = Scan()
     size = path.stat().st_size
@@ -184,18 +187,25 @@ def repair_and_scan(path: Path) -> Scan:
         keep_until = _last_newline_end(f, size)
     if keep_until < size:
         scan.torn_bytes = size - keep_until
-        with path.open("r+b") as f:
-            f.truncate(keep_until)
-    with path.open("rb") as f:
-        for line in f:
-            record_id = _record_id(line)
-            if record_id is None:
+        with path.open("r+b") as g:
+            g.truncate(keep_until)
+
+    def keep(line: bytes) -> bool:
+        record = _record_key(line)
+        return record is not None and not (retry_errors and record[1] == "error")
+
+    with path.open("rb") as lines:
+        for line in lines:
+            record = _record_key(line)
+            if record is None:
                 scan.bad_lines += 1
+            elif not keep(line):
+                scan.errors_to_retry += 1
             else:
-                scan.done.add(record_id)
+                scan.done.add(record[0])
                 scan.records += 1
-    if scan.bad_lines:
-        _rewrite_without_bad_lines(path)
+    if scan.bad_lines or scan.errors_to_retry:
+        _rewrite(path, keep)
     return scan
 
 
@@ -214,7 +224,8 @@ def _last_newline_end(f: IO[bytes], size: int) -> int:
     return 0
 
 
-def _record_id(line: bytes) -> str | None:
+def _record_key(line: bytes) -> tuple[str, str] | None:
+    """(id, status) of a record line, or None when the line is not a record."""
     try:
         data = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError):
@@ -222,14 +233,15 @@ def _record_id(line: bytes) -> str | None:
     if not isinstance(data, dict) or data.get("status") not in ("ok", "error"):
         return None
     record_id = data.get("id")
-    return record_id if isinstance(record_id, str) else None
+    return (record_id, data["status"]) if isinstance(record_id, str) else None
 
 
-def _rewrite_without_bad_lines(path: Path) -> None:
+def _rewrite(path: Path, keep: Callable[[bytes], bool]) -> None:
+    """Keep only the lines ``keep`` accepts; atomic, so a crash leaves the old or the new file."""
     tmp = path.with_name(path.name + ".repair")
     with path.open("rb") as src, tmp.open("wb") as dst:
         for line in src:
-            if _record_id(line) is not None:
+            if keep(line):
                 dst.write(line)
         dst.flush()
         os.fsync(dst.fileno())

@@ -42,6 +42,7 @@ class BatchOptions:
     rpm: int | None = None
     tpm: int | None = None
     resume: bool = False
+    retry_errors: bool = False  # with resume: drop error records and try those inputs again
     cache_path: Path | None = None  # None: no cache
     max_articles: int | None = None
     quiet: bool = False
@@ -105,6 +106,7 @@ class RunReport:
                 "records_found": self.scan.records,
                 "torn_bytes_removed": self.scan.torn_bytes,
                 "bad_lines_removed": self.scan.bad_lines,
+                "errors_retried": self.scan.errors_to_retry,
             },
             **self.cost.to_dict(),
             **self.extra,
@@ -154,7 +156,9 @@ def run_batch(
         if options.output is not None
         else StdoutResults(stdout or sys.stdout.buffer)
     )
-    scan = results.open(resume=options.resume)
+    if options.retry_errors and not options.resume:
+        raise InputError("--retry-errors goes with --resume: it retries a previous run's errors")
+    scan = results.open(resume=options.resume, retry_errors=options.retry_errors)
     pace = Pace(options.rpm, options.tpm)
     discount = BATCH_DISCOUNT if options.engine == "openai-batch" else 1.0
     report = RunReport(
