@@ -170,7 +170,9 @@ class Assembler:
             return None
         return Span(text=found.text, start=found.start, end=found.end, match="quotation")
 
-    def positions(self, draft: Draft) -> list[Position]:
+    def positions(self, draft: Draft, quotes: list[Quote]) -> list[Position]:
+        """Positions with grounded evidence; quoted evidence must be the holder's own words."""
+        speaker_at = {(q.start, q.end): q.speaker for q in quotes if q.kind == "speech"}
         out: list[Position] = []
         for i, p in enumerate(draft.positions):
             holder = self.actor_ref(p.holder, f"$.positions[{i}].holder")
@@ -187,6 +189,7 @@ class Assembler:
                     )
                 elif all(span.start != e.start or span.end != e.end for e in evidence):
                     evidence.append(span)
+                    self._check_speaker(span, holder, speaker_at, f"$.positions[{i}].evidence[{j}]")
             if not evidence:
                 self.warn(
                     "position_without_evidence",
@@ -204,6 +207,20 @@ class Assembler:
                 )
             )
         return out
+
+    def _check_speaker(
+        self, span: Span, holder: str, speaker_at: dict[tuple[int, int], str | None], path: str
+    ) -> None:
+        """A quotation used as evidence that the article gives to someone else is suspect."""
+        for (start, end), speaker in speaker_at.items():
+            if speaker and speaker != holder and start <= span.start and span.end <= end:
+                self.warn(
+                    "evidence_speaker_mismatch",
+                    f"evidence for {holder} is a quotation attributed to {speaker}: "
+                    f"{_clip(span.text)}",
+                    path,
+                )
+                return
 
     def timeline(self, draft: Draft) -> list[TimelineEvent]:
         events: list[tuple[int, TimelineEvent]] = []

@@ -34,9 +34,9 @@ EventStatus = Literal["past", "ongoing", "scheduled", "expected"]
 QuoteKind = Literal["speech", "scare_quote"]
 
 MAX_ACTORS = 15
-MAX_POSITIONS = 10
+MAX_POSITIONS = 6
 MAX_EVIDENCE = 2
-MAX_EVENTS = 12
+MAX_EVENTS = 8
 MAX_KEY_POINTS = 5
 MAX_QUOTES = 40
 MAX_EVENT_ACTORS = 4

@@ -114,7 +114,7 @@ def assemble(
     a = Assembler(article, quotations)
     actors = a.actors(draft.actors)
     quotes = a.quotes(draft)
-    positions = a.positions(draft)
+    positions = a.positions(draft, quotes)
     timeline = a.timeline(draft)
     provenance = Provenance(
         model=extraction.model or settings.effective_model,

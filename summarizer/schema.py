@@ -42,6 +42,7 @@ WarningCode = Literal[
     "unattributed_quote",
     "quotations_truncated",
     "foreign_script",
+    "evidence_speaker_mismatch",
 ]
 
 
@@ -160,7 +161,7 @@ class Provenance(_Model):
 class SummaryWarning(_Model):
     code: WarningCode
     message: str
-    path: str
+    path: str = Field(description="JSON path into the model's draft answer, where it arose")
 
 
 class ArticleSummary(_Model):

@@ -216,10 +216,10 @@ def test_hallucinated_quote_is_dropped_and_warned(
     shown = [e.text for p in result.positions for e in p.evidence] + [q.text for q in result.quotes]
     assert all("guarantee Crimea" not in s for s in shown)
     ungrounded = [w for w in result.warnings if w.code == "ungrounded_quote"]
-    assert [w.path for w in ungrounded] == ["$.positions[6].evidence[0]"]
+    assert [w.path for w in ungrounded] == ["$.positions[5].evidence[0]"]
     assert invented[:60] in ungrounded[0].message
     assert any(
-        w.code == "position_without_evidence" and w.path == "$.positions[6]"
+        w.code == "position_without_evidence" and w.path == "$.positions[5]"
         for w in result.warnings
     )
     # Grounding problems are recorded, not re-asked.

@@ -49,7 +49,7 @@ def test_tolerant_matches_point_at_original_text(result: ArticleSummary) -> None
     assert cited.match == "quotation"  # the draft cites "Q2"
     assert cited.text == result.quotes[1].text
     assert "can’t" in cited.text
-    kallas = result.positions[5].evidence[0]
+    kallas = result.positions[4].evidence[0]
     assert kallas.match == "ellipsis"
     assert kallas.text.startswith("Kaja Kallas, stated that the conditions that Russia has set")
     assert kallas.text.endswith("Moscow does not genuinely desire peace")
@@ -100,3 +100,16 @@ def test_model_text_in_a_foreign_script_is_flagged(seed_text: str, seed_draft: s
     flagged = [w for w in result.warnings if w.code == "foreign_script"]
     assert [w.path for w in flagged] == ["$.positions[0].stance"]
     assert "CJK" in flagged[0].message
+
+
+def test_quoted_evidence_must_be_the_holders_own_words(seed_text: str, seed_draft: str) -> None:
+    # The local model's habit: Trump's quotation [Q2] cited as evidence for every actor.
+    draft = json.loads(seed_draft)
+    draft["positions"][1]["evidence"] = ["Q2"]  # holder a5 (Waltz); Q2 is attributed to a1
+    with FakeOpenAI() as fake:
+        fake.enqueue(completion(json.dumps(draft)))
+        settings = Settings.resolve(env={}, base_url=fake.base_url, api_key="sk-test")
+        result = summarize_article(make_article(seed_text), settings)
+    flagged = [w for w in result.warnings if w.code == "evidence_speaker_mismatch"]
+    assert [w.path for w in flagged] == ["$.positions[1].evidence[0]"]
+    assert "attributed to a1" in flagged[0].message

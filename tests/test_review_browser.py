@@ -94,20 +94,20 @@ def test_clicking_a_position_highlights_and_scrolls_to_its_evidence(
     browser: WebDriver, pages: dict[str, Path], seed: ArticleSummary
 ) -> None:
     open_page(browser, pages["seed"])
-    evidence = seed.positions[5].evidence[0]  # Kallas, far down the article
+    evidence = seed.positions[4].evidence[0]  # Kallas, far down the article
     assert evidence.text.startswith("Kaja Kallas, stated that")
-    marks = browser.find_elements(By.CSS_SELECTOR, '#text mark[data-s~="p5e0"]')
+    marks = browser.find_elements(By.CSS_SELECTOR, '#text mark[data-s~="p4e0"]')
     assert marks and not js(browser, IN_VIEW, marks[0]), "must start out of view"
     assert not browser.find_elements(By.CSS_SELECTOR, "mark.active")
 
-    browser.find_element(By.ID, "position-5").click()
+    browser.find_element(By.ID, "position-4").click()
 
     active = browser.find_elements(By.CSS_SELECTOR, "#text mark.active")
     assert [m.get_attribute("data-s") for m in active] == [m.get_attribute("data-s") for m in marks]
     assert "".join(m.get_attribute("textContent") or "" for m in active) == evidence.text
     assert js(browser, IN_VIEW, active[0]), "the evidence was not scrolled into view"
     assert active[0].value_of_css_property("background-color") == ACTIVE_BACKGROUND
-    assert "selected" in (browser.find_element(By.ID, "position-5").get_attribute("class") or "")
+    assert "selected" in (browser.find_element(By.ID, "position-4").get_attribute("class") or "")
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "review-position-clicked.png"))
 
@@ -210,7 +210,7 @@ def test_narrow_window_stacks_panel_and_article(browser: WebDriver, pages: dict[
         article = browser.find_element(By.ID, "article").rect
         assert article["y"] >= panel["y"] + panel["height"] - 1
         assert js(browser, "return document.documentElement.scrollWidth <= window.innerWidth")
-        browser.find_element(By.ID, "position-5").click()
+        browser.find_element(By.ID, "position-4").click()
         active = browser.find_elements(By.CSS_SELECTOR, "#text mark.active")
         assert js(browser, "const r = arguments[0].getBoundingClientRect();"
                   "return r.top >= 0 && r.bottom <= window.innerHeight", active[0])  # fmt: skip

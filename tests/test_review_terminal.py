@@ -45,7 +45,7 @@ def test_headline_key_points_and_warnings_up_front(seed: ArticleSummary) -> None
     for point in seed.summary.key_points:
         assert f"• {point}" in text
     warnings = text.index("⚠ 4 warnings")
-    assert warnings < text.index("Positions (7)")
+    assert warnings < text.index("Positions (6)")
     for code in ("ungrounded_quote", "position_without_evidence", "ungrounded_excerpt"):
         assert code in text[warnings:]
     assert "date_not_found  $.timeline[7].date" in text
@@ -53,16 +53,14 @@ def test_headline_key_points_and_warnings_up_front(seed: ArticleSummary) -> None
 
 def test_positions_grouped_by_holder_with_stance_kind_and_evidence(seed: ArticleSummary) -> None:
     text = render(seed)
-    section = text[text.index("Positions (7)") : text.index("Timeline (")]
-    # Grushko holds positions 3 and 4 of the output: both sit under one heading.
+    section = text[text.index("Positions (6)") : text.index("Timeline (")]
     assert section.count("Alexander Grushko") == 1
     grushko = section[section.index("Alexander Grushko") : section.index("Kaja Kallas")]
     assert "▸ demands  security guarantees  (direct quote)" in grushko
-    assert "▸ rejects  peacekeepers in Ukraine  (direct quote)" in grushko
     assert "“We will demand that ironclad security guarantees be included in this agreement”" in (
         " ".join(grushko.split())
     )
-    # Trump's two positions (0 and 6 of the output) are grouped too, and the one whose
+    # Trump's two positions (0 and 5 of the output) are grouped too, and the one whose
     # evidence was not found says so.
     trump = section[: section.index("Mike Waltz")]
     assert "▸ supports  ending the war in Ukraine" in trump
@@ -130,7 +128,7 @@ def test_batch_overview_lists_every_record(seed: ArticleSummary) -> None:
     assert "r.jsonl: 3 records" in text
     assert "2 ok, 1 errors, 2 with warnings" in text
     first = next(line for line in text.splitlines() if line.startswith("first"))
-    assert "Trump Announces Planned Discussion" in first and " 7 " in first and " 13 " in first
+    assert "Trump Announces Planned Discussion" in first and " 6 " in first and " 13 " in first
     assert "ungrounded_quote" in first
     broken = next(line for line in text.splitlines() if line.startswith("broken"))
     assert "error" in broken and "InvalidOutputError: model output never validated" in broken
@@ -204,11 +202,11 @@ def test_review_with_the_article_file(
     article.write_text("Someone else's article. " + seed.article.text, encoding="utf-8")
     assert cli.main(["review", str(path), "--article", str(article)]) == 0
     out = capsys.readouterr().out
-    # 4 of its own, the differing text, and all 33 spans that no longer slice it
-    assert "⚠ 38 warnings" in out
+    # 4 of its own, the differing text, and all 32 spans that no longer slice it
+    assert "⚠ 37 warnings" in out
     assert "the --article text differs from the text stored here" in out
     assert "$.quotes[0]: offsets 318:373 slice the article to" in out
-    assert "… and 26 more invalid; `summarizer validate` lists them" in out
+    assert "… and 25 more invalid; `summarizer validate` lists them" in out
 
 
 def test_review_refuses_a_wrong_schema_version(
