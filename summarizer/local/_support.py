@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 from summarizer.errors import LocalServerError
 from summarizer.local.model import INSTALL_HINT
@@ -92,14 +92,14 @@ def await_loop(address: str, deadline: float) -> str | None:
     /health is answered by the HTTP threads alone. Always tries at least once.
     """
     last = "no answer"
-    with httpx.Client(timeout=2.0, trust_env=False) as client:
+    with httpx2.Client(timeout=2.0, trust_env=False) as client:
         while True:
             try:
                 response = client.get(f"{address}/slots")
                 if response.status_code == 200:
                     return None
                 last = f"HTTP {response.status_code}"
-            except httpx.HTTPError as exc:
+            except httpx2.HTTPError as exc:
                 last = type(exc).__name__
             if time.monotonic() >= deadline:
                 return last
