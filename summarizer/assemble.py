@@ -259,7 +259,17 @@ class Assembler:
         if expression is None or not expression.strip():
             return None
         near = excerpt.start if excerpt else 0
-        span = self._locate_date(expression, excerpt) or self.grounder.locate(expression, near=near)
+        span = self._locate_date(expression, excerpt)
+        if span is None:
+            span = self.grounder.locate(expression, near=near)
+            if span is not None:
+                # Found in the article but not in the event's own excerpt: the expression is
+                # real, its link to this event is only the model's word.
+                self.warn(
+                    "date_outside_excerpt",
+                    f"{span.text!r} is in the article but not in this event's excerpt",
+                    path,
+                )
         if span is None:
             self.warn(
                 "date_not_found",

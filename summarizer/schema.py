@@ -43,6 +43,7 @@ WarningCode = Literal[
     "quotations_truncated",
     "foreign_script",
     "evidence_speaker_mismatch",
+    "date_outside_excerpt",
 ]
 
 

@@ -113,3 +113,19 @@ def test_quoted_evidence_must_be_the_holders_own_words(seed_text: str, seed_draf
     flagged = [w for w in result.warnings if w.code == "evidence_speaker_mismatch"]
     assert [w.path for w in flagged] == ["$.positions[1].evidence[0]"]
     assert "attributed to a1" in flagged[0].message
+
+
+def test_date_found_outside_its_excerpt_is_flagged(seed_text: str, seed_draft: str) -> None:
+    # The local model's habit: "on Tuesday" attached to every event, whatever its excerpt says.
+    draft = json.loads(seed_draft)
+    draft["timeline"][6]["date_expression"] = (
+        "on Tuesday"  # excerpt: "...Crimean peninsula in 2014"
+    )
+    with FakeOpenAI() as fake:
+        fake.enqueue(completion(json.dumps(draft)))
+        settings = Settings.resolve(env={}, base_url=fake.base_url, api_key="sk-test")
+        result = summarize_article(make_article(seed_text, published="2025-03-17"), settings)
+    flagged = [w for w in result.warnings if w.code == "date_outside_excerpt"]
+    assert [w.path for w in flagged] == ["$.timeline[6].date"]
+    crimea = next(e for e in result.timeline if e.event == "Russia annexed Crimea")
+    assert crimea.date is not None and crimea.date.value == "2025-03-18"
