@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -89,14 +90,21 @@ def test_output_round_trips_through_the_schema(result: ArticleSummary) -> None:
     assert data["provenance"]["server"].startswith("http://127.0.0.1:")
 
 
+def summarize_draft(
+    text: str, draft: dict[str, Any], published: str | None = None
+) -> ArticleSummary:
+    """The whole pipeline over real HTTP, with the fake model answering ``draft``."""
+    with FakeOpenAI() as fake:
+        fake.enqueue(completion(json.dumps(draft)))
+        settings = Settings.resolve(env={}, base_url=fake.base_url, api_key="sk-test")
+        return summarize_article(make_article(text, published=published), settings)
+
+
 def test_model_text_in_a_foreign_script_is_flagged(seed_text: str, seed_draft: str) -> None:
     # A drift seen from the 1.5B local model: "Vladimir普京" in an English article.
     draft = json.loads(seed_draft)
     draft["positions"][0]["stance"] = "Wants to speak with Vladimir普京 about the war."
-    with FakeOpenAI() as fake:
-        fake.enqueue(completion(json.dumps(draft)))
-        settings = Settings.resolve(env={}, base_url=fake.base_url, api_key="sk-test")
-        result = summarize_article(make_article(seed_text), settings)
+    result = summarize_draft(seed_text, draft)
     flagged = [w for w in result.warnings if w.code == "foreign_script"]
     assert [w.path for w in flagged] == ["$.positions[0].stance"]
     assert "CJK" in flagged[0].message
@@ -106,10 +114,7 @@ def test_quoted_evidence_must_be_the_holders_own_words(seed_text: str, seed_draf
     # The local model's habit: Trump's quotation [Q2] cited as evidence for every actor.
     draft = json.loads(seed_draft)
     draft["positions"][1]["evidence"] = ["Q2"]  # holder a5 (Waltz); Q2 is attributed to a1
-    with FakeOpenAI() as fake:
-        fake.enqueue(completion(json.dumps(draft)))
-        settings = Settings.resolve(env={}, base_url=fake.base_url, api_key="sk-test")
-        result = summarize_article(make_article(seed_text), settings)
+    result = summarize_draft(seed_text, draft)
     flagged = [w for w in result.warnings if w.code == "evidence_speaker_mismatch"]
     assert [w.path for w in flagged] == ["$.positions[1].evidence[0]"]
     assert "attributed to a1" in flagged[0].message
@@ -121,10 +126,7 @@ def test_date_found_outside_its_excerpt_is_flagged(seed_text: str, seed_draft: s
     draft["timeline"][6]["date_expression"] = (
         "on Tuesday"  # excerpt: "...Crimean peninsula in 2014"
     )
-    with FakeOpenAI() as fake:
-        fake.enqueue(completion(json.dumps(draft)))
-        settings = Settings.resolve(env={}, base_url=fake.base_url, api_key="sk-test")
-        result = summarize_article(make_article(seed_text, published="2025-03-17"), settings)
+    result = summarize_draft(seed_text, draft, published="2025-03-17")
     flagged = [w for w in result.warnings if w.code == "date_outside_excerpt"]
     assert [w.path for w in flagged] == ["$.timeline[6].date"]
     crimea = next(e for e in result.timeline if e.event == "Russia annexed Crimea")
