@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_local_info)
     register_review(sub)
     __import__("summarizer.batch.cli", fromlist=["register"]).register(sub)
+    __import__("summarizer.service.cli", fromlist=["register"]).register(sub)
     return parser
 
 

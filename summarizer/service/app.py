@@ -1,0 +1,293 @@
+"""The FastAPI app: routes, auth, limits and the lifespan that owns the model endpoint and jobs.
+
+``create_app(config, settings)`` is all a server or a test needs. At startup the lifespan opens
+the model endpoint once (the bundled local server when no key or base URL is set), opens the
+job store and resumes the jobs a previous process left unfinished; at shutdown it stops them
+so that the next start resumes them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import json
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+import anyio
+import anyio.to_thread
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import StreamingResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..article import article_from_mapping
+from ..endpoint import open_endpoint
+from ..errors import SummarizerError
+from ..llm import make_client
+from ..pipeline import summarize_article
+from ..schema import ArticleSummary
+from ..settings import Settings
+from . import problems
+from .auth import authenticate
+from .config import ServiceConfig
+from .jobs import JobRunner, JobStore, iter_result_lines, job_dir, new_job_id, write_inputs
+from .middleware import AccessLog, BodyLimit
+from .models import BatchArticle, GenerationOptions, Health, JobView, SummaryRequest
+from .problems import Problem
+
+ANONYMOUS = "anonymous"
+JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines")
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "missing or wrong bearer token"},
+    413: {"description": "request body too large"},
+    422: {"description": "invalid input"},
+}
+
+
+def create_app(config: ServiceConfig, settings: Settings) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        with contextlib.ExitStack() as stack:
+            live = stack.enter_context(open_endpoint(settings))
+            client = make_client(live)
+            stack.callback(client.close)
+            store = JobStore(config.db_path)
+            stack.callback(store.close)
+            runner = JobRunner(store, config.jobs_dir, live, config.job_concurrency)
+            stack.callback(runner.stop)
+            app.state.live, app.state.client = live, client
+            app.state.store, app.state.runner = store, runner
+            app.state.limiter = anyio.CapacityLimiter(config.max_live_summaries)
+            runner.resume_all()
+            yield
+
+    app = FastAPI(
+        title="summarizer",
+        version="1",
+        summary="Structured, verified summaries of news articles.",
+        lifespan=lifespan,
+    )
+    app.state.config = config
+    app.add_exception_handler(Problem, problems.on_problem)
+    app.add_exception_handler(StarletteHTTPException, problems.on_http_error)
+    app.add_exception_handler(RequestValidationError, problems.on_validation_error)
+    app.add_exception_handler(Exception, problems.on_unexpected)
+    app.include_router(_routes())
+    app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)
+    app.add_middleware(AccessLog)
+    return app
+
+
+def require_token(request: Request) -> str:
+    """The caller's owner key; 401 for a missing or unknown bearer token.
+
+    With no token configured (allowed on loopback only, see ``cli.check_bind``) every caller is
+    the same anonymous owner.
+    """
+    tokens = request.app.state.config.tokens
+    if not tokens:
+        return ANONYMOUS
+    owner = authenticate(request.headers.get("authorization"), tokens)
+    if owner is None:
+        raise Problem(
+            401,
+            "Unauthorized",
+            "a valid bearer token is required",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return owner
+
+
+Owner = Annotated[str, Depends(require_token)]
+
+
+def _routes() -> Any:
+    from fastapi import APIRouter
+
+    router = APIRouter()
+
+    @router.get("/healthz", response_model=Health, tags=["health"])
+    async def healthz() -> Health:
+        """Liveness: the process answers."""
+        return Health(status="ok")
+
+    @router.get(
+        "/readyz",
+        response_model=Health,
+        tags=["health"],
+        responses={503: {"description": "the model endpoint cannot be reached"}},
+    )
+    async def readyz(request: Request) -> Health:
+        """Readiness: the model endpoint accepts connections."""
+        if not await _reachable(request.app.state.live, timeout=2.0):
+            raise Problem(503, "Model endpoint unreachable")
+        return Health(status="ready")
+
+    @router.post(
+        "/v1/summaries",
+        response_model=ArticleSummary,
+        tags=["summaries"],
+        responses={
+            **_ERRORS,
+            502: {"description": "the model failed after its retries"},
+            504: {"description": "the model timed out"},
+        },
+    )
+    async def create_summary(body: SummaryRequest, request: Request, owner: Owner) -> Any:
+        """Summarise one article into a validated ``ArticleSummary``."""
+        state = request.app.state
+        live: Settings = state.live
+        settings = _with_options(live, body.options)
+        client = state.client if settings.timeout == live.timeout else None
+        try:
+            article = article_from_mapping(
+                body.article_fields(), name="body", max_chars=settings.max_chars
+            )
+            return await anyio.to_thread.run_sync(
+                lambda: summarize_article(article, settings, client=client),
+                limiter=state.limiter,
+            )
+        except SummarizerError as exc:
+            raise problems.from_library_error(exc) from None
+
+    @router.post(
+        "/v1/batches",
+        status_code=202,
+        response_model=JobView,
+        tags=["batches"],
+        responses={**_ERRORS, 429: {"description": "too many active jobs for this token"}},
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "array",
+                            "items": BatchArticle.model_json_schema(),
+                        }
+                    },
+                    "application/x-ndjson": {"schema": {"type": "string"}},
+                },
+            }
+        },
+    )
+    async def create_batch(request: Request, owner: Owner) -> JobView:
+        """Start a batch job from a JSON list or a JSONL upload of articles."""
+        config: ServiceConfig = request.app.state.config
+        lines = _batch_lines(await request.body(), request.headers.get("content-type", ""))
+        if not lines:
+            raise Problem(422, "Empty batch", "the batch holds no articles")
+        if len(lines) > config.max_batch_articles:
+            raise Problem(
+                422,
+                "Batch too large",
+                f"{len(lines)} articles; at most {config.max_batch_articles} per batch",
+            )
+        store: JobStore = request.app.state.store
+        if store.active_count(owner) >= config.max_jobs_per_token:
+            raise Problem(
+                429,
+                "Too many active jobs",
+                f"at most {config.max_jobs_per_token} unfinished jobs per token",
+            )
+        job_id = new_job_id()
+        # Inputs on disk first: a job row always has its input file, even after a crash.
+        await anyio.to_thread.run_sync(write_inputs, job_dir(config.jobs_dir, job_id), lines)
+        job = store.create(job_id, owner, len(lines))
+        request.app.state.runner.start(job.id)
+        return JobView(**job.to_dict())
+
+    @router.get(
+        "/v1/batches/{job_id}",
+        response_model=JobView,
+        tags=["batches"],
+        responses={**_ERRORS, 404: {"description": "no such job for this token"}},
+    )
+    async def get_batch(job_id: str, request: Request, owner: Owner) -> JobView:
+        """Status and progress counts of a job."""
+        return JobView(**_own_job(request, job_id, owner).to_dict())
+
+    @router.get(
+        "/v1/batches/{job_id}/results",
+        tags=["batches"],
+        response_class=StreamingResponse,
+        responses={
+            200: {"content": {"application/x-ndjson": {}}, "description": "JSONL records"},
+            **_ERRORS,
+            404: {"description": "no such job for this token"},
+        },
+    )
+    async def batch_results(job_id: str, request: Request, owner: Owner) -> StreamingResponse:
+        """The records written so far, one JSON object per line (the whole set once finished)."""
+        job = _own_job(request, job_id, owner)
+        path = job_dir(request.app.state.config.jobs_dir, job.id) / "results.jsonl"
+        return StreamingResponse(iter_result_lines(path), media_type="application/x-ndjson")
+
+    @router.delete(
+        "/v1/batches/{job_id}",
+        response_model=JobView,
+        tags=["batches"],
+        responses={**_ERRORS, 404: {"description": "no such job for this token"}},
+    )
+    async def cancel_batch(job_id: str, request: Request, owner: Owner) -> JobView:
+        """Cancel a job: no new article starts; records already written stay readable."""
+        job = _own_job(request, job_id, owner)
+        request.app.state.runner.cancel(job.id)
+        return JobView(**_own_job(request, job_id, owner).to_dict())
+
+    return router
+
+
+def _own_job(request: Request, job_id: str, owner: str) -> Any:
+    # Another token's job answers exactly like a missing one: ids are not confirmed to others.
+    job = request.app.state.store.get(job_id, owner)
+    if job is None:
+        raise Problem(404, "Not found", "no such batch job")
+    return job
+
+
+def _with_options(live: Settings, options: GenerationOptions) -> Settings:
+    changes: dict[str, Any] = {}
+    if options.reasks is not None:
+        changes["reasks"] = min(options.reasks, live.reasks)
+    if options.token_budget is not None:
+        changes["token_budget"] = min(options.token_budget, live.token_budget)
+    if options.max_output_tokens is not None:
+        changes["max_output_tokens"] = min(options.max_output_tokens, live.max_output_tokens)
+    if options.timeout is not None:
+        changes["timeout"] = min(options.timeout, live.timeout)
+    return dataclasses.replace(live, **changes) if changes else live
+
+
+def _batch_lines(body: bytes, content_type: str) -> list[bytes]:
+    """The batch as JSONL lines; a line that is not an article becomes an error record later."""
+    media = content_type.split(";")[0].strip().lower()
+    if media in JSONL_TYPES:
+        return [line.strip() for line in body.splitlines() if line.strip()]
+    if media not in ("application/json", ""):
+        raise Problem(415, "Unsupported media type", "send application/json or JSONL")
+    try:
+        data = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise Problem(422, "Invalid request", "the body is not valid JSON") from None
+    if not isinstance(data, list):
+        raise Problem(422, "Invalid request", "a JSON batch is a list of article objects")
+    return [json.dumps(item, ensure_ascii=False).encode("utf-8") for item in data]
+
+
+async def _reachable(settings: Settings, *, timeout: float) -> bool:
+    parts = urlsplit(settings.base_url or "https://api.openai.com/v1")
+    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        _, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
+    except (OSError, TimeoutError):
+        return False
+    writer.close()
+    with contextlib.suppress(OSError):
+        await writer.wait_closed()
+    return True

@@ -1,0 +1,70 @@
+"""The ``serve`` command: resolve settings and limits, refuse unsafe binds, run uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from ..errors import ConfigError
+from ..settings import Settings
+from .auth import TOKEN_ENV, is_loopback
+from .config import ServiceConfig
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from ..cli import add_model_options
+
+    p = sub.add_parser(
+        "serve",
+        help="run the HTTP API (summaries and batch jobs)",
+        description="Serve summaries and batch jobs over an authenticated HTTP API. "
+        f"Bearer tokens come from ${TOKEN_ENV} (comma-separated for several).",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (8000)")
+    p.add_argument("--max-body-bytes", type=int, help="largest request body accepted (10 MiB)")
+    p.add_argument("--max-batch-articles", type=int, help="articles per batch job (1000)")
+    p.add_argument("--max-jobs-per-token", type=int, help="unfinished jobs per token (2)")
+    p.add_argument("--job-concurrency", type=int, help="model requests in flight per job (4)")
+    add_model_options(p)
+    p.set_defaults(handler=cmd_serve)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ..cli import settings_from
+
+    config = ServiceConfig.resolve(
+        max_body_bytes=args.max_body_bytes,
+        max_batch_articles=args.max_batch_articles,
+        max_jobs_per_token=args.max_jobs_per_token,
+        job_concurrency=args.job_concurrency,
+    )
+    check_bind(args.host, config)
+    settings = settings_from(args)
+    if not config.tokens:
+        print(
+            f"summarizer: serve: no {TOKEN_ENV}: the API is open to anyone on this machine",
+            file=sys.stderr,
+        )
+    serve(config, settings, host=args.host, port=args.port)
+    return 0
+
+
+def check_bind(host: str, config: ServiceConfig) -> None:
+    """Off loopback, a token is mandatory: an open summariser spends someone's model budget."""
+    if not config.tokens and not is_loopback(host):
+        raise ConfigError(
+            f"refusing to serve on {host} without a token: set {TOKEN_ENV} (or bind to 127.0.0.1)"
+        )
+
+
+def serve(config: ServiceConfig, settings: Settings, *, host: str, port: int) -> None:
+    import uvicorn
+
+    from .app import create_app
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    app = create_app(config, settings)
+    # uvicorn's own access log prints query strings; ours (middleware.AccessLog) does not.
+    uvicorn.run(app, host=host, port=port, access_log=False, log_level="info")

@@ -1,0 +1,296 @@
+"""Batch jobs: kept in SQLite, run in the background by the batch engine, resumed on restart.
+
+A job is its row (owner, status, counts) plus two files in its own folder: ``input.jsonl``,
+written once when the job is accepted, and ``results.jsonl``, the batch engine's append-only
+records. The results file is the truth: a job that was running when the service stopped is
+started again with the engine's resume (torn last line cut, ids already recorded skipped), so
+no record is lost or written twice. The counts in the row are a cache of that file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from ..batch.engine import DuplicateIdError, live_worker, run_items
+from ..batch.inputs import Item, Selection, jsonl_item
+from ..batch.records import Result, ResultsFile
+from ..settings import Settings
+
+Status = Literal["queued", "running", "succeeded", "failed", "cancelled"]
+ACTIVE: tuple[Status, ...] = ("queued", "running")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    status TEXT NOT NULL,
+    total INTEGER NOT NULL,
+    ok INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    duplicates INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    created REAL NOT NULL,
+    updated REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS jobs_owner ON jobs (owner, status);
+"""
+
+
+@dataclass(frozen=True)
+class Job:
+    id: str
+    owner: str
+    status: Status
+    total: int
+    ok: int
+    failed: int
+    duplicates: int
+    error: str | None
+    created: float
+    updated: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public view: never the owner key."""
+        return {
+            "id": self.id,
+            "status": self.status,
+            "total": self.total,
+            "done": self.ok + self.failed + self.duplicates,
+            "ok": self.ok,
+            "failed": self.failed,
+            "duplicates": self.duplicates,
+            "error": self.error,
+            "created": self.created,
+            "updated": self.updated,
+        }
+
+
+class JobStore:
+    """The jobs table; one connection shared by threads behind a lock (writes are tiny)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.executescript(_SCHEMA)
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def create(self, job_id: str, owner: str, total: int) -> Job:
+        now = time.time()
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO jobs (id, owner, status, total, created, updated) "
+                "VALUES (?, ?, 'queued', ?, ?, ?)",
+                (job_id, owner, total, now, now),
+            )
+        job = self.get(job_id)
+        assert job is not None
+        return job
+
+    def get(self, job_id: str, owner: str | None = None) -> Job | None:
+        """The job, or None if it does not exist or (given ``owner``) belongs to someone else."""
+        with self._lock:
+            row = self._db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            return None
+        job = Job(*row)
+        if owner is not None and not secrets.compare_digest(job.owner, owner):
+            return None
+        return job
+
+    def active_count(self, owner: str) -> int:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT COUNT(*) FROM jobs WHERE owner = ? AND status IN ('queued', 'running')",
+                (owner,),
+            ).fetchone()
+        return int(row[0])
+
+    def active_ids(self) -> list[str]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id FROM jobs WHERE status IN ('queued', 'running') ORDER BY created"
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def update(self, job_id: str, **fields: Any) -> None:
+        names = sorted(fields)
+        assigns = ", ".join(f"{n} = ?" for n in names)
+        with self._lock:
+            self._db.execute(
+                f"UPDATE jobs SET {assigns}, updated = ? WHERE id = ?",
+                (*(fields[n] for n in names), time.time(), job_id),
+            )
+
+    def cancel(self, job_id: str) -> None:
+        """Mark cancelled unless already finished (a finished job keeps its outcome)."""
+        with self._lock:
+            self._db.execute(
+                "UPDATE jobs SET status = 'cancelled', updated = ? "
+                "WHERE id = ? AND status IN ('queued', 'running')",
+                (time.time(), job_id),
+            )
+
+
+def new_job_id() -> str:
+    """192 random bits, URL-safe: not guessable, not sequential."""
+    return secrets.token_urlsafe(24)
+
+
+def job_dir(jobs_dir: Path, job_id: str) -> Path:
+    return jobs_dir / job_id
+
+
+def write_inputs(folder: Path, lines: list[bytes]) -> None:
+    """The job's input file (one JSON line per article), written whole before the job starts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / "input.jsonl.tmp"
+    with tmp.open("wb") as f:
+        f.writelines(line + b"\n" for line in lines)
+        f.flush()
+        os.fsync(f.fileno())
+    tmp.replace(folder / "input.jsonl")
+
+
+def iter_job_items(folder: Path) -> Iterator[Item]:
+    """Items with origins stable across restarts (``article N``), so resume matches ids."""
+    with (folder / "input.jsonl").open("rb") as f:
+        for n, raw in enumerate(f, start=1):
+            yield jsonl_item(raw, f"article {n}")
+
+
+def tally(path: Path) -> tuple[int, int]:
+    """(ok, failed) records in a results file (after the engine's repair)."""
+    ok = failed = 0
+    if not path.exists():
+        return 0, 0
+    with path.open("rb") as f:
+        for line in f:
+            status = json.loads(line).get("status")
+            ok += status == "ok"
+            failed += status == "error"
+    return ok, failed
+
+
+def iter_result_lines(path: Path) -> Iterator[bytes]:
+    """Whole records only: a line still being written by a running job is left out."""
+    if not path.exists():
+        return
+    with path.open("rb") as f:
+        for line in f:
+            if line.endswith(b"\n"):
+                yield line
+
+
+class JobRunner:
+    """Runs jobs in background threads with the batch engine; cancel and stop by event."""
+
+    def __init__(self, store: JobStore, jobs_dir: Path, settings: Settings, concurrency: int):
+        self.store = store
+        self.jobs_dir = jobs_dir
+        self.settings = settings
+        self.concurrency = concurrency
+        self._cancel: dict[str, threading.Event] = {}
+        self._threads: dict[str, threading.Thread] = {}
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+
+    def start(self, job_id: str) -> None:
+        with self._lock:
+            if job_id in self._threads and self._threads[job_id].is_alive():
+                return
+            self._cancel[job_id] = threading.Event()
+            thread = threading.Thread(
+                target=self._run, args=(job_id,), name=f"job-{job_id[:8]}", daemon=True
+            )
+            self._threads[job_id] = thread
+        thread.start()
+
+    def resume_all(self) -> list[str]:
+        """Start every job a previous process left queued or running."""
+        ids = self.store.active_ids()
+        for job_id in ids:
+            self.start(job_id)
+        return ids
+
+    def cancel(self, job_id: str) -> None:
+        self.store.cancel(job_id)
+        with self._lock:
+            event = self._cancel.get(job_id)
+        if event is not None:
+            event.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Service shutdown: jobs stop taking work and stay 'running', to resume next start."""
+        self._stopping.set()
+        with self._lock:
+            for event in self._cancel.values():
+                event.set()
+            threads = list(self._threads.values())
+        deadline = time.monotonic() + timeout
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+    def wait(self, job_id: str, timeout: float | None = None) -> None:
+        thread = self._threads.get(job_id)
+        if thread is not None:
+            thread.join(timeout)
+
+    def _run(self, job_id: str) -> None:
+        folder = job_dir(self.jobs_dir, job_id)
+        job = self.store.get(job_id)
+        if job is None or job.status not in ACTIVE:
+            return  # cancelled before it started
+        results = ResultsFile(folder / "results.jsonl")
+        try:
+            scan = results.open(resume=True)
+            ok, failed = tally(results.path)
+            self.store.update(job_id, status="running", ok=ok, failed=failed)
+            selection = Selection(iter_job_items(folder), done=scan.done)
+            duplicates = self._process(job_id, selection, results, ok, failed)
+        except Exception as exc:  # a run-level failure (disk, endpoint): recorded on the job
+            results.close()
+            self.store.update(job_id, status="failed", error=type(exc).__name__)
+            return
+        results.close()
+        if self._stopping.is_set():
+            return  # left 'running': the next start resumes it
+        job = self.store.get(job_id)
+        if job is not None and job.status == "running":
+            self.store.update(job_id, status="succeeded", duplicates=duplicates)
+
+    def _process(
+        self, job_id: str, selection: Selection, results: ResultsFile, ok: int, failed: int
+    ) -> int:
+        cancel = self._cancel[job_id]
+        duplicates = 0
+        with live_worker(self.settings, concurrency=self.concurrency) as worker:
+            for result in run_items(selection, worker, self.concurrency):
+                if _is_duplicate(result):
+                    duplicates += 1
+                    self.store.update(job_id, duplicates=duplicates)
+                    continue
+                results.write(result)
+                ok += result.ok
+                failed += not result.ok
+                self.store.update(job_id, ok=ok, failed=failed)
+                if cancel.is_set():
+                    break
+        return duplicates
+
+
+def _is_duplicate(result: Result) -> bool:
+    return isinstance(result.error, dict) and result.error.get("type") == DuplicateIdError.__name__
