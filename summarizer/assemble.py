@@ -13,7 +13,7 @@ import unicodedata
 
 from .article import Article
 from .dates import resolve
-from .draft import Draft, DraftActor
+from .draft import Draft, DraftActor, DraftPosition
 from .grounding import Grounder
 from .quotations import Quotation
 from .schema import (
@@ -196,6 +196,16 @@ class Assembler:
                     f"position of {holder} on {p.topic!r} has no evidence found in the article",
                     f"$.positions[{i}]",
                 )
+            copy_of = next((k for k, o in enumerate(out) if _same_claim(o, p, evidence)), None)
+            if copy_of is not None:
+                # Greedy small models repeat one position for every actor: a verbatim copy of
+                # another holder's stance and evidence is a loop, not a second position.
+                self.warn(
+                    "duplicate_position",
+                    f"position of {holder} repeats position {copy_of} word for word; dropped",
+                    f"$.positions[{i}]",
+                )
+                continue
             out.append(
                 Position(
                     holder=holder,
@@ -312,6 +322,14 @@ def sentence_at(text: str, offset: int) -> str:
     after = _SENTENCE_END.search(text, offset)
     end = after.start() if after else len(text)
     return text[start:end].strip()
+
+
+def _same_claim(kept: Position, draft: DraftPosition, evidence: list[Span]) -> bool:
+    return (
+        kept.topic.casefold() == draft.topic.strip().casefold()
+        and kept.stance.casefold() == draft.stance.strip().casefold()
+        and [(e.start, e.end) for e in kept.evidence] == [(e.start, e.end) for e in evidence]
+    )
 
 
 def _scripts(text: str) -> set[str]:

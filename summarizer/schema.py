@@ -44,6 +44,7 @@ WarningCode = Literal[
     "foreign_script",
     "evidence_speaker_mismatch",
     "date_outside_excerpt",
+    "duplicate_position",
 ]
 
 

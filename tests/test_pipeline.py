@@ -131,3 +131,13 @@ def test_date_found_outside_its_excerpt_is_flagged(seed_text: str, seed_draft: s
     assert [w.path for w in flagged] == ["$.timeline[6].date"]
     crimea = next(e for e in result.timeline if e.event == "Russia annexed Crimea")
     assert crimea.date is not None and crimea.date.value == "2025-03-18"
+
+
+def test_a_position_copied_for_another_holder_is_dropped(seed_text: str, seed_draft: str) -> None:
+    draft = json.loads(seed_draft)
+    copy = dict(draft["positions"][0], holder="a2")  # Putin "holds" Trump's stance, same evidence
+    draft["positions"][1] = copy  # in place of Waltz's position (the draft allows 6)
+    result = summarize_draft(seed_text, draft)
+    assert [p.holder for p in result.positions][:2] == ["a1", "a6"]
+    flagged = [w for w in result.warnings if w.code == "duplicate_position"]
+    assert [w.path for w in flagged] == ["$.positions[1]"]
