@@ -13,7 +13,7 @@ from summarizer.errors import ConfigError
 from summarizer.service.config import ServiceConfig
 from summarizer.settings import Settings
 from tests.fakes import FakeOpenAI, Reply, completion, error
-from tests.service_helpers import TOKEN_A, TOKEN_B, UPSTREAM_KEY, RunningService
+from tests.service_helpers import TOKEN_A, TOKEN_B, UPSTREAM_KEY, RunningService, wait_for
 
 
 @pytest.fixture
@@ -169,7 +169,12 @@ def test_access_log_is_structured_and_secret_free(
     with service.client() as http:
         http.post("/v1/summaries?token=leak", json=article(seed_text))
         http.get("/v1/batches/nope")
-    records = [json.loads(r.getMessage()) for r in caplog.records if r.name.endswith("access")]
+
+    def logged() -> list[dict[str, object]]:
+        # The line is written once the response has gone out, so it may trail the client.
+        return [json.loads(r.getMessage()) for r in caplog.records if r.name.endswith("access")]
+
+    records = wait_for(lambda: len(logged()) >= 2 and logged())
     assert [(r["method"], r["path"], r["status"]) for r in records] == [
         ("POST", "/v1/summaries", 200),
         ("GET", "/v1/batches/nope", 404),
