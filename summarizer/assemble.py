@@ -179,6 +179,7 @@ class Assembler:
             if holder is None:
                 continue
             evidence: list[Span] = []
+            cited: list[int] = []  # draft index of each kept evidence span
             for j, text in enumerate(p.evidence):
                 span = self.quotation_span(text) or self.grounder.locate(text)
                 if span is None:
@@ -189,7 +190,7 @@ class Assembler:
                     )
                 elif all(span.start != e.start or span.end != e.end for e in evidence):
                     evidence.append(span)
-                    self._check_speaker(span, holder, speaker_at, f"$.positions[{i}].evidence[{j}]")
+                    cited.append(j)
             if not evidence:
                 self.warn(
                     "position_without_evidence",
@@ -206,6 +207,8 @@ class Assembler:
                     f"$.positions[{i}]",
                 )
                 continue
+            for span, j in zip(evidence, cited, strict=True):
+                self._check_speaker(span, holder, speaker_at, f"$.positions[{i}].evidence[{j}]")
             out.append(
                 Position(
                     holder=holder,
