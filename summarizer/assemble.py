@@ -306,11 +306,10 @@ class Assembler:
         """Prefer the occurrence inside the event's own excerpt."""
         if excerpt is None:
             return None
-        inner = Grounder(excerpt.text).locate(expression)
-        if inner is None:
+        span = self.grounder.locate(expression, near=excerpt.start)
+        if span is None or span.start < excerpt.start or span.end > excerpt.end:
             return None
-        start, end = excerpt.start + inner.start, excerpt.start + inner.end
-        return Span(text=self.article.text[start:end], start=start, end=end, match=inner.match)
+        return span
 
 
 _QUOTATION_REF = re.compile(r"\[?Q(\d{1,3})\]?", re.I)

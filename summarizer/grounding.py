@@ -42,6 +42,7 @@ _CHAR_MAP = {
     "\u2212": "-",
     "\u00a0": " ",
 }
+_TRANSLATE = str.maketrans(_CHAR_MAP)
 _EDGE_JUNK = " \t\n\"'“”‘’«»"
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
 # Fragments shorter than this could match almost anywhere: an ellipsis match needs real words.
@@ -62,22 +63,21 @@ class NormalisedText:
         out: list[str] = []
         origin: list[int] = []
         in_space = False
-        for i, ch in enumerate(text):
+        for i, ch in enumerate(text.translate(_TRANSLATE)):
             if ch == "\u2026":
-                out.extend("...")
+                out.append("...")
                 origin.extend((i, i, i))
                 in_space = False
-                continue
-            ch = _CHAR_MAP.get(ch, ch)
-            if ch.isspace():
-                if in_space:
-                    continue
+            elif ch.isspace():
+                if not in_space:
+                    out.append(" ")
+                    origin.append(i)
                 in_space = True
-                out.append(" ")
             else:
                 in_space = False
-                out.append(ch.lower())
-            origin.append(i)
+                low = ch.lower()  # may be two characters ("İ" -> "i̇"): one offset each
+                out.append(low)
+                origin.extend((i,) * len(low))
         return cls("".join(out), origin)
 
     def span(self, start: int, end: int) -> tuple[int, int]:

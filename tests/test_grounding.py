@@ -96,3 +96,12 @@ def test_article_ellipsis_character_matches_three_dots() -> None:
     span = Grounder(article).locate("power plants... We are already")
     assert span is not None
     assert span.text == "power plants… We are already"
+
+
+def test_letters_whose_lower_case_grows_keep_offsets_aligned() -> None:
+    article = "İstanbul’s mayor said “İmamoğlu will run” on Monday."
+    span = Grounder(article).locate("İSTANBUL'S MAYOR SAID")
+    assert span is not None
+    assert article[span.start : span.end] == span.text == "İstanbul’s mayor said"
+    later = Grounder(article).locate("ON MONDAY")
+    assert later is not None and later.text == "on Monday"
