@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -40,6 +41,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("summarizer: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        return EXIT_FAILURE
+    except Exception as exc:  # a bug of ours: still one line, the traceback only on request
+        if os.environ.get("SUMMARIZER_DEBUG"):
+            raise
+        detail = " ".join(str(exc).split())[:300]
+        print(
+            f"summarizer: internal error: {type(exc).__name__}: {detail} "
+            "(set SUMMARIZER_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
         return EXIT_FAILURE
 
 

@@ -148,8 +148,12 @@ def test_dates_resolve_one_expression() -> None:
     proc = cli("dates", "resolve", "last Tuesday", "--published", "2013-03-22")
     assert proc.returncode == 0, proc.stderr.decode()
     # Friday 2013-03-22: the Tuesday before is 19 March.
-    assert json.loads(proc.stdout) == {"text": "last Tuesday", "value": "2013-03-19",
-                                       "granularity": "day", "reason": None}
+    assert json.loads(proc.stdout) == {
+        "text": "last Tuesday",
+        "value": "2013-03-19",
+        "granularity": "day",
+        "reason": None,
+    }
 
 
 def test_dates_resolve_without_publication_date() -> None:
@@ -178,3 +182,17 @@ def test_dates_resolve_bad_flag_exits_2() -> None:
     proc = cli("dates", "resolve", "today", "--published", "tomorrow")
     assert proc.returncode == 2
     assert "--published" in one_line_error(proc)
+
+
+def test_unexpected_errors_stay_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from summarizer import cli as cli_module
+
+    def broken(args: object) -> int:
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(cli_module, "cmd_schema", broken)
+    assert cli_module.main(["schema"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error: RuntimeError: boom second line" in err
