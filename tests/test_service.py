@@ -202,3 +202,17 @@ def test_token_env_is_comma_separated(tmp_path: Path) -> None:
     assert config.tokens == ("one", "two")
     assert config.data_dir == tmp_path
     assert "one" not in repr(config)
+
+
+def test_cli_refuses_public_bind_without_token(capsys: pytest.CaptureFixture[str]) -> None:
+    from summarizer.cli import main
+
+    assert main(["serve", "--host", "0.0.0.0", "--port", "1"]) == 2
+    assert "without a token" in capsys.readouterr().err
+
+
+def test_loopback_without_tokens_is_open(fake: FakeOpenAI, tmp_path: Path, seed_text: str) -> None:
+    settings = Settings.resolve(env={}, base_url=fake.base_url)
+    svc = RunningService(ServiceConfig(data_dir=tmp_path), settings)
+    with svc, svc.client(None) as http:
+        assert http.post("/v1/summaries", json=article(seed_text)).status_code == 200

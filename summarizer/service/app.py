@@ -57,11 +57,14 @@ def create_app(config: ServiceConfig, settings: Settings) -> FastAPI:
             stack.callback(client.close)
             store = JobStore(config.db_path)
             stack.callback(store.close)
-            runner = JobRunner(store, config.jobs_dir, live, config.job_concurrency)
+            # The bundled local server decodes one request at a time: more only queue there
+            # and eat into each request's timeout (as in the batch command).
+            local = settings.uses_local_model
+            runner = JobRunner(store, config.jobs_dir, live, 1 if local else config.job_concurrency)
             stack.callback(runner.stop)
             app.state.live, app.state.client = live, client
             app.state.store, app.state.runner = store, runner
-            app.state.limiter = anyio.CapacityLimiter(config.max_live_summaries)
+            app.state.limiter = anyio.CapacityLimiter(1 if local else config.max_live_summaries)
             runner.resume_all()
             yield
 

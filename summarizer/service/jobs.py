@@ -23,6 +23,7 @@ from typing import Any, Literal
 from ..batch.engine import DuplicateIdError, live_worker, run_items
 from ..batch.inputs import Item, Selection, jsonl_item
 from ..batch.records import Result, ResultsFile
+from ..errors import SummarizerError
 from ..settings import Settings
 
 Status = Literal["queued", "running", "succeeded", "failed", "cancelled"]
@@ -210,7 +211,10 @@ class JobRunner:
 
     def start(self, job_id: str) -> None:
         with self._lock:
-            if job_id in self._threads and self._threads[job_id].is_alive():
+            for done in [k for k, t in self._threads.items() if not t.is_alive()]:
+                del self._threads[done]
+                self._cancel.pop(done, None)
+            if job_id in self._threads:
                 return
             self._cancel[job_id] = threading.Event()
             thread = threading.Thread(
@@ -263,7 +267,8 @@ class JobRunner:
             duplicates = self._process(job_id, selection, results, ok, failed)
         except Exception as exc:  # a run-level failure (disk, endpoint): recorded on the job
             results.close()
-            self.store.update(job_id, status="failed", error=type(exc).__name__)
+            message = exc.one_line() if isinstance(exc, SummarizerError) else type(exc).__name__
+            self.store.update(job_id, status="failed", error=message)
             return
         results.close()
         if self._stopping.is_set():
