@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import anyio
 import anyio.to_thread
-from fastapi import Depends, FastAPI, Request, Security
+from fastapi import APIRouter, Depends, FastAPI, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -34,7 +34,7 @@ from ..settings import Settings
 from . import problems
 from .auth import authenticate
 from .config import ServiceConfig
-from .jobs import JobRunner, JobStore, iter_result_lines, job_dir, new_job_id, write_inputs
+from .jobs import Job, JobRunner, JobStore, iter_result_lines, job_dir, new_job_id, write_inputs
 from .middleware import AccessLog, BodyLimit
 from .models import BatchArticle, GenerationOptions, Health, JobView, SummaryRequest
 from .problems import Problem
@@ -116,9 +116,7 @@ def require_token(
 Owner = Annotated[str, Depends(require_token)]
 
 
-def _routes() -> Any:
-    from fastapi import APIRouter
-
+def _routes() -> APIRouter:
     router = APIRouter()
 
     @router.get("/healthz", response_model=Health, tags=["health"])
@@ -253,9 +251,10 @@ def _routes() -> Any:
     return router
 
 
-def _own_job(request: Request, job_id: str, owner: str) -> Any:
+def _own_job(request: Request, job_id: str, owner: str) -> Job:
     # Another token's job answers exactly like a missing one: ids are not confirmed to others.
-    job = request.app.state.store.get(job_id, owner)
+    store: JobStore = request.app.state.store
+    job = store.get(job_id, owner)
     if job is None:
         raise Problem(404, "Not found", "no such batch job")
     return job
