@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
@@ -112,9 +112,6 @@ class Settings:
         if parts.port:
             netloc = f"{netloc}:{parts.port}"
         return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
-
-    def with_endpoint(self, base_url: str, api_key: str | None = None) -> Settings:
-        return replace(self, base_url=base_url, api_key=api_key if api_key else self.api_key)
 
     def generation_settings(self) -> dict[str, Any]:
         """The knobs that change the model's answer (part of provenance and cache keys)."""
