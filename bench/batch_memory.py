@@ -34,8 +34,19 @@ def peak_mb(base_url: str, n: int, concurrency: int, tmp: Path) -> tuple[float, 
         "OPENAI_BASE_URL": base_url,
         "OPENAI_API_KEY": "sk-bench",
     }
-    args = [sys.executable, "-m", "summarizer", "batch", str(source), "-o", str(out),
-            "--concurrency", str(concurrency), "--no-cache", "--quiet"]
+    args = [
+        sys.executable,
+        "-m",
+        "summarizer",
+        "batch",
+        str(source),
+        "-o",
+        str(out),
+        "--concurrency",
+        str(concurrency),
+        "--no-cache",
+        "--quiet",
+    ]
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=ROOT, env=env)
     _, status, usage = os.wait4(proc.pid, 0)

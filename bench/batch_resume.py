@@ -44,8 +44,20 @@ def main() -> None:
             "OPENAI_BASE_URL": base_url,
             "OPENAI_API_KEY": "sk-bench",
         }
-        command = [sys.executable, "-m", "summarizer", "batch", str(source), "-o", str(out),
-                   "--resume", "--no-cache", "--quiet", "--concurrency", "8"]
+        command = [
+            sys.executable,
+            "-m",
+            "summarizer",
+            "batch",
+            str(source),
+            "-o",
+            str(out),
+            "--resume",
+            "--no-cache",
+            "--quiet",
+            "--concurrency",
+            "8",
+        ]
         torn = 0
         for k in range(args.kills):
             proc = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE)
@@ -63,8 +75,10 @@ def main() -> None:
     expected = {f"a{i}" for i in range(args.articles)}
     missing = len(expected - set(ids))
     duplicated = sum(c - 1 for c in ids.values() if c > 1)
-    print(f"final run exit {final}; {len(ids)} distinct ids for {args.articles} inputs; "
-          f"{torn} run(s) repaired a torn last line")
+    print(
+        f"final run exit {final}; {len(ids)} distinct ids for {args.articles} inputs; "
+        f"{torn} run(s) repaired a torn last line"
+    )
     print(f"missing {missing}, duplicated {duplicated} (goal 0 and 0)")
 
 

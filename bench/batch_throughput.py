@@ -48,13 +48,19 @@ def main() -> None:
     assert report.ok == args.articles, report.to_dict()
     achieved = args.articles / elapsed
     ideal = args.concurrency / args.latency
-    print(f"articles: {args.articles} ({args.kind}), concurrency {args.concurrency}, "
-          f"fake latency {args.latency:.3f} s; {os.cpu_count()} CPUs, load average "
-          f"{os.getloadavg()[0]:.2f} (other work on the machine lowers the ratio)")
-    print(f"elapsed {elapsed:.2f} s (ideal {args.articles / ideal:.2f} s); batch process CPU "
-          f"{1000 * cpu / args.articles:.1f} ms per article")
-    print(f"throughput {achieved:.1f}/s vs ideal {ideal:.1f}/s: ratio {achieved / ideal:.3f} "
-          f"(goal >= 0.95)")
+    print(
+        f"articles: {args.articles} ({args.kind}), concurrency {args.concurrency}, "
+        f"fake latency {args.latency:.3f} s; {os.cpu_count()} CPUs, load average "
+        f"{os.getloadavg()[0]:.2f} (other work on the machine lowers the ratio)"
+    )
+    print(
+        f"elapsed {elapsed:.2f} s (ideal {args.articles / ideal:.2f} s); batch process CPU "
+        f"{1000 * cpu / args.articles:.1f} ms per article"
+    )
+    print(
+        f"throughput {achieved:.1f}/s vs ideal {ideal:.1f}/s: ratio {achieved / ideal:.3f} "
+        f"(goal >= 0.95)"
+    )
 
 
 if __name__ == "__main__":

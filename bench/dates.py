@@ -103,15 +103,19 @@ def score(rows: list[dict[str, Any]], preds: list[str | None]) -> dict[str, Any]
     ok = [matches(p, r["gold_value"]) for r, p in zip(rows, preds, strict=True)]
     strict = [matches(p, r["gold_value"], True) for r, p in zip(rows, preds, strict=True)]
     noyear = [
-        o for r, o in zip(rows, ok, strict=True)
+        o
+        for r, o in zip(rows, ok, strict=True)
         if kind(r["gold_value"]) in _DAY_LEVEL and not _NAMES_YEAR.search(r["text"])
     ]
     per: dict[str, list[bool]] = defaultdict(list)
     for r, o in zip(rows, ok, strict=True):
         per[kind(r["gold_value"])].append(o)
-    return {"overall": (sum(ok), len(ok)), "strict": (sum(strict), len(strict)),
-            "noyear": (sum(noyear), len(noyear)),
-            "per": {k: (sum(v), len(v)) for k, v in sorted(per.items())}}
+    return {
+        "overall": (sum(ok), len(ok)),
+        "strict": (sum(strict), len(strict)),
+        "noyear": (sum(noyear), len(noyear)),
+        "per": {k: (sum(v), len(v)) for k, v in sorted(per.items())},
+    }
 
 
 def fmt(pair: tuple[int, int]) -> str:
@@ -136,8 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-baseline", action="store_true", help="skip the dateparser baseline")
     args = ap.parse_args(argv)
     if not args.data.is_file():
-        print(f"gold data not found: {args.data}\n(pass --data PATH to dates_dev.jsonl)",
-              file=sys.stderr)
+        print(
+            f"gold data not found: {args.data}\n(pass --data PATH to dates_dev.jsonl)",
+            file=sys.stderr,
+        )
         return 2
     rows = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line.strip()]
 

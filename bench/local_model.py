@@ -52,9 +52,11 @@ def main() -> int:
             wall = time.perf_counter() - began
             label = "warm-up" if run == 0 else f"run {run}"
             usage = result.provenance.usage
-            print(f"{label}: {wall:.1f} s, {usage.prompt_tokens} prompt + "
-                  f"{usage.completion_tokens} completion tokens, "
-                  f"{result.provenance.attempts} attempt(s)")
+            print(
+                f"{label}: {wall:.1f} s, {usage.prompt_tokens} prompt + "
+                f"{usage.completion_tokens} completion tokens, "
+                f"{result.provenance.attempts} attempt(s)"
+            )
             if run:
                 walls.append(wall)
     finally:
@@ -62,13 +64,17 @@ def main() -> int:
     assert result is not None
     usage = result.provenance.usage
     median = statistics.median(walls)
-    print(f"seed summary wall time: median {median:.1f} s of {len(walls)} "
-          f"(min {min(walls):.1f}, max {max(walls):.1f})")
+    print(
+        f"seed summary wall time: median {median:.1f} s of {len(walls)} "
+        f"(min {min(walls):.1f}, max {max(walls):.1f})"
+    )
     print(f"completion tokens/s (end to end): {usage.completion_tokens / median:.1f}")
     codes = Counter(w.code for w in result.warnings)
-    print(f"actors {len(result.actors)}, positions {len(result.positions)}, "
-          f"events {len(result.timeline)}, quotes {len(result.quotes)} "
-          f"({sum(1 for q in result.quotes if q.speaker)} attributed)")
+    print(
+        f"actors {len(result.actors)}, positions {len(result.positions)}, "
+        f"events {len(result.timeline)}, quotes {len(result.quotes)} "
+        f"({sum(1 for q in result.quotes if q.speaker)} attributed)"
+    )
     print("warnings: " + (", ".join(f"{c} x{n}" for c, n in codes.most_common()) or "none"))
     return 0
 

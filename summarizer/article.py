@@ -123,8 +123,18 @@ def decode(data: bytes, *, name: str = "input") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    matches = from_bytes(data, cp_exclusion=["utf_16", "utf_16_le", "utf_16_be", "utf_32",
-                                             "utf_32_le", "utf_32_be", "utf_7"])
+    matches = from_bytes(
+        data,
+        cp_exclusion=[
+            "utf_16",
+            "utf_16_le",
+            "utf_16_be",
+            "utf_32",
+            "utf_32_le",
+            "utf_32_be",
+            "utf_7",
+        ],
+    )
     best = matches.best()
     if best is None or best.encoding is None or best.chaos > _MAX_CHAOS:
         raise InputError(f"{name} is not valid UTF-8 and its encoding could not be detected")

@@ -55,6 +55,7 @@ def extract_draft(
     used = Usage()
     model_name: str | None = None
     for attempt in range(1, settings.reasks + 2):
+
         def send(sent: list[Message] = conversation) -> Completion:
             return complete(client, settings, sent)
 

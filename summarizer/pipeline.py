@@ -25,10 +25,13 @@ from .settings import Settings
 def build_messages(
     prompts: PromptSet, article: Article, quotations: list[Quotation]
 ) -> list[Message]:
-    listed = "\n".join(
-        f"[Q{q.number}] “{q.text}” — {surrounding_words(article.text, q, quotations) or '(none)'}"
-        for q in quotations
-    ) or "(none)"
+    listed = (
+        "\n".join(
+            f"[Q{q.number}] “{q.text}” — {surrounding_words(article.text, q, quotations) or '(none)'}"
+            for q in quotations
+        )
+        or "(none)"
+    )
     user = prompts.user.render(
         title=article.title or "(none)",
         published=article.published.isoformat() if article.published else "(unknown)",

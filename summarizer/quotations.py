@@ -53,8 +53,9 @@ def find_quotations(text: str, *, limit: int | None = None) -> list[Quotation]:
     return out
 
 
-def surrounding_words(text: str, quotation: Quotation, quotations: list[Quotation],
-                      *, limit: int = 140) -> str:
+def surrounding_words(
+    text: str, quotation: Quotation, quotations: list[Quotation], *, limit: int = 140
+) -> str:
     """The words of the quotation's paragraph nearest to it, outside any quotation marks.
 
     That is where news writing names the speaker ("..., Mr. Waltz responded:"), so a small

@@ -319,8 +319,7 @@ class FakeBatchAPI(FakeOpenAI):
 def editions(text: str, n: int, *, published: str = "2025-03-17") -> list[dict[str, Any]]:
     """``n`` distinct JSONL articles built from one text (``Edition i.`` appended), ids a0.."""
     return [
-        {"id": f"a{i}", "text": f"{text}\n\nEdition {i}.", "published": published}
-        for i in range(n)
+        {"id": f"a{i}", "text": f"{text}\n\nEdition {i}.", "published": published} for i in range(n)
     ]
 
 

@@ -49,8 +49,13 @@ def test_directory_glob_and_jsonl_inputs(
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stdout == b""  # records went to -o, progress to stderr
     assert ids(out) == sorted(
-        ["a0", "a1", str(docs / "one.txt"), str(docs / "deeper" / "two.md"),
-         str(extra / "three.txt")]
+        [
+            "a0",
+            "a1",
+            str(docs / "one.txt"),
+            str(docs / "deeper" / "two.md"),
+            str(extra / "three.txt"),
+        ]
     )
     err = proc.stderr.decode()
     # Not a terminal: plain progress lines, then the closing summary.
@@ -59,9 +64,7 @@ def test_directory_glob_and_jsonl_inputs(
     assert len(fake.requests) == 5
 
 
-def test_stdin_jsonl_to_stdout(
-    fake: FakeOpenAI, env: dict[str, str], seed_text: str
-) -> None:
+def test_stdin_jsonl_to_stdout(fake: FakeOpenAI, env: dict[str, str], seed_text: str) -> None:
     lines = "".join(json.dumps(r) + "\n" for r in editions(seed_text, 3))
     proc = cli("batch", "-", "--quiet", env=env, stdin=lines.encode())
     assert proc.returncode == 0, proc.stderr.decode()
@@ -105,9 +108,7 @@ def test_max_articles_and_resume_continue_the_same_file(
     assert summary["skipped_already_done"] == 2 and summary["processed"] == 3
 
 
-def test_bad_articles_fail_alone_and_set_the_exit_code(
-    env: dict[str, str], tmp_path: Path
-) -> None:
+def test_bad_articles_fail_alone_and_set_the_exit_code(env: dict[str, str], tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "good.txt").write_text(SEED.read_text())
@@ -125,8 +126,9 @@ def test_bad_articles_fail_alone_and_set_the_exit_code(
 def test_a_missing_input_is_a_usage_error_before_any_work(
     fake: FakeOpenAI, env: dict[str, str], tmp_path: Path
 ) -> None:
-    proc = cli("batch", str(SEED), str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o.jsonl"),
-               env=env)
+    proc = cli(
+        "batch", str(SEED), str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o.jsonl"), env=env
+    )
     assert proc.returncode == 2
     assert "nope.txt: no such file" in proc.stderr.decode()
     assert fake.requests == []

@@ -212,7 +212,9 @@ def test_progress_is_a_bar_on_a_terminal_and_lines_otherwise() -> None:
     plain = make_progress(counters, quiet=False, stream=log)
     assert isinstance(plain, PlainProgress)
     feed(plain)
-    assert log.getvalue().splitlines()[-1].startswith(
-        "summarizer: batch: 2/2 done, 1 failed, 0 cached, 0 retried, 1,300 tokens"
+    assert (
+        log.getvalue()
+        .splitlines()[-1]
+        .startswith("summarizer: batch: 2/2 done, 1 failed, 0 cached, 0 retried, 1,300 tokens")
     )
     assert isinstance(make_progress(counters, quiet=True, stream=terminal), Quiet)

@@ -66,7 +66,14 @@ class FaultMix:
     """Edition i % 9 picks the fault; the per-article call count decides when it clears."""
 
     KINDS = (
-        "clean", "429", "503", "drop", "malformed", "truncated", "hallucinated", "always_500",
+        "clean",
+        "429",
+        "503",
+        "drop",
+        "malformed",
+        "truncated",
+        "hallucinated",
+        "always_500",
         "never_json",
     )
     INVENTED = "Putin promised to hand back every occupied city by Friday."

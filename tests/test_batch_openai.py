@@ -136,7 +136,10 @@ def test_parts_split_at_the_request_limit(
     source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 5))
     out = tmp_path / "out.jsonl"
     engine = BatchEngine(
-        settings_for(api.base_url), prompts=_prompts(), output=out, poll_interval=0,
+        settings_for(api.base_url),
+        prompts=_prompts(),
+        output=out,
+        poll_interval=0,
         max_requests=2,
     )
     from summarizer.batch.inputs import Selection, iter_items

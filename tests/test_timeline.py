@@ -39,9 +39,14 @@ def test_values_without_a_place(value: str | None) -> None:
 
 
 def event(name: str, value: str | None) -> TimelineEvent:
-    date = DateValue(text=name, start=0, end=1, value=value,
-                     granularity="day" if value else None,
-                     reason=None if value else "unrecognised")
+    date = DateValue(
+        text=name,
+        start=0,
+        end=1,
+        value=value,
+        granularity="day" if value else None,
+        reason=None if value else "unrecognised",
+    )
     return TimelineEvent(event=name, actors=[], status="past", date=date, excerpt=None)
 
 
@@ -56,5 +61,12 @@ def test_sort_events() -> None:
         (50, event("same day later in text", "2025-03-18")),
     ]
     order = [e.event for e in sort_events(events)]
-    assert order == ["crimea", "week", "weekend work", "call", "same day later in text",
-                     "unresolved-early", "unresolved-late"]
+    assert order == [
+        "crimea",
+        "week",
+        "weekend work",
+        "call",
+        "same day later in text",
+        "unresolved-early",
+        "unresolved-late",
+    ]

@@ -143,9 +143,7 @@ async def arun_items(
 
 def paced_client(settings: Settings, concurrency: int, pace: Pace) -> openai.OpenAI:
     """One client for all workers: a pool as wide as the concurrency, behind the pacing."""
-    limits = httpx2.Limits(
-        max_connections=concurrency, max_keepalive_connections=concurrency
-    )
+    limits = httpx2.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     transport = PacedTransport(
         httpx2.HTTPTransport(limits=limits),
         gate=pace.gate,

@@ -56,9 +56,10 @@ def check_specs(specs: Iterable[str]) -> None:
             continue
         if _GLOB_CHARS & set(spec) and next(glob.iglob(spec, recursive=True), None) is not None:
             continue
-        raise InputError(f"{spec}: no such file or directory" + (
-            "" if not _GLOB_CHARS & set(spec) else " (the pattern matches nothing)"
-        ))
+        raise InputError(
+            f"{spec}: no such file or directory"
+            + ("" if not _GLOB_CHARS & set(spec) else " (the pattern matches nothing)")
+        )
 
 
 def count_items(specs: Iterable[str]) -> int | None:

@@ -119,8 +119,12 @@ class BatchEngine:
     def summary(self) -> dict[str, Any]:
         return {
             "batches": [
-                {"part": p.number, "batch_id": p.batch_id, "status": p.status,
-                 "requests": p.requests}
+                {
+                    "part": p.number,
+                    "batch_id": p.batch_id,
+                    "status": p.status,
+                    "requests": p.requests,
+                }
                 for p in self.parts
             ],
         }
@@ -252,15 +256,15 @@ class BatchEngine:
 
     def _download(self, file_id: str, dest: Path) -> None:
         tmp = dest.with_name(dest.name + ".part")
-        with self.client.files.with_streaming_response.content(file_id) as response, \
-                tmp.open("wb") as f:
+        with (
+            self.client.files.with_streaming_response.content(file_id) as response,
+            tmp.open("wb") as f,
+        ):
             for chunk in response.iter_bytes():
                 f.write(chunk)
         os.replace(tmp, dest)
 
-    def _result(
-        self, pending: Pending, answer: dict[str, Any] | None, why_missing: str
-    ) -> Result:
+    def _result(self, pending: Pending, answer: dict[str, Any] | None, why_missing: str) -> Result:
         """The record a live call would have given for this answer (minus re-asks)."""
         item_id, origin, article = pending.id, pending.origin, pending.article
         model = self.settings.effective_model
@@ -348,7 +352,8 @@ def _batch_problem(batch: Any) -> str:
     if batch.status == "completed":
         return "the batch completed without this request"
     details = "; ".join(
-        e.message for e in (batch.errors.data if batch.errors and batch.errors.data else [])
+        e.message
+        for e in (batch.errors.data if batch.errors and batch.errors.data else [])
         if e.message
     )
     return f"batch {batch.id} {batch.status}" + (f": {details}" if details else "")

@@ -82,9 +82,7 @@ def error_result(
         message = exc.one_line() if isinstance(exc, SummarizerError) else _one_line(exc)
         error = {"type": type(exc).__name__, "message": message, "attempts": 0}
         usage = Usage()
-    return Result(
-        id=item_id, status="error", error=error, usage=usage, origin=origin, model=model
-    )
+    return Result(id=item_id, status="error", error=error, usage=usage, origin=origin, model=model)
 
 
 def input_error(item_id: str, message: str, *, origin: str = "") -> Result:

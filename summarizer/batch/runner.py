@@ -115,9 +115,11 @@ class RunReport:
     def lines(self) -> list[str]:
         d = self.to_dict()
         cost = d["estimated_cost_usd"]
-        priced = f"${cost:.4f}" if cost is not None else "unknown (no price for " + ", ".join(
-            d["unpriced_models"]
-        ) + ")"
+        priced = (
+            f"${cost:.4f}"
+            if cost is not None
+            else "unknown (no price for " + ", ".join(d["unpriced_models"]) + ")"
+        )
         tokens = d["tokens"]
         out = [
             f"{d['processed']} processed: {self.ok} ok, {self.failed} failed, "

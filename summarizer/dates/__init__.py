@@ -88,8 +88,22 @@ _AMBIGUOUS_PREFIX: Final = frozenset(
     ["may", "march", "fall", "spring", "sun", "sat", "wed", "mon", "second"]
 )
 _MODIFIES_DATE: Final = frozenset(
-    ["of", "to", "and", "or", "through", "until", "till", "than", "before", "after", "when",
-     "the", "a", "an"]
+    [
+        "of",
+        "to",
+        "and",
+        "or",
+        "through",
+        "until",
+        "till",
+        "than",
+        "before",
+        "after",
+        "when",
+        "the",
+        "a",
+        "an",
+    ]
 )
 _FALLBACK_HINT: Final = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,4}[/.-]\d{1,2}"
@@ -107,8 +121,12 @@ class Resolution:
 
     def to_dict(self) -> dict[str, str | None]:
         """The four fields as a JSON-ready dict."""
-        return {"text": self.text, "value": self.value, "granularity": self.granularity,
-                "reason": self.reason}
+        return {
+            "text": self.text,
+            "value": self.value,
+            "granularity": self.granularity,
+            "reason": self.reason,
+        }
 
 
 def _clean(text: str) -> tuple[str, str | None]:
@@ -144,14 +162,16 @@ def _match(t: str, c: Ctx) -> Found | None:
 
 
 def _prefix(t: str, c: Ctx) -> Found | None:
-    """"Monday's email announcement", "the fourth quarter results": a calendar
+    """ "Monday's email announcement", "the fourth quarter results": a calendar
     expression followed by a noun. "Black Monday" (a prefix word) is not accepted."""
     words = t.split()
     for k in range(len(words) - 1, 0, -1):
         head = " ".join(words[:k]).removesuffix("'s")
         rest = words[k:]
-        if head in _AMBIGUOUS_PREFIX or rest[0] in _MODIFIES_DATE or not all(
-            w.isalpha() and not _TEMPORAL.search(w) for w in rest
+        if (
+            head in _AMBIGUOUS_PREFIX
+            or rest[0] in _MODIFIES_DATE
+            or not all(w.isalpha() and not _TEMPORAL.search(w) for w in rest)
         ):
             continue  # "the winter of 2022-23", "July the 4th": the rest changes the date
         res = _match(head, c)
@@ -160,12 +180,14 @@ def _prefix(t: str, c: Ctx) -> Found | None:
     return None
 
 
-_LAST_PREP: Final = re.compile(r".*\b(on|in|at|during|over|throughout|since|by|until|from|for)"
-                               r" (?=\S)")
+_LAST_PREP: Final = re.compile(
+    r".*\b(on|in|at|during|over|throughout|since|by|until|from|for)"
+    r" (?=\S)"
+)
 
 
 def _suffix(t: str, c: Ctx) -> Found | None:
-    """"stated on Friday": the part after the last preposition, when the model copied a
+    """ "stated on Friday": the part after the last preposition, when the model copied a
     verb along with the expression."""
     m = _LAST_PREP.match(t)
     if m is None:
@@ -183,8 +205,9 @@ def _dateparser(text: str, dct: dt.date | None) -> Found | None:
     from dateparser.date import DateDataParser  # slow import, rarely needed
 
     base = dt.datetime(dct.year, dct.month, dct.day) if dct else dt.datetime(1900, 1, 1)
-    parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base,
-                                                        "PREFER_DATES_FROM": "past"})
+    parser = DateDataParser(
+        languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+    )
     data = parser.get_date_data(text)
     if data.date_obj is None:
         return None

@@ -28,18 +28,45 @@ from summarizer.dates.text import (
 
 RULES: Final = Rules()
 
-_MOD: Final = (r"(?:(?:early|mid|late|earlier in|later in|(?:at |by )?the (?:start|beginning"
-               r"|end|middle|course) of)[ -]?)?")
+_MOD: Final = (
+    r"(?:(?:early|mid|late|earlier in|later in|(?:at |by )?the (?:start|beginning"
+    r"|end|middle|course) of)[ -]?)?"
+)
 _QN: Final = r"(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
-_YR_WORDS: Final = (r"(?P<yr>[12]\d{3}|(?:the )?(?:this|last|next|current|previous|same|coming)"
-                    r" year|the year)")
-_QUARTER: Final = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-                   "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_YR_WORDS: Final = (
+    r"(?P<yr>[12]\d{3}|(?:the )?(?:this|last|next|current|previous|same|coming)"
+    r" year|the year)"
+)
+_QUARTER: Final = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 _SEASONS: Final = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-_ZONES: Final = {"utc": "Z", "gmt": "Z", "z": "Z", "est": "-05:00", "edt": "-04:00",
-                 "cst": "-06:00", "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00",
-                 "pst": "-08:00", "pdt": "-07:00", "bst": "+01:00", "cet": "+01:00",
-                 "cest": "+02:00", "jst": "+09:00"}
+_ZONES: Final = {
+    "utc": "Z",
+    "gmt": "Z",
+    "z": "Z",
+    "est": "-05:00",
+    "edt": "-04:00",
+    "cst": "-06:00",
+    "cdt": "-05:00",
+    "mst": "-07:00",
+    "mdt": "-06:00",
+    "pst": "-08:00",
+    "pdt": "-07:00",
+    "bst": "+01:00",
+    "cet": "+01:00",
+    "cest": "+02:00",
+    "jst": "+09:00",
+}
 #: A day written without its year lies within this many days of publication whatever the
 #: tense says ("has a June 1 deadline" on May 28 is this June 1, not last year's).
 _NEAR_DAYS: Final = 200
@@ -87,8 +114,7 @@ def _rel_year(words: str | None, c: Ctx) -> int | None:
     if words == "the year":
         anchor = c.anchor("year")
         return anchor.start.year if anchor else c.ref().year
-    shift = {"this": 0, "current": 0, "same": 0, "last": -1, "previous": -1, "next": 1,
-             "coming": 1}
+    shift = {"this": 0, "current": 0, "same": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}
     return c.ref().year + shift[words.removeprefix("the ").split()[0]]
 
 
@@ -152,8 +178,10 @@ def _iso_week(m: re.Match[str], c: Ctx) -> Found:
     return found(Period.of("weekend" if m["we"] else "week", monday))
 
 
-@RULES.add(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})",
-           r"(?P<a>\d{1,2})/(?P<b>\d{1,2})")
+@RULES.add(
+    r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})",
+    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})",
+)
 def _numeric(m: re.Match[str], c: Ctx) -> Found:
     """Slashes and dashes read month/day (US) unless the first number exceeds 12; dots
     read day.month (European)."""
@@ -165,15 +193,19 @@ def _numeric(m: re.Match[str], c: Ctx) -> Found:
     return found(Period("day", d)) if d else fail("invalid_date")
 
 
-@RULES.add(OPT_WD + r"(?:the )?" + MON + " " + DAY + r",? " + YEAR,
-           OPT_WD + r"(?:the )?" + DAY + r" (?:of )?" + MON + r",? " + YEAR)
+@RULES.add(
+    OPT_WD + r"(?:the )?" + MON + " " + DAY + r",? " + YEAR,
+    OPT_WD + r"(?:the )?" + DAY + r" (?:of )?" + MON + r",? " + YEAR,
+)
 def _full_date(m: re.Match[str], c: Ctx) -> Found:
     d = _date(full_year(m["year"], c.dct), month_no(m["mon"]), int(m["day"]))
     return found(Period("day", d)) if d else fail("invalid_date")
 
 
-@RULES.add(OPT_WD + r"(?:the )?" + MON + " " + DAY + r"(?:,? " + POD + ")?",
-           OPT_WD + r"(?:the )?" + DAY + r" (?:of )?" + MON)
+@RULES.add(
+    OPT_WD + r"(?:the )?" + MON + " " + DAY + r"(?:,? " + POD + ")?",
+    OPT_WD + r"(?:the )?" + DAY + r" (?:of )?" + MON,
+)
 def _month_day(m: re.Match[str], c: Ctx) -> Found:
     pod = m.groupdict().get("pod")
     return _day_of_year(month_no(m["mon"]), int(m["day"]), c, PARTS_OF_DAY[pod] if pod else None)
@@ -181,7 +213,7 @@ def _month_day(m: re.Match[str], c: Ctx) -> Found:
 
 @RULES.add(r"(?:the )?(?P<day>\d{1,2})(?:st|nd|rd|th)")
 def _day_of_month(m: re.Match[str], c: Ctx) -> Found | None:
-    """"on the 3rd": that day of the publication month or a neighbour, chosen by tense."""
+    """ "on the 3rd": that day of the publication month or a neighbour, chosen by tense."""
     day, dct = int(m["day"]), c.ref()
     if not 1 <= day <= 31:
         return None
@@ -190,13 +222,22 @@ def _day_of_month(m: re.Match[str], c: Ctx) -> Found | None:
     return found(choose(cands, dct, c.tense))
 
 
-_HOLIDAYS: Final = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-                    "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-                    "valentine's day": (2, 14), "boxing day": (12, 26)}
+_HOLIDAYS: Final = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "boxing day": (12, 26),
+}
 
 
-@RULES.add(r"(?P<hol>christmas(?: day| eve)?|new year's (?:day|eve)|halloween|valentine's day"
-           r"|boxing day)(?:,? " + YEAR + ")?")
+@RULES.add(
+    r"(?P<hol>christmas(?: day| eve)?|new year's (?:day|eve)|halloween|valentine's day"
+    r"|boxing day)(?:,? " + YEAR + ")?"
+)
 def _holiday(m: re.Match[str], c: Ctx) -> Found:
     month, day = _HOLIDAYS[m["hol"]]
     if m["year"]:
@@ -204,8 +245,10 @@ def _holiday(m: re.Match[str], c: Ctx) -> Found:
     return _day_of_year(month, day, c)
 
 
-@RULES.add(r"(?:the )?(?P<ord>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)"
-           r" (?P<u>week|day) (?:of|in) " + MON + r"(?:,? " + YEAR + ")?")
+@RULES.add(
+    r"(?:the )?(?P<ord>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)"
+    r" (?P<u>week|day) (?:of|in) " + MON + r"(?:,? " + YEAR + ")?"
+)
 def _part_of_month(m: re.Match[str], c: Ctx) -> Found:
     """The n-th week of a month is the n-th ISO week with at least four of its days in
     the month (its Thursday falls in the month); the last is counted from the end."""
@@ -214,8 +257,9 @@ def _part_of_month(m: re.Match[str], c: Ctx) -> Found:
         first = dt.date(full_year(m["year"], c.dct), month, 1)
     else:
         dct = c.ref()
-        first = choose(yearly(dct, lambda y: Period("month", dt.date(y, month, 1))), dct,
-                       c.tense).start
+        first = choose(
+            yearly(dct, lambda y: Period("month", dt.date(y, month, 1))), dct, c.tense
+        ).start
     last = Period("month", first).end
     last_words = m["ord"] in ("last", "final")
     if m["u"] == "day":
@@ -235,7 +279,7 @@ def _month_year(m: re.Match[str], c: Ctx) -> Found:
 
 @RULES.add(r"(?P<rel>last|next|this|this past|this coming|the coming|past|the past) " + MON)
 def _month_rel(m: re.Match[str], c: Ctx) -> Found:
-    """"last March" is the latest March before the current month, "next March" the first
+    """ "last March" is the latest March before the current month, "next March" the first
     after it, "this March" the one of the publication year."""
     month, dct = month_no(m["mon"]), c.ref()
     cands = yearly(dct, lambda y: Period("month", dt.date(y, month, 1)))
@@ -252,9 +296,11 @@ def _month(m: re.Match[str], c: Ctx) -> Found:
     return _in_year("month", month_no(m["mon"]), _rel_year(m["yr"], c), c)
 
 
-@RULES.add(r"(?:the )?(?:(?:start|beginning|end|middle|rest|remainder|course) of |early |mid-? ?"
-           r"|late |(?:the )?(?:calendar )?year )?(?:the )?(?P<year>[12]\d{3})",
-           r"(?P<year>'\d{2})")
+@RULES.add(
+    r"(?:the )?(?:(?:start|beginning|end|middle|rest|remainder|course) of |early |mid-? ?"
+    r"|late |(?:the )?(?:calendar )?year )?(?:the )?(?P<year>[12]\d{3})",
+    r"(?P<year>'\d{2})",
+)
 def _year(m: re.Match[str], c: Ctx) -> Found:
     year = full_year(m["year"], c.dct)
     text = m.group()
@@ -268,21 +314,33 @@ def _fiscal_year(m: re.Match[str], c: Ctx) -> Found:
     return found(Period("fy", dt.date(full_year(m["fy"], c.dct), 1, 1)))
 
 
-@RULES.add(r"(?:the )?(?:very )?(?:(?:start|beginning|end|middle) of )?(?:the )?"
-           r"(?:(?P<rel>this|last|next|current|previous|coming|past) )?(?:financial|fiscal) year")
+@RULES.add(
+    r"(?:the )?(?:very )?(?:(?:start|beginning|end|middle) of )?(?:the )?"
+    r"(?:(?P<rel>this|last|next|current|previous|coming|past) )?(?:financial|fiscal) year"
+)
 def _fiscal_rel(m: re.Match[str], c: Ctx) -> Found:
     """Fiscal years differ by organisation; TIMEX3 only labels them: FY + the publication year."""
-    shift = {None: 0, "this": 0, "current": 0, "last": -1, "previous": -1, "past": -1,
-             "next": 1, "coming": 1}[m["rel"]]
+    shift = {
+        None: 0,
+        "this": 0,
+        "current": 0,
+        "last": -1,
+        "previous": -1,
+        "past": -1,
+        "next": 1,
+        "coming": 1,
+    }[m["rel"]]
     return found(Period("fy", dt.date(c.ref().year + shift, 1, 1)))
 
 
-@RULES.add(r"(?:the )?(?:(?:early|mid|late)[ -]?)?(?P<dec>1\d{2}|20\d)0'?s",
-           r"(?:the )?(?:(?:early|mid|late)[ -]?)?'?(?P<d>\d)0'?s",
-           r"(?:the )?(?:(?:early|mid|late)[ -]?)?(?:nineteen )?(?P<w>twenties|thirties|forties"
-           r"|fifties|sixties|seventies|eighties|nineties)")
+@RULES.add(
+    r"(?:the )?(?:(?:early|mid|late)[ -]?)?(?P<dec>1\d{2}|20\d)0'?s",
+    r"(?:the )?(?:(?:early|mid|late)[ -]?)?'?(?P<d>\d)0'?s",
+    r"(?:the )?(?:(?:early|mid|late)[ -]?)?(?:nineteen )?(?P<w>twenties|thirties|forties"
+    r"|fifties|sixties|seventies|eighties|nineties)",
+)
 def _decade(m: re.Match[str], c: Ctx) -> Found:
-    """"the 1990s" -> 199; "the '70s" -> the latest such decade begun by publication
+    """ "the 1990s" -> 199; "the '70s" -> the latest such decade begun by publication
     (the 1900s without a date)."""
     if m.groupdict().get("dec"):
         return found(Period("decade", dt.date(int(m["dec"]) * 10, 1, 1)))
@@ -299,9 +357,15 @@ def _century(m: re.Match[str], c: Ctx) -> Found:
     return found(Period("century", dt.date((ordinal(m["ord"]) - 1) * 100 or 1, 1, 1)))
 
 
-@RULES.add(r"(?:the )?(?:(?:start|beginning|end|middle) of the )?" + _QN
-           + r"[- ](?:fiscal |financial |calendar )?quarter(?: (?:of|in))?(?: " + _YR_WORDS + ")?",
-           r"q(?P<qd>[1-4])(?: (?P<yr>[12]\d{3}))?", r"(?P<yr>[12]\d{3})[ -]q(?P<qd>[1-4])")
+@RULES.add(
+    r"(?:the )?(?:(?:start|beginning|end|middle) of the )?"
+    + _QN
+    + r"[- ](?:fiscal |financial |calendar )?quarter(?: (?:of|in))?(?: "
+    + _YR_WORDS
+    + ")?",
+    r"q(?P<qd>[1-4])(?: (?P<yr>[12]\d{3}))?",
+    r"(?P<yr>[12]\d{3})[ -]q(?P<qd>[1-4])",
+)
 def _quarter(m: re.Match[str], c: Ctx) -> Found:
     g = m.groupdict()
     q = int(g["qd"]) if g.get("qd") else _QUARTER[g["q"]]
@@ -311,8 +375,11 @@ def _quarter(m: re.Match[str], c: Ctx) -> Found:
     return _in_year("quarter", 3 * q - 2, year, c)
 
 
-@RULES.add(r"(?:the )?(?P<h>first|second|1st|2nd|latter) half(?: of)?(?: " + _YR_WORDS + ")?",
-           r"h(?P<hd>[12])(?: (?P<yr>[12]\d{3}))?", r"(?P<yr>[12]\d{3})[ -]h(?P<hd>[12])")
+@RULES.add(
+    r"(?:the )?(?P<h>first|second|1st|2nd|latter) half(?: of)?(?: " + _YR_WORDS + ")?",
+    r"h(?P<hd>[12])(?: (?P<yr>[12]\d{3}))?",
+    r"(?P<yr>[12]\d{3})[ -]h(?P<hd>[12])",
+)
 def _half(m: re.Match[str], c: Ctx) -> Found:
     g = m.groupdict()
     first = g.get("hd") == "1" or g.get("h") in ("first", "1st")
@@ -322,16 +389,23 @@ def _half(m: re.Match[str], c: Ctx) -> Found:
 _SEASON: Final = r"(?P<s>spring|summer|autumn|fall|winter)"
 
 
-@RULES.add(r"(?:(?:early|mid|late)[ -]?)?(?:the )?" + _SEASON + r"(?: of)?,? " + YEAR
-           + r"(?:[-/](?:\d{2}|\d{4}))?",
-           r"(?P<yr>[12]\d{3}) " + _SEASON)
+@RULES.add(
+    r"(?:(?:early|mid|late)[ -]?)?(?:the )?"
+    + _SEASON
+    + r"(?: of)?,? "
+    + YEAR
+    + r"(?:[-/](?:\d{2}|\d{4}))?",
+    r"(?P<yr>[12]\d{3}) " + _SEASON,
+)
 def _season_year(m: re.Match[str], c: Ctx) -> Found:
     year = full_year(m.groupdict().get("year") or m["yr"], c.dct)
     return found(Period("season", dt.date(year, SEASON_START[_SEASONS[m["s"]]], 1)))
 
 
-@RULES.add(r"(?:(?:early|mid|late)[ -]?)?(?:(?P<rel>this|last|next|this past|this coming|coming"
-           r"|past|previous|current|the|the coming|the past|the previous|the current) )?" + _SEASON)
+@RULES.add(
+    r"(?:(?:early|mid|late)[ -]?)?(?:(?P<rel>this|last|next|this past|this coming|coming"
+    r"|past|previous|current|the|the coming|the past|the previous|the current) )?" + _SEASON
+)
 def _season(m: re.Match[str], c: Ctx) -> Found:
     """Seasons are meteorological (spring = Mar-May); winter takes the year of its December."""
     month = SEASON_START[_SEASONS[m["s"]]]
@@ -351,12 +425,14 @@ def _season(m: re.Match[str], c: Ctx) -> Found:
     return found(choose(cands, dct, c.tense))
 
 
-_TIME: Final = (r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))? ?(?P<ap>[ap]\.?m\.?)"
-                r"|(?P<h2>\d{1,2})[:.](?P<mi2>\d{2})"
-                r"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?= ?\(?(?:utc|gmt|z)\b)"
-                r"|(?P<noon>noon|midday|midnight))"
-                r"(?: ?\(? ?(?P<z>utc|gmt|z|[ecmp][sd]t|bst|cet|cest|jst)"
-                r"(?: ?(?P<off>[+-] ?\d{1,2}(?::?\d{2})?))? ?\)?)?")
+_TIME: Final = (
+    r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))? ?(?P<ap>[ap]\.?m\.?)"
+    r"|(?P<h2>\d{1,2})[:.](?P<mi2>\d{2})"
+    r"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?= ?\(?(?:utc|gmt|z)\b)"
+    r"|(?P<noon>noon|midday|midnight))"
+    r"(?: ?\(? ?(?P<z>utc|gmt|z|[ecmp][sd]t|bst|cet|cest|jst)"
+    r"(?: ?(?P<off>[+-] ?\d{1,2}(?::?\d{2})?))? ?\)?)?"
+)
 
 
 @RULES.add(_TIME + r"(?:,? (?:on )?(?P<rest>.+))?", r"(?P<rest>.+?),? (?:at )?" + _TIME)

@@ -37,7 +37,16 @@ UnresolvedReason = Literal[
     "invalid_date",  # a calendar date that does not exist ("February 30, 2023")
 ]
 Unit = Literal[
-    "day", "week", "weekend", "month", "quarter", "half", "season", "year", "fy", "decade",
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "quarter",
+    "half",
+    "season",
+    "year",
+    "fy",
+    "decade",
     "century",
 ]
 Tense = Literal["past", "future", "neutral"]
@@ -45,8 +54,16 @@ Tense = Literal["past", "future", "neutral"]
 #: Meteorological seasons: the month each starts in, and its TIMEX3 code.
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _SEASON_BY_START = {m: code for code, m in SEASON_START.items()}
-_STEP_MONTHS = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "fy": 12,
-                "decade": 120, "century": 1200}
+_STEP_MONTHS = {
+    "month": 1,
+    "quarter": 3,
+    "half": 6,
+    "season": 3,
+    "year": 12,
+    "fy": 12,
+    "decade": 120,
+    "century": 1200,
+}
 
 
 def add_months(d: dt.date, n: int) -> dt.date:

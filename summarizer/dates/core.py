@@ -70,8 +70,10 @@ class Rules:
 
 # Date expressions that can anchor anaphora ("the previous week" -> before *that* week).
 # Month and weekday names must be capitalised here, so "may" and "march" as verbs do not count.
-_MONTH_NAMES: Final = (r"(?:January|February|March|April|June|July|August|September|October"
-                       r"|November|December)")
+_MONTH_NAMES: Final = (
+    r"(?:January|February|March|April|June|July|August|September|October"
+    r"|November|December)"
+)
 _ANY_MONTH: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _ANCHOR: Final = re.compile(
     r"\b(?:"

@@ -18,29 +18,100 @@ RULES: Final = Rules()
 
 _REFS: Final[dict[str, tuple[str, ...]]] = {
     "PRESENT_REF": (
-        "now", "right now", "currently", "current", "presently", "present", "nowadays",
-        "ongoing", "at present", "the present", "at the moment", "the moment", "these days",
-        "the time being", "to date", "so far", "at this time", "this time", "at this point",
-        "this point", "the present day", "present-day", "present day",
+        "now",
+        "right now",
+        "currently",
+        "current",
+        "presently",
+        "present",
+        "nowadays",
+        "ongoing",
+        "at present",
+        "the present",
+        "at the moment",
+        "the moment",
+        "these days",
+        "the time being",
+        "to date",
+        "so far",
+        "at this time",
+        "this time",
+        "at this point",
+        "this point",
+        "the present day",
+        "present-day",
+        "present day",
     ),
     "PAST_REF": (
-        "recently", "recent", "lately", "past", "formerly", "previously", "earlier", "history",
-        "historically", "more recently", "most recently", "until recently", "only recently",
-        "the past", "the old days", "long ago", "the recent past", "years past",
+        "recently",
+        "recent",
+        "lately",
+        "past",
+        "formerly",
+        "previously",
+        "earlier",
+        "history",
+        "historically",
+        "more recently",
+        "most recently",
+        "until recently",
+        "only recently",
+        "the past",
+        "the old days",
+        "long ago",
+        "the recent past",
+        "years past",
         "once upon a time",
     ),
     "FUTURE_REF": (
-        "future", "soon", "sooner", "shortly", "later", "eventually", "someday", "upcoming",
-        "forthcoming", "the future", "very soon", "later on", "in due course", "some day",
-        "the near future", "the foreseeable future", "the distant future", "the near term",
-        "near term", "near-term", "the short term", "short term", "short-term", "the long term",
-        "long term", "long-term", "the longer term", "the medium term", "medium term",
-        "medium-term", "the long run", "the short run", "the longer run",
+        "future",
+        "soon",
+        "sooner",
+        "shortly",
+        "later",
+        "eventually",
+        "someday",
+        "upcoming",
+        "forthcoming",
+        "the future",
+        "very soon",
+        "later on",
+        "in due course",
+        "some day",
+        "the near future",
+        "the foreseeable future",
+        "the distant future",
+        "the near term",
+        "near term",
+        "near-term",
+        "the short term",
+        "short term",
+        "short-term",
+        "the long term",
+        "long term",
+        "long-term",
+        "the longer term",
+        "the medium term",
+        "medium term",
+        "medium-term",
+        "the long run",
+        "the short run",
+        "the longer run",
     ),
 }
 _REF_OF: Final = {phrase: ref for ref, phrases in _REFS.items() for phrase in phrases}
-_DU: Final = {"day": "D", "wee": "W", "for": "W", "mon": "M", "qua": "M", "yea": "Y", "dec": "Y",
-              "cen": "Y", "hou": "H", "min": "M"}
+_DU: Final = {
+    "day": "D",
+    "wee": "W",
+    "for": "W",
+    "mon": "M",
+    "qua": "M",
+    "yea": "Y",
+    "dec": "Y",
+    "cen": "Y",
+    "hou": "H",
+    "min": "M",
+}
 _DN: Final = {"for": 2, "qua": 3, "dec": 10, "cen": 100}
 _VAGUE_UNIT: Final = {"dec": "DE", "cen": "CE"}
 
@@ -51,23 +122,27 @@ def _ref_table(m: re.Match[str], c: Ctx) -> Found | None:
     return fixed(ref, "ref") if ref else None
 
 
-@RULES.add(r"(?:(?:our|its|their|the|his|her|this) )?(?:(?:more|most|very) )?recent "
-           r"(?:[a-z.'-]+ ){0,3}?(?:days|weeks|months|years|times|history|memory|decades|past"
-           r"|period)")
+@RULES.add(
+    r"(?:(?:our|its|their|the|his|her|this) )?(?:(?:more|most|very) )?recent "
+    r"(?:[a-z.'-]+ ){0,3}?(?:days|weeks|months|years|times|history|memory|decades|past"
+    r"|period)"
+)
 def _recent(m: re.Match[str], c: Ctx) -> Found:
     return fixed("PAST_REF", "ref")
 
 
-@RULES.add(r"(?:the )?(?:coming|next few|following few|upcoming|next several) (?:days|weeks"
-           r"|months|years|decades)|(?:the )?(?:days|weeks|months|years|decades) ahead"
-           r"|(?:the )?(?:days|weeks|months|years|decades) to come")
+@RULES.add(
+    r"(?:the )?(?:coming|next few|following few|upcoming|next several) (?:days|weeks"
+    r"|months|years|decades)|(?:the )?(?:days|weeks|months|years|decades) ahead"
+    r"|(?:the )?(?:days|weeks|months|years|decades) to come"
+)
 def _ahead(m: re.Match[str], c: Ctx) -> Found:
     return fixed("FUTURE_REF", "ref")
 
 
 @RULES.add(r"(?:at )?(?:one|some) (?:point|stage)(?: in time)?|one day")
 def _some_point(m: re.Match[str], c: Ctx) -> Found:
-    """"at one point" in a past sentence is PAST_REF, otherwise FUTURE_REF."""
+    """ "at one point" in a past sentence is PAST_REF, otherwise FUTURE_REF."""
     return fixed("PAST_REF" if c.tense == "past" else "FUTURE_REF", "ref")
 
 
@@ -82,16 +157,25 @@ def _era(m: re.Match[str], c: Ctx) -> Found:
     return fixed("PAST_REF", "ref")
 
 
-@RULES.add(r"(?:(?P<mod>earlier|later|early|late) )?(?P<w>today|yesterday|tomorrow)(?:'s)?"
-           r"(?: " + POD + ")?",
-           r"(?:(?P<mod2>early|late) )?(?P<p>tonight|this morning|this afternoon|this evening"
-           r"|last night|last evening|overnight|the day before yesterday|the day after tomorrow)")
+@RULES.add(
+    r"(?:(?P<mod>earlier|later|early|late) )?(?P<w>today|yesterday|tomorrow)(?:'s)?"
+    r"(?: " + POD + ")?",
+    r"(?:(?P<mod2>early|late) )?(?P<p>tonight|this morning|this afternoon|this evening"
+    r"|last night|last evening|overnight|the day before yesterday|the day after tomorrow)",
+)
 def _day_word(m: re.Match[str], c: Ctx) -> Found:
     g = m.groupdict()
-    phrases = {"tonight": (0, "NI"), "this morning": (0, "MO"), "this afternoon": (0, "AF"),
-               "this evening": (0, "EV"), "last night": (-1, "NI"), "last evening": (-1, "EV"),
-               "overnight": (-1, "NI"), "the day before yesterday": (-2, None),
-               "the day after tomorrow": (2, None)}
+    phrases = {
+        "tonight": (0, "NI"),
+        "this morning": (0, "MO"),
+        "this afternoon": (0, "AF"),
+        "this evening": (0, "EV"),
+        "last night": (-1, "NI"),
+        "last evening": (-1, "EV"),
+        "overnight": (-1, "NI"),
+        "the day before yesterday": (-2, None),
+        "the day after tomorrow": (2, None),
+    }
     if g.get("p"):
         shift, pod = phrases[g["p"]]
     else:
@@ -100,8 +184,10 @@ def _day_word(m: re.Match[str], c: Ctx) -> Found:
     return found(Period("day", c.ref() + dt.timedelta(days=shift), pod))
 
 
-@RULES.add(r"(?:(?:early|late) )?(?:(?P<rel>last|next|this|this past|this coming|coming|past"
-           r"|previous|following) )?" + WD + r"(?:'s)?(?:,? " + POD + ")?")
+@RULES.add(
+    r"(?:(?:early|late) )?(?:(?P<rel>last|next|this|this past|this coming|coming|past"
+    r"|previous|following) )?" + WD + r"(?:'s)?(?:,? " + POD + ")?"
+)
 def _weekday(m: re.Match[str], c: Ctx) -> Found:
     """Bare weekdays follow the tense (past: the latest one up to publication; future: the
     next one from it; neutral: the nearest). "last"/"next" exclude the publication day;
@@ -121,12 +207,14 @@ def _weekday(m: re.Match[str], c: Ctx) -> Found:
     return found(Period("day", day, pod))
 
 
-@RULES.add(r"(?:(?:early|late|earlier|later) (?:in |on )?|(?:the )?(?:start|beginning|end|middle"
-           r"|rest|remainder|course) of )?(?:(?P<det>the|that) )?(?:(?P<adj>same|following|next"
-           r"|previous|preceding|prior) )?(?P<w>day|morning|afternoon|evening|night)"
-           r"(?: (?P<post>before|after|earlier|later))?")
+@RULES.add(
+    r"(?:(?:early|late|earlier|later) (?:in |on )?|(?:the )?(?:start|beginning|end|middle"
+    r"|rest|remainder|course) of )?(?:(?P<det>the|that) )?(?:(?P<adj>same|following|next"
+    r"|previous|preceding|prior) )?(?P<w>day|morning|afternoon|evening|night)"
+    r"(?: (?P<post>before|after|earlier|later))?"
+)
 def _anaphoric_day(m: re.Match[str], c: Ctx) -> Found:
-    """"the day", "the next day", "that morning": relative to the nearest day named in the
+    """ "the day", "the next day", "that morning": relative to the nearest day named in the
     sentence; without one, the publication date ("that day", "the same day" stay open)."""
     shift = 0
     if m["adj"] in ("following", "next") or m["post"] in ("after", "later"):
@@ -142,8 +230,10 @@ def _anaphoric_day(m: re.Match[str], c: Ctx) -> Found:
     return found(Period("day", base.start + dt.timedelta(days=shift), pod))
 
 
-@RULES.add(r"(?:the )?(?:(?P<rel>this|last|next|this past|this coming|coming|past|previous"
-           r"|following|same|upcoming|that) )?(?:long )?week-?end")
+@RULES.add(
+    r"(?:the )?(?:(?P<rel>this|last|next|this past|this coming|coming|past|previous"
+    r"|following|same|upcoming|that) )?(?:long )?week-?end"
+)
 def _weekend(m: re.Match[str], c: Ctx) -> Found:
     """A weekend is Saturday-Sunday of its ISO week (2025-W11-WE). "the weekend" and
     "this weekend" follow the tense: on a Monday a past sentence means the one just gone."""
@@ -163,12 +253,14 @@ def _weekend(m: re.Match[str], c: Ctx) -> Found:
     return found(choose(cands, dct, c.tense))
 
 
-@RULES.add(r"(?:the )?same (?P<u>period|time|month|quarter|week|weekend|day|year|season|half)"
-           r"(?: (?:of |in )?(?:the )?(?P<shift>last year|a year ago|a year earlier|a year before"
-           r"|the previous year|the year before|the prior year|last year's|previous year"
-           r"|a year previously))?")
+@RULES.add(
+    r"(?:the )?same (?P<u>period|time|month|quarter|week|weekend|day|year|season|half)"
+    r"(?: (?:of |in )?(?:the )?(?P<shift>last year|a year ago|a year earlier|a year before"
+    r"|the previous year|the year before|the prior year|last year's|previous year"
+    r"|a year previously))?"
+)
 def _same_period(m: re.Match[str], c: Ctx) -> Found:
-    """"the same month a year ago": the nearest period of the sentence, one year back."""
+    """ "the same month a year ago": the nearest period of the sentence, one year back."""
     unit: Unit | None = None if m["u"] in ("period", "time") else m["u"]  # type: ignore[assignment]
     base = c.anchor(unit)
     years = -1 if m["shift"] else 0
@@ -179,15 +271,19 @@ def _same_period(m: re.Match[str], c: Ctx) -> Found:
     return found(base.shift_years(years))
 
 
-_UNIT_ADJ: Final = (r"entire|whole|full|same|current|coming|upcoming|past|last|next|previous"
-                    r"|preceding|prior|following|this past|this coming|this|that")
+_UNIT_ADJ: Final = (
+    r"entire|whole|full|same|current|coming|upcoming|past|last|next|previous"
+    r"|preceding|prior|following|this past|this coming|this|that"
+)
 
 
-@RULES.add(r"(?:(?P<mod>earlier|later|early|late|mid|(?:at |by |from |since |until )?the (?:start"
-           r"|beginning|end|middle|rest|remainder|course|turn) of)[ -])?(?P<the>the )?"
-           r"(?:(?P<adj>" + _UNIT_ADJ + r") )?(?P<u>week|month|quarter|year|decade|century)"
-           r"(?: (?P<post>before last|after next|before|after|previous|prior|earlier|later"
-           r"|to date))?")
+@RULES.add(
+    r"(?:(?P<mod>earlier|later|early|late|mid|(?:at |by |from |since |until )?the (?:start"
+    r"|beginning|end|middle|rest|remainder|course|turn) of)[ -])?(?P<the>the )?"
+    r"(?:(?P<adj>" + _UNIT_ADJ + r") )?(?P<u>week|month|quarter|year|decade|century)"
+    r"(?: (?P<post>before last|after next|before|after|previous|prior|earlier|later"
+    r"|to date))?"
+)
 def _unit_rel(m: re.Match[str], c: Ctx) -> Found:
     """this/last/next/previous week, month, quarter, year, decade, century.
 
@@ -229,18 +325,20 @@ def _unit_rel(m: re.Match[str], c: Ctx) -> Found:
     if unit == "year" and adj == "this" and mod in ("earlier", "later"):
         quarter, half = Period.of("quarter", dct), Period.of("half", dct)
         if mod == "later":
-            return found(quarter if quarter.start.month == 10 else half
-                         if half.start.month == 7 else p)
-        return found(quarter if quarter.start.month == 1 else half
-                     if half.start.month == 1 else p)
+            return found(
+                quarter if quarter.start.month == 10 else half if half.start.month == 7 else p
+            )
+        return found(quarter if quarter.start.month == 1 else half if half.start.month == 1 else p)
     return found(p)
 
 
-@RULES.add(NUM + " " + UNIT + r" (?:later|earlier|sooner|ahead of|behind) (?:than )?(?:[a-z]+ )?"
-           r"(?:planned|scheduled|expected|anticipated|forecast|predicted|intended|promised"
-           r"|schedule|plan)")
+@RULES.add(
+    NUM + " " + UNIT + r" (?:later|earlier|sooner|ahead of|behind) (?:than )?(?:[a-z]+ )?"
+    r"(?:planned|scheduled|expected|anticipated|forecast|predicted|intended|promised"
+    r"|schedule|plan)"
+)
 def _versus_plan(m: re.Match[str], c: Ctx) -> Found:
-    """"(on November 11,) three days later than planned": the planned date is unknown, so
+    """ "(on November 11,) three days later than planned": the planned date is unknown, so
     the phrase can only stand for the date the sentence gives."""
     base = c.anchor(None)
     return found(base) if base else fail("anaphoric")
@@ -261,11 +359,13 @@ def _offset(base: dt.date, n: int, unit: str) -> Period:
     return Period.of("year", add_months(base, 12 * n * _DN.get(key, 1)))
 
 
-@RULES.add(NUM + " " + UNIT + r" (?P<dir>ago|earlier|later|before|after|from now|hence"
-           r"|previously|back|on|prior|since)",
-           r"(?:many |some )?(?P<unit>days|weeks|months|years|decades) (?P<dir>ago)")
+@RULES.add(
+    NUM + " " + UNIT + r" (?P<dir>ago|earlier|later|before|after|from now|hence"
+    r"|previously|back|on|prior|since)",
+    r"(?:many |some )?(?P<unit>days|weeks|months|years|decades) (?P<dir>ago)",
+)
 def _relative_offset(m: re.Match[str], c: Ctx) -> Found:
-    """"two days ago" counts from publication; "a year earlier" from the nearest period of
+    """ "two days ago" counts from publication; "a year earlier" from the nearest period of
     the sentence, else from publication. Vague counts give PAST_REF / FUTURE_REF."""
     d = m["dir"]
     sign = -1 if d in ("ago", "earlier", "before", "previously", "back", "prior", "since") else 1
@@ -277,18 +377,27 @@ def _relative_offset(m: re.Match[str], c: Ctx) -> Found:
     if d in ("ago", "from now", "hence", "back"):
         base = c.ref()
     else:
-        target: Unit = ("day" if key in ("day", "wee", "for", "hou", "min") else "month"
-                        if key == "mon" else "quarter" if key == "qua" else "year")
+        target: Unit = (
+            "day"
+            if key in ("day", "wee", "for", "hou", "min")
+            else "month"
+            if key == "mon"
+            else "quarter"
+            if key == "qua"
+            else "year"
+        )
         anchor = c.anchor(target)
         base = anchor.start if anchor else c.ref()
     return found(_offset(base, sign * n, unit))
 
 
-@RULES.add(r"(?:(?:a|the|for a|for the) )?" + ORD + r" (?:(?:straight|consecutive|successive"
-           r"|running) )?(?P<u>day|week|month|year|quarter|session|trading day|trading session)"
-           r"(?: (?:in a row|running))?")
+@RULES.add(
+    r"(?:(?:a|the|for a|for the) )?" + ORD + r" (?:(?:straight|consecutive|successive"
+    r"|running) )?(?P<u>day|week|month|year|quarter|session|trading day|trading session)"
+    r"(?: (?:in a row|running))?"
+)
 def _streak(m: re.Match[str], c: Ctx) -> Found:
-    """"a second consecutive day", "fourth week in a row": the current one."""
+    """ "a second consecutive day", "fourth week in a row": the current one."""
     unit = m["u"].split()[-1]
     return found(Period.of("day" if unit == "session" else unit, c.ref()))  # type: ignore[arg-type]
 
@@ -302,11 +411,16 @@ def _duration(n: int | None, unit: str) -> str:
     return f"P{time}{n * _DN.get(key, 1)}{_DU[key]}"
 
 
-@RULES.add(r"(?:(?:the|a|an) )?(?:(?P<rel>past|last|next|coming|previous|following|first"
-           r"|final|recent|prior|initial|remaining|further|additional|another) )?(?:(?:more than"
-           r"|less than|nearly|almost|about|around|over|under|at least|some|roughly"
-           r"|approximately|up to|just over|just under|well over) )?" + NUM + " " + UNIT
-           + r"(?: (?:long|old))?")
+@RULES.add(
+    r"(?:(?:the|a|an) )?(?:(?P<rel>past|last|next|coming|previous|following|first"
+    r"|final|recent|prior|initial|remaining|further|additional|another) )?(?:(?:more than"
+    r"|less than|nearly|almost|about|around|over|under|at least|some|roughly"
+    r"|approximately|up to|just over|just under|well over) )?"
+    + NUM
+    + " "
+    + UNIT
+    + r"(?: (?:long|old))?"
+)
 def _count(m: re.Match[str], c: Ctx) -> Found:
     """A counted span is a duration ("three years" -> P3Y), except "in three weeks" in a
     sentence that is not in the past, which is the date three weeks after publication."""
@@ -316,13 +430,15 @@ def _count(m: re.Match[str], c: Ctx) -> Found:
     return fixed(_duration(n, m["unit"]), "duration")
 
 
-@RULES.add(r"(?:(?:the|a|an) )?(?P<num>\d+|[a-z]+(?:-[a-z]+)?)-(?P<unit>day|week|month|year"
-           r"|decade|century|hour|minute)(?:-(?:long|old))?(?: [a-z-]+){0,3}",
-           r"(?:(?:many|several|a few|few) )?(?P<unit>days|weeks|months|years|decades|centuries"
-           r"|hours|minutes)",
-           r"(?:an? )?(?P<unit>intraday)")
+@RULES.add(
+    r"(?:(?:the|a|an) )?(?P<num>\d+|[a-z]+(?:-[a-z]+)?)-(?P<unit>day|week|month|year"
+    r"|decade|century|hour|minute)(?:-(?:long|old))?(?: [a-z-]+){0,3}",
+    r"(?:(?:many|several|a few|few) )?(?P<unit>days|weeks|months|years|decades|centuries"
+    r"|hours|minutes)",
+    r"(?:an? )?(?P<unit>intraday)",
+)
 def _duration_words(m: re.Match[str], c: Ctx) -> Found | None:
-    """"the three-year conflict" -> P3Y; "years" -> PXY; "intraday" -> P1D."""
+    """ "the three-year conflict" -> P3Y; "years" -> PXY; "intraday" -> P1D."""
     unit = m["unit"]
     if unit == "intraday":
         return fixed("P1D", "duration")
@@ -333,15 +449,17 @@ def _duration_words(m: re.Match[str], c: Ctx) -> Found | None:
     return fixed(_duration(n, unit), "duration")
 
 
-@RULES.add(r"(?:an? )?(?:undetermined|indefinite|unspecified|unknown|extended|unlimited)"
-           r" (?:period|length|amount)(?: of time)?")
+@RULES.add(
+    r"(?:an? )?(?:undetermined|indefinite|unspecified|unknown|extended|unlimited)"
+    r" (?:period|length|amount)(?: of time)?"
+)
 def _vague_period(m: re.Match[str], c: Ctx) -> Found:
     return fixed("PXD", "duration")
 
 
 @RULES.add(r"(?:(?P<det>a|an|the|this|that|some|any|one|another) )?(?:[a-z-]+ ){0,2}times?")
 def _time_noun(m: re.Match[str], c: Ctx) -> Found:
-    """"that time" points back at a date of the sentence; "an exciting time" is no date."""
+    """ "that time" points back at a date of the sentence; "an exciting time" is no date."""
     if m.group() in ("that time", "the time"):
         base = c.anchor(None)
         return found(base) if base else fail("anaphoric")

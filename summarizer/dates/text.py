@@ -13,52 +13,146 @@ from typing import Final
 from summarizer.dates.calendar import Tense
 
 MONTHS: Final = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS: Final = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-PARTS_OF_DAY: Final = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-                       "tonight": "NI", "overnight": "NI"}
+PARTS_OF_DAY: Final = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "tonight": "NI",
+    "overnight": "NI",
+}
 ORDINALS: Final = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty first": 21,
 }
 _SMALL: Final = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "a couple of": 2, "a dozen": 12, "dozen": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a couple of": 2,
+    "a dozen": 12,
+    "dozen": 12,
 }
-_TENS: Final = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100}
+_TENS: Final = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+}
 _VAGUE: Final = ("a few", "few", "several", "many", "some", "a number of")
-DECADE_WORDS: Final = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                       "seventies": 7, "eighties": 8, "nineties": 9}
+DECADE_WORDS: Final = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 # --- regex fragments (lower-case text) -------------------------------------------
-MON: Final = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-              r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-WD: Final = (r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
-             r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?")
-OPT_WD: Final = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? "
-                 r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,? )?")
+MON: Final = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+WD: Final = (
+    r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
+    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+)
+OPT_WD: Final = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? "
+    r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,? )?"
+)
 DAY: Final = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 YEAR: Final = r"(?P<year>[12]\d{3}|'\d{2})"
 POD: Final = r"(?P<pod>morning|afternoon|evening|night)"
 _num_words = sorted([*_SMALL, *_TENS, *_VAGUE], key=len, reverse=True)
-NUM: Final = (r"(?P<num>\d+(?:\.\d+)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
-              r"|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine))|"
-              + "|".join(re.escape(w) for w in _num_words) + ")")
-UNIT: Final = (r"(?P<unit>days?|weeks?|fortnights?|months?|quarters?|years?|decades?"
-               r"|centur(?:y|ies)|hours?|minutes?)")
-ORD: Final = (r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True))
-              + r"|\d{1,2}(?:st|nd|rd|th))")
+NUM: Final = (
+    r"(?P<num>\d+(?:\.\d+)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine))|"
+    + "|".join(re.escape(w) for w in _num_words)
+    + ")"
+)
+UNIT: Final = (
+    r"(?P<unit>days?|weeks?|fortnights?|months?|quarters?|years?|decades?"
+    r"|centur(?:y|ies)|hours?|minutes?)"
+)
+ORD: Final = (
+    r"(?P<ord>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))"
+)
 
 # --- normalisation -----------------------------------------------------------------
-_QUOTES: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                                "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_QUOTES: Final = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+    }
+)
 _FIXES: Final = (
     (re.compile(r"``|''"), '"'),
     (re.compile(r"\s+"), " "),
@@ -112,40 +206,185 @@ def weekday_no(word: str) -> int:
 # Weights: positive means the sentence talks about the future of the publication
 # date, negative its past. Each cue counts less the further it is from the expression.
 _CUES: Final[dict[str, float]] = {
-    "will": 1.0, "won't": 1.0, "shall": 1.0, "scheduled": 1.0, "slated": 1.0,
-    "upcoming": 1.0, "forthcoming": 1.0, "planned": 0.8, "expected": 0.8, "intention": 0.8,
-    "next": 1.0, "tomorrow": 2.5, "until": 1.0,
-    "till": 1.0, "soon": 0.8, "may": 0.4, "might": 0.4, "could": 0.3, "should": 0.5,
-    "would": 0.3, "going": 0.3, "due": 0.3, "set": 0.3, "later": 0.3, "by": 0.3,
-    "said": -1.0, "told": -1.0, "was": -1.0, "were": -1.0, "had": -1.0, "did": -1.0,
-    "ago": -1.5, "yesterday": -2.5, "last": -1.0, "since": -1.0, "earlier": -0.6,
-    "previously": -0.8, "recently": -0.6,
+    "will": 1.0,
+    "won't": 1.0,
+    "shall": 1.0,
+    "scheduled": 1.0,
+    "slated": 1.0,
+    "upcoming": 1.0,
+    "forthcoming": 1.0,
+    "planned": 0.8,
+    "expected": 0.8,
+    "intention": 0.8,
+    "next": 1.0,
+    "tomorrow": 2.5,
+    "until": 1.0,
+    "till": 1.0,
+    "soon": 0.8,
+    "may": 0.4,
+    "might": 0.4,
+    "could": 0.3,
+    "should": 0.5,
+    "would": 0.3,
+    "going": 0.3,
+    "due": 0.3,
+    "set": 0.3,
+    "later": 0.3,
+    "by": 0.3,
+    "said": -1.0,
+    "told": -1.0,
+    "was": -1.0,
+    "were": -1.0,
+    "had": -1.0,
+    "did": -1.0,
+    "ago": -1.5,
+    "yesterday": -2.5,
+    "last": -1.0,
+    "since": -1.0,
+    "earlier": -0.6,
+    "previously": -0.8,
+    "recently": -0.6,
 }
 _IRREGULAR_PAST: Final = frozenset(
     [
-        "made", "took", "gave", "came", "went", "got", "began", "met", "held", "left", "rose",
-        "fell", "won", "lost", "sent", "spoke", "saw", "found", "became", "brought", "bought",
-        "thought", "kept", "paid", "ran", "led", "sold", "stood", "grew", "knew", "drew", "threw",
-        "flew", "chose", "broke", "spent", "built", "felt", "heard", "meant", "sat", "struck",
-        "fought", "caught", "taught", "sought", "wrote", "withdrew", "underwent", "forgave",
-        "overtook", "slid", "sank", "shrank", "swung", "bore", "tore", "wore", "hid", "rode",
-        "drove", "arose", "awoke", "froze", "stole", "swore", "shook", "dealt",
+        "made",
+        "took",
+        "gave",
+        "came",
+        "went",
+        "got",
+        "began",
+        "met",
+        "held",
+        "left",
+        "rose",
+        "fell",
+        "won",
+        "lost",
+        "sent",
+        "spoke",
+        "saw",
+        "found",
+        "became",
+        "brought",
+        "bought",
+        "thought",
+        "kept",
+        "paid",
+        "ran",
+        "led",
+        "sold",
+        "stood",
+        "grew",
+        "knew",
+        "drew",
+        "threw",
+        "flew",
+        "chose",
+        "broke",
+        "spent",
+        "built",
+        "felt",
+        "heard",
+        "meant",
+        "sat",
+        "struck",
+        "fought",
+        "caught",
+        "taught",
+        "sought",
+        "wrote",
+        "withdrew",
+        "underwent",
+        "forgave",
+        "overtook",
+        "slid",
+        "sank",
+        "shrank",
+        "swung",
+        "bore",
+        "tore",
+        "wore",
+        "hid",
+        "rode",
+        "drove",
+        "arose",
+        "awoke",
+        "froze",
+        "stole",
+        "swore",
+        "shook",
+        "dealt",
     ]
 )
 _NOT_VERBS: Final = frozenset(
     [
-        "need", "feed", "seed", "speed", "breed", "bleed", "proceed", "succeed", "exceed", "indeed",
-        "hundred", "red", "bed", "shed", "wed", "based", "united", "limited", "related", "detailed",
-        "advanced", "interested", "concerned", "armed", "embed", "steed", "greed", "creed", "tweed",
-        "weed", "deed", "heed", "reed", "naked", "wicked", "sacred", "beloved", "aged", "learned",
+        "need",
+        "feed",
+        "seed",
+        "speed",
+        "breed",
+        "bleed",
+        "proceed",
+        "succeed",
+        "exceed",
+        "indeed",
+        "hundred",
+        "red",
+        "bed",
+        "shed",
+        "wed",
+        "based",
+        "united",
+        "limited",
+        "related",
+        "detailed",
+        "advanced",
+        "interested",
+        "concerned",
+        "armed",
+        "embed",
+        "steed",
+        "greed",
+        "creed",
+        "tweed",
+        "weed",
+        "deed",
+        "heed",
+        "reed",
+        "naked",
+        "wicked",
+        "sacred",
+        "beloved",
+        "aged",
+        "learned",
         "alleged",
     ]
 )
 _INTEND: Final = frozenset(
     [
-        "plan", "plans", "expect", "expects", "intend", "intends", "aim", "aims", "hope", "hopes",
-        "want", "wants", "seek", "seeks", "promise", "promises", "pledge", "pledges", "vow", "vows",
-        "prepare", "prepares",
+        "plan",
+        "plans",
+        "expect",
+        "expects",
+        "intend",
+        "intends",
+        "aim",
+        "aims",
+        "hope",
+        "hopes",
+        "want",
+        "wants",
+        "seek",
+        "seeks",
+        "promise",
+        "promises",
+        "pledge",
+        "pledges",
+        "vow",
+        "vows",
+        "prepare",
+        "prepares",
     ]
 )
 _PASSIVE_AUX: Final = frozenset(["be", "is", "are", "am", "been", "being", "to", "will"])
