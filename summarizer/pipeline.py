@@ -25,13 +25,11 @@ from .settings import Settings
 def build_messages(
     prompts: PromptSet, article: Article, quotations: list[Quotation]
 ) -> list[Message]:
-    listed = (
-        "\n".join(
-            f"[Q{q.number}] “{q.text}” — {surrounding_words(article.text, q, quotations) or '(none)'}"
-            for q in quotations
-        )
-        or "(none)"
-    )
+    lines = []
+    for q in quotations:
+        cue = surrounding_words(article.text, q, quotations) or "(none)"
+        lines.append(f"[Q{q.number}] “{q.text}” — {cue}")
+    listed = "\n".join(lines) or "(none)"
     user = prompts.user.render(
         title=article.title or "(none)",
         published=article.published.isoformat() if article.published else "(unknown)",

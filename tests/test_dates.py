@@ -48,14 +48,16 @@ SEED: list[tuple[str, str, str]] = [
     ),
     (
         "the previous week",
-        "Mr. Trump is seeking Mr. Putin\u2019s backing for a 30-day ceasefire proposal that Ukraine "
+        "Mr. Trump is seeking Mr. Putin\u2019s backing for a 30-day ceasefire proposal "
+        "that Ukraine "
         "agreed to the previous week, as both sides continued to exchange heavy aerial strikes "
         "throughout the weekend, with Russia closing in on dislodging Ukrainian forces.",
         "2025-W10",
     ),
     (
         "throughout the weekend",
-        "Mr. Trump is seeking Mr. Putin\u2019s backing for a 30-day ceasefire proposal that Ukraine "
+        "Mr. Trump is seeking Mr. Putin\u2019s backing for a 30-day ceasefire proposal "
+        "that Ukraine "
         "agreed to the previous week, as both sides continued to exchange heavy aerial strikes "
         "throughout the weekend, with Russia closing in on dislodging Ukrainian forces.",
         "2025-W11-WE",
@@ -76,14 +78,16 @@ SEED: list[tuple[str, str, str]] = [
     (
         "on Saturday",
         "British Prime Minister Keir Starmer mentioned on Saturday that Western allies are "
-        "intensifying preparations, with defense chiefs expected to solidify \u201crobust plans\u201d "
+        "intensifying preparations, with defense chiefs expected to solidify "
+        "\u201crobust plans\u201d "
         "next week.",
         "2025-03-15",
     ),
     (
         "next week",
         "British Prime Minister Keir Starmer mentioned on Saturday that Western allies are "
-        "intensifying preparations, with defense chiefs expected to solidify \u201crobust plans\u201d "
+        "intensifying preparations, with defense chiefs expected to solidify "
+        "\u201crobust plans\u201d "
         "next week.",
         "2025-W13",
     ),
@@ -303,7 +307,8 @@ def test_anaphoric_units_count_from_the_sentence() -> None:
             (
                 D(2010, 1, 28),
                 "the year previous",
-                "The company had cut its costs last year, $19.8 billion more than the year previous.",
+                "The company had cut its costs last year, $19.8 billion more than the year "
+                "previous.",
                 "2008",
             ),
             (
