@@ -37,7 +37,7 @@ class Extraction:
 
     @property
     def usage(self) -> Usage:
-        return sum((a.usage for a in self.attempts), Usage())
+        return _total(self.attempts)
 
 
 def extract_draft(
@@ -52,7 +52,6 @@ def extract_draft(
     log: list[AttemptRecord] = []
     conversation = list(messages)
     last_raw: str | None = None
-    used = Usage()
     model_name: str | None = None
     for attempt in range(1, settings.reasks + 2):
 
@@ -64,10 +63,9 @@ def extract_draft(
         except TransportError as exc:
             # Keep what the earlier, successful calls cost and said.
             exc.attempts += len(log)
-            exc.usage = used.model_dump()
+            exc.usage = _total(log).model_dump()
             exc.last_output = last_raw
             raise
-        used = used + completion.usage
         model_name = completion.model or model_name
         last_raw = completion.content
         draft, errors = check_completion(completion, quotation_count=quotation_count)
@@ -83,6 +81,7 @@ def extract_draft(
             return Extraction(
                 draft=draft, raw=completion.content or "", attempts=log, model=model_name
             )
+        used = _total(log)
         if used.total_tokens >= settings.token_budget:
             raise BudgetExceededError(
                 f"token budget of {settings.token_budget:,} used up after {attempt} attempt(s) "
@@ -98,7 +97,7 @@ def extract_draft(
         f"model output was still invalid after {len(log)} attempt(s): "
         f"{final_errors[0] if final_errors else 'no answer'}",
         attempts=len(log),
-        usage=used.model_dump(),
+        usage=_total(log).model_dump(),
         last_output=last_raw,
         errors=final_errors,
     )
@@ -158,6 +157,10 @@ def reask_messages(
     )
     turns.append({"role": "user", "content": text})
     return turns
+
+
+def _total(log: list[AttemptRecord]) -> Usage:
+    return sum((a.usage for a in log), Usage())
 
 
 def _validation_errors(exc: ValidationError) -> list[str]:

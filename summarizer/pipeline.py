@@ -113,6 +113,7 @@ def assemble(
     """Ground and check a validated draft; pure, so it can replay recorded answers."""
     draft = extraction.draft
     a = Assembler(article, quotations)
+    a.check_scripts(draft)
     actors = a.actors(draft.actors)
     quotes = a.quotes(draft)
     positions = a.positions(draft, quotes)

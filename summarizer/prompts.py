@@ -13,6 +13,7 @@ output, so a result can always be traced to the exact wording that produced it.
 
 from __future__ import annotations
 
+import functools
 import os
 import string
 from dataclasses import dataclass
@@ -87,7 +88,16 @@ def load_template(path: Path) -> Template:
 
 
 def load_prompts(directory: Path | None = None) -> PromptSet:
-    directory = directory or prompts_dir()
+    """The prompt set of ``directory`` (default ``prompts_dir()``), read once per process.
+
+    Every article of a batch or a service needs it: reading three files per article would be
+    I/O on the hot path, and a running process should keep one prompt version anyway.
+    """
+    return _load_prompts((directory or prompts_dir()).resolve())
+
+
+@functools.lru_cache(maxsize=8)
+def _load_prompts(directory: Path) -> PromptSet:
     templates = {name: load_template(directory / f"{name}.md") for name in _FILES}
     versions = {t.version for t in templates.values()}
     if len(versions) != 1:
