@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import httpcore2  # noqa: F401  (httpx2 imports it on the first client: start-up, not throughput)
 from batch_fake import FakeProcess, write_articles
 
 from summarizer.batch import BatchOptions, run_batch

@@ -2,7 +2,9 @@
 
 Real HTTP, so the SDK, our httpx client and the retry layer all run as in production. Queue
 replies with ``enqueue``; every request received is kept in ``requests`` to assert on. When
-the queue is empty, ``default`` (if set) answers every request, after ``latency`` seconds.
+the queue is empty, ``default`` (if set) answers every request, ``latency`` seconds after the
+request arrived (the fake's own parsing and encoding are not added on top, so a benchmark
+against it measures the client, not the fake).
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ class FakeOpenAI:
         self.requests: list[dict[str, Any]] = []
         self.default = default
         self.latency = latency
+        self._default_bytes: bytes | None = None
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -115,6 +118,14 @@ class FakeOpenAI:
             return self.default
         return error(500, "fake server: no reply queued")
 
+    def _encode(self, reply: Reply) -> bytes:
+        """The reply's body as bytes; the fixed ``default`` reply is encoded only once."""
+        if reply is self.default:
+            if self._default_bytes is None:
+                self._default_bytes = json.dumps(reply.body).encode()
+            return self._default_bytes
+        return json.dumps(reply.body).encode()
+
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
 
@@ -123,6 +134,10 @@ class FakeOpenAI:
 
             def log_message(self, *args: object) -> None:  # keep test output clean
                 pass
+
+            def parse_request(self) -> bool:
+                self.arrived = time.monotonic()  # the request line has just been read
+                return super().parse_request()
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
@@ -134,15 +149,15 @@ class FakeOpenAI:
                 body["_path"] = self.path
                 body["_headers"] = {k.lower(): v for k, v in self.headers.items()}
                 reply = fake._next(body)
-                wait = reply.delay + fake.latency
-                if wait:
+                data = fake._encode(reply)
+                wait = self.arrived + reply.delay + fake.latency - time.monotonic()
+                if wait > 0:
                     time.sleep(wait)
                 if reply.drop:
                     self.connection.shutdown(socket.SHUT_RDWR)
                     self.connection.close()
                     self.close_connection = True
                     return
-                data = json.dumps(reply.body).encode()
                 self.send_response(reply.status)
                 self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(data)))

@@ -29,9 +29,8 @@ ENDPOINT: Final = "/v1/chat/completions"
 
 
 def batch_line(custom_id: str, settings: Settings, messages: list[Message]) -> bytes:
-    """One Batch API request line; ``extra_body`` is merged in, as the SDK does on the wire."""
+    """One Batch API request line, with the very body a live call sends."""
     body = request_body(settings, messages)
-    body.update(body.pop("extra_body", None) or {})
     line = {"custom_id": custom_id, "method": "POST", "url": ENDPOINT, "body": body}
     return json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n"
 
