@@ -42,13 +42,22 @@ _CHAR_MAP = {
     "\u2212": "-",
     "\u00a0": " ",
 }
-_TRANSLATE = str.maketrans(_CHAR_MAP)
+# One character for one, so offsets do not move; a regex finds the few there are faster than
+# ``str.translate`` looks at every character of a non-ASCII text.
+_MAPPED = re.compile("[" + "".join(_CHAR_MAP) + "]")
 _EDGE_JUNK = " \t\n\"'“”‘’«»"
+# What ``NormalisedText`` rewrites: a whitespace run that is not already one plain space, and
+# ``…``. (A lone space stays as it is, so ordinary prose needs no per-word work.)
+_TO_REWRITE = re.compile(r"[^\S ]\s*| \s+|\u2026")
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
 # Fragments shorter than this could match almost anywhere: an ellipsis match needs real words.
 _MIN_FRAGMENT = 8
 # Omitted text between two fragments may be at most this many characters.
 _MAX_GAP = 400
+
+
+def _mapped(m: re.Match[str]) -> str:
+    return _CHAR_MAP[m.group()]
 
 
 @dataclass(frozen=True)
@@ -60,10 +69,37 @@ class NormalisedText:
 
     @classmethod
     def of(cls, text: str) -> NormalisedText:
+        folded = _MAPPED.sub(_mapped, text)
+        lowered = folded.lower()
+        if len(lowered) != len(folded):
+            return cls._of_slowly(folded)
+        # Each character lowercases to one, so only whitespace runs and ``…`` change lengths:
+        # done with a regex and slices instead of a loop per character (once per article).
+        out: list[str] = []
+        origin: list[int] = []
+        pos = 0
+        for m in _TO_REWRITE.finditer(lowered):
+            start, end = m.span()
+            out.append(lowered[pos:start])
+            origin.extend(range(pos, start))
+            if lowered[start] == "\u2026":
+                out.append("...")
+                origin.extend((start, start, start))
+            else:
+                out.append(" ")
+                origin.append(start)
+            pos = end
+        out.append(lowered[pos:])
+        origin.extend(range(pos, len(lowered)))
+        return cls("".join(out), origin)
+
+    @classmethod
+    def _of_slowly(cls, folded: str) -> NormalisedText:
+        """The general case: ``…`` becomes three dots, and lowercasing may add characters."""
         out: list[str] = []
         origin: list[int] = []
         in_space = False
-        for i, ch in enumerate(text.translate(_TRANSLATE)):
+        for i, ch in enumerate(folded):
             if ch == "\u2026":
                 out.append("...")
                 origin.extend((i, i, i))
