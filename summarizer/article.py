@@ -11,6 +11,7 @@ import codecs
 import datetime as dt
 import hashlib
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -284,7 +285,10 @@ def _sniff_suffix(data: bytes) -> str:
     return ".txt"
 
 
+# Control characters (Unicode category Cc) other than \t \n \v \f: a sign of binary data.
+_CONTROL = re.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:20_000]
-    bad = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\n\t\f\v")
-    return bad / max(len(sample), 1)
+    return len(_CONTROL.findall(sample)) / max(len(sample), 1)

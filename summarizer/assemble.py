@@ -8,6 +8,7 @@ publication date; actors with the same id or name are merged and references rewr
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -335,14 +336,20 @@ def _same_claim(kept: Position, draft: DraftPosition, evidence: list[Span]) -> b
 
 def _scripts(text: str) -> set[str]:
     """Writing systems of the letters in ``text`` ("LATIN", "CJK", "CYRILLIC", ...)."""
-    found = set()
-    for ch in set(text):
-        if ch.isalpha():
-            try:
-                found.add(unicodedata.name(ch).split(" ", 1)[0])
-            except ValueError:
-                continue
-    return found
+    if text.isascii():
+        return {"LATIN"} if any(ch.isalpha() for ch in text) else set()
+    return {script for ch in set(text) if (script := _script(ch))}
+
+
+@functools.lru_cache(maxsize=4096)
+def _script(ch: str) -> str | None:
+    """The first word of a letter's Unicode name; None for anything that is not a letter."""
+    if not ch.isalpha():
+        return None
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return None
 
 
 def _name_key(name: str) -> str:

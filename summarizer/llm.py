@@ -13,7 +13,6 @@ from typing import Any
 
 import httpx2
 import openai
-from openai.types.chat import ChatCompletion
 
 from .draft import response_format
 from .schema import Usage
@@ -81,33 +80,53 @@ def complete(client: openai.OpenAI, settings: Settings, messages: Sequence[Messa
     """Send one request; raises the SDK's errors untouched for ``retry.py`` to classify.
 
     The body goes out through ``client.post``, the SDK's documented way to send a request as
-    given, with the client's auth, errors and response parsing. ``chat.completions.create``
-    would first walk the whole body, JSON schema included, to transform parameters this body
-    never uses: that cost more CPU than the rest of the request and held batch throughput back
-    (``bench/batch_throughput.py``).
+    given, with the client's auth and its errors for every non-2xx answer. ``create`` would
+    first walk the whole body, JSON schema included, to transform parameters this body never
+    uses, and build a typed object of the answer field by field: together more CPU than the
+    HTTP exchange itself, which held batch throughput back (``bench/batch_throughput.py``).
     """
     response = client.post(
-        "/chat/completions", body=request_body(settings, messages), cast_to=ChatCompletion
+        "/chat/completions", body=request_body(settings, messages), cast_to=httpx2.Response
     )
-    return completion_from_response(response)
+    return completion_from_json(response.json())
 
 
-def completion_from_response(response: ChatCompletion) -> Completion:
-    """The parts of a Chat Completions answer we check; also reads Batch API output lines."""
+def completion_from_json(data: Any) -> Completion:
+    """The parts of a Chat Completions answer we check, read leniently from its JSON.
+
+    Compatible servers differ in what they leave out (``usage``, ``refusal``, ``model``), so a
+    missing or oddly typed field reads as absent; whether the content is usable is decided by
+    ``extraction.check_completion``, which re-asks. Also reads Batch API output lines.
+    """
+    if not isinstance(data, dict):
+        return Completion(None, None, None, Usage(), None)
+    raw_usage = data.get("usage")
     usage = Usage()
-    if response.usage is not None:
+    if isinstance(raw_usage, dict):
         usage = Usage(
-            prompt_tokens=response.usage.prompt_tokens or 0,
-            completion_tokens=response.usage.completion_tokens or 0,
-            total_tokens=response.usage.total_tokens or 0,
+            prompt_tokens=_count(raw_usage.get("prompt_tokens")),
+            completion_tokens=_count(raw_usage.get("completion_tokens")),
+            total_tokens=_count(raw_usage.get("total_tokens")),
         )
-    if not response.choices:
-        return Completion(None, None, None, usage, response.model)
-    choice = response.choices[0]
+    model = _text(data.get("model"))
+    choices = data.get("choices")
+    choice = choices[0] if isinstance(choices, list) and choices else None
+    if not isinstance(choice, dict):
+        return Completion(None, None, None, usage, model)
+    message = choice.get("message")
+    message = message if isinstance(message, dict) else {}
     return Completion(
-        content=choice.message.content,
-        refusal=getattr(choice.message, "refusal", None),
-        finish_reason=choice.finish_reason,
+        content=_text(message.get("content")),
+        refusal=_text(message.get("refusal")),
+        finish_reason=_text(choice.get("finish_reason")),
         usage=usage,
-        model=response.model,
+        model=model,
     )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0

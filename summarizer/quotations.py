@@ -99,17 +99,20 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
 
 
+_DOUBLE_MARK = re.compile('[“"]')
+
+
 def _double_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = start
-    while i < end:
-        ch = text[i]
-        if ch == "“":
+    while (m := _DOUBLE_MARK.search(text, i, end)) is not None:
+        i = m.start()
+        if text[i] == "“":
             close = text.find("”", i + 1, end)
             stop = close if close != -1 else end
             spans.append((i + 1, stop))
             i = stop + 1
-        elif ch == '"':
+        else:
             close = text.find('"', i + 1, end)
             if close == -1:
                 # An unmatched straight quote opening a paragraph runs to its end (news style);
@@ -119,8 +122,6 @@ def _double_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 break
             spans.append((i + 1, close))
             i = close + 1
-        else:
-            i += 1
     return spans
 
 

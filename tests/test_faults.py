@@ -224,3 +224,34 @@ def test_hallucinated_quote_is_dropped_and_warned(
     )
     # Grounding problems are recorded, not re-asked.
     assert len(fake.requests) == 1
+
+
+def test_sparse_answer_from_a_compatible_server_is_read(
+    fake: FakeOpenAI, article: Article, seed_draft: str
+) -> None:
+    # Some servers leave out usage, refusal, model and the envelope fields entirely.
+    fake.enqueue(
+        Reply(body={"choices": [{"finish_reason": "stop", "message": {"content": seed_draft}}]})
+    )
+    result = run(fake, article)
+    assert result.provenance.attempts == 1
+    assert result.provenance.usage.total_tokens == 0
+    assert result.quotes
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"choices": []},
+        {"choices": [{"finish_reason": "stop", "message": None}]},
+        {"choices": "nonsense", "usage": {"prompt_tokens": "many"}},
+        ["not", "an", "object"],
+    ],
+)
+def test_answer_without_content_is_reasked(
+    fake: FakeOpenAI, article: Article, seed_draft: str, body: Any
+) -> None:
+    fake.enqueue(Reply(body=body), completion(seed_draft))
+    result = run(fake, article)
+    assert result.provenance.attempts == 2
+    assert "empty" in result.provenance.attempt_log[0].errors[0]

@@ -29,13 +29,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import openai
-from openai.types.chat import ChatCompletion
 
 from .. import retry
 from ..article import Article
 from ..errors import InputError, InvalidOutputError, TransportError
 from ..extraction import Extraction, check_completion
-from ..llm import completion_from_response, make_client
+from ..llm import completion_from_json, make_client
 from ..pipeline import finish, prepare
 from ..prompts import PromptSet
 from ..schema import AttemptRecord
@@ -281,7 +280,7 @@ class BatchEngine:
             )
             return error_result(item_id, exc, origin=origin, model=model)
         prepared = prepare(article, self.prompts)
-        completion = completion_from_response(ChatCompletion.model_validate(body))
+        completion = completion_from_json(body)
         draft, problems = check_completion(completion, quotation_count=len(prepared.quotations))
         attempt = AttemptRecord(
             attempt=1,
