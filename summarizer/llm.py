@@ -7,6 +7,7 @@ HTTP client is ours, with explicit timeouts, so every server kind behaves the sa
 from __future__ import annotations
 
 import functools
+import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -35,11 +36,21 @@ class Completion:
     model: str | None
 
 
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """The default TLS context (certifi, or ``SSL_CERT_FILE``), built once per process.
+
+    Loading the trust store takes about 20 ms; every ``summarize()`` call and every batch
+    paid it again before its first request. A context is safe to share between clients.
+    """
+    return httpx2.create_ssl_context()
+
+
 def make_client(
     settings: Settings, *, transport: httpx2.BaseTransport | None = None
 ) -> openai.OpenAI:
     timeout = httpx2.Timeout(settings.timeout, connect=settings.connect_timeout)
-    http = httpx2.Client(timeout=timeout, transport=transport)
+    http = httpx2.Client(timeout=timeout, transport=transport, verify=tls_context())
     return openai.OpenAI(
         api_key=settings.api_key or _NO_KEY,
         base_url=settings.base_url,

@@ -30,7 +30,7 @@ from ..article import Article
 from ..endpoint import open_endpoint
 from ..errors import InputError
 from ..extraction import Extraction, extract_draft
-from ..llm import make_client
+from ..llm import make_client, tls_context
 from ..pipeline import Prepared, prepare
 from ..pipeline import finish as finish_summary
 from ..prompts import PromptSet, load_prompts
@@ -213,7 +213,7 @@ def paced_client(settings: Settings, concurrency: int, pace: Pace) -> openai.Ope
     """One client for all workers: a pool as wide as the concurrency, behind the pacing."""
     limits = httpx2.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     transport = PacedTransport(
-        httpx2.HTTPTransport(limits=limits),
+        httpx2.HTTPTransport(limits=limits, verify=tls_context()),
         gate=pace.gate,
         limiter=pace.limiter,
         counters=pace.counters,
