@@ -26,7 +26,8 @@ from summarizer.batch import (
     run_batch,
     summarize_many,
 )
-from summarizer.batch.inputs import jsonl_item
+from summarizer.batch.engine import ArticleWorker, Call, live_worker, run_items
+from summarizer.batch.inputs import Item, Selection, jsonl_item
 from summarizer.errors import InputError
 from summarizer.schema import ArticleSummary
 from summarizer.settings import Settings
@@ -210,6 +211,37 @@ def test_summarize_many_yields_one_result_per_input(
     assert len(dup) == 1 and dup[0].error is not None
     assert dup[0].error["type"] == DuplicateIdError.__name__
     assert len(fake.requests) == 5  # the repeat was reported, not summarised again
+
+
+def test_only_the_model_call_runs_in_the_pool(
+    fake: FakeOpenAI, seed_text: str, seed_draft: str
+) -> None:
+    """The pool's threads must stay free to send the next request (the throughput design)."""
+    fake.default = completion(seed_draft)
+    seen: dict[str, set[str]] = {"start": set(), "call": set(), "finish": set()}
+
+    class Watched(ArticleWorker):
+        def start(self, item: Item) -> Result | Call:
+            seen["start"].add(threading.current_thread().name)
+            return super().start(item)
+
+        def call(self, call: Call) -> Call:
+            seen["call"].add(threading.current_thread().name)
+            return super().call(call)
+
+        def finish(self, call: Call) -> Result:
+            seen["finish"].add(threading.current_thread().name)
+            return super().finish(call)
+
+    with live_worker(settings_for(fake), concurrency=4) as worker:
+        watched = Watched(worker.settings, worker.client, worker.prompts, worker.cache)
+        lines = [json.dumps(r) for r in editions(seed_text, 12)]
+        items = [jsonl_item(line, f"line {n}") for n, line in enumerate(lines)]
+        results = list(run_items(Selection(iter(items)), watched, 4))
+    assert len(results) == 12 and all(r.ok for r in results)
+    here = threading.current_thread().name
+    assert seen["start"] == seen["finish"] == {here}
+    assert seen["call"] and all(n.startswith("summarizer-batch") for n in seen["call"])
 
 
 def test_async_variant_yields_as_completed(
