@@ -118,6 +118,9 @@ def test_every_input_is_accounted_for_through_faults(
     }
     assert "server exploded" in got["a2"]["error"]["message"]
     assert "cut off" in got["a3"]["error"]["errors"][0]
+    # Invalid answers were re-asked, as live, until the re-asks (2) ran out.
+    assert got["a1"]["error"]["attempts"] == got["a3"]["error"]["attempts"] == 3
+    assert got["a1"]["usage"]["total_tokens"] == 3 * 1300
     ok = ArticleSummary.model_validate(got["a0"]["summary"])
     spans = [e for p in ok.positions for e in p.evidence] + [t.excerpt for t in ok.timeline]
     assert spans and all(s is None or ok.article.text[s.start : s.end] == s.text for s in spans)
@@ -125,8 +128,98 @@ def test_every_input_is_accounted_for_through_faults(
     # A finished run leaves no state behind; the batch ids stay in the run summary.
     assert not (tmp_path / "out.batch-state.json").exists()
     summary = json.loads((tmp_path / "out.summary.json").read_text())
-    assert [b["status"] for b in summary["openai_batch"]["batches"]] == ["completed"]
+    batches = summary["openai_batch"]["batches"]
+    assert [(b["round"], b["status"], b["requests"]) for b in batches] == [
+        (1, "completed", 6),
+        (2, "completed", 2),
+        (3, "completed", 2),
+    ]
     assert summary["discount"] == 0.5
+
+
+def _is_reask(body: dict[str, Any]) -> bool:
+    return any(m["role"] == "assistant" for m in body["messages"])
+
+
+def test_invalid_answers_are_reasked_in_a_next_round(
+    api: FakeBatchAPI, seed_text: str, seed_draft: str, tmp_path: Path
+) -> None:
+    def answer(body: dict[str, Any]) -> Reply:
+        first = not _is_reask(body)
+        if edition_of(body) == 1 and first:
+            return completion("not json")
+        if edition_of(body) == 2 and first:
+            return completion(seed_draft[:300], finish_reason="length")
+        return completion(seed_draft)
+
+    api.default = answer
+    source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 4))
+    out = tmp_path / "out.jsonl"
+    report = run_batch(options(source, out), settings_for(api.base_url))
+    got = records(out)
+    assert report.exit_code == 0 and all(r["status"] == "ok" for r in got.values())
+    attempts = {k: r["summary"]["provenance"]["attempts"] for k, r in got.items()}
+    assert attempts == {"a0": 1, "a1": 2, "a2": 2, "a3": 1}
+    log = got["a1"]["summary"]["provenance"]["attempt_log"]
+    assert "not valid JSON" in log[0]["errors"][0] and log[1]["errors"] == []
+    assert got["a1"]["usage"]["total_tokens"] == 2 * 1300  # both rounds are paid for
+    # The second batch holds only the two re-asks, each the whole conversation so far.
+    inputs = [data for data in api.files.values() if b'"method": "POST"' in data]
+    assert len(inputs) == 2
+    lines = [json.loads(line) for line in inputs[1].splitlines()]
+    assert sorted(line["custom_id"] for line in lines) == ["req-2.2", "req-3.2"]
+    for line in lines:
+        roles = [m["role"] for m in line["body"]["messages"]]
+        assert roles == ["system", "user", "assistant", "user"]
+    by_id = {line["custom_id"]: line["body"]["messages"] for line in lines}
+    assert by_id["req-2.2"][2]["content"] == "not json"
+    assert "cut off" in by_id["req-3.2"][3]["content"]
+
+
+class StopAfterReasksAreSubmitted(Quiet):
+    """Interrupts the run once the re-ask round's batch has been created (like Ctrl-C)."""
+
+    def note(self, status: str) -> None:
+        if "re-asks, round 2" in status:
+            raise KeyboardInterrupt
+
+
+def test_run_interrupted_in_a_reask_round_resumes_it(
+    api: FakeBatchAPI, seed_text: str, seed_draft: str, tmp_path: Path
+) -> None:
+    api.default = lambda body: (
+        completion("not json")
+        if edition_of(body) == 0 and not _is_reask(body)
+        else completion(seed_draft)
+    )
+    source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 3))
+    out = tmp_path / "out.jsonl"
+    settings = settings_for(api.base_url)
+    engine = BatchEngine(
+        settings,
+        prompts=_prompts(),
+        output=out,
+        poll_interval=0,
+        progress=StopAfterReasksAreSubmitted(),
+    )
+    from summarizer.batch.inputs import Selection, iter_items
+    from summarizer.batch.records import ResultsFile
+
+    written = ResultsFile(out)
+    written.open(resume=False)
+    with pytest.raises(KeyboardInterrupt):
+        for result in engine.run(Selection(iter_items([str(source)]))):
+            written.write(result)
+    written.close()
+    assert sorted(records(out)) == ["a1", "a2"]  # the first round's good answers are kept
+    state = json.loads((tmp_path / "out.batch-state.json").read_text())
+    assert [(p["round"], p["collected"]) for p in state["parts"]] == [(1, True), (2, False)]
+
+    run_batch(options(source, out, resume=True), settings)
+    got = records(out)
+    assert sorted(got) == ["a0", "a1", "a2"]
+    assert got["a0"]["summary"]["provenance"]["attempts"] == 2
+    assert len(api.batches) == 2  # the re-ask batch was polled again, not created again
 
 
 def test_parts_split_at_the_request_limit(

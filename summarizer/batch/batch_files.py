@@ -4,7 +4,9 @@ Each part is two files side by side: ``part-N.requests.jsonl`` (the Batch API in
 Chat Completions body per line, built by ``llm.request_body`` exactly as a live call) and
 ``part-N.articles.jsonl`` (our own record of which article each ``custom_id`` stands for, so
 answers can be grounded later without keeping anything in memory). A part closes at the
-Batch API's limits: 50,000 requests or 200 MB.
+Batch API's limits: 50,000 requests or 200 MB. A re-ask part (round 2 and on) also keeps, per
+request, the conversation it sent and the attempts before it, so the next round can go on
+from there.
 
 Downloaded answers come back in any order; ``AnswerIndex`` maps ``custom_id`` to a byte
 offset so each is read when its article comes up, and only one part is indexed at a time.
@@ -20,8 +22,8 @@ from typing import IO, Any, Final
 
 from ..article import Article
 from ..llm import Message, request_body
+from ..schema import AttemptRecord
 from ..settings import Settings
-from .inputs import Item
 
 MAX_REQUESTS = 50_000
 MAX_BYTES = 200 * 1024 * 1024
@@ -40,6 +42,7 @@ class Part:
     """One uploaded unit: its files and, once submitted, its Batch API ids."""
 
     number: int
+    round: int = 1  # 1: the first asks; 2 and on: re-asks of answers that did not validate
     requests: int = 0
     size: int = 0
     file_id: str | None = None
@@ -63,37 +66,39 @@ class PartWriter:
     """Streams request lines into parts, starting a new one at either limit."""
 
     def __init__(
-        self, folder: Path, *, max_requests: int = MAX_REQUESTS, max_bytes: int = MAX_BYTES
+        self,
+        folder: Path,
+        *,
+        max_requests: int = MAX_REQUESTS,
+        max_bytes: int = MAX_BYTES,
+        first_number: int = 1,
+        round: int = 1,
     ) -> None:
         self.folder = folder
         self.max_requests = max_requests
         self.max_bytes = max_bytes
+        self.first_number = first_number
+        self.round = round
         self.parts: list[Part] = []
         self._requests: IO[bytes] | None = None
         self._articles: IO[bytes] | None = None
         folder.mkdir(parents=True, exist_ok=True)
 
-    def add(self, item: Item, article: Article, line: bytes, custom_id: str) -> None:
+    def add(self, pending: Pending, line: bytes) -> None:
         part = self.parts[-1] if self.parts else None
         if part is None or (
             part.requests >= self.max_requests or part.size + len(line) > self.max_bytes
         ):
-            part = self._open(len(self.parts) + 1)
+            part = self._open(self.first_number + len(self.parts))
         assert self._requests is not None and self._articles is not None
         self._requests.write(line)
-        entry = {
-            "id": item.id,
-            "origin": item.origin,
-            "custom_id": custom_id,
-            "article": article.model_dump(mode="json"),
-        }
-        self._articles.write(json.dumps(entry, ensure_ascii=False).encode("utf-8") + b"\n")
+        self._articles.write(json.dumps(pending.to_dict(), ensure_ascii=False).encode() + b"\n")
         part.requests += 1
         part.size += len(line)
 
     def _open(self, number: int) -> Part:
         self.close()
-        part = Part(number)
+        part = Part(number, round=self.round)
         requests, articles = part.paths(self.folder)
         self._requests = requests.open("wb")
         self._articles = articles.open("wb")
@@ -109,25 +114,47 @@ class PartWriter:
 
 @dataclass(frozen=True)
 class Pending:
-    """One request of a part: whose it is, and the article its answer will be grounded in."""
+    """One request of a part: whose it is, and the article its answer will be grounded in.
+
+    For a re-ask, also the conversation it sent and the attempts that came before it.
+    """
 
     id: str
     origin: str
     custom_id: str
     article: Article
+    messages: list[Message] | None = None  # None in round 1: the prompt is rebuilt from the article
+    attempts: tuple[AttemptRecord, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {
+            "id": self.id,
+            "origin": self.origin,
+            "custom_id": self.custom_id,
+            "article": self.article.model_dump(mode="json"),
+        }
+        if self.messages is not None:
+            entry["messages"] = self.messages
+            entry["attempts"] = [a.model_dump(mode="json") for a in self.attempts]
+        return entry
+
+    @classmethod
+    def from_dict(cls, entry: dict[str, Any]) -> Pending:
+        return cls(
+            id=entry["id"],
+            origin=entry["origin"],
+            custom_id=entry["custom_id"],
+            article=Article.model_validate(entry["article"]),
+            messages=entry.get("messages"),
+            attempts=tuple(AttemptRecord.model_validate(a) for a in entry.get("attempts", [])),
+        )
 
 
 def part_articles(folder: Path, part: Part) -> Iterator[Pending]:
     """Every request of a part, in the order they were written."""
     with part.paths(folder)[1].open("rb") as f:
         for line in f:
-            entry = json.loads(line)
-            yield Pending(
-                id=entry["id"],
-                origin=entry["origin"],
-                custom_id=entry["custom_id"],
-                article=Article.model_validate(entry["article"]),
-            )
+            yield Pending.from_dict(json.loads(line))
 
 
 class AnswerIndex:

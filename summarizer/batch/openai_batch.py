@@ -9,12 +9,15 @@ output (``results.batch-state.json``) and in the results file itself:
 3. poll: until every batch has ended, showing its request counts;
 4. collect: download output and error files, and turn each answer into the same record a
    live call would give: ``check_completion`` validates it, ``pipeline.finish`` grounds it.
+   An answer that does not validate is re-asked as a live call would be (the bad answer and
+   its errors appended to the conversation, within ``reasks`` and the token budget): it goes
+   into a re-ask part, which is submitted, polled and collected in turn as the next round.
 
 An interrupted run started again with ``--resume`` picks up where the state file says, so it
 polls the batches it already paid for instead of creating new ones. A batch created just
-before a crash, with no id saved yet, is found again by the part token in its metadata.
-There are no re-asks here: an answer that does not validate becomes an error record, and
-``--resume --retry-errors`` (with either engine) tries those inputs again.
+before a crash, with no id saved yet, is found again by the part token in its metadata. The
+re-ask parts of a part are registered in the state file in the same write that marks the
+part collected, so a crash while collecting just collects it again.
 """
 
 from __future__ import annotations
@@ -32,12 +35,12 @@ import openai
 
 from .. import retry
 from ..article import Article
-from ..errors import InputError, InvalidOutputError, TransportError
-from ..extraction import Extraction, check_completion
-from ..llm import completion_from_json, make_client
+from ..errors import BudgetExceededError, InputError, InvalidOutputError, TransportError
+from ..extraction import Extraction, check_completion, reask_messages
+from ..llm import Message, completion_from_json, make_client
 from ..pipeline import finish, prepare
 from ..prompts import PromptSet
-from ..schema import AttemptRecord
+from ..schema import AttemptRecord, Usage
 from ..settings import Settings
 from .batch_files import (
     ENDPOINT,
@@ -106,13 +109,14 @@ class BatchEngine:
             self._save_state()
         else:
             self.progress.note(f"resuming the Batch API run in {self.state_path.name}")
-        self._submit()
-        self._poll()
-        for part in self.parts:
-            if not part.collected:
-                yield from self._collect(part, selection.done_ids)
-                part.collected = True
-                self._save_state()
+        # Each pass submits, polls and collects whatever is not collected yet; collecting a part
+        # may add its re-ask part (the next round), which the next pass takes.
+        while any(not p.collected for p in self.parts):
+            self._submit()
+            self._poll()
+            for part in list(self.parts):
+                if not part.collected:
+                    yield from self._collect(part, selection.done_ids)
         self._cleanup()
 
     def summary(self) -> dict[str, Any]:
@@ -120,6 +124,7 @@ class BatchEngine:
             "batches": [
                 {
                     "part": p.number,
+                    "round": p.round,
                     "batch_id": p.batch_id,
                     "status": p.status,
                     "requests": p.requests,
@@ -152,7 +157,7 @@ class BatchEngine:
                     continue
                 custom_id = f"req-{self.built['requests'] + 1}"
                 line = batch_line(custom_id, self.settings, prepare(article, self.prompts).messages)
-                writer.add(unit, article, line, custom_id)
+                writer.add(Pending(unit.id, unit.origin, custom_id, article), line)
                 self.built["requests"] += 1
         finally:
             writer.close()
@@ -169,7 +174,8 @@ class BatchEngine:
         for part in self.parts:
             if part.batch_id is None:
                 self._submit_part(part)
-                self.progress.note(f"part {part.number}: batch {part.batch_id} created")
+                what = f"re-asks, round {part.round}" if part.round > 1 else "first asks"
+                self.progress.note(f"part {part.number} ({what}): batch {part.batch_id} created")
 
     def _submit_part(self, part: Part) -> None:
         token = self._token(part)
@@ -239,6 +245,7 @@ class BatchEngine:
     # -- 4. collect ------------------------------------------------------------------------
 
     def _collect(self, part: Part, done: set[str]) -> Iterator[Result]:
+        """Records for a part's answers; answers to re-ask go into the next round's part."""
         assert part.batch_id is not None
         batch = self._call(partial(self.client.batches.retrieve, part.batch_id))
         stem = self.folder / f"part-{part.number:04d}"
@@ -248,10 +255,31 @@ class BatchEngine:
             if file_id:
                 self._call(partial(self._download, file_id, dest))
         why_missing = _batch_problem(batch)
-        with AnswerIndex(output, errors) as answers:
-            for pending in part_articles(self.folder, part):
-                if pending.id not in done:
-                    yield self._result(pending, answers.get(pending.custom_id), why_missing)
+        reasks = PartWriter(
+            self.folder,
+            max_requests=self.max_requests,
+            max_bytes=self.max_bytes,
+            first_number=max(p.number for p in self.parts) + 1,
+            round=part.round + 1,
+        )
+        try:
+            with AnswerIndex(output, errors) as answers:
+                for pending in part_articles(self.folder, part):
+                    if pending.id in done:
+                        continue
+                    outcome = self._outcome(pending, answers.get(pending.custom_id), why_missing)
+                    if isinstance(outcome, Result):
+                        yield outcome
+                    else:
+                        reask, messages = outcome
+                        reasks.add(reask, batch_line(reask.custom_id, self.settings, messages))
+        finally:
+            reasks.close()
+        # One write registers the next round and marks this part done: a crash before it
+        # collects this part again, rewriting the same re-ask files.
+        self.parts.extend(reasks.parts)
+        part.collected = True
+        self._save_state()
 
     def _download(self, file_id: str, dest: Path) -> None:
         tmp = dest.with_name(dest.name + ".part")
@@ -263,13 +291,16 @@ class BatchEngine:
                 f.write(chunk)
         os.replace(tmp, dest)
 
-    def _result(self, pending: Pending, answer: dict[str, Any] | None, why_missing: str) -> Result:
-        """The record a live call would have given for this answer (minus re-asks)."""
+    def _outcome(
+        self, pending: Pending, answer: dict[str, Any] | None, why_missing: str
+    ) -> Result | tuple[Pending, list[Message]]:
+        """The record a live call would have given for this answer, or the re-ask to send."""
         item_id, origin, article = pending.id, pending.origin, pending.article
         model = self.settings.effective_model
+        before = list(pending.attempts)
         if answer is None:
             exc = TransportError(f"no answer from the Batch API: {why_missing}", attempts=0)
-            return error_result(item_id, exc, origin=origin, model=model)
+            return error_result(item_id, _with_history(exc, before), origin=origin, model=model)
         response = answer.get("response") or {}
         status = response.get("status_code")
         body = response.get("body")
@@ -278,32 +309,61 @@ class BatchEngine:
             exc = TransportError(
                 f"the Batch API request failed (HTTP {status}): {message}", attempts=1
             )
-            return error_result(item_id, exc, origin=origin, model=model)
+            return error_result(item_id, _with_history(exc, before), origin=origin, model=model)
         prepared = prepare(article, self.prompts)
         completion = completion_from_json(body)
+        model = completion.model or model
         draft, problems = check_completion(completion, quotation_count=len(prepared.quotations))
-        attempt = AttemptRecord(
-            attempt=1,
-            finish_reason=completion.finish_reason,
-            usage=completion.usage,
-            errors=problems,
-        )
-        if draft is None:
-            invalid = InvalidOutputError(
-                f"model output was invalid (no re-asks in a Batch API run): {problems[0]}",
-                attempts=1,
-                usage=completion.usage.model_dump(),
+        log = [
+            *before,
+            AttemptRecord(
+                attempt=len(before) + 1,
+                finish_reason=completion.finish_reason,
+                usage=completion.usage,
+                errors=problems,
+            ),
+        ]
+        if draft is not None:
+            extraction = Extraction(
+                draft=draft, raw=completion.content or "", attempts=log, model=completion.model
+            )
+            summary = finish(article, prepared, extraction, self.settings, self.prompts)
+            if self.cache is not None:
+                self.cache.put(cache_key(article, self.settings, self.prompts), summary)
+            return ok_result(item_id, summary, origin=origin)
+        used = sum((a.usage for a in log), Usage())
+        if used.total_tokens >= self.settings.token_budget:
+            over = BudgetExceededError(
+                f"token budget of {self.settings.token_budget:,} used up after {len(log)} "
+                f"attempt(s) ({used.total_tokens:,} tokens); last problem: {problems[0]}",
+                attempts=len(log),
+                usage=used.model_dump(),
                 last_output=completion.content,
                 errors=problems,
             )
-            return error_result(item_id, invalid, origin=origin, model=completion.model or model)
-        extraction = Extraction(
-            draft=draft, raw=completion.content or "", attempts=[attempt], model=completion.model
+            return error_result(item_id, over, origin=origin, model=model)
+        if len(log) > self.settings.reasks:
+            invalid = InvalidOutputError(
+                f"model output was still invalid after {len(log)} attempt(s): {problems[0]}",
+                attempts=len(log),
+                usage=used.model_dump(),
+                last_output=completion.content,
+                errors=problems,
+            )
+            return error_result(item_id, invalid, origin=origin, model=model)
+        sent = pending.messages if pending.messages is not None else prepared.messages
+        conversation = sent + reask_messages(
+            self.prompts, completion, problems, len(prepared.quotations)
         )
-        summary = finish(article, prepared, extraction, self.settings, self.prompts)
-        if self.cache is not None:
-            self.cache.put(cache_key(article, self.settings, self.prompts), summary)
-        return ok_result(item_id, summary, origin=origin)
+        reask = Pending(
+            id=item_id,
+            origin=origin,
+            custom_id=f"{pending.custom_id.split('.')[0]}.{len(log) + 1}",
+            article=article,
+            messages=conversation,
+            attempts=tuple(log),
+        )
+        return reask, conversation
 
     # -- state -----------------------------------------------------------------------------
 
@@ -345,6 +405,13 @@ class BatchEngine:
 
     def _call(self, fn: Callable[[], T]) -> T:
         return retry.call_with_retries(fn, self.settings)[0]
+
+
+def _with_history(exc: TransportError, before: list[AttemptRecord]) -> TransportError:
+    """A failed re-ask keeps what the earlier rounds cost, as a live call's error does."""
+    exc.attempts += len(before)
+    exc.usage = sum((a.usage for a in before), Usage()).model_dump()
+    return exc
 
 
 def _batch_problem(batch: Any) -> str:
