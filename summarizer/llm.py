@@ -99,7 +99,11 @@ def complete(client: openai.OpenAI, settings: Settings, messages: Sequence[Messa
     response = client.post(
         "/chat/completions", body=request_body(settings, messages), cast_to=httpx2.Response
     )
-    return completion_from_json(response.json())
+    try:
+        data = response.json()
+    except ValueError:  # a 200 that is not JSON (a proxy's page): no answer, so it is re-asked
+        data = None
+    return completion_from_json(data)
 
 
 def completion_from_json(data: Any) -> Completion:

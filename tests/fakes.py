@@ -120,6 +120,8 @@ class FakeOpenAI:
 
     def _encode(self, reply: Reply) -> bytes:
         """The reply's body as bytes; the fixed ``default`` reply is encoded only once."""
+        if isinstance(reply.body, bytes):
+            return reply.body  # sent as is, to play a server that answers with something else
         if reply is self.default:
             if self._default_bytes is None:
                 self._default_bytes = json.dumps(reply.body).encode()

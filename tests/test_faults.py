@@ -246,6 +246,7 @@ def test_sparse_answer_from_a_compatible_server_is_read(
         {"choices": [{"finish_reason": "stop", "message": None}]},
         {"choices": "nonsense", "usage": {"prompt_tokens": "many"}},
         ["not", "an", "object"],
+        b"<html><body>502 Bad Gateway</body></html>",
     ],
 )
 def test_answer_without_content_is_reasked(

@@ -21,7 +21,6 @@ import concurrent.futures as cf
 from collections.abc import AsyncIterator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Protocol
 
 import httpx2
 import openai
@@ -74,18 +73,6 @@ class Call:
     key: str  # the cache key, "" without a cache
     extraction: Extraction | None = None
     error: Exception | None = None
-
-
-class Worker(Protocol):
-    """One item's way through the pipeline, in three steps (see the module docstring)."""
-
-    def start(self, item: Item) -> Result | Call: ...
-
-    def call(self, call: Call) -> Call: ...
-
-    def finish(self, call: Call) -> Result: ...
-
-    def __call__(self, item: Item) -> Result: ...
 
 
 class ArticleWorker:
@@ -154,7 +141,7 @@ class ArticleWorker:
         return started if isinstance(started, Result) else self.finish(self.call(started))
 
 
-def run_items(work: Iterable[Work], worker: Worker, concurrency: int) -> Iterator[Result]:
+def run_items(work: Iterable[Work], worker: ArticleWorker, concurrency: int) -> Iterator[Result]:
     """Results as they finish, with at most ``2 * concurrency`` items queued or in flight.
 
     Only ``worker.call`` runs in the pool; the other steps run here, on the consumer's thread.
@@ -184,7 +171,7 @@ def run_items(work: Iterable[Work], worker: Worker, concurrency: int) -> Iterato
 
 
 async def arun_items(
-    work: Iterable[Work], worker: Worker, concurrency: int
+    work: Iterable[Work], worker: ArticleWorker, concurrency: int
 ) -> AsyncIterator[Result]:
     """``run_items`` for asyncio: whole items run in the threads, so the event loop never does
     the CPU work of grounding; results are awaited as they finish."""
