@@ -317,3 +317,45 @@ def _prompts() -> Any:
     from summarizer.prompts import load_prompts
 
     return load_prompts()
+
+
+@pytest.mark.parametrize("written", [False, True], ids=["before-the-write", "after-the-write"])
+def test_crash_when_a_part_is_marked_collected_loses_no_reask(
+    api: FakeBatchAPI, seed_text: str, seed_draft: str, tmp_path: Path, written: bool
+) -> None:
+    api.default = lambda body: (
+        completion("not json")
+        if edition_of(body) == 0 and not _is_reask(body)
+        else completion(seed_draft)
+    )
+    source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 3))
+    out = tmp_path / "out.jsonl"
+    settings = settings_for(api.base_url)
+
+    class CrashOnCollected(BatchEngine):
+        def _save_state(self) -> None:
+            if not any(p.collected for p in self.parts):
+                return super()._save_state()
+            if written:
+                super()._save_state()
+            raise KeyboardInterrupt  # dies just before or just after that state write
+
+    engine = CrashOnCollected(settings, prompts=_prompts(), output=out, poll_interval=0)
+    from summarizer.batch.inputs import Selection, iter_items
+    from summarizer.batch.records import ResultsFile
+
+    written = ResultsFile(out)
+    written.open(resume=False)
+    with pytest.raises(KeyboardInterrupt):
+        for result in engine.run(Selection(iter_items([str(source)]))):
+            written.write(result)
+    written.close()
+    state = json.loads((tmp_path / "out.batch-state.json").read_text())
+    parts = [(p["round"], p["collected"]) for p in state["parts"]]
+    assert parts == ([(1, True), (2, False)] if written else [(1, False)])
+
+    run_batch(options(source, out, resume=True), settings)
+    got = records(out)  # also checks that no id was recorded twice
+    assert sorted(got) == ["a0", "a1", "a2"]
+    assert got["a0"]["summary"]["provenance"]["attempts"] == 2
+    assert len(api.batches) == 2  # round 2 was created once, either way
