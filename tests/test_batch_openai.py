@@ -7,7 +7,7 @@ records can be compared with what a live run gives for the same answers.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +141,28 @@ def _is_reask(body: dict[str, Any]) -> bool:
     return any(m["role"] == "assistant" for m in body["messages"])
 
 
+def _invalid_at_first_for_edition_0(draft: str) -> Callable[[dict[str, Any]], Reply]:
+    """Article a0's first answer is not JSON; every other answer, re-asks included, is good."""
+    return lambda body: (
+        completion("not json")
+        if edition_of(body) == 0 and not _is_reask(body)
+        else completion(draft)
+    )
+
+
+def _run_until_interrupted(engine: BatchEngine, source: Path, out: Path) -> None:
+    """Run ``engine`` as ``run_batch`` would, writing records, until it is interrupted."""
+    from summarizer.batch.inputs import Selection, iter_items
+    from summarizer.batch.records import ResultsFile
+
+    results = ResultsFile(out)
+    results.open(resume=False)
+    with pytest.raises(KeyboardInterrupt):
+        for result in engine.run(Selection(iter_items([str(source)]))):
+            results.write(result)
+    results.close()
+
+
 def test_invalid_answers_are_reasked_in_a_next_round(
     api: FakeBatchAPI, seed_text: str, seed_draft: str, tmp_path: Path
 ) -> None:
@@ -187,11 +209,7 @@ class StopAfterReasksAreSubmitted(Quiet):
 def test_run_interrupted_in_a_reask_round_resumes_it(
     api: FakeBatchAPI, seed_text: str, seed_draft: str, tmp_path: Path
 ) -> None:
-    api.default = lambda body: (
-        completion("not json")
-        if edition_of(body) == 0 and not _is_reask(body)
-        else completion(seed_draft)
-    )
+    api.default = _invalid_at_first_for_edition_0(seed_draft)
     source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 3))
     out = tmp_path / "out.jsonl"
     settings = settings_for(api.base_url)
@@ -202,15 +220,7 @@ def test_run_interrupted_in_a_reask_round_resumes_it(
         poll_interval=0,
         progress=StopAfterReasksAreSubmitted(),
     )
-    from summarizer.batch.inputs import Selection, iter_items
-    from summarizer.batch.records import ResultsFile
-
-    written = ResultsFile(out)
-    written.open(resume=False)
-    with pytest.raises(KeyboardInterrupt):
-        for result in engine.run(Selection(iter_items([str(source)]))):
-            written.write(result)
-    written.close()
+    _run_until_interrupted(engine, source, out)
     assert sorted(records(out)) == ["a1", "a2"]  # the first round's good answers are kept
     state = json.loads((tmp_path / "out.batch-state.json").read_text())
     assert [(p["round"], p["collected"]) for p in state["parts"]] == [(1, True), (2, False)]
@@ -323,11 +333,7 @@ def _prompts() -> Any:
 def test_crash_when_a_part_is_marked_collected_loses_no_reask(
     api: FakeBatchAPI, seed_text: str, seed_draft: str, tmp_path: Path, written: bool
 ) -> None:
-    api.default = lambda body: (
-        completion("not json")
-        if edition_of(body) == 0 and not _is_reask(body)
-        else completion(seed_draft)
-    )
+    api.default = _invalid_at_first_for_edition_0(seed_draft)
     source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 3))
     out = tmp_path / "out.jsonl"
     settings = settings_for(api.base_url)
@@ -341,15 +347,7 @@ def test_crash_when_a_part_is_marked_collected_loses_no_reask(
             raise KeyboardInterrupt  # dies just before or just after that state write
 
     engine = CrashOnCollected(settings, prompts=_prompts(), output=out, poll_interval=0)
-    from summarizer.batch.inputs import Selection, iter_items
-    from summarizer.batch.records import ResultsFile
-
-    written = ResultsFile(out)
-    written.open(resume=False)
-    with pytest.raises(KeyboardInterrupt):
-        for result in engine.run(Selection(iter_items([str(source)]))):
-            written.write(result)
-    written.close()
+    _run_until_interrupted(engine, source, out)
     state = json.loads((tmp_path / "out.batch-state.json").read_text())
     parts = [(p["round"], p["collected"]) for p in state["parts"]]
     assert parts == ([(1, True), (2, False)] if written else [(1, False)])
