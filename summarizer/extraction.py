@@ -16,7 +16,7 @@ import openai
 from pydantic import ValidationError
 
 from .draft import Draft
-from .errors import BudgetExceededError, InvalidOutputError, TransportError
+from .errors import BudgetExceededError, InvalidOutputError, ModelError, TransportError
 from .llm import Completion, Message, complete
 from .prompts import PromptSet
 from .retry import call_with_retries
@@ -53,7 +53,7 @@ def extract_draft(
     conversation = list(messages)
     last_raw: str | None = None
     model_name: str | None = None
-    for attempt in range(1, settings.reasks + 2):
+    while True:  # ends in a valid draft, or in give_up's or the transport's error
 
         def send(sent: list[Message] = conversation) -> Completion:
             return complete(client, settings, sent)
@@ -71,7 +71,7 @@ def extract_draft(
         draft, errors = check_completion(completion, quotation_count=quotation_count)
         log.append(
             AttemptRecord(
-                attempt=attempt,
+                attempt=len(log) + 1,
                 finish_reason=completion.finish_reason,
                 usage=completion.usage,
                 errors=errors,
@@ -81,26 +81,40 @@ def extract_draft(
             return Extraction(
                 draft=draft, raw=completion.content or "", attempts=log, model=model_name
             )
-        used = _total(log)
-        if used.total_tokens >= settings.token_budget:
-            raise BudgetExceededError(
-                f"token budget of {settings.token_budget:,} used up after {attempt} attempt(s) "
-                f"({used.total_tokens:,} tokens); last problem: {errors[0]}",
-                attempts=attempt,
-                usage=used.model_dump(),
-                last_output=last_raw,
-                errors=errors,
-            )
+        stop = give_up(log, settings, last_output=last_raw)
+        if stop is not None:
+            raise stop
         conversation += reask_messages(prompts, completion, errors, quotation_count)
-    final_errors = log[-1].errors if log else []
-    raise InvalidOutputError(
-        f"model output was still invalid after {len(log)} attempt(s): "
-        f"{final_errors[0] if final_errors else 'no answer'}",
-        attempts=len(log),
-        usage=_total(log).model_dump(),
-        last_output=last_raw,
-        errors=final_errors,
-    )
+
+
+def give_up(
+    log: list[AttemptRecord], settings: Settings, *, last_output: str | None
+) -> ModelError | None:
+    """Why an invalid answer must not be re-asked (budget spent, re-asks used up), if so.
+
+    Shared by live calls and the Batch API engine's re-ask rounds, so both stop alike.
+    """
+    errors = log[-1].errors if log else []
+    problem = errors[0] if errors else "no answer"
+    used = _total(log)
+    if used.total_tokens >= settings.token_budget:
+        return BudgetExceededError(
+            f"token budget of {settings.token_budget:,} used up after {len(log)} attempt(s) "
+            f"({used.total_tokens:,} tokens); last problem: {problem}",
+            attempts=len(log),
+            usage=used.model_dump(),
+            last_output=last_output,
+            errors=errors,
+        )
+    if len(log) > settings.reasks:
+        return InvalidOutputError(
+            f"model output was still invalid after {len(log)} attempt(s): {problem}",
+            attempts=len(log),
+            usage=used.model_dump(),
+            last_output=last_output,
+            errors=errors,
+        )
+    return None
 
 
 def check_completion(

@@ -198,11 +198,14 @@ def test_invalid_answers_are_reasked_in_a_next_round(
     assert "cut off" in by_id["req-3.2"][3]["content"]
 
 
-class StopAfterReasksAreSubmitted(Quiet):
-    """Interrupts the run once the re-ask round's batch has been created (like Ctrl-C)."""
+class StopOnNote(Quiet):
+    """Interrupts the run (like Ctrl-C) the first time a progress note mentions ``text``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
     def note(self, status: str) -> None:
-        if "re-asks, round 2" in status:
+        if self.text in status:
             raise KeyboardInterrupt
 
 
@@ -218,7 +221,7 @@ def test_run_interrupted_in_a_reask_round_resumes_it(
         prompts=_prompts(),
         output=out,
         poll_interval=0,
-        progress=StopAfterReasksAreSubmitted(),
+        progress=StopOnNote("re-asks, round 2"),
     )
     _run_until_interrupted(engine, source, out)
     assert sorted(records(out)) == ["a1", "a2"]  # the first round's good answers are kept
@@ -265,14 +268,6 @@ def test_an_expired_batch_records_what_never_ran(
     assert "expired" in got["a3"]["error"]["message"]
 
 
-class StopWhilePolling(Quiet):
-    """Interrupts the run the first time a batch is reported in progress (like Ctrl-C)."""
-
-    def note(self, status: str) -> None:
-        if "in_progress" in status:
-            raise KeyboardInterrupt
-
-
 def test_interrupted_run_resumes_polling_without_paying_twice(
     api: FakeBatchAPI, seed_text: str, seed_draft: str, tmp_path: Path
 ) -> None:
@@ -281,9 +276,8 @@ def test_interrupted_run_resumes_polling_without_paying_twice(
     source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 3))
     out = tmp_path / "out.jsonl"
     settings = settings_for(api.base_url)
-    engine = BatchEngine(
-        settings, prompts=_prompts(), output=out, poll_interval=0, progress=StopWhilePolling()
-    )
+    stop = StopOnNote("in_progress")
+    engine = BatchEngine(settings, prompts=_prompts(), output=out, poll_interval=0, progress=stop)
     from summarizer.batch.inputs import Selection, iter_items
 
     with pytest.raises(KeyboardInterrupt):

@@ -35,8 +35,8 @@ import openai
 
 from .. import retry
 from ..article import Article
-from ..errors import BudgetExceededError, InputError, InvalidOutputError, TransportError
-from ..extraction import Extraction, check_completion, reask_messages
+from ..errors import InputError, TransportError
+from ..extraction import Extraction, check_completion, give_up, reask_messages
 from ..llm import Message, completion_from_json, make_client
 from ..pipeline import finish, prepare
 from ..prompts import PromptSet
@@ -331,26 +331,9 @@ class BatchEngine:
             if self.cache is not None:
                 self.cache.put(cache_key(article, self.settings, self.prompts), summary)
             return ok_result(item_id, summary, origin=origin)
-        used = sum((a.usage for a in log), Usage())
-        if used.total_tokens >= self.settings.token_budget:
-            over = BudgetExceededError(
-                f"token budget of {self.settings.token_budget:,} used up after {len(log)} "
-                f"attempt(s) ({used.total_tokens:,} tokens); last problem: {problems[0]}",
-                attempts=len(log),
-                usage=used.model_dump(),
-                last_output=completion.content,
-                errors=problems,
-            )
-            return error_result(item_id, over, origin=origin, model=model)
-        if len(log) > self.settings.reasks:
-            invalid = InvalidOutputError(
-                f"model output was still invalid after {len(log)} attempt(s): {problems[0]}",
-                attempts=len(log),
-                usage=used.model_dump(),
-                last_output=completion.content,
-                errors=problems,
-            )
-            return error_result(item_id, invalid, origin=origin, model=model)
+        stop = give_up(log, self.settings, last_output=completion.content)
+        if stop is not None:
+            return error_result(item_id, stop, origin=origin, model=model)
         sent = pending.messages if pending.messages is not None else prepared.messages
         conversation = sent + reask_messages(
             self.prompts, completion, problems, len(prepared.quotations)
