@@ -52,7 +52,9 @@ SEED: list[tuple[str, str, str]] = [
         "that Ukraine "
         "agreed to the previous week, as both sides continued to exchange heavy aerial strikes "
         "throughout the weekend, with Russia closing in on dislodging Ukrainian forces.",
-        "2025-W10",
+        # The week before a weekend is the working week of the weekend's own ISO week
+        # (Ukraine accepted the proposal on 11 March 2025, in W11).
+        "2025-W11",
     ),
     (
         "throughout the weekend",

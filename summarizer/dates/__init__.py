@@ -58,19 +58,27 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from summarizer.dates.absolute import RULES as ABSOLUTE
 from summarizer.dates.calendar import Granularity, Period, UnresolvedReason
 from summarizer.dates.core import Ctx, Found, NeedDct, fail, found
 from summarizer.dates.relative import RULES as RELATIVE
+from summarizer.dates.spoken import RULES as SPOKEN
 from summarizer.dates.text import normalize
 
-__all__ = ["Granularity", "Resolution", "UnresolvedReason", "resolve", "resolve_records"]
+__all__ = [
+    "Granularity",
+    "Period",
+    "Resolution",
+    "UnresolvedReason",
+    "resolve",
+    "resolve_records",
+]
 
-_RULES: Final = (*ABSOLUTE.items, *RELATIVE.items)
+_RULES: Final = (*ABSOLUTE.items, *RELATIVE.items, *SPOKEN.items)
 _PREP: Final = re.compile(
     r"^(?:on|in|at|during|over|throughout|through|since|by|until|till|from|for|of|around"
     r"|about|before|after|within|as of|as early as|as late as|no later than|starting|circa"
@@ -112,12 +120,20 @@ _FALLBACK_HINT: Final = re.compile(
 
 @dataclass(frozen=True)
 class Resolution:
-    """A date expression as written and its TIMEX3 value, or why there is none."""
+    """A date expression as written and its TIMEX3 value, or why there is none.
+
+    ``relative`` says the value was counted from the publication date; ``story_anchor`` is
+    the index of the ``story`` date it was counted from, when one was used; ``period`` is
+    the calendar period behind a calendar value (an anchor for later expressions).
+    """
 
     text: str
     value: str | None
     granularity: Granularity | None
     reason: UnresolvedReason | None  # set iff value is None
+    relative: bool = False
+    story_anchor: int | None = None
+    period: Period | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, str | None]:
         """The four fields as a JSON-ready dict."""
@@ -192,7 +208,7 @@ def _suffix(t: str, c: Ctx) -> Found | None:
     m = _LAST_PREP.match(t)
     if m is None:
         return None
-    inner = Ctx(c.dct, c.sentence, c.span, m[1], _match)
+    inner = Ctx(c.dct, c.sentence, c.span, m[1], _match, c.story, c.trace)
     return _match(t[m.end() :], inner)
 
 
@@ -224,18 +240,38 @@ def _locate(expr: str, sentence: str) -> tuple[int, int] | None:
     return (i, i + len(expr)) if i >= 0 and expr else None
 
 
-def resolve(text: str, published: dt.date | None, context: str = "") -> Resolution:
+def resolve(
+    text: str,
+    published: dt.date | None,
+    context: str = "",
+    *,
+    story: Sequence[Period] | None = None,
+) -> Resolution:
     """Resolve one expression as written (``text``) in its sentence (``context``)
-    against the publication date; see the module docstring for the conventions."""
+    against the publication date; see the module docstring for the conventions.
+
+    ``story``: the calendar periods the article mentions before the expression, in reading
+    order (from the article index). Anaphora then count from the last suitable one
+    ("the following week" after "on March 3, 2019") instead of from the sentence's dates.
+    """
     expr, sentence = normalize(text), normalize(context)
     t, prep = _clean(expr)
-    c = Ctx(published, sentence, _locate(expr, sentence), prep, _match)
+    c = Ctx(published, sentence, _locate(expr, sentence), prep, _match, story)
     res = _match(t, c) if t else None
     if res is None and t:
         res = _prefix(t, c) or _suffix(t, c) or _dateparser(t, published)
     if res is None:
         res = fail("unrecognised" if _TEMPORAL.search(t) else "not_a_date")
-    return Resolution(text, res.value, res.granularity, res.reason)
+    used = c.trace
+    return Resolution(
+        text,
+        res.value,
+        res.granularity,
+        res.reason,
+        relative=res.value is not None and used.used_dct and used.story_anchor is None,
+        story_anchor=used.story_anchor if res.value is not None else None,
+        period=res.period,
+    )
 
 
 def _record(line: str, n: int) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -108,8 +108,21 @@ _FINEST: Final[dict[Unit, frozenset[Unit]]] = {
 }
 
 
+@dataclass
+class Trace:
+    """What one resolution was counted from: the publication date and/or a story anchor."""
+
+    used_dct: bool = False
+    story_anchor: int | None = None  # index into the ``story`` list given to the resolver
+
+
 class Ctx:
-    """Everything a handler may consult about one expression, computed on demand."""
+    """Everything a handler may consult about one expression, computed on demand.
+
+    ``story`` (from the article index) lists the dates mentioned before the expression, in
+    reading order; when it is given, anaphora ("the following week") count from the last
+    suitable one instead of searching the sentence.
+    """
 
     def __init__(
         self,
@@ -118,17 +131,22 @@ class Ctx:
         span: tuple[int, int] | None,
         prep: str | None,
         resolver: Matcher | None,
+        story: Sequence[Period] | None = None,
+        trace: Trace | None = None,
     ) -> None:
         self.dct = dct
         self.sentence = sentence
         self.span = span
         self.prep = prep
         self._resolver = resolver  # None inside anchor resolution: no anaphora chains
+        self.story = story
+        self.trace = trace if trace is not None else Trace()
         self._tense: Tense | None = None
         self._anchors: list[tuple[int, Period]] | None = None
 
     def ref(self) -> dt.date:
         """The publication date, or abort the rule with ``no_publication_date``."""
+        self.trace.used_dct = True
         if self.dct is None:
             raise NeedDct
         return self.dct
@@ -173,8 +191,22 @@ class Ctx:
         return out
 
     def anchor(self, unit: Unit | None) -> Period | None:
-        """The nearest other date of the sentence usable at ``unit`` (None: any), converted
-        to that unit; the nearest by character distance, the earlier one on ties."""
+        """The anchor usable at ``unit`` (see ``anchor_raw``), converted to that unit."""
+        raw = self.anchor_raw(unit)
+        return raw if raw is None or unit is None else raw.convert(unit)
+
+    def anchor_raw(self, unit: Unit | None) -> Period | None:
+        """The date an anaphor counts from, usable at ``unit`` (None: any), unconverted.
+
+        With a story: the last suitable date mentioned before the expression. Without: the
+        nearest other date of the sentence, by character distance, the earlier on ties."""
+        if self.story is not None:
+            for i in range(len(self.story) - 1, -1, -1):
+                p = self.story[i]
+                if unit is None or p.unit in _FINEST[unit]:
+                    self.trace.story_anchor = i
+                    return p
+            return None
         here = self.span[0] if self.span else 0
         best: tuple[int, int, Period] | None = None
         for pos, p in self._all_anchors():
@@ -182,5 +214,5 @@ class Ctx:
                 continue
             key = (abs(pos - here), 0 if pos < here else 1)
             if best is None or key < best[:2]:
-                best = (*key, p if unit is None else p.convert(unit))
+                best = (*key, p)
         return best[2] if best else None

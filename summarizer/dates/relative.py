@@ -312,7 +312,10 @@ def _unit_rel(m: re.Match[str], c: Ctx) -> Found:
         shift, anaphoric = shift + 1, True
     elif post in ("before last", "after next"):
         shift = -2 if post == "before last" else 2
-    base = c.anchor(unit) if anaphoric else None
+    raw = c.anchor_raw(unit) if anaphoric else None
+    base = raw.convert(unit) if raw else None
+    if raw is not None and raw.unit == "weekend" and unit == "week" and shift < 0:
+        shift += 1  # "the week before" a weekend: the working days of its own ISO week
     if base is None and open_:
         return fail("anaphoric")
     dct = c.ref()

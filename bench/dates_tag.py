@@ -1,0 +1,112 @@
+"""Measure the date tagger (extents and values in running text) on public gold TIMEX3 data.
+
+Data: ``dates_dev.jsonl`` (MEANTIME English corpus, Wikinews, (c) 2015 FBK, VU University
+Amsterdam, UPV/EHU, CC BY 4.0). Each line holds one gold expression (``text``), its sentence
+(``context``) and the publication date (``dct``). The tagger reads the sentence with no hint
+of where the expression is; scored:
+
+* extent recall: exact (same span), exact once a leading preposition of ours is set aside
+  (our extents include "on", "in", … as news readers quote them; MEANTIME's do not), and
+  overlapping;
+* value accuracy on the matched (overlapping) mentions, scored like ``bench/dates.py``
+  (a gold ``XXXX-XX-XX`` is matched by no value);
+* the other mentions found in those sentences, listed for a read: some are gold mentions of
+  other lines, some are false.
+
+    python bench/dates_tag.py [--data PATH] [--list N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from summarizer.index.sentences import split_sentences
+from summarizer.index.tagger import tag_dates
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/eval/dates_dev.jsonl"
+_LEADING_PREP = re.compile(
+    r"^(?:on|in|at|during|over|throughout|since|until|till|by|from|before|after|within|around"
+    r"|as of|as early as|as late as|no later than|through|for) ",
+    re.IGNORECASE,
+)
+
+
+def _value_ok(pred: str | None, gold: str) -> bool:
+    if gold == "XXXX-XX-XX":
+        return pred is None
+    return pred == gold
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--list", type=int, default=30, help="misses and other mentions to print")
+    args = ap.parse_args(argv)
+    rows: list[dict[str, Any]] = [json.loads(x) for x in args.data.read_text().splitlines() if x]
+    by_context: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_context[(row["context"], row["dct"])].append(row)
+
+    exact = loose = overlap = value_ok = located = 0
+    misses: list[str] = []
+    wrong: list[str] = []
+    others: list[str] = []
+    elapsed = 0.0
+    for (context, dct), group in by_context.items():
+        t0 = time.perf_counter()
+        mentions = tag_dates(context, dt.date.fromisoformat(dct), split_sentences(context))
+        elapsed += time.perf_counter() - t0
+        gold_spans = []
+        for row in group:
+            at = context.find(row["text"])
+            if at < 0:
+                continue
+            located += 1
+            span = (at, at + len(row["text"]))
+            gold_spans.append(span)
+            hit = next((m for m in mentions if m.start < span[1] and span[0] < m.end), None)
+            if hit is None:
+                misses.append(f"{row['text']!r} | {context[:110]}")
+                continue
+            overlap += 1
+            exact += (hit.start, hit.end) == span
+            bare = _LEADING_PREP.sub("", hit.text)
+            loose += (hit.end - len(bare), hit.end) == span
+            if _value_ok(hit.value, row["gold_value"]):
+                value_ok += 1
+            else:
+                wrong.append(
+                    f"dct {dct} {hit.text!r} -> {hit.value} (gold {row['gold_value']} "
+                    f"for {row['text']!r}) anchor {hit.anchor}"
+                )
+        for m in mentions:
+            if not any(m.start < b and a < m.end for a, b in gold_spans):
+                others.append(f"{m.text!r} ({m.type}, {m.value}) | {context[:100]}")
+
+    n = located
+    print(f"{len(rows)} gold expressions in {len(by_context)} sentences ({n} located verbatim)")
+    print(f"tagger: {1000 * elapsed / len(by_context):.2f} ms per sentence\n")
+    print(f"extent recall, exact span              {exact / n:.3f} ({exact}/{n})")
+    print(f"extent recall, exact but a preposition {loose / n:.3f} ({loose}/{n})")
+    print(f"extent recall, overlapping             {overlap / n:.3f} ({overlap}/{n})")
+    print(f"value accuracy on matched mentions     {value_ok / overlap:.3f} ({value_ok}/{overlap})")
+    print(f"other mentions in those sentences      {len(others)}")
+    for title, items in (("missed", misses), ("wrong value", wrong), ("other", others)):
+        print(f"\n== {title}: {len(items)}")
+        for line in items[: args.list]:
+            print("  ", line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,400 @@
+"""Where the date and time expressions of running text are: extents only, no values.
+
+TimeML habits for extents: modifiers that change the date belong to it ("last", "early",
+"mid-", "the end of"), and so does the preposition that opens it ("on Tuesday", "in 2014",
+"over the weekend", "since March"), as news readers quote it; verbs never do ("said" stays
+out). Month and weekday names must be capitalised, so "may" and "march" as words do not
+count; a bare "May" needs a preposition or a year around it.
+
+The patterns are tried at every position; overlapping candidates keep the longest (then the
+earliest), so "Tuesday, March 18, 2025" is one mention, not three.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final, Literal
+
+Kind = Literal["date", "duration", "set"]
+
+_MONTH_FULL: Final = (
+    r"January|February|March|April|June|July|August|September|October|November|December"
+)
+_MONTH: Final = (
+    rf"(?-i:(?:{_MONTH_FULL}|May)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
+)
+_MONTH_SAFE: Final = (
+    rf"(?-i:(?:{_MONTH_FULL})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
+)
+_WEEKDAY: Final = (
+    r"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs"
+    r"|Fri|Sat|Sun)\.)"
+)
+_YEAR: Final = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)"
+_DAYNUM: Final = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+_POD: Final = r"(?:morning|afternoon|evening|night)"
+_SEASON: Final = r"(?:spring|summer|autumn|fall|winter)"
+_UNIT: Final = (
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?"
+    r"|centur(?:y|ies))"
+)
+_CAL_UNIT: Final = r"(?:day|week|weekend|month|quarter|year|decade|century)"
+_NUMWORD: Final = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred)"
+)
+_NUM: Final = (
+    rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:[- ]{_NUMWORD})?|a few|a couple of|several|many|some"
+    r"|a|an|few)"
+)
+_ORD: Final = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|latter"
+    r"|previous|\d{1,2}(?:st|nd|rd|th))"
+)
+_REL: Final = (
+    r"(?:last|next|this|this past|this coming|coming|past|previous|following|preceding|prior"
+    r"|same|that|upcoming|current|the same|the following|the previous|the next|the preceding"
+    r"|the prior|the past|the coming|the current|the entire|the whole|the)"
+)
+_MOD: Final = (
+    r"(?:(?:early|late|mid|earlier|later)[ -](?:in |on )?|(?:the )?(?:start|beginning|end"
+    r"|middle|rest|remainder|course|turn|first half|second half) of (?:the )?)"
+)
+_PREP: Final = (
+    r"(?:(?:on|in|at|during|over|throughout|since|until|till|by|from|before|after|within"
+    r"|around|as of|as early as|as late as|no later than|through|between|to|into) )"
+)
+_TZ: Final = (
+    r"(?: (?:local time|GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT|CT|MSK|[A-Z]{2,4})(?:[+-]\d+)?)"
+)
+
+# Date-like: a value on the calendar, or a reference such as "now".
+_DATE_PATTERNS: Final = (
+    # Full dates: "Tuesday, March 18, 2025", "March 18", "18 March 2025", "Mar. 3rd".
+    rf"(?:{_WEEKDAY},? )?(?:{_MOD})?{_MONTH} {_DAYNUM}(?:,? {_YEAR})?",
+    rf"(?:{_WEEKDAY},? )?(?:the )?{_DAYNUM} (?:of )?{_MONTH}(?:,? {_YEAR})?",
+    rf"(?:{_MOD})?{_MONTH_SAFE},? (?:of )?{_YEAR}",
+    rf"(?:{_MOD})?(?-i:May),? (?:of )?{_YEAR}",
+    rf"(?:(?:last|next|this|this past|this coming|early|late|mid|earlier|later)[ -])?"
+    rf"{_MONTH_SAFE}",
+    # A bare "May" only where a preposition or modifier makes it a month.
+    "(?:"
+    + "|".join(
+        rf"(?<=\b{w} )"
+        for w in [
+            "in",
+            "of",
+            "since",
+            "until",
+            "by",
+            "early",
+            "late",
+            "mid",
+            "last",
+            "next",
+            "this",
+            "from",
+            "through",
+            "and",
+            "to",
+            "before",
+            "after",
+        ]
+    )
+    + r")(?-i:May)\b",
+    # Numeric dates.
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?Z?)?",
+    r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
+    r"\d{1,2}\.\d{1,2}\.\d{4}",
+    # Weekdays, with a part of the day: "Sunday night", "last Friday", "Monday's".
+    rf"(?:(?:last|next|this|this past|this coming|coming|previous|following|early|late) )?"
+    rf"{_WEEKDAY}(?:,? {_POD})?",
+    # Deictic days.
+    rf"(?:(?:early|late|earlier|later) )?(?:today|yesterday|tomorrow)(?: {_POD})?",
+    r"(?:tonight|overnight|this (?:morning|afternoon|evening)|last (?:night|evening)"
+    r"|the day (?:before yesterday|after tomorrow))",
+    # Anaphoric and relative days/periods: "that day", "the following week", "the day before".
+    rf"(?:{_MOD})?(?:that|the same|the following|the next|the previous|the preceding"
+    rf"|the prior|the very same|the very next|the entire|the whole|the full) (?:{_CAL_UNIT}"
+    rf"|{_POD}|{_SEASON}|period|time)",
+    # "the day", "late in the day", "the beginning of the year": the story's or today's.
+    rf"(?:{_MOD})?the (?:day|week|month|year|quarter)",
+    rf"(?:(?:in|during|overnight) )?(?:the )?{_POD}(?= (?:trading|session|hours|news))",
+    # Streaks: "a second consecutive day", "the fourth week in a row".
+    rf"(?:a |the |for a |for the )?{_ORD} (?:straight |consecutive |successive |running )?"
+    r"(?:day|week|month|year|quarter|session|trading day|trading session)"
+    r"(?: (?:in a row|running))?",
+    rf"the (?:{_CAL_UNIT}|{_POD}) (?:before last|after next|before|after|earlier|later"
+    r"|previous|prior)",
+    rf"(?:{_MOD})?(?:the )?(?:last|next|this|this past|this coming|coming|past|current"
+    rf"|upcoming) (?:{_CAL_UNIT}|{_SEASON})",
+    r"(?:(?:earlier|later) )?(?:this|that|last|next) (?:(?:fiscal|financial) )?year",
+    rf"(?:earlier|later) (?:today|this|that) (?:{_CAL_UNIT}|{_POD})",
+    rf"(?:(?:early|late|earlier|later) )?(?:in|on) the (?:{_POD})",
+    r"(?:the |this |over the |during the |at the )?(?:long )?week-?end",
+    # Quarters, halves, fiscal years, business periods.
+    rf"(?:the )?(?:{_ORD})[- ](?:fiscal |financial |calendar )?quarter"
+    rf"(?: (?:of|in) (?:(?:fiscal |the fiscal year )?{_YEAR}|this year|last year|next year"
+    r"|the year|fiscal \d{2,4}))?(?:,? {_YEAR})?",
+    rf"(?-i:Q[1-4])(?:[ -]?(?:{_YEAR}|FY ?\d{{2,4}}|'\d\d))?",
+    rf"(?:the )?(?:first|second|1st|2nd|latter) half(?: of (?:the year|this year|last year"
+    rf"|next year|{_YEAR}))?",
+    rf"(?-i:H[12])[ -]?{_YEAR}",
+    rf"(?:fiscal|financial) (?:year )?(?:{_YEAR}|'?\d\d)\b",
+    r"(?-i:FY) ?(?:\d{4}|'?\d{2})\b",
+    r"(?:the )?(?:current |previous |last |next |coming )?(?:fiscal|financial) year",
+    r"(?:the )?(?:year-(?:earlier|ago)|prior-year|previous-year|year-before)"
+    r" (?:period|quarter|month|half|year|season|week)",
+    r"(?:the )?same (?:period|quarter|month|week|day|year|time|season|half)"
+    r"(?: (?:of |in )?(?:the )?(?:last year|a year ago|a year earlier|the previous year"
+    r"|the year before|the prior year|previous year))?",
+    # Seasons: "last summer", "the winter of 2022", "spring 2024".
+    rf"(?:{_MOD})?(?:the )?{_SEASON}(?: of)? {_YEAR}",
+    rf"(?:early|late|mid)[ -]{_SEASON}",
+    r"(?:(?:this|last|next|the|in|in the|during the|by|until) )?"
+    r"(?:spring|summer|autumn|winter)(?! (?:of|season)\b)",
+    r"(?:this|last|next|the|in the) fall",
+    # Years, decades, centuries: "in 2014", "mid-2011", "the 1990s", "the 21st century".
+    rf"(?:{_MOD})?(?<![$£€#\d.,:/])(?<!No\. ){_YEAR}\b(?!-\d|%| ?(?:percent|per cent)\b)",
+    r"(?:the )?(?:early |late |mid-?)?(?:1[6-9]|20)\d0s\b",
+    r"(?:the )?(?:early |late |mid-?)?['’]?\d0s\b",
+    "(?:" + "|".join(rf"(?<={w} )" for w in ("since", "in", "of", "by", "until")) + r")['’]\d\d\b",
+    r"(?:the )?(?:early |late |mid-?)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|nineteenth"
+    r"|twentieth|twenty-first) century",
+    # Spelled-out years.
+    r"(?:nineteen|twenty) (?:hundred|oh [a-z]+|(?:ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety)(?:[- ][a-z]+)?)",
+    r"two thousand(?: and)?(?: (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty[- ]?[a-z]*))?",
+    # Offsets: "two days ago", "a year earlier", "three weeks later".
+    rf"(?:(?:about|some|nearly|almost|more than|less than|over|just|only) )?{_NUM}"
+    rf" {_UNIT} (?:ago|earlier|later|before|after|from now|hence|previously|back)",
+    r"(?:many |some |several )?(?:days|weeks|months|years|decades) ago",
+    # Clock times.
+    rf"(?:about |around |shortly (?:before|after) )?\d{{1,2}}(?::\d{{2}})? ?(?:a\.m\.|p\.m\.|am\b"
+    rf"|pm\b|AM\b|PM\b)(?:{_TZ})?",
+    rf"\d{{1,2}}:\d{{2}}(?:{_TZ})",
+    r"[0-2]\d[0-5]\d (?:UTC|GMT|Zulu|hours)",
+    r"(?:noon|midday|midnight)",
+    # References.
+    r"(?:now|currently|recently|lately|nowadays|these days|soon|at present|presently"
+    r"|at the moment|at the time|for now|so far|to date|in the past|in the future"
+    r"|in recent (?:days|weeks|months|years|decades)|in the coming (?:days|weeks|months|years)"
+    r"|the past|the future|once again|later|the time being|the (?:long|short|medium|near)"
+    r" term|the (?:long|short|medium|near)-term)",
+)
+
+_DURATION_PATTERNS: Final = (
+    # "three years", "the past nine days", "a 30-day ceasefire", "the three-year conflict".
+    rf"(?:(?:for|over|in|within|during|after|about|some|nearly|almost|more than|less than"
+    rf"|at least|up to|just|only) )*(?:the )?(?:(?:past|last|next|coming|first|previous"
+    rf"|final) )?{_NUM}[ -]{_UNIT}(?:-(?:long|old))?",
+    r"\d+(?:\.\d+)?-(?:second|minute|hour|day|week|month|year|decade)(?:-(?:long|old))?",
+    rf"(?:{_NUMWORD}(?:-{_NUMWORD})?)-(?:day|week|month|year|decade|hour)(?:-(?:long|old))?",
+    r"(?:for|over|in|during) (?:the )?(?:past|last|next|coming|recent) (?:days|weeks|months"
+    r"|years|decades)",
+    r"(?:for )?(?:days|weeks|months|years|decades)(?= (?:of|on end|earlier|later)\b)",
+    r"(?:single|multi|same)-(?:day|week|month|year)",
+)
+
+_SET_PATTERNS: Final = (
+    rf"(?:every|each) (?:other )?(?:{_NUM} )?(?:{_UNIT}|{_WEEKDAY}|{_POD}|{_SEASON}|{_MONTH})",
+    r"(?:on )?(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)\b",
+    r"(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly)",
+    rf"(?:once|twice|three times|{_NUM} times) (?:a|per|each|every) (?:{_UNIT})",
+)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-])(?:{_PREP})?(?:{pattern})(?![\w'’]|-\w)", re.IGNORECASE)
+
+
+# Each pattern runs only near a word of its own vocabulary (its trigger classes, in order):
+# scanning 15,000 characters with every pattern costs ~100 ms, near triggers a few.
+_DATE_CLASSES: Final = (
+    "month",
+    "month",
+    "month",
+    "month",
+    "month",
+    "month",
+    "digit",
+    "digit",
+    "digit",
+    "weekday",
+    "deictic",
+    "pod deictic",
+    "unit pod season",
+    "unit",
+    "pod",
+    "unit",
+    "unit pod",
+    "unit season",
+    "unit",
+    "unit pod deictic",
+    "pod",
+    "unit",
+    "unit",
+    "fiscal",
+    "fiscal",
+    "fiscal",
+    "fiscal",
+    "fiscal",
+    "fiscal",
+    "unit",
+    "unit",
+    "season",
+    "season",
+    "season",
+    "season",
+    "digit",
+    "digit",
+    "digit",
+    "digit",
+    "unit",
+    "spelled",
+    "spelled",
+    "unit",
+    "unit",
+    "digit",
+    "digit",
+    "digit",
+    "pod",
+    "deictic",
+)
+_DURATION_CLASSES: Final = ("unit", "unit", "unit", "unit", "unit", "unit")
+_SET_CLASSES: Final = ("set", "weekday", "set", "set")
+# Two passes are faster than one case-insensitive pass: names and digits on the text as
+# written, the lower-case vocabulary on a lower-cased copy.
+_NAME_TRIGGERS: Final = re.compile(
+    r"(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+    r"|(?P<weekday>\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
+    r"|(?P<digit>\d)"
+    r"|(?P<fiscal>\b(?:[QH][1-4]|FY))"
+)
+_WORD_TRIGGERS: Final = re.compile(
+    r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|period"
+    r"|time|session)"
+    r"|(?P<pod>morning|afternoon|evening|night|noon|midday)"
+    r"|(?P<season>spring|summer|autumn|fall|winter)"
+    r"|(?P<deictic>today|yesterday|tomorrow|now|current|recent|late|soon|present|moment|far"
+    r"|date|past|future|term)"
+    r"|(?P<fiscal>fiscal|financial|half)"
+    r"|(?P<spelled>nineteen|twenty|thousand)"
+    r"|(?P<set>every|each|daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|times)"
+)
+# How far an expression reaches before and after its trigger word, in characters
+# ("as early as the beginning of the first quarter", "Tuesday, March 18, 2025").
+_BEFORE: Final = 45
+_AFTER: Final = 35
+
+
+def _table(
+    kind: Kind, classes: tuple[str, ...], patterns: tuple[str, ...]
+) -> list[tuple[Kind, tuple[str, ...], re.Pattern[str]]]:
+    return [(kind, tuple(c.split()), _compile(p)) for c, p in zip(classes, patterns, strict=True)]
+
+
+_PATTERNS: Final = (
+    *_table("date", _DATE_CLASSES, _DATE_PATTERNS),
+    *_table("duration", _DURATION_CLASSES, _DURATION_PATTERNS),
+    *_table("set", _SET_CLASSES, _SET_PATTERNS),
+)
+
+
+def _windows(text: str, start: int, stop: int) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger class, the merged stretches of text around its triggers (within a line)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would drift
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    found: list[tuple[int, int, str]] = [
+        (m.start(), m.end(), m.lastgroup or "")
+        for pattern, source in ((_NAME_TRIGGERS, text), (_WORD_TRIGGERS, lowered))
+        for m in pattern.finditer(source, start, stop)
+    ]
+    found.sort()
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m_start, m_end, kind in found:
+        line_start = text.rfind("\n", start, m_start) + 1
+        line_end = text.find("\n", m_end, stop)
+        a = max(line_start, start, m_start - _BEFORE)
+        b = min(stop if line_end == -1 else line_end, m_end + _AFTER)
+        spans = out.setdefault(kind, [])
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], b))
+        else:
+            spans.append((a, b))
+    return out
+
+
+# Words that look temporal but are not, alone ("a", "some").
+_TOO_VAGUE: Final = re.compile(
+    r"(?:(?:on|in|at|during|over|throughout|since|until|till|by|from|before|after|within"
+    r"|around|through|between|to|into) )?(?:a|an|some|many|few|several|once again)",
+    re.IGNORECASE,
+)
+_NON_TEMPORAL_PREP: Final = re.compile(r"^(?:to|into|between|through) ", re.IGNORECASE)
+_BARE_YEAR: Final = re.compile(r"(?:[a-z]+ )?\d{4}")
+_COUNTED: Final = re.compile(r" [a-z]+s\b")
+_YEARISH_BEFORE: Final = re.compile(r"(?:\b(?:the|its|his|her|their|our|of|in|'s|’s)|[(,])\s*$")
+
+
+def _quantity(text: str, m: re.Match[str]) -> bool:
+    """ "2000 troops" is a count; "the 2016 elections" and "in 2014 and" are years."""
+    if not _BARE_YEAR.fullmatch(m.group()) or not _COUNTED.match(text, m.end()):
+        return False
+    return _YEARISH_BEFORE.search(text, max(0, m.start() - 12), m.start()) is None
+
+
+def _matches(
+    pattern: re.Pattern[str],
+    classes: tuple[str, ...],
+    windows: dict[str, list[tuple[int, int]]],
+    text: str,
+) -> Iterator[re.Match[str]]:
+    spans = sorted({w for c in classes for w in windows.get(c, ())})
+    done = -1
+    for a, b in spans:
+        for m in pattern.finditer(text, max(a, done), b):
+            done = max(done, m.end())
+            yield m
+
+
+@dataclass(frozen=True)
+class Extent:
+    """A candidate mention: ``text[start:end]`` and what kind of expression it is."""
+
+    start: int
+    end: int
+    kind: Kind
+
+
+def find_extents(text: str, start: int = 0, end: int | None = None) -> list[Extent]:
+    """Date/time expressions in ``text[start:end]``, in reading order, never overlapping."""
+    stop = len(text) if end is None else end
+    cands: list[Extent] = []
+    windows = _windows(text, start, stop)
+    for kind, classes, pattern in _PATTERNS:
+        for m in _matches(pattern, classes, windows, text):
+            a, b = m.span()
+            if _TOO_VAGUE.fullmatch(m.group()) or _quantity(text, m):
+                continue
+            if _NON_TEMPORAL_PREP.match(m.group()):
+                # "to 2014" / "between ..." are parts of ranges: keep the date, not the word.
+                a += m.group().index(" ") + 1
+            cands.append(Extent(a, b, kind))
+    # Longest first, then earliest; a kept extent blocks every overlapping one.
+    cands.sort(key=lambda e: (-(e.end - e.start), e.start))
+    kept: list[Extent] = []
+    taken: list[tuple[int, int]] = []
+    for e in cands:
+        if any(e.start < b and a < e.end for a, b in taken):
+            continue
+        kept.append(e)
+        taken.append((e.start, e.end))
+    kept.sort(key=lambda e: e.start)
+    return kept

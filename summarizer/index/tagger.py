@@ -1,0 +1,142 @@
+"""Date mentions D1…: every date/time expression of the article, located and resolved.
+
+Extents come from ``extents.py``; values from the project's resolver (``dates.resolve``),
+with the whole article as context rather than one sentence:
+
+* An expression that points at another date of the story ("that day", "the following week",
+  "two days later", "the year-earlier period") counts from the last suitable date mentioned
+  before it, in reading order; ``anchor`` names that mention (``"D3"``).
+* A bare weekday or "the weekend" in a paragraph that has just named a day far from the
+  publication date ("On March 3, 2019 … By Sunday night …") is that story's weekday, the
+  nearest one to the named day, not the publication week's.
+* Everything else relative ("on Tuesday", "last year", "two days ago") counts from the
+  publication date (``anchor="published"``); absolute values ("in 2014") have no anchor.
+
+Durations ("three years") and sets ("every Monday") are tagged with their type; durations
+keep their TIMEX3 value (``P3Y``), sets have none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from ..dates import Period, Resolution, resolve
+from .extents import find_extents
+from .units import DateMention, DateType, Sentence
+
+_BARE_DAY: Final = re.compile(
+    r"(?:(?:on|by|until|since|from|over|during|at|in|throughout) )?(?:the )?(?:(?:early|late) )?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s)?(?:,? (?:morning|afternoon|evening"
+    r"|night))?|week-?end)",
+    re.IGNORECASE,
+)
+_DURATION_VALUE: Final = re.compile(r"PT?[\dX]")
+_DAY_LEVEL: Final = frozenset({"day", "part_of_day", "time"})
+# A story date this far from publication moves the paragraph's bare weekdays with it.
+_STORY_DAYS: Final = 7
+
+
+def tag_dates(
+    text: str, published: dt.date | None, sentences: Sequence[Sentence]
+) -> list[DateMention]:
+    """The article's date mentions in reading order, numbered from 1."""
+    starts = [s.start for s in sentences]
+    story: list[Period] = []  # calendar periods mentioned so far, in reading order
+    story_ids: list[int] = []  # their D-numbers
+    day_story: tuple[int, int, dt.date] | None = None  # (D-number, paragraph, day)
+    out: list[DateMention] = []
+    for extent in find_extents(text):
+        number = len(out) + 1
+        mention = text[extent.start : extent.end]
+        sentence = _sentence_at(sentences, starts, extent.start)
+        context = sentence.text if sentence else mention
+        paragraph = sentence.paragraph if sentence else 0
+        if extent.kind == "set":
+            out.append(
+                DateMention(
+                    number,
+                    mention,
+                    extent.start,
+                    extent.end,
+                    "set",
+                    None,
+                    None,
+                    None,
+                    None,
+                    sentence.number if sentence else 0,
+                )
+            )
+            continue
+        res = resolve(mention, published, context, story=story)
+        anchor = _anchor_of(res, story_ids)
+        moved = _story_weekday(mention, day_story, paragraph, published)
+        if moved is not None:
+            res, anchor = moved
+        if res.period is not None:
+            story.append(res.period)
+            story_ids.append(number)
+            if res.granularity in _DAY_LEVEL and any(ch.isdigit() for ch in mention):
+                day_story = (number, paragraph, res.period.start)
+        out.append(
+            DateMention(
+                number=number,
+                text=mention,
+                start=extent.start,
+                end=extent.end,
+                type=_type_of(extent.kind, res),
+                value=res.value,
+                granularity=res.granularity,
+                reason=res.reason,
+                anchor=anchor,
+                sentence=sentence.number if sentence else 0,
+            )
+        )
+    return out
+
+
+def _sentence_at(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0:
+        return None
+    s = sentences[i]
+    return s if s.start <= offset < max(s.end, s.start + 1) else None
+
+
+def _anchor_of(res: Resolution, story_ids: list[int]) -> str | None:
+    if res.value is None:
+        return None
+    if res.story_anchor is not None:
+        return f"D{story_ids[res.story_anchor]}"
+    return "published" if res.relative else None
+
+
+def _story_weekday(
+    mention: str,
+    day_story: tuple[int, int, dt.date] | None,
+    paragraph: int,
+    published: dt.date | None,
+) -> tuple[Resolution, str] | None:
+    """A bare weekday right after a named day of another time: the nearest such weekday."""
+    if day_story is None or not _BARE_DAY.fullmatch(mention):
+        return None
+    number, story_paragraph, day = day_story
+    if paragraph - story_paragraph > 1:
+        return None
+    if published is not None and abs((day - published).days) <= _STORY_DAYS:
+        return None
+    res = resolve(mention, day, "")  # no tense words: the nearest occurrence to that day
+    if res.value is None:
+        return None
+    return res, f"D{number}"
+
+
+def _type_of(kind: str, res: Resolution) -> DateType:
+    if kind == "duration" or _DURATION_VALUE.match(res.value or ""):
+        return "duration"
+    if res.granularity == "time":
+        return "time"
+    return "date"
