@@ -30,6 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from summarizer.dates import resolve
 from summarizer.index.sentences import split_sentences
 from summarizer.index.tagger import tag_dates
 
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         by_context[(row["context"], row["dct"])].append(row)
 
-    exact = loose = overlap = value_ok = located = 0
+    exact = loose = overlap = value_ok = located = alone_ok = 0
     misses: list[str] = []
     wrong: list[str] = []
     others: list[str] = []
@@ -79,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
                 misses.append(f"{row['text']!r} | {context[:110]}")
                 continue
             overlap += 1
+            alone = resolve(row["text"], dt.date.fromisoformat(dct), context).value
+            alone_ok += _value_ok(alone, row["gold_value"])
             exact += (hit.start, hit.end) == span
             bare = _LEADING_PREP.sub("", hit.text)
             loose += (hit.end - len(bare), hit.end) == span
@@ -100,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extent recall, exact but a preposition {loose / n:.3f} ({loose}/{n})")
     print(f"extent recall, overlapping             {overlap / n:.3f} ({overlap}/{n})")
     print(f"value accuracy on matched mentions     {value_ok / overlap:.3f} ({value_ok}/{overlap})")
+    print(
+        f"  the resolver alone, given the gold extent, on those lines: {alone_ok / overlap:.3f}"
+        f" ({alone_ok}/{overlap})"
+    )
     print(f"other mentions in those sentences      {len(others)}")
     for title, items in (("missed", misses), ("wrong value", wrong), ("other", others)):
         print(f"\n== {title}: {len(items)}")

@@ -256,7 +256,13 @@ def resolve(
     """
     expr, sentence = normalize(text), normalize(context)
     t, prep = _clean(expr)
-    c = Ctx(published, sentence, _locate(expr, sentence), prep, _match, story)
+    span = _locate(expr, sentence)
+    if span is not None and prep is not None:
+        # "until Friday": the preposition is context (a tense cue, "since" a start point),
+        # so the expression's own span starts after it.
+        core = sentence.lower().find(t, span[0], span[1])
+        span = (core, core + len(t)) if core >= 0 else span
+    c = Ctx(published, sentence, span, prep, _match, story)
     res = _match(t, c) if t else None
     if res is None and t:
         res = _prefix(t, c) or _suffix(t, c) or _dateparser(t, published)

@@ -414,6 +414,11 @@ def _duration(n: int | None, unit: str) -> str:
     return f"P{time}{n * _DN.get(key, 1)}{_DU[key]}"
 
 
+_SINCE_LAST: Final = re.compile(
+    r"\b(?:\w+est|first|last|most|least|best|worst|only|no|never|not)\b(?:\W+\w+){0,5}\W*$"
+)
+
+
 @RULES.add(
     r"(?:(?:the|a|an) )?(?:(?P<rel>past|last|next|coming|previous|following|first"
     r"|final|recent|prior|initial|remaining|further|additional|another) )?(?:(?:more than"
@@ -428,7 +433,8 @@ def _count(m: re.Match[str], c: Ctx) -> Found:
     """A counted span is a duration ("three years" -> P3Y), except "in three weeks" in a
     sentence that is not in the past, which is the date three weeks after publication."""
     n = number(m["num"])
-    if c.prep == "in" and m["rel"] is None and n is not None and c.tense != "past":
+    span = _SINCE_LAST.search(c.before) is not None  # "the lowest level in six years"
+    if c.prep == "in" and m["rel"] is None and n is not None and c.tense != "past" and not span:
         return found(_offset(c.ref(), n, m["unit"]))
     return fixed(_duration(n, m["unit"]), "duration")
 

@@ -65,7 +65,7 @@ _MOD: Final = (
 )
 _PREP: Final = (
     r"(?:(?:on|in|at|during|over|throughout|since|until|till|by|from|before|after|within"
-    r"|around|as of|as early as|as late as|no later than|through|between|to|into) )"
+    r"|around|as of|as early as|as late as|no later than|through|between|to|into|for) )"
 )
 _TZ: Final = (
     r"(?: (?:local time|GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT|CT|MSK|[A-Z]{2,4})(?:[+-]\d+)?)"
@@ -172,7 +172,9 @@ _DATE_PATTERNS: Final = (
     r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty[- ]?[a-z]*))?",
     # Offsets: "two days ago", "a year earlier", "three weeks later".
     rf"(?:(?:about|some|nearly|almost|more than|less than|over|just|only) )?{_NUM}"
-    rf" {_UNIT} (?:ago|earlier|later|before|after|from now|hence|previously|back)",
+    rf" {_UNIT} (?:ago|earlier|later|before|after|from now|hence|previously|back)"
+    r"(?: than (?:[a-z]+ )?(?:planned|scheduled|expected|anticipated|forecast|intended"
+    r"|promised))?",
     r"(?:many |some |several )?(?:days|weeks|months|years|decades) ago",
     # Clock times.
     rf"(?:about |around |shortly (?:before|after) )?\d{{1,2}}(?::\d{{2}})? ?(?:a\.m\.|p\.m\.|am\b"
@@ -210,7 +212,7 @@ _SET_PATTERNS: Final = (
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’-])(?:{_PREP})?(?:{pattern})(?![\w'’]|-\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’-])(?P<prep>{_PREP})?(?:{pattern})(?![\w'’]|-\w)", re.IGNORECASE)
 
 
 # Each pattern runs only near a word of its own vocabulary (its trigger classes, in order):
@@ -264,7 +266,7 @@ _DATE_CLASSES: Final = (
     "digit",
     "digit",
     "pod",
-    "deictic",
+    "deictic unit",
 )
 _DURATION_CLASSES: Final = ("unit", "unit", "unit", "unit", "unit", "unit")
 _SET_CLASSES: Final = ("set", "weekday", "set", "set")
@@ -371,6 +373,7 @@ class Extent:
     start: int
     end: int
     kind: Kind
+    prep: int = 0  # length of the leading preposition ("on "), part of the extent
 
 
 def find_extents(text: str, start: int = 0, end: int | None = None) -> list[Extent]:
@@ -383,12 +386,14 @@ def find_extents(text: str, start: int = 0, end: int | None = None) -> list[Exte
             a, b = m.span()
             if _TOO_VAGUE.fullmatch(m.group()) or _quantity(text, m):
                 continue
+            prep = len(m["prep"] or "")
             if _NON_TEMPORAL_PREP.match(m.group()):
                 # "to 2014" / "between ..." are parts of ranges: keep the date, not the word.
-                a += m.group().index(" ") + 1
-            cands.append(Extent(a, b, kind))
-    # Longest first, then earliest; a kept extent blocks every overlapping one.
-    cands.sort(key=lambda e: (-(e.end - e.start), e.start))
+                a, prep = a + m.group().index(" ") + 1, 0
+            cands.append(Extent(a, b, kind, prep))
+    # Longest first (not counting a leading preposition: "late in the day" beats "in the day
+    # after"), then earliest; a kept extent blocks every overlapping one.
+    cands.sort(key=lambda e: (-(e.end - e.start - e.prep), e.start))
     kept: list[Extent] = []
     taken: list[tuple[int, int]] = []
     for e in cands:
