@@ -1,0 +1,333 @@
+"""From capitalised runs to candidate names: where the title ends and the name begins.
+
+``actors.py`` decides which candidates become actors and links them; this module only reads
+each run and its neighbours: a title word inside the run or just before it, an apposition
+after a comma, an honorific, an organisation word, an acronym defined in parentheses, and
+whether the name speaks ("X said", "said X", "according to X").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Literal
+
+from .lexicon import (
+    ABBREVIATIONS,
+    ACRONYM_STOP,
+    CAPITALS,
+    COUNTRY_GROUPS,
+    DEPARTMENTS,
+    EMPLOYER_HEADS,
+    HONORIFICS,
+    INSTITUTION_GROUPS,
+    LOCATIVES,
+    MONTHS,
+    NAME_SUFFIXES,
+    NATIONALITIES,
+    ORG_DESCRIPTORS,
+    ORG_WORDS,
+    PARTICLES,
+    STOPWORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    WEEKDAYS,
+)
+from .names import SPEECH, Runs, Token, he_speaks, speaks, subject_of_verb
+
+PieceKind = Literal["person", "single", "org", "acronym"]
+
+
+_APPOSITION = re.compile(
+    rf",\s+(?:(?:the|a|an)\s+)?([^,;:.“”\"()\n]{{2,90}}?)(?=\s*[,;:.)\n]|\s+(?:{SPEECH})\b|\s*$)"
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z&]+")
+_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]*[A-Z])\.?\s*\)")
+_WORD = re.compile(r"\S+")
+_COMPLEMENT = frozenset({"of", "for", "at", "the", "and", "to", "in"})
+_NOT_APPOSITION = frozenset(
+    {"who", "which", "whose", "and", "but", "or", "however", "though", "too"}
+    | {"he", "she", "it", "they", "saying", "adding", "according"}
+)
+
+
+@dataclass(slots=True)
+class Piece:
+    """A candidate name: its span, its words, and what the text around it says about it."""
+
+    kind: PieceKind
+    start: int
+    end: int
+    words: tuple[str, ...]
+    title: tuple[int, int] | None = None
+    ref: int | None = None  # where "Mr." / "President" starts in "Mr. Waltz", "President Putin"
+    strong: bool = False  # a title, an honorific or a descriptor says what it is
+    speaks: bool = False
+    acts: bool = False  # the subject of any verb ("the GAO upheld")
+    personal: bool = False  # a lone speaker followed by "he said"/"she added": a person
+    acronym: str | None = None  # "GAO" defined right after "Government Accountability Office"
+
+
+def find_pieces(
+    text: str, tokens: list[Token], runs: Runs, headlines: frozenset[int]
+) -> list[Piece]:
+    """Every candidate name of running text (headlines excluded), in reading order."""
+    pieces: list[Piece] = []
+    titles_only: set[int] = set()  # index of the head of runs that are a title and no name
+    firsts: list[int] = []
+    for first, stop in runs.all():
+        if tokens[first].sentence in headlines:
+            continue
+        piece = _read_run(text, tokens, runs, first, stop, titles_only)
+        if piece is None:
+            continue
+        if not piece.strong and first > 0 and _located(text, tokens[first - 1], tokens[first]):
+            continue  # "a conference in Wyoming": a place
+        if m := _ACRONYM_DEF.match(text, tokens[stop - 1].stop):
+            acronym = m.group(1)
+            if piece.kind == "org" or initials(piece.words) == re.sub(r"[^A-Z]", "", acronym):
+                piece.kind, piece.strong, piece.acronym = "org", True, acronym
+        pieces.append(piece)
+        firsts.append(first)
+    # Appositions last: one that holds another titled name is a list ("X, Secretary Y, and").
+    titled = [p.start for p in pieces if p.title is not None and p.kind != "org"]
+    for piece, first in zip(pieces, firsts, strict=True):
+        if piece.kind != "org" and piece.title is None:
+            _apposition(text, tokens, runs, piece, first, titles_only, titled)
+        start = min(piece.start, piece.title[0]) if piece.title else piece.start
+        piece.speaks = speaks(text, start, piece.end)
+        piece.acts = piece.speaks or subject_of_verb(text, piece.end)
+        if piece.kind == "single" and piece.speaks:
+            piece.personal = he_speaks(text, piece.end)
+    starts = [t.start for t in tokens]
+    employers = [e for p in pieces if (e := _employer(text, tokens, starts, p)) is not None]
+    return sorted(pieces + employers, key=lambda p: p.start)
+
+
+def _located(text: str, before: Token, name: Token) -> bool:
+    return before.text in LOCATIVES and text[before.stop : name.start] == " "
+
+
+def _employer(text: str, tokens: list[Token], starts: list[int], piece: Piece) -> Piece | None:
+    """The organisation that opens a title: "*Boeing* spokesman", "*UBS* analyst"."""
+    if piece.kind == "org" or piece.title is None or piece.title[0] > piece.start:
+        return None
+    start, end = piece.title
+    i = bisect_left(starts, start)
+    head = text[start:end].split()[-1]
+    if head.lower() not in EMPLOYER_HEADS:
+        return None
+    j = i
+    while j < len(tokens) and tokens[j].end < end and tokens[j].cap:
+        word = tokens[j].text
+        if word.lower() in TITLE_HEADS or word in NATIONALITIES or word in HONORIFICS:
+            break
+        if word in COUNTRY_GROUPS or word in CAPITALS or word in STOPWORDS:
+            return None
+        j += 1
+        if tokens[j - 1].possessive:
+            break
+    if j == i:
+        return None
+    words = tuple(t.text for t in tokens[i:j])
+    return Piece("org", tokens[i].start, tokens[j - 1].end, words, strong=True)
+
+
+def _read_run(
+    text: str, tokens: list[Token], runs: Runs, first: int, stop: int, titles_only: set[int]
+) -> Piece | None:
+    toks = tokens[first:stop]
+    words = tuple(t.text for t in toks)
+    whole = text[toks[0].start : toks[-1].end]
+    if whole in INSTITUTION_GROUPS or whole in COUNTRY_GROUPS or whole in CAPITALS:
+        return None
+    if _organisation(words):
+        return Piece("org", toks[0].start, toks[-1].end, words, strong=True)
+    if words[0] in HONORIFICS and len(words) > 1 and _shaped(words[1:]):
+        kind: PieceKind = "single" if len(words) == 2 else "person"
+        return Piece(kind, toks[1].start, toks[-1].end, words[1:], None, toks[0].start, True)
+    if all(w in NAME_SUFFIXES for w in words):
+        return None
+    head = _last_head(words)
+    core = len(words)
+    while core > 1 and words[core - 1] in NAME_SUFFIXES:
+        core -= 1
+    if head == core - 1 and _named_like_a_title(words[:core]):
+        head = None  # "Martin Luther King Jr" is a name, "Deputy Prime Minister" a title
+    if head is not None:
+        name = _after_title(words, head)
+        if name == len(words):
+            titles_only.add(first + head)
+            return None
+        if not _shaped(words[name:]):
+            return None
+        start = tokens[runs.title_start(first + head)].start
+        end = toks[name - 1].end
+        title = (start, end + (words[name - 1] in ABBREVIATIONS and text[end] == "."))
+        kind = "single" if len(words) - name == 1 else "person"
+        return Piece(
+            kind, toks[name].start, toks[-1].end, words[name:], title, toks[head].start, True
+        )
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+        if words[0] in ACRONYM_STOP:
+            return None
+        return Piece("acronym", toks[0].start, toks[0].end, words)
+    if not _shaped(words):
+        return None
+    kind = "single" if len(words) == 1 else "person"
+    piece = Piece(kind, toks[0].start, toks[-1].end, words)
+    _described(text, tokens, runs, piece, first)
+    return piece
+
+
+def _described(text: str, tokens: list[Token], runs: Runs, piece: Piece, first: int) -> None:
+    """A lower-case title or descriptor right before: "spokesman Peskov", "outlet Izvestia"."""
+    if first == 0:
+        return
+    prev = tokens[first - 1]
+    if prev.sentence != tokens[first].sentence or text[prev.stop : tokens[first].start] != " ":
+        return
+    if prev.text in TITLE_HEADS:
+        piece.title = (tokens[runs.title_start(first - 1)].start, prev.end)
+        piece.strong = True
+    elif prev.text in ORG_DESCRIPTORS:
+        piece.title = (tokens[runs.title_start(first - 1)].start, prev.end)
+        piece.kind, piece.strong = "org", True
+
+
+def _apposition(
+    text: str,
+    tokens: list[Token],
+    runs: Runs,
+    piece: Piece,
+    first: int,
+    titles_only: set[int],
+    titled: list[int],
+) -> None:
+    """ "chief, Kaja Kallas," (title before) or "Michael Golden, the GAO's counsel" (after)."""
+    if first >= 1 and text[tokens[first - 1].stop : piece.start] == ", ":
+        head = first - 1
+        if head in titles_only or tokens[head].text in TITLE_HEADS | ORG_DESCRIPTORS:
+            piece.title = (tokens[runs.title_start(head)].start, tokens[head].end)
+            if tokens[head].text in ORG_DESCRIPTORS:
+                piece.kind = "org"
+            piece.strong = True
+            return
+    m = _APPOSITION.match(text, piece.end)
+    if m is None:
+        return
+    words = m.group(1).split()
+    if not words or len(words) > 12 or words[0].lower() in _NOT_APPOSITION:
+        return
+    opening = words[0]
+    lowered = opening.lower()
+    if not (
+        m.group(0)[1:].lstrip()[:1].islower()
+        or opening.endswith(("'s", "’s"))
+        or lowered in TITLE_HEADS
+        or lowered in TITLE_MODIFIERS
+    ):
+        return  # "VTB, Sberbank and Gazprom Bank": a list of names, not an apposition
+    start, end = m.span(1)
+    if any(start <= t < end for t in titled):
+        return
+    spans = [(w.group(), start + w.start(), start + w.end()) for w in _WORD.finditer(m.group(1))]
+    bare = [w.lower().removesuffix("’s").removesuffix("'s") for w, _, _ in spans]
+    heads = [i for i, w in enumerate(bare) if w in TITLE_HEADS or w in ORG_DESCRIPTORS]
+    if not heads:
+        return
+    # The title ends with its head and complement: "chief economist at Merk Investments".
+    i = j = heads[0]
+    for h in heads[1:]:  # "chief operating officer"
+        if h - j > 2:
+            break
+        j = h
+    while j + 1 < len(spans) and (
+        bare[j + 1] in _COMPLEMENT or spans[j + 1][0][0].isupper() or bare[j + 1] in TITLE_HEADS
+    ):
+        j += 1
+    while j > i and bare[j] in _COMPLEMENT:
+        j -= 1
+    piece.title, piece.strong = (start, spans[j][2]), True
+    if not any(w in TITLE_HEADS for w in bare[i : j + 1]):
+        piece.kind = "org"  # "Airbus, the European planemaker," but "X, the Bank president,"
+
+
+def _organisation(words: tuple[str, ...]) -> bool:
+    if len(words) < 2:
+        return False  # "Company executives said": a common noun opening the sentence
+    pairs = list(pairwise(words))
+    if any(w.lower() in TITLE_HEADS and nxt in ("of", "for") for w, nxt in pairs):
+        return False  # "Chief Executive Officer of General Motors" is a title
+    if words[-1] in ORG_WORDS and words[0] not in HONORIFICS:
+        return True
+    return any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in pairs)
+
+
+def _last_head(words: tuple[str, ...]) -> int | None:
+    """Index of the last title word that leaves a name after it ("Secretary of State X")."""
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word.lower() not in TITLE_HEADS or (word.isupper() and len(word) > 3):
+            continue
+        if word == "General" and i == 0 and len(words) < 3:
+            continue  # "General Motors", "General Assembly"
+        return i
+    return None
+
+
+def _named_like_a_title(words: tuple[str, ...]) -> bool:
+    before = words[:-1]
+    return (
+        len(before) >= 2
+        and _shaped(before)
+        and not any(w.lower() in TITLE_MODIFIERS or w.lower() in TITLE_HEADS for w in before)
+    )
+
+
+def _after_title(words: tuple[str, ...], head: int) -> int:
+    """Index of the first name word after a title's head and its department ("of State")."""
+    k = head + 1
+    if k >= len(words) or words[k] not in ("of", "for"):
+        return k
+    k += 1 + (k + 1 < len(words) and words[k + 1] == "the")
+    for n in (3, 2, 1):  # "President of the United States Barack Obama"
+        if " ".join(words[k : k + n]) in COUNTRY_GROUPS:
+            return k + n
+    department = k
+    while k < len(words) and words[k] in DEPARTMENTS:
+        k += 1
+    # "Vice Chairman of Chrysler": no department, so the rest is the title's, not a name.
+    return k if k > department else len(words)
+
+
+def _shaped(words: tuple[str, ...]) -> bool:
+    """Whether words look like a personal name: capitalised, no place, month or title word."""
+    if not 1 <= len(words) <= 5 or words[0] in PARTICLES or words[-1] in PARTICLES:
+        return False
+    for word in words:
+        if word in PARTICLES or word in NAME_SUFFIXES:
+            continue
+        if not word[0].isupper() or word in NATIONALITIES or word in ORG_WORDS:
+            return False
+        if word in COUNTRY_GROUPS or word in CAPITALS or word in MONTHS or word in WEEKDAYS:
+            return False
+        if word.lower() in TITLE_HEADS or (word.isupper() and len(word) > 1 and "." not in word):
+            return False
+        if word.lower() in ("of", "for", "the"):
+            return False
+    return True
+
+
+def initials(words: Sequence[str]) -> str:
+    """ "Government Accountability Office" → "GAO": what an acronym of the name would be."""
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def surname(words: tuple[str, ...]) -> str:
+    """The family name of a full name: its last word before "Jr.", "III"."""
+    names = [w for w in words if w not in NAME_SUFFIXES]
+    return names[-1] if names else words[-1]

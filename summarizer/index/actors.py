@@ -1,0 +1,291 @@
+"""Actors by rule: the people, organisations and states an article names, before the model.
+
+A 1.5B model lists few of an article's actors, so its list starts from these. The rules:
+
+1. institutions written by name ("the Kremlin", "NATO", "the European Union"; ``lexicon``)
+   → organisation, or group for armed movements;
+2. a capitalised run (``names.py``) with a title word in it ("US President Donald Trump"),
+   right before it ("Kremlin spokesman Dmitry Peskov") or in apposition ("…chief, Kaja
+   Kallas," / "Michael Golden, the GAO's counsel,") → person, title kept apart from the name;
+   an honorific or a title before one name ("Mr. Waltz", "President Putin") → person;
+3. a run ending in an organisation word ("Defence Ministry", "Acme Corp"), after a descriptor
+   ("engine maker Europrop") or defined as an acronym ("… Office (GAO)") → organisation;
+4. a two-to-five word name without a title is a person only on evidence: it speaks ("X said",
+   "said X", "according to X"), or its surname is used again;
+5. a surname, alone or after an honorific or title, links to the one full name with that
+   surname mentioned before it (or anywhere, when none is before). When two different full
+   names share the surname the mention stays unlinked: no guess between two people;
+6. countries and capitals (short lists) → state, only if once at least they are the subject
+   of a verb ("Russia said", "Ukraine has agreed", "Moscow has insisted");
+7. a lone capitalised word or acronym that speaks ("Airbus has confirmed", "the GAO said") →
+   organisation: news introduces people by full name, so a lone unknown word is rarely one;
+   unless "he said"/"she added" follows it, or it has a title or honorific → person.
+
+Title-case lines (headlines) only receive links to actors found elsewhere, never new ones.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .actor_rules import Piece, find_pieces, initials, surname
+from .lexicon import (
+    CAPITALS,
+    COUNTRY_GROUPS,
+    GROUPS,
+    HONORIFICS,
+    INSTITUTION_GROUPS,
+    NATIONALITIES,
+    TITLE_HEADS,
+)
+from .names import Runs, Token, find_phrases, joined, phrase_index, subject_of_verb, tokenize
+from .units import ActorKind, IndexedActor, Mention, MentionKind, Sentence
+
+_INSTITUTIONS = phrase_index(INSTITUTION_GROUPS)
+_STATES = phrase_index([*COUNTRY_GROUPS, *CAPITALS])
+
+
+@dataclass
+class _Actor:
+    name: str
+    kind: ActorKind
+    title: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def find_actors(text: str, sentences: Sequence[Sentence]) -> list[IndexedActor]:
+    """The actors ``text`` names, numbered A1… in order of first mention."""
+    return _Finder(text, sentences).run()
+
+
+class _Finder:
+    """One article's actors, collected by key ("p:first|last", "o:…", "st:…") as rules fire."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.tokens = tokenize(text, sentences)
+        self.runs = Runs(text, self.tokens)
+        self.actors: dict[str, _Actor] = {}
+        self.taken = bytearray(len(text) + 1)  # characters already inside a name mention
+        self.surnames: dict[str, list[tuple[int, str]]] = {}
+
+    def run(self) -> list[IndexedActor]:
+        self._institutions()
+        headlines = _title_case_sentences(self.tokens, self.sentences)
+        pieces = find_pieces(self.text, self.tokens, self.runs, headlines)
+        org_names = self._organisation_names(pieces)
+        self._people(pieces, org_names)
+        self._organisations(pieces, org_names)
+        self._repeated_names()
+        self._states()
+        self._link_surnames()
+        return self._numbered()
+
+    # -- collecting -------------------------------------------------------------------------
+
+    def _actor(self, key: str, name: str, kind: ActorKind) -> _Actor:
+        if key not in self.actors:
+            self.actors[key] = _Actor(name, kind)
+        return self.actors[key]
+
+    def _mention(self, actor: _Actor, start: int, end: int, kind: MentionKind) -> None:
+        actor.mentions.append(Mention(self.text[start:end], start, end, kind))
+        if kind != "title":
+            self.taken[start:end] = b"\x01" * (end - start)
+
+    def _titled(self, actor: _Actor, piece: Piece) -> None:
+        if piece.title is None:
+            return
+        start, end = piece.title
+        if actor.title is None:
+            actor.title = self.text[start:end]
+        self._mention(actor, start, end, "title")
+
+    def _institutions(self) -> None:
+        for start, end, phrase in find_phrases(self.text, self.tokens, _INSTITUTIONS):
+            group = INSTITUTION_GROUPS[phrase]
+            kind: ActorKind = "group" if group in GROUPS else "organisation"
+            actor = self._actor("i:" + group, group, kind)
+            self._mention(actor, start, end, "institution")
+
+    def _organisation_names(self, pieces: list[Piece]) -> set[str]:
+        """Names that are organisations wherever written: once described as one ("prime
+        contractor Northrop Grumman"), or a lone word that speaks before any full name ends
+        with it ("Ford has announced …" long before a stray "Michigan Ford's")."""
+        people: dict[str, int] = {}
+        for p in pieces:
+            if p.kind == "person" or (p.kind == "single" and p.strong):
+                people.setdefault(surname(p.words), p.start)
+        names = {self.text[p.start : p.end] for p in pieces if p.kind == "org"}
+        for p in pieces:
+            lone = p.kind == "single" and p.speaks and not (p.strong or p.personal)
+            if lone and people.get(p.words[0], len(self.text)) > p.start:
+                names.add(p.words[0])
+        return names
+
+    def _repeated_names(self) -> None:
+        """Every other place a found name is written, headlines included."""
+        text = self.text
+        for actor in list(self.actors.values()):
+            name = actor.name
+            if actor.kind == "person" and " " not in name:
+                continue
+            kind: MentionKind = "name" if actor.kind == "person" else "institution"
+            at = text.find(name)
+            while at != -1:
+                end = at + len(name)
+                if not self.taken[at] and _bounded(text, at, end):
+                    self._mention(actor, at, end, kind)
+                at = text.find(name, end)
+
+    def _people(self, pieces: list[Piece], org_names: set[str]) -> None:
+        singles = Counter(p.words[-1] for p in pieces if p.kind == "single")
+        for p in pieces:
+            if p.kind != "person" or self.text[p.start : p.end] in org_names:
+                continue
+            if (p.words[0] in org_names or p.words[-1] in org_names) and not p.strong:
+                continue  # "Ford Taurus": a product; "…, Michigan Ford's stock": a list
+            last = surname(p.words)
+            if not (p.strong or p.speaks or singles[last]):
+                continue
+            key = f"p:{p.words[0].lower()}|{last.lower()}"
+            actor = self._actor(key, self.text[p.start : p.end], "person")
+            self._mention(actor, p.start, p.end, "name")
+            self._titled(actor, p)
+            entries = self.surnames.setdefault(last.lower(), [])
+            if all(k != key for _, k in entries):
+                entries.append((p.start, key))
+        for p in pieces:
+            # "President Macron", or "Macron said … He added", with no full name anywhere:
+            # a person known by surname only.
+            if p.kind == "single" and (p.strong or p.personal) and p.words[-1] not in org_names:
+                last = p.words[-1].lower()
+                if last not in self.surnames:
+                    self.surnames[last] = [(p.start, "s:" + last)]
+                    self._actor("s:" + last, p.words[-1], "person")
+                if (found := self._resolve(last, p.start)) is not None:
+                    self._titled(self.actors[found], p)
+
+    def _organisations(self, pieces: list[Piece], org_names: set[str]) -> None:
+        defined: dict[str, str] = {}
+        acronyms: list[Piece] = []
+        for p in pieces:
+            word = self.text[p.start : p.end]
+            if self.taken[p.start]:
+                continue
+            if p.kind == "acronym":
+                acronyms.append(p)
+                continue
+            if p.kind == "org" or word in org_names:
+                key = self._org_key(word)
+                actor = self._actor(key, word, "organisation")
+                self._mention(actor, p.start, p.end, "institution")
+                self._titled(actor, p)
+                if p.acronym:
+                    defined[p.acronym] = key
+        # "the GAO" after "the Government Accountability Office": an acronym of a known name.
+        by_initials: dict[str, set[str]] = {}
+        for key, actor in self.actors.items():
+            if actor.kind == "organisation" and " " in actor.name:
+                by_initials.setdefault(initials(actor.name.split()), set()).add(key)
+        for p in acronyms:
+            word = self.text[p.start : p.end]
+            known = by_initials.get(word, set())
+            owner = defined.get(word) or (next(iter(known)) if len(known) == 1 else None)
+            if owner is None and p.acts:
+                owner = self._org_key(word)
+            if owner is not None:
+                actor = self._actor(owner, word, "organisation")
+                self._mention(actor, p.start, p.end, "institution")
+
+    def _org_key(self, name: str) -> str:
+        """One key for "US Air Force", "U.S. Air Force" and a later "the Air Force"."""
+        words = name.split()
+        for n in (3, 2, 1):
+            prefix, rest = " ".join(words[:n]), " ".join(words[n:])
+            if rest and (prefix in COUNTRY_GROUPS or (n == 1 and prefix in NATIONALITIES)):
+                return f"o:{COUNTRY_GROUPS.get(prefix, prefix)}|{rest}"
+        same = {k for k in self.actors if k.startswith("o:") and k.split("|", 1)[1] == name}
+        return same.pop() if len(same) == 1 else "o:|" + name
+
+    def _states(self) -> None:
+        found: dict[str, list[tuple[int, int]]] = {}
+        acting: set[str] = set()
+        for start, end, word in find_phrases(self.text, self.tokens, _STATES):
+            if self.taken[start]:
+                continue
+            group = COUNTRY_GROUPS.get(word, word)
+            found.setdefault(group, []).append((start, end))
+            if subject_of_verb(self.text, end):
+                acting.add(group)
+        for group in sorted(acting, key=lambda g: found[g][0][0]):
+            spans = found[group]
+            written = Counter(self.text[a:b] for a, b in spans)
+            name = group if group in written else written.most_common(1)[0][0]
+            actor = self._actor("st:" + group, name, "state")
+            for a, b in spans:
+                self._mention(actor, a, b, "name")
+
+    def _resolve(self, surname: str, at: int) -> str | None:
+        """The one full name this surname refers to at ``at``, or None (unknown, ambiguous)."""
+        entries = self.surnames.get(surname, [])
+        before = {k for pos, k in entries if pos <= at}
+        keys = before or {k for _, k in entries}
+        return next(iter(keys)) if len(keys) == 1 else None
+
+    def _link_surnames(self) -> None:
+        tokens = self.tokens
+        for i, tok in enumerate(tokens):
+            if not tok.cap or self.taken[tok.start]:
+                continue
+            key = self._resolve(tok.text.lower(), tok.start)
+            if key is None:
+                continue
+            if i > 0 and _introduces(self.text, tokens[i - 1], tok):
+                self._mention(self.actors[key], tokens[i - 1].start, tok.end, "honorific")
+            else:
+                self._mention(self.actors[key], tok.start, tok.end, "surname")
+
+    def _numbered(self) -> list[IndexedActor]:
+        ordered: list[tuple[int, _Actor]] = []
+        for actor in self.actors.values():
+            names = [m.start for m in actor.mentions if m.kind != "title"]
+            if names:
+                ordered.append((min(names), actor))
+        ordered.sort(key=lambda pair: pair[0])
+        out: list[IndexedActor] = []
+        for number, (_, actor) in enumerate(ordered, 1):
+            mentions = sorted(set(actor.mentions), key=lambda m: (m.start, m.end, m.kind))
+            out.append(IndexedActor(number, actor.name, actor.kind, actor.title, tuple(mentions)))
+        return out
+
+
+def _introduces(text: str, before: Token, tok: Token) -> bool:
+    """ "Mr." or a capitalised title right before a surname: "Mr. Waltz", "President Putin"."""
+    if not joined(text, before, tok):
+        return False
+    return before.text in HONORIFICS or (before.cap and before.text.lower() in TITLE_HEADS)
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
+
+
+def _title_case_sentences(tokens: list[Token], sentences: Sequence[Sentence]) -> frozenset[int]:
+    """Headlines: lines without a full stop most of whose longer words are capitalised."""
+    open_ended = {i for i, s in enumerate(sentences) if not s.text.rstrip("”\"’' ").endswith(".")}
+    counts: dict[int, list[int]] = {}
+    for t in tokens:
+        if len(t.text) > 3 and t.sentence in open_ended:
+            count = counts.setdefault(t.sentence, [0, 0])
+            count[0] += 1
+            count[1] += t.cap
+    return frozenset(s for s, (n, caps) in counts.items() if n >= 3 and caps >= 0.7 * n)
+
+
+__all__ = ["find_actors"]

@@ -1,0 +1,220 @@
+"""Closed word lists read by the actor and speaker rules (``actors.py``, ``speakers.py``).
+
+Kept apart from the rules so a reviewer can check what counts as a title, an organisation word
+or a speech verb without reading code. Every list is general news vocabulary, never words of
+one article; a name missing here only costs recall of that one rule.
+"""
+
+from __future__ import annotations
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+HONORIFICS = _words("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Rev Messrs Mme Mlle")
+# Short forms that end with a dot inside a name ("Sen. Warren", "Michael R. Golden").
+ABBREVIATIONS = _words("Gen Sen Sens Rep Reps Gov Lt Col Capt Sgt Adm Cmdr Maj St Jr Sr Hon Amb")
+ABBREVIATED_TITLES = _words("Gen Sen Rep Gov Lt Col Capt Sgt Adm Cmdr Maj Hon Amb")
+
+# The word a title ends on, compared in lower case: "Deputy Foreign *Minister*", "Kremlin
+# *spokesman*". A name right after one of these is a person's.
+TITLE_HEADS = _words(
+    """president minister secretary chancellor senator governor mayor premier spokesman
+    spokeswoman spokesperson ambassador envoy adviser advisor director chairman chairwoman
+    chairperson chair chief head leader commissioner counsel general commander admiral colonel
+    captain lieutenant sergeant judge justice prosecutor attorney lawyer king queen prince
+    princess pope cardinal bishop archbishop rabbi imam sheikh emir ayatollah speaker
+    representative congressman congresswoman lawmaker legislator official officer executive ceo
+    cfo coo founder co-founder analyst economist strategist professor researcher scientist
+    expert negotiator diplomat editor correspondent reporter journalist columnist author coach
+    manager striker actor actress singer president-elect secretary-general gen sen rep gov lt
+    col capt sgt adm cmdr maj amb"""
+)
+# Lower-case words that may stand inside a title before its head ("foreign policy chief").
+TITLE_MODIFIERS = _words(
+    """foreign policy defence defense deputy vice chief senior former then acting interim
+    assistant associate managing executive general national security press top special
+    presidential military economic political finance financial trade health justice interior
+    home state prime first lead principal regional federal media online private public
+    state-run state-owned of for and the at news"""
+)
+# Words after "Secretary of", "Minister for" that belong to the title, not the name.
+DEPARTMENTS = _words(
+    """State Defense Defence Foreign Affairs Health Justice Interior Home Energy Treasury
+    Commerce Education Transportation Transport Agriculture Labor Labour Veterans Housing
+    Homeland Security Finance Economy Trade Environment Culture Staff the"""
+)
+# A capitalised sequence ending in one of these (or with one before "of"/"for") names an
+# organisation: "Defence Ministry", "Ministry of Defence", "Acme Corp".
+ORG_WORDS = _words(
+    """Inc Corp Corporation Co Ltd LLC PLC plc AG GmbH Group Holdings Company Companies
+    Industries Motors Airlines Airways Bank Fund Party Ministry Department Council Commission
+    Committee Agency Office Union Court Army Navy Force Forces Police Guard Corps University
+    College Institute Foundation Federation Association Organisation Organization Authority
+    Board Service Services Bureau Parliament Congress Senate Assembly Times Post Journal News
+    Herald Tribune Gazette Telegraph Network Alliance Coalition Front Movement League Church
+    Cabinet Government Administration Embassy Tribunal Society Reserve Exchange Systems
+    Technologies Trust Partners Brigade Battalion Regiment Mission Delegation Secretariat
+    Directorate Agencies Commissions Unions Parties Ministries Capital Management Investments
+    Securities Insurance Media Entertainment Studios Pharmaceuticals"""
+)
+# Title heads that name an employer before them: "Boeing spokesman", "UBS analyst".
+EMPLOYER_HEADS = _words(
+    "spokesman spokeswoman spokesperson analyst economist executive ceo cfo coo chairman "
+    "chairwoman founder strategist engineer"
+)
+# Lower-case words naming what kind of organisation follows ("engine maker Europrop").
+ORG_DESCRIPTORS = _words(
+    """company firm group maker manufacturer planemaker automaker carmaker carrier airline
+    bank lender insurer retailer broadcaster network channel newspaper magazine daily outlet
+    agency website publisher organisation organization charity party union regulator watchdog
+    ministry department militia giant conglomerate operator producer supplier contractor
+    developer exchange institute tabloid"""
+)
+
+# Known institutions, found wherever they are written; "a, b" are two names of one actor.
+_INSTITUTIONS = """Kremlin | White House | Pentagon | Downing Street | Elysee Palace, Élysée Palace,
+    Elysee, Élysée | State Department | Foreign Office | Home Office | Congress | Senate |
+    House of Representatives | House of Commons | House of Lords | State Duma, Duma |
+    Bundestag | Knesset | Supreme Court | Federal Reserve | European Union, EU, E.U. |
+    European Commission | European Parliament | European Council | European Central Bank, ECB |
+    United Nations, UN, U.N. | UN Security Council, Security Council | UN General Assembly |
+    NATO | International Monetary Fund, IMF | World Bank | World Health Organization, WHO |
+    WTO | OPEC | OSCE | IAEA | International Criminal Court, ICC | Red Cross |
+    Amnesty International | Human Rights Watch | Vatican | FBI | CIA | NSA | FSB | SBU |
+    Interpol | Europol | G7 | G20 | ASEAN | African Union | Arab League | Reuters |
+    Associated Press, AP | Agence France-Presse, AFP | BBC | CNN | ABC | NBC | CBS | Fox News |
+    Bloomberg | Al Jazeera | TASS | Interfax | RIA Novosti | Xinhua | Hamas | Hezbollah |
+    Taliban | Houthis | al-Qaeda | Islamic State, ISIS, ISIL | Wagner Group"""
+INSTITUTION_GROUPS: dict[str, str] = {
+    alias.strip(): group.split(",")[0].strip()
+    for group in _INSTITUTIONS.split("|")
+    for alias in group.split(",")
+}
+GROUPS = _words("Hamas Hezbollah Taliban Houthis al-Qaeda ISIS ISIL") | {"Islamic State"}
+
+# Countries, with the aliases that name the same state (first alias = how it is grouped).
+_COUNTRY_ALIASES = """United States, US, U.S., USA, America | United Kingdom, UK, U.K., Britain,
+    Great Britain | Russia, Russian Federation | Ukraine | China | Japan | India | Pakistan |
+    Afghanistan | Iran | Iraq | Syria | Israel | Turkey | Egypt | Saudi Arabia | Qatar |
+    United Arab Emirates, UAE | Jordan | Lebanon | Yemen | Libya | Tunisia | Algeria | Morocco |
+    Sudan | Ethiopia | Kenya | Nigeria | South Africa | France | Germany | Italy | Spain |
+    Portugal | Netherlands | Belgium | Luxembourg | Switzerland | Austria | Poland | Hungary |
+    Czech Republic | Slovakia | Romania | Bulgaria | Greece | Serbia | Croatia | Moldova |
+    Belarus | Georgia | Armenia | Azerbaijan | Kazakhstan | Lithuania | Latvia | Estonia |
+    Finland | Sweden | Norway | Denmark | Ireland | Iceland | Canada | Mexico | Brazil |
+    Argentina | Chile | Colombia | Venezuela | Cuba | Peru | Australia | New Zealand |
+    Indonesia | Malaysia | Singapore | Thailand | Vietnam | Philippines | Taiwan |
+    South Korea | North Korea | Myanmar | Bangladesh | Sri Lanka | Nepal | Palestine"""
+COUNTRY_GROUPS: dict[str, str] = {
+    alias.strip(): group.split(",")[0].strip()
+    for group in _COUNTRY_ALIASES.split("|")
+    for alias in group.split(",")
+}
+# Capitals written for their governments ("Moscow has insisted", "Kyiv argues").
+CAPITALS = _words(
+    """Moscow Kyiv Kiev Washington Beijing London Paris Berlin Tehran Jerusalem Ankara Tokyo
+    Seoul Pyongyang Damascus Baghdad Kabul Islamabad Cairo Riyadh Minsk Warsaw Rome Madrid
+    Ottawa Canberra Caracas Havana Taipei Tbilisi Budapest Brussels Delhi"""
+)
+NATIONALITIES = _words(
+    """Russian Ukrainian American British French German Chinese Japanese Israeli Palestinian
+    Iranian Iraqi Syrian Turkish Indian Pakistani Afghan European Western Eastern Northern
+    Southern Canadian Australian Mexican Brazilian Italian Spanish Polish Dutch Belgian Swedish
+    Norwegian Danish Finnish Greek Egyptian Saudi Korean Soviet Arab African Asian Belarusian
+    Hungarian Czech Austrian Swiss Irish Scottish Welsh English Portuguese Venezuelan Cuban
+    Lebanese Jordanian Yemeni Qatari Emirati Kurdish Taiwanese Vietnamese Nigerian Kenyan
+    Georgian Crimean Federal National International Global North South East West"""
+)
+
+MONTHS = _words(
+    """January February March April June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"""
+)
+WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+# Capitalised words that open sentences or clauses but never start a name.
+STOPWORDS = _words(
+    """The A An This That These Those There Here It Its He She They We I You His Her Their Our
+    My Your Him Them Us Me When While Although Though If As After Before Since Until Unless
+    Because But And Or Nor So Yet For With By From In On At Of To Into Onto Over Under About
+    Against Between Among During Despite Following According Amid Also Still Then Now Today
+    Tonight Yesterday Tomorrow Last Next Earlier Later Meanwhile However Nevertheless
+    Nonetheless Moreover Furthermore Additionally Instead Both All Some Many Most Several Few
+    Each Every Any No Not None Other Others Such Another Why What Who Whom Whose How Where Which
+    Asked Speaking Under Without Within Once Even Only Just Perhaps Overall Indeed Thus Hence
+    Officials Analysts Experts Witnesses Residents Investigators Doctors Prosecutors Critics
+    Sources Protesters Rebels Authorities Lawmakers Scientists Researchers Reports Observers
+    Diplomats Activists Leaders Economists Supporters Opponents Officers Soldiers Troops Workers
+    Employees Students Voters Members Police People Families Relatives Victims Survivors
+    Yes Oh Well Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands
+    Everyone Everybody Nobody Someone Somebody Anyone Anybody Everything Nothing
+    Something"""
+)
+PARTICLES = _words("de da di do du del della der den van von ter ten la le bin ibn al el dos das")
+NAME_SUFFIXES = _words("Jr Sr II III IV")
+# Initialisms that are not actors.
+ACRONYM_STOP = _words(
+    """TV CEO CFO COO GDP EST UTC GMT PM AM OK ID DNA HIV AIDS COVID BC AD FM AI IT PR VIP
+    MP MPs PhD CCTV SUV GPS USD EUR GBP NGO NGOs UAV LNG"""
+)
+
+# Locative prepositions: a name right after one is a place, not an actor.
+LOCATIVES = _words("in at near via across throughout outside inside into around towards toward")
+
+AUXILIARIES = _words(
+    """has have had is are was were will would can could must should may might shall did does
+    do has been also not never now already later then still again reportedly repeatedly
+    previously publicly consistently further however"""
+)
+# Words between a speaker and the speech verb ("X has repeatedly warned"); no "was": a
+# passive ("X was told") makes X the listener.
+SPEECH_FILLERS = _words(
+    """has have had also will would could later earlier again repeatedly previously publicly
+    consistently reportedly further then once"""
+)
+_IRREGULAR_PAST = """said told wrote led sent won lost held made took gave began met sought fought
+    struck hit put set cut kept left brought bought sold paid saw knew thought became came went
+    ran fell rose spoke chose drove stood understood broke shot built spent meant felt found got
+    upheld withdrew overtook drew threw"""
+# Verbs a state or organisation does as the subject of a clause ("Russia annexed").
+_ACTION_STEMS = """agree accept reject seek insist want demand refuse accuse annex launch send plan
+    threaten offer propose support oppose sign approve block impose lift attack invade deploy
+    withdraw dismiss express continue remain need hope expect decide recognize recognise vote
+    pass challenge uphold issue win lose select hold control close sell buy order call ask
+    urge deny confirm announce warn say tell respond condemn welcome"""
+
+# Speech verbs: the finite forms that report what somebody said.
+_SPEECH_STEMS = """add announce warn argue state insist respond note explain claim ask confirm
+    reveal remark mention emphasize emphasise stress declare report comment acknowledge allege
+    assert concede contend suggest tweet predict promise vow pledge urge recall complain
+    conclude observe underscore indicate caution counter reiterate disclose
+    answer demand boast lament estimate recount describe"""
+_SPEECH_IRREGULAR = """said says told tells wrote writes denied denies replied replies testified
+    testifies admitted admits"""
+
+
+def _inflect(stem: str) -> set[str]:
+    if stem.endswith("e"):
+        return {stem + "s", stem + "d"}
+    if stem.endswith("y") and stem[-2] not in "aeiou":
+        return {stem[:-1] + "ies", stem[:-1] + "ied"}
+    if stem.endswith(("s", "sh", "ch", "x")):
+        return {stem + "es", stem + "ed"}
+    return {stem + "s", stem + "ed"}
+
+
+SPEECH_VERBS = frozenset(
+    {form for stem in _SPEECH_STEMS.split() for form in _inflect(stem)}
+    | set(_SPEECH_IRREGULAR.split())
+)
+TELL_VERBS = _words("told tells")
+# Verbs that may follow the speaker's name after a quotation: "…," said Michael Golden.
+INVERTING_VERBS = _words(
+    """said says added asked explained continued wrote writes noted warned argued insisted
+    replied responded recalled stated declared remarked"""
+)
+ACTION_VERBS = frozenset(
+    {form for stem in _ACTION_STEMS.split() for form in _inflect(stem)}
+    | set(_IRREGULAR_PAST.split())
+)

@@ -1,0 +1,336 @@
+"""Actors by rule: names, titles kept apart, honorifics and surnames linked, institutions,
+states only when they act, and the pitfalls (shared surnames, places, sentence openers)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from summarizer.index.actors import find_actors
+from summarizer.index.units import IndexedActor, Sentence
+
+SEED = Path(__file__).parent.parent / "seeds" / "trump-putin-call-ukraine.txt"
+_SENTENCE = re.compile(
+    r"[^\n]+?(?:(?<!\bM[rs])(?<!\bMrs)(?<!\b[A-Z])[.!?][”\"’]?(?=\s+[A-Z“\"‘])|$)", re.M
+)
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """A stand-in for ``split_sentences``: lines, cut after ". " before a capital or quote."""
+    out: list[Sentence] = []
+    for paragraph, line in enumerate(re.finditer(r"[^\n]+", text)):
+        for m in _SENTENCE.finditer(text, line.start(), line.end()):
+            start, end = m.start(), m.end()
+            while start < end and text[start] == " ":
+                start += 1
+            if start < end:
+                out.append(Sentence(len(out) + 1, start, end, text[start:end], paragraph))
+    return out
+
+
+def actors_of(text: str) -> list[IndexedActor]:
+    actors = find_actors(text, sentences_of(text))
+    assert [a.number for a in actors] == list(range(1, len(actors) + 1))
+    for a in actors:
+        assert a.mentions, a
+        for m in a.mentions:
+            assert text[m.start : m.end] == m.text, m
+    return actors
+
+
+def by_name(actors: list[IndexedActor]) -> dict[str, IndexedActor]:
+    return {a.name: a for a in actors}
+
+
+def texts(actor: IndexedActor, kind: str) -> list[str]:
+    return [m.text for m in actor.mentions if m.kind == kind]
+
+
+# (article, name, kind, title): the title is kept apart from the name.
+TITLED = [
+    (
+        "US President Donald Trump said on Monday that talks went well.",
+        "Donald Trump",
+        "person",
+        "US President",
+    ),
+    (
+        "Kremlin spokesman Dmitry Peskov confirmed the call.",
+        "Dmitry Peskov",
+        "person",
+        "Kremlin spokesman",
+    ),
+    (
+        "Foreign Secretary David Lammy said Britain was ready.",
+        "David Lammy",
+        "person",
+        "Foreign Secretary",
+    ),
+    (
+        "It was backed by Secretary of State Marco Rubio.",
+        "Marco Rubio",
+        "person",
+        "Secretary of State",
+    ),
+    (
+        "Russian Deputy Foreign Minister Alexander Grushko told Izvestia so.",
+        "Alexander Grushko",
+        "person",
+        "Russian Deputy Foreign Minister",
+    ),
+    (
+        "Annalena Baerbock, the foreign minister, said the talks failed.",
+        "Annalena Baerbock",
+        "person",
+        "foreign minister",
+    ),
+    (
+        "The European Union’s foreign policy chief, Kaja Kallas, said so.",
+        "Kaja Kallas",
+        "person",
+        "European Union’s foreign policy chief",
+    ),
+    (
+        "The deal is off, said Michael R. Golden, the GAO's general counsel.",
+        "Michael R. Golden",
+        "person",
+        "GAO's general counsel",
+    ),
+    (
+        "The plan failed, according to Airbus spokesman Jaime Perez-Guerra.",
+        "Jaime Perez-Guerra",
+        "person",
+        "Airbus spokesman",
+    ),
+    (
+        "NATO Secretary General Mark Rutte said allies would meet.",
+        "Mark Rutte",
+        "person",
+        "NATO Secretary General",
+    ),
+    (
+        "Commission President Ursula von der Leyen said the EU was united.",
+        "Ursula von der Leyen",
+        "person",
+        "Commission President",
+    ),
+    (
+        "Irish Finance Minister Conor O'Brien said taxes would fall.",
+        "Conor O'Brien",
+        "person",
+        "Irish Finance Minister",
+    ),
+    (
+        "It was reported by the Russian media outlet Izvestia on Friday.",
+        "Izvestia",
+        "organisation",
+        "Russian media outlet",
+    ),
+    ("Engine maker Europrop has denied the report.", "Europrop", "organisation", "Engine maker"),
+]
+
+
+@pytest.mark.parametrize(("article", "name", "kind", "title"), TITLED)
+def test_title_is_kept_apart_from_the_name(article: str, name: str, kind: str, title: str) -> None:
+    actor = by_name(actors_of(article))[name]
+    assert (actor.kind, actor.title) == (kind, title)
+    assert title in texts(actor, "title")
+    assert name in texts(actor, "name") + texts(actor, "institution")
+
+
+# (article, full name, the linked mentions and their kind)
+LINKED = [
+    (
+        "Mike Waltz spoke on ABC. Mr. Waltz said more talks were needed.",
+        "Mike Waltz",
+        [("Mr. Waltz", "honorific")],
+    ),
+    (
+        "Kaja Kallas arrived. Ms Kallas said Moscow did not want peace.",
+        "Kaja Kallas",
+        [("Ms Kallas", "honorific")],
+    ),
+    (
+        "Russian President Vladimir Putin agreed. He will call President Putin again.",
+        "Vladimir Putin",
+        [("President Putin", "honorific")],
+    ),
+    (
+        "Alexander Grushko spoke. The remarks were Russia’s Grushko at his bluntest.",
+        "Alexander Grushko",
+        [("Grushko", "surname")],
+    ),
+    (
+        "Mr. Trump spoke later. US President Donald Trump said he would call.",
+        "Donald Trump",
+        [("Mr. Trump", "honorific")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "name", "mentions"), LINKED)
+def test_honorific_and_surname_link_to_the_full_name(
+    article: str, name: str, mentions: list[tuple[str, str]]
+) -> None:
+    actors = actors_of(article)
+    actor = by_name(actors)[name]
+    assert actor.kind == "person"
+    for text, kind in mentions:
+        assert text in texts(actor, kind)
+    assert sum(a.kind == "person" for a in actors) == 1
+
+
+def test_a_surname_shared_by_two_people_is_not_merged_into_the_wrong_one() -> None:
+    article = (
+        "Bill Clinton spoke first. Mr. Clinton said the plan was sound. "
+        "Then Hillary Clinton arrived. Mrs. Clinton said it was not."
+    )
+    people = by_name(actors_of(article))
+    bill, hillary = people["Bill Clinton"], people["Hillary Clinton"]
+    assert bill.number != hillary.number
+    # Before Hillary Clinton is named, "Mr. Clinton" can only be Bill; after, it is ambiguous.
+    assert texts(bill, "honorific") == ["Mr. Clinton"]
+    assert texts(hillary, "honorific") == []
+    assert all(
+        m.start != article.index("Mrs. Clinton") for a in people.values() for m in a.mentions
+    )
+
+
+INSTITUTIONS = [
+    ("The White House declined to comment.", "White House"),
+    ("Downing Street said the call was useful.", "Downing Street"),
+    ("The Pentagon will send more troops.", "Pentagon"),
+    ("NATO members met in Brussels.", "NATO"),
+    ("The UN has called for calm.", "United Nations"),
+    ("The European Union’s position is unchanged.", "European Union"),
+    ("Acme Corp said profits rose.", "Acme Corp"),
+    ("The Labour Party has chosen a new leader.", "Labour Party"),
+    ("The Russian Defence Ministry said drones were shot down.", "Russian Defence Ministry"),
+    ("The Ministry of Defence said drones were shot down.", "Ministry of Defence"),
+    ("Airbus has confirmed that there was a software glitch.", "Airbus"),
+]
+
+
+@pytest.mark.parametrize(("article", "name"), INSTITUTIONS)
+def test_institutions_are_organisations(article: str, name: str) -> None:
+    assert by_name(actors_of(article))[name].kind == "organisation"
+
+
+def test_an_acronym_defined_in_parentheses_is_the_same_organisation() -> None:
+    article = (
+        "The Government Accountability Office (GAO) reviewed the bid. "
+        "The GAO said the Air Force made errors."
+    )
+    office = by_name(actors_of(article))["Government Accountability Office"]
+    assert texts(office, "institution").count("GAO") == 2
+    assert "GAO" not in by_name(actors_of(article))
+
+
+STATES = [
+    ("Russia said on Monday that it would respond.", ["Russia"]),
+    ("The war started after Ukraine has agreed to the plan.", ["Ukraine"]),
+    ("Britain and France have expressed their willingness.", ["Britain", "France"]),
+    ("Russia, however, has dismissed the idea.", ["Russia"]),
+    ("Moscow has insisted that Kyiv abandon its plans.", ["Moscow"]),
+    ("The summit was held in France and leaders flew to Geneva.", []),
+    ("Ukraine’s President Volodymyr Zelensky spoke.", []),
+]
+
+
+@pytest.mark.parametrize(("article", "states"), STATES)
+def test_countries_are_states_only_as_subjects(article: str, states: list[str]) -> None:
+    assert [a.name for a in actors_of(article) if a.kind == "state"] == states
+
+
+def test_every_mention_of_an_acting_state_is_listed() -> None:
+    article = "Troops crossed into Russia. Russia said the raid failed, and Russia’s army held."
+    russia = by_name(actors_of(article))["Russia"]
+    assert [m.start for m in russia.mentions] == [m.start() for m in re.finditer("Russia", article)]
+
+
+def test_title_with_an_organisation_word_is_still_a_person_and_places_are_not_actors() -> None:
+    article = (
+        "Addressing a conference in Wyoming, the bank chief said growth was near. "
+        "Jean-Claude Trichet, the European Central Bank president, warned that it was early."
+    )
+    actors = by_name(actors_of(article))
+    assert actors["Jean-Claude Trichet"].kind == "person"
+    assert actors["Jean-Claude Trichet"].title == "European Central Bank president"
+    assert actors["European Central Bank"].kind == "organisation"
+    assert "Wyoming" not in actors
+
+
+def test_a_lone_word_speaking_before_any_full_name_is_an_organisation() -> None:
+    article = "Ford has announced deep cuts. Shares of Michigan Ford fell."
+    assert [(a.name, a.kind) for a in actors_of(article)] == [("Ford", "organisation")]
+
+
+def test_a_lone_word_that_speaks_then_he_said_is_a_person() -> None:
+    article = "Clements said the industry would shrink. He added that jobs would return."
+    assert [(a.name, a.kind) for a in actors_of(article)] == [("Clements", "person")]
+
+
+def test_without_sentences_or_text() -> None:
+    assert find_actors("", []) == []
+    article = "Kremlin spokesman Dmitry Peskov said so."
+    assert [a.name for a in find_actors(article, [])] == ["Kremlin", "Dmitry Peskov"]
+
+
+NOT_ACTORS = [
+    "Nevertheless, talks resumed on Friday in March.",
+    "Additionally, it seeks to ease Western sanctions.",
+    "Flights from Los Angeles to New York were cancelled.",
+    "He flew back to Washington aboard Air Force One.",
+    "World War Three was not mentioned in Geneva.",
+    "Delays have cost the company dearly.",
+]
+
+
+@pytest.mark.parametrize("article", NOT_ACTORS)
+def test_openers_months_weekdays_and_places_are_not_actors(article: str) -> None:
+    assert actors_of(article) == []
+
+
+def test_numbered_in_order_of_first_mention_headline_only_linked() -> None:
+    article = (
+        "Trump Meets Putin In Alaska\n"
+        "Russian President Vladimir Putin met US President Donald Trump on Friday."
+    )
+    actors = actors_of(article)
+    assert [a.name for a in actors] == ["Donald Trump", "Vladimir Putin"]
+    assert texts(actors[0], "surname") == ["Trump"]
+    assert actors[0].mentions[0].start == 0
+
+
+def test_seed_article() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    actors = find_actors(text, sentences_of(text))
+    people = {a.name: a for a in actors if a.kind == "person"}
+    expected = {
+        "Donald Trump": "US President",
+        "Vladimir Putin": "Russian President",
+        "Dmitry Peskov": "Kremlin spokesman",
+        "Steve Witkoff": "US envoy",
+        "Marco Rubio": "Secretary of State",
+        "Mike Waltz": "Mr. Trump’s National Security Adviser",
+        "Volodymyr Zelensky": "Ukraine’s President",
+        "Alexander Grushko": "Russian Deputy Foreign Minister",
+        "Kaja Kallas": "European Union’s foreign policy chief",
+        "Keir Starmer": "British Prime Minister",
+    }
+    assert {name: people[name].title for name in expected} == expected
+    assert set(people) == set(expected)
+    assert len(texts(people["Donald Trump"], "honorific")) == 8
+    assert "Grushko" in texts(people["Alexander Grushko"], "surname")
+    others = {a.name: a.kind for a in actors if a.kind != "person"}
+    assert {"Kremlin", "NATO", "European Union", "Izvestia"} <= {
+        n for n, k in others.items() if k == "organisation"
+    }
+    assert {"Russia", "Ukraine", "Moscow", "Kyiv"} <= {n for n, k in others.items() if k == "state"}
+    assert not {"Air Force One", "Western", "Crimean", "Kursk", "Europe"} & set(others)
+    assert actors[0].name == "Donald Trump"  # the headline's "Trump" is the first mention
+    for a in actors:
+        for m in a.mentions:
+            assert text[m.start : m.end] == m.text
