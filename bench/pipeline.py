@@ -21,12 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer.article import make_article  # noqa: E402
-from summarizer.draft import MAX_QUOTES  # noqa: E402
 from summarizer.extraction import Extraction, check_completion  # noqa: E402
 from summarizer.llm import Completion  # noqa: E402
-from summarizer.pipeline import assemble, build_messages  # noqa: E402
+from summarizer.pipeline import assemble, prepare  # noqa: E402
 from summarizer.prompts import load_prompts  # noqa: E402
-from summarizer.quotations import find_quotations  # noqa: E402
 from summarizer.schema import AttemptRecord, Usage  # noqa: E402
 from summarizer.settings import Settings  # noqa: E402
 
@@ -48,8 +46,8 @@ def one_run(text: str, answer: str, settings: Settings) -> float:
     prompts = load_prompts()
     start = time.perf_counter()
     article = make_article(text, published="2025-03-17")
-    quotations = find_quotations(article.text)[:MAX_QUOTES]
-    build_messages(prompts, article, quotations)
+    prepared = prepare(article, prompts)  # the article index, the prompt
+    quotations = prepared.quotations
     completion = Completion(answer, None, "stop", Usage(), "recorded")
     draft, errors = check_completion(completion, quotation_count=len(quotations))
     assert draft is not None, errors
@@ -58,7 +56,7 @@ def one_run(text: str, answer: str, settings: Settings) -> float:
         raw=answer,
         attempts=[AttemptRecord(attempt=1, finish_reason="stop", usage=Usage(), errors=[])],
     )
-    result = assemble(article, quotations, extraction, settings, prompts)
+    result = assemble(article, quotations, extraction, settings, prompts, index=prepared.index)
     result.model_dump_json()
     return (time.perf_counter() - start) * 1000
 

@@ -22,6 +22,7 @@ from .errors import (
     SummarizerError,
     TransportError,
 )
+from .index import ArticleIndex, index_article
 from .pipeline import summarize_article
 from .schema import SCHEMA_VERSION, ArticleSummary
 from .settings import Settings
@@ -29,6 +30,7 @@ from .settings import Settings
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
+    "ArticleIndex",
     "ArticleSummary",
     "BudgetExceededError",
     "ConfigError",
@@ -40,6 +42,7 @@ __all__ = [
     "Settings",
     "SummarizerError",
     "TransportError",
+    "index_article",
     "load_article",
     "make_article",
     "summarize",

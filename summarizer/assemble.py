@@ -16,6 +16,7 @@ from .article import Article
 from .dates import resolve
 from .draft import Draft, DraftActor, DraftPosition
 from .grounding import Grounder
+from .index import ArticleIndex
 from .quotations import Quotation
 from .schema import (
     Actor,
@@ -34,8 +35,9 @@ from .timeline import sort_events
 class Assembler:
     """Builds the checked content of one summary; collects warnings as it goes."""
 
-    def __init__(self, article: Article, quotations: list[Quotation]) -> None:
+    def __init__(self, article: Article, quotations: list[Quotation], index: ArticleIndex) -> None:
         self.article = article
+        self.index = index
         self.quotations = {q.number: q for q in quotations}
         self.grounder = Grounder(article.text)
         self.warnings: list[SummaryWarning] = []
@@ -290,16 +292,25 @@ class Assembler:
                 path,
             )
             return None
-        res = resolve(span.text, self.article.published, sentence_at(self.article.text, span.start))
-        if res.value is None:
-            self.warn("unresolved_date", f"{span.text!r} left unresolved ({res.reason})", path)
+        # The tagger resolved this mention with the whole article as context ("the
+        # following week" after a story date); only text it did not tag is resolved alone.
+        mention = self.index.date_within(span.start, span.end)
+        if mention is not None and mention.type != "set":
+            value, granularity, reason = mention.value, mention.granularity, mention.reason
+        else:
+            res = resolve(
+                span.text, self.article.published, sentence_at(self.article.text, span.start)
+            )
+            value, granularity, reason = res.value, res.granularity, res.reason
+        if value is None:
+            self.warn("unresolved_date", f"{span.text!r} left unresolved ({reason})", path)
         return DateValue(
             text=span.text,
             start=span.start,
             end=span.end,
-            value=res.value,
-            granularity=res.granularity,
-            reason=res.reason,
+            value=value,
+            granularity=granularity,
+            reason=reason,
         )
 
     def _locate_date(self, expression: str, excerpt: Span | None) -> Span | None:

@@ -7,6 +7,7 @@ Results go to stdout (or ``-o``); diagnostics to stderr, one line, never a trace
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -17,6 +18,7 @@ from .article import load_article
 from .draft import draft_json_schema
 from .endpoint import open_endpoint
 from .errors import InputError, SummarizerError
+from .index import ArticleIndex, index_article
 from .pipeline import summarize_article
 from .review.cli import register as register_review
 from .schema import final_json_schema, render_schema
@@ -84,6 +86,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--context", default="", help="the sentence the expression appears in")
     p.add_argument("--jsonl", type=Path, help="bulk: JSON lines with text, dct/published, context")
     p.set_defaults(handler=cmd_dates_resolve)
+
+    p = dates.add_parser("tag", help="every date/time mention of an article, one JSON line each")
+    p.add_argument("path", help="article file (.txt .md .html .json) or - for stdin")
+    p.add_argument("--published", help="publication date YYYY-MM-DD (resolves relative dates)")
+    p.set_defaults(handler=cmd_dates_tag)
+
+    p = sub.add_parser(
+        "index", help="the article index as JSON: sentences, quotations, dates, actors, cues"
+    )
+    p.add_argument("path", help="article file (.txt .md .html .json) or - for stdin")
+    p.add_argument("--published", help="publication date YYYY-MM-DD (resolves relative dates)")
+    p.add_argument("-o", "--output", type=Path, help="write the JSON here instead of stdout")
+    p.set_defaults(handler=cmd_index)
 
     local = sub.add_parser("local", help="the bundled offline model").add_subparsers(
         metavar="ACTION"
@@ -166,6 +181,25 @@ def cmd_dates_resolve(args: argparse.Namespace) -> int:
         raise InputError("give an expression to resolve, or --jsonl FILE")
     published = parse_published(args.published, what="--published")
     print(json.dumps(resolve(args.text, published, args.context).to_dict(), ensure_ascii=False))
+    return EXIT_OK
+
+
+def _index_of(args: argparse.Namespace) -> ArticleIndex:
+    stdin = sys.stdin.buffer.read() if args.path == "-" else None
+    article = load_article(args.path, published=args.published, stdin=stdin)
+    return index_article(article)
+
+
+def cmd_dates_tag(args: argparse.Namespace) -> int:
+    for mention in _index_of(args).dates:
+        record = {"id": mention.id, **dataclasses.asdict(mention)}
+        print(json.dumps(record, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    index = _index_of(args)
+    write_output(json.dumps(index.to_dict(), ensure_ascii=False, indent=2) + "\n", args.output)
     return EXIT_OK
 
 

@@ -15,9 +15,10 @@ from .article import Article
 from .assemble import Assembler
 from .draft import MAX_QUOTES
 from .extraction import Extraction, extract_draft
+from .index import ArticleIndex, index_article
 from .llm import Message, make_client
 from .prompts import PromptSet, load_prompts
-from .quotations import Quotation, find_quotations, surrounding_words
+from .quotations import Quotation, surrounding_words
 from .schema import SCHEMA_VERSION, ArticleSummary, PromptInfo, Provenance, SummaryWarning
 from .settings import Settings
 
@@ -46,18 +47,21 @@ def build_messages(
 
 @dataclass(frozen=True)
 class Prepared:
-    """What goes to the model for one article, and the quotations its answer refers to."""
+    """What goes to the model for one article, and the units its answer refers to."""
 
+    index: ArticleIndex
     quotations: list[Quotation]
     total_quotations: int
     messages: list[Message]
 
 
 def prepare(article: Article, prompts: PromptSet) -> Prepared:
-    """Find the quotations and render the prompt (shared by live calls and Batch API lines)."""
-    all_quotations = find_quotations(article.text)
-    quotations = all_quotations[:MAX_QUOTES]
-    return Prepared(quotations, len(all_quotations), build_messages(prompts, article, quotations))
+    """Index the article and render the prompt (shared by live calls and Batch API lines)."""
+    index = index_article(article)
+    quotations = list(index.quotations[:MAX_QUOTES])
+    return Prepared(
+        index, quotations, len(index.quotations), build_messages(prompts, article, quotations)
+    )
 
 
 def summarize_article(
@@ -90,7 +94,9 @@ def finish(
     prompts: PromptSet,
 ) -> ArticleSummary:
     """``assemble`` plus the warnings only the preparation knows about; pure, like it."""
-    result = assemble(article, prepared.quotations, extraction, settings, prompts)
+    result = assemble(
+        article, prepared.quotations, extraction, settings, prompts, index=prepared.index
+    )
     if prepared.total_quotations > len(prepared.quotations):
         result.warnings.append(
             SummaryWarning(
@@ -109,10 +115,12 @@ def assemble(
     extraction: Extraction,
     settings: Settings,
     prompts: PromptSet,
+    *,
+    index: ArticleIndex | None = None,
 ) -> ArticleSummary:
     """Ground and check a validated draft; pure, so it can replay recorded answers."""
     draft = extraction.draft
-    a = Assembler(article, quotations)
+    a = Assembler(article, quotations, index or index_article(article))
     a.check_scripts(draft)
     actors = a.actors(draft.actors)
     quotes = a.quotes(draft)

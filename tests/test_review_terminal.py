@@ -74,7 +74,7 @@ def test_timeline_sorted_with_expression_beside_its_value(seed: ArticleSummary) 
     section = text[text.index("Timeline (8, by date)") : text.index("Quotes (13)")]
     rows = [line for line in section.splitlines() if "“" in line or "no date" in line]
     values = [row.split()[0] for row in rows]
-    assert values == ["2014", "2025-W10", "2025-03-14", "2025-03-15", "2025-W11-WE",
+    assert values == ["2014", "2025-W11", "2025-03-14", "2025-03-15", "2025-W11-WE",
                       "2025-03-18", "2025-W13", "no"]  # fmt: skip
     tuesday = next(row for row in rows if "on Tuesday" in row)
     assert tuesday.startswith("2025-03-18 (day)")

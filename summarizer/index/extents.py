@@ -65,7 +65,7 @@ _MOD: Final = (
 )
 _PREP: Final = (
     r"(?:(?:on|in|at|during|over|throughout|since|until|till|by|from|before|after|within"
-    r"|around|as of|as early as|as late as|no later than|through|between|to|into|for) )"
+    r"|around|as of|as early as|as late as|no later than|through|between|to|into) )"
 )
 _TZ: Final = (
     r"(?: (?:local time|GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT|CT|MSK|[A-Z]{2,4})(?:[+-]\d+)?)"
@@ -186,7 +186,7 @@ _DATE_PATTERNS: Final = (
     r"(?:now|currently|recently|lately|nowadays|these days|soon|at present|presently"
     r"|at the moment|at the time|for now|so far|to date|in the past|in the future"
     r"|in recent (?:days|weeks|months|years|decades)|in the coming (?:days|weeks|months|years)"
-    r"|the past|the future|once again|later|the time being|the (?:long|short|medium|near)"
+    r"|the past|the future|once again|later|(?:for )?the time being|the (?:long|short|medium|near)"
     r" term|the (?:long|short|medium|near)-term)",
 )
 
