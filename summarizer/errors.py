@@ -6,6 +6,7 @@ caller can catch one class. The tree is short on purpose::
     SummarizerError
      ├── InputError              bad article or option: empty, binary, too long, bad date (exit 2)
      ├── ConfigError             settings that cannot work: no model, bad base URL (exit 2)
+     │    └── MissingExtraError  a command needs an optional part that is not installed
      ├── PromptError             a prompt file is missing, unversioned or lacks a variable
      ├── LocalServerError        the bundled local model server could not start or be found
      └── ModelError              the model call failed after all retries and re-asks (exit 1)
@@ -42,6 +43,15 @@ class ConfigError(SummarizerError):
     """Settings that cannot work (for example an unusable base URL)."""
 
     exit_code = 2
+
+
+class MissingExtraError(ConfigError):
+    """A command needs a pip extra (``local``, ``serve``) that is not installed; the message
+    names the ``pip install`` to run."""
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        super().__init__(message)
+        self.extra = extra
 
 
 class PromptError(SummarizerError):

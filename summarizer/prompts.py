@@ -16,7 +16,6 @@ does.
 
 from __future__ import annotations
 
-import functools
 import os
 import string
 from dataclasses import dataclass
@@ -100,10 +99,18 @@ def load_prompts(directory: Traversable | None = None) -> PromptSet:
     I/O on the hot path, and a running process should keep one prompt version anyway.
     """
     directory = directory or prompts_dir()
-    return _load_prompts(directory.resolve() if isinstance(directory, Path) else directory)
+    if isinstance(directory, Path):
+        directory = directory.resolve()
+    key = str(directory)
+    found = _loaded.get(key)
+    if found is None:
+        found = _loaded[key] = _load_prompts(directory)
+    return found
 
 
-@functools.lru_cache(maxsize=8)
+_loaded: dict[str, PromptSet] = {}
+
+
 def _load_prompts(directory: Traversable) -> PromptSet:
     templates = {name: load_template(directory / f"{name}.md") for name in _FILES}
     versions = {t.version for t in templates.values()}

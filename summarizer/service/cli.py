@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 
+from .. import extras
 from ..errors import ConfigError
 from ..settings import Settings
 from .auth import TOKEN_ENV, is_loopback
@@ -34,6 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_serve(args: argparse.Namespace) -> int:
     from ..cli import settings_from
 
+    extras.require("serve", "summarizer serve")
     config = ServiceConfig.resolve(
         max_body_bytes=args.max_body_bytes,
         max_batch_articles=args.max_batch_articles,
