@@ -392,9 +392,8 @@ class BatchEngine:
 
 def _with_history(exc: TransportError, before: list[AttemptRecord]) -> TransportError:
     """A failed re-ask keeps what the earlier rounds cost, as a live call's error does."""
-    exc.attempts += len(before)
-    exc.usage = sum((a.usage for a in before), Usage()).model_dump()
-    return exc
+    usage = sum((a.usage for a in before), Usage()).model_dump()
+    return exc.with_history(attempts=len(before), usage=usage, last_output=None)
 
 
 def _batch_problem(batch: Any) -> str:
