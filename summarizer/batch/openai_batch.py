@@ -54,10 +54,9 @@ from .batch_files import (
     part_articles,
 )
 from .cache import SummaryCache, cache_key
-from .engine import duplicate_result
 from .inputs import Duplicate, Selection
 from .progress import Progress, Quiet
-from .records import Result, error_result, ok_result
+from .records import Result, duplicate_result, error_result, ok_result
 
 T = TypeVar("T")
 ENDED = frozenset({"completed", "failed", "expired", "cancelled"})
