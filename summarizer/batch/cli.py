@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import add_model_options, settings_from
+from ..cli_shared import Subcommands, add_model_options, settings_from
 from ..errors import InputError
 from .cache import default_cache_path
 from .runner import BatchOptions, run_batch
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "batch",
         help="summarise many articles into JSONL records, resumable",
