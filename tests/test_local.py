@@ -194,6 +194,7 @@ def test_cache_dir_comes_from_the_environment_at_call_time(monkeypatch, tmp_path
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path))
     assert default_cache_dir() == tmp_path
     monkeypatch.delenv("SUMMARIZER_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     assert default_cache_dir() == Path.home() / ".cache" / "summarizer"
 
 

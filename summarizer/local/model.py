@@ -20,6 +20,7 @@ from typing import Any
 
 from summarizer import extras
 from summarizer.errors import LocalServerError, MissingExtraError
+from summarizer.paths import cache_dir
 
 MODEL_NAME = "Qwen2.5-Coder-1.5B-Instruct Q4_K_M"
 MODEL_ID = "qwen2.5-coder-1.5b-instruct-q4_k_m"
@@ -39,12 +40,8 @@ _BLOCK = 8 << 20
 
 
 def default_cache_dir() -> Path:
-    """Where joined models live: ``$SUMMARIZER_CACHE_DIR`` or ``~/.cache/summarizer``.
-
-    Read at call time so tests and callers can redirect it with the environment.
-    """
-    env = os.environ.get("SUMMARIZER_CACHE_DIR")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "summarizer"
+    """Where joined models live: the package's cache folder (``paths.cache_dir``)."""
+    return cache_dir()
 
 
 def chunk_spec(n: int) -> str:
