@@ -1,4 +1,4 @@
-"""An explicit request timeout is kept; only an unchosen one becomes the local model's longer one."""
+"""An explicit timeout is kept; only an unchosen one becomes the local model's longer one."""
 
 from __future__ import annotations
 
