@@ -37,7 +37,10 @@ def register(sub: Subcommands) -> None:
     )
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     p.add_argument(
-        "--cache", type=Path, help="cache file (default: in $SUMMARIZER_CACHE_DIR or ~/.cache)"
+        "--cache",
+        type=Path,
+        help="cache file (default: batch-cache.sqlite in $SUMMARIZER_CACHE_DIR, else in "
+        "$XDG_CACHE_HOME/summarizer or ~/.cache/summarizer)",
     )
     p.add_argument("--max-articles", type=_positive, help="stop after the first N inputs")
     p.add_argument("--quiet", action="store_true", help="no progress and no closing summary")
