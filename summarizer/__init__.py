@@ -3,10 +3,13 @@
 ``summarize(text, published=...)`` returns an ``ArticleSummary``: summary, actors, positions
 with grounded evidence, a timeline with resolved dates, attributed quotes, provenance and
 warnings. Everything the model wrote has been validated and located in the article.
+``asummarize`` is the same for asyncio; many articles at once: ``summarizer.batch``
+(``summarize_many``, ``asummarize_many``).
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from .article import Article, load_article, make_article
@@ -17,10 +20,12 @@ from .errors import (
     InputError,
     InvalidOutputError,
     LocalServerError,
+    MissingExtraError,
     ModelError,
     PromptError,
     SummarizerError,
     TransportError,
+    TransportTimeoutError,
 )
 from .index import ArticleIndex, index_article
 from .pipeline import summarize_article
@@ -37,11 +42,14 @@ __all__ = [
     "InputError",
     "InvalidOutputError",
     "LocalServerError",
+    "MissingExtraError",
     "ModelError",
     "PromptError",
     "Settings",
     "SummarizerError",
     "TransportError",
+    "TransportTimeoutError",
+    "asummarize",
     "index_article",
     "load_article",
     "make_article",
@@ -71,3 +79,29 @@ def summarize(
         )
     with open_endpoint(settings) as live:
         return summarize_article(article, live)
+
+
+async def asummarize(
+    article: str | Article,
+    *,
+    published: object = None,
+    title: str | None = None,
+    source: str | None = None,
+    settings: Settings | None = None,
+    **overrides: Any,
+) -> ArticleSummary:
+    """``summarize`` for asyncio: ``summary = await asummarize(text, published=...)``.
+
+    The whole run (model call, retries, re-asks, grounding) happens in a worker thread, so the
+    event loop stays free; the arguments and errors are those of ``summarize``. A cancelled
+    await stops waiting, but a request already sent finishes in its thread.
+    """
+    return await asyncio.to_thread(
+        summarize,
+        article,
+        published=published,
+        title=title,
+        source=source,
+        settings=settings,
+        **overrides,
+    )

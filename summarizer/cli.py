@@ -2,6 +2,7 @@
 
 Exit codes: 0 ok; 2 bad input, usage or configuration; 1 model or validation failure.
 Results go to stdout (or ``-o``); diagnostics to stderr, one line, never a traceback.
+Every command module registers its commands the same way, ``register(sub)`` (``COMMANDS``).
 """
 
 from __future__ import annotations
@@ -15,16 +16,24 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .article import load_article
+from .batch import cli as batch_cli
+from .cli_shared import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    Subcommands,
+    add_model_options,
+    settings_from,
+    write_output,
+)
 from .draft import draft_json_schema
 from .endpoint import open_endpoint
 from .errors import InputError, SummarizerError
 from .index import ArticleIndex, index_article
 from .pipeline import summarize_article
-from .review.cli import register as register_review
+from .review import cli as review_cli
 from .schema import final_json_schema, render_schema
-from .settings import Settings
-
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+from .service import cli as service_cli
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,7 +68,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="summarizer", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(metavar="COMMAND")
+    for register_commands in COMMANDS:
+        register_commands(sub)
+    return parser
 
+
+def register(sub: Subcommands) -> None:
+    """The core commands: summarize, schema, dates, local."""
     p = sub.add_parser("summarize", help="summarise one article into validated JSON")
     p.add_argument("path", help="article file (.txt .md .html .json) or - for stdin")
     p.add_argument("--published", help="publication date YYYY-MM-DD (resolves relative dates)")
@@ -108,39 +123,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_local_serve)
     p = local.add_parser("info", help="the local model: name, file, size, licence")
     p.set_defaults(handler=cmd_local_info)
-    register_review(sub)
-    __import__("summarizer.batch.cli", fromlist=["register"]).register(sub)
-    __import__("summarizer.service.cli", fromlist=["register"]).register(sub)
-    return parser
-
-
-def add_model_options(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("model")
-    g.add_argument("--model", help="model name (env SUMMARIZER_MODEL)")
-    g.add_argument("--base-url", help="OpenAI-compatible server (env OPENAI_BASE_URL)")
-    g.add_argument("--timeout", type=float, help="seconds per request (env SUMMARIZER_TIMEOUT)")
-    g.add_argument("--reasks", type=int, help="re-asks after invalid output (default 2)")
-    g.add_argument("--token-budget", type=int, help="token cap per article across attempts")
-    g.add_argument("--max-output-tokens", type=int, help="output token cap per request")
-    g.add_argument("--max-chars", type=int, help="longest article accepted, in characters")
-    g.add_argument(
-        "--schema-kind",
-        choices=["openai", "grammar"],
-        help="JSON Schema dialect sent to the server (default: from the base URL)",
-    )
-
-
-def settings_from(args: argparse.Namespace) -> Settings:
-    return Settings.resolve(
-        model=args.model,
-        base_url=args.base_url,
-        timeout=args.timeout,
-        reasks=args.reasks,
-        token_budget=args.token_budget,
-        max_output_tokens=args.max_output_tokens,
-        max_chars=args.max_chars,
-        schema_kind=args.schema_kind,
-    )
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
@@ -217,17 +199,6 @@ def cmd_local_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def write_output(text: str, path: Path | None) -> None:
-    if path is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from None
-
-
 def _read_lines(path: Path) -> Iterable[str]:
     if str(path) == "-":
         return (line for line in sys.stdin)
@@ -235,3 +206,11 @@ def _read_lines(path: Path) -> Iterable[str]:
         return path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
+
+
+COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
+    register,
+    review_cli.register,
+    batch_cli.register,
+    service_cli.register,
+)

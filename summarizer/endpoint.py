@@ -10,9 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
-from .settings import LOCAL_MODEL_NAME, Settings
-
-_DEFAULT_TIMEOUT = Settings().timeout
+from .settings import LOCAL_MODEL_NAME, DefaultTimeout, Settings
 
 # llama.cpp reuses a warm prompt cache across requests, which changes greedy output; turning it
 # off makes the same article give the same answer every run.
@@ -31,7 +29,7 @@ def local_settings(settings: Settings, base_url: str) -> Settings:
         model=settings.model or LOCAL_MODEL_NAME,
         schema_kind=settings.schema_kind or "grammar",
         extra_body={**LOCAL_EXTRA_BODY, **settings.extra_body},
-        timeout=LOCAL_TIMEOUT if settings.timeout == _DEFAULT_TIMEOUT else settings.timeout,
+        timeout=LOCAL_TIMEOUT if isinstance(settings.timeout, DefaultTimeout) else settings.timeout,
     )
 
 

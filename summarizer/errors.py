@@ -6,20 +6,24 @@ caller can catch one class. The tree is short on purpose::
     SummarizerError
      ├── InputError              bad article or option: empty, binary, too long, bad date (exit 2)
      ├── ConfigError             settings that cannot work: no model, bad base URL (exit 2)
+     │    └── MissingExtraError  a command needs an optional part that is not installed
      ├── PromptError             a prompt file is missing, unversioned or lacks a variable
      ├── LocalServerError        the bundled local model server could not start or be found
      └── ModelError              the model call failed after all retries and re-asks (exit 1)
-          ├── TransportError     network, HTTP status, timeout: retries exhausted
+          ├── TransportError     network or HTTP status (``status_code``): retries exhausted
+          │    └── TransportTimeoutError  no answer within the request timeout
           ├── InvalidOutputError output never validated (bad JSON, schema, truncation, refusal)
           └── BudgetExceededError the per-article token budget ran out
 
 ``ModelError`` carries what a caller needs to decide what to do next: attempts made,
-token usage across them, and the last raw output the model sent.
+token usage across them, and the last raw output the model sent. Errors are built with that
+context: an error that must also count earlier attempts is rebuilt (``with_history``), never
+patched after it was raised.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 
 class SummarizerError(Exception):
@@ -42,6 +46,15 @@ class ConfigError(SummarizerError):
     """Settings that cannot work (for example an unusable base URL)."""
 
     exit_code = 2
+
+
+class MissingExtraError(ConfigError):
+    """A command needs a pip extra (``local``, ``serve``) that is not installed; the message
+    names the ``pip install`` to run."""
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        super().__init__(message)
+        self.extra = extra
 
 
 class PromptError(SummarizerError):
@@ -70,6 +83,29 @@ class ModelError(SummarizerError):
         self.last_output = last_output
         self.errors = errors or []
 
+    def _context(self) -> dict[str, Any]:
+        """The keyword arguments beyond the history that rebuild this error."""
+        return {"errors": self.errors}
+
+    def with_history(
+        self, *, attempts: int, usage: dict[str, int], last_output: str | None
+    ) -> Self:
+        """The same error, also counting ``attempts`` earlier attempts and their ``usage``.
+
+        For a failure after earlier calls that succeeded (a re-ask whose request failed): the
+        error a caller sees covers the whole article, as if built so in the first place.
+        """
+        total = dict(self.usage)
+        for key, value in usage.items():
+            total[key] = total.get(key, 0) + value
+        return type(self)(
+            str(self),
+            attempts=self.attempts + attempts,
+            usage=total,
+            last_output=self.last_output if self.last_output is not None else last_output,
+            **self._context(),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe description, used by batch error records."""
         return {
@@ -82,7 +118,39 @@ class ModelError(SummarizerError):
 
 
 class TransportError(ModelError):
-    """Network failures or HTTP errors that persisted through every retry."""
+    """Network failures or HTTP errors that persisted through every retry.
+
+    ``status_code`` is the model server's last HTTP status, None when no answer came (a
+    dropped connection, a timeout).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        attempts: int = 0,
+        usage: dict[str, int] | None = None,
+        last_output: str | None = None,
+        errors: list[str] | None = None,
+    ) -> None:
+        super().__init__(
+            message, attempts=attempts, usage=usage, last_output=last_output, errors=errors
+        )
+        self.status_code = status_code
+
+    def _context(self) -> dict[str, Any]:
+        return {**super()._context(), "status_code": self.status_code}
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        if self.status_code is not None:
+            data["status_code"] = self.status_code
+        return data
+
+
+class TransportTimeoutError(TransportError):
+    """The model server did not answer within the request timeout, on every attempt."""
 
 
 class InvalidOutputError(ModelError):

@@ -62,10 +62,8 @@ def extract_draft(
             completion, _ = call_with_retries(send, settings)
         except TransportError as exc:
             # Keep what the earlier, successful calls cost and said.
-            exc.attempts += len(log)
-            exc.usage = _total(log).model_dump()
-            exc.last_output = last_raw
-            raise
+            usage = _total(log).model_dump()
+            raise exc.with_history(attempts=len(log), usage=usage, last_output=last_raw) from exc
         model_name = completion.model or model_name
         last_raw = completion.content
         draft, errors = check_completion(completion, quotation_count=quotation_count)

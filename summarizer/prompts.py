@@ -1,4 +1,5 @@
-"""Prompt templates: files in ``prompts/`` with a version header, rendered with ``$variables``.
+"""Prompt templates: files in ``summarizer/prompt_files/`` with a version header, rendered with
+``$variables``.
 
 The text of every prompt lives in those files, never in code. Each file starts with::
 
@@ -8,21 +9,25 @@ The text of every prompt lives in those files, never in code. Each file starts w
     ---
 
 All files of the set must carry the same version: that one version is recorded in every
-output, so a result can always be traced to the exact wording that produced it.
+output, so a result can always be traced to the exact wording that produced it. The files are
+package data, read with ``importlib.resources``, so an installed wheel finds them as a checkout
+does.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import string
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from .errors import PromptError
 
 PROMPT_SET = "summarize"
 _FILES = ("system", "user", "reask")
+PROMPT_FILES = "prompt_files"  # the package-data folder inside ``summarizer``
 
 
 @dataclass(frozen=True)
@@ -56,15 +61,15 @@ class PromptSet:
         return self.system.version
 
 
-def prompts_dir() -> Path:
-    """``$SUMMARIZER_PROMPTS_DIR``, else the ``prompts/`` folder beside the package."""
+def prompts_dir() -> Traversable:
+    """``$SUMMARIZER_PROMPTS_DIR``, else the package's own ``prompt_files/``."""
     override = os.environ.get("SUMMARIZER_PROMPTS_DIR")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parent.parent / "prompts"
+    return resources.files("summarizer") / PROMPT_FILES
 
 
-def load_template(path: Path) -> Template:
+def load_template(path: Traversable) -> Template:
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -87,17 +92,26 @@ def load_template(path: Path) -> Template:
     return Template(header["name"], header["version"], body)
 
 
-def load_prompts(directory: Path | None = None) -> PromptSet:
+def load_prompts(directory: Traversable | None = None) -> PromptSet:
     """The prompt set of ``directory`` (default ``prompts_dir()``), read once per process.
 
     Every article of a batch or a service needs it: reading three files per article would be
     I/O on the hot path, and a running process should keep one prompt version anyway.
     """
-    return _load_prompts((directory or prompts_dir()).resolve())
+    directory = directory or prompts_dir()
+    if isinstance(directory, Path):
+        directory = directory.resolve()
+    key = str(directory)
+    found = _loaded.get(key)
+    if found is None:
+        found = _loaded[key] = _load_prompts(directory)
+    return found
 
 
-@functools.lru_cache(maxsize=8)
-def _load_prompts(directory: Path) -> PromptSet:
+_loaded: dict[str, PromptSet] = {}
+
+
+def _load_prompts(directory: Traversable) -> PromptSet:
     templates = {name: load_template(directory / f"{name}.md") for name in _FILES}
     versions = {t.version for t in templates.values()}
     if len(versions) != 1:

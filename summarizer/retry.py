@@ -27,7 +27,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from .errors import TransportError
+from .errors import TransportError, TransportTimeoutError
 from .settings import Settings
 
 T = TypeVar("T")
@@ -53,9 +53,6 @@ def sleep(seconds: float) -> None:
         slept.append(seconds)
     else:
         time.sleep(seconds)
-
-
-_sleep = sleep
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -127,7 +124,7 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
         stop=stop_after_attempt(settings.max_attempts)
         | stop_after_delay(settings.max_retry_seconds),
         wait=_Wait(),
-        sleep=_sleep,
+        sleep=sleep,
         reraise=True,
     )
     try:
@@ -136,10 +133,11 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
         raise TransportError(
             f"model server answered HTTP {exc.status_code} after {attempts} attempt(s): "
             f"{_short(exc)}",
+            status_code=exc.status_code,
             attempts=attempts,
         ) from exc
     except openai.APITimeoutError as exc:
-        raise TransportError(
+        raise TransportTimeoutError(
             f"model server timed out after {attempts} attempt(s)", attempts=attempts
         ) from exc
     except openai.APIConnectionError as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,14 +25,14 @@ from .draft import (
 )
 from .settings import SchemaKind
 
-SCHEMA_VERSION: Final = "1.0"
+SchemaVersion = Literal["1.0"]  # declared once: the constant below is read from it
+SCHEMA_VERSION: Final[SchemaVersion] = get_args(SchemaVersion)[0]
 
 # How a span was found: verbatim, after folding quotes/dashes/space/case, across an ellipsis,
 # or as a listed quotation cited by number.
 MatchKind = Literal["exact", "normalised", "ellipsis", "quotation"]
 WarningCode = Literal[
-    "ungrounded_quote",
-    "ungrounded_evidence",
+    "ungrounded_quote",  # evidence (a quotation or not) not found in the article; dropped
     "position_without_evidence",
     "ungrounded_excerpt",
     "date_not_found",
@@ -167,7 +167,7 @@ class SummaryWarning(_Model):
 
 
 class ArticleSummary(_Model):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: SchemaVersion = SCHEMA_VERSION
     article: ArticleInfo
     summary: Summary
     actors: list[Actor]

@@ -20,6 +20,14 @@ DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 LOCAL_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 
 
+class DefaultTimeout(float):
+    """The request timeout when nobody chose one, told apart from an explicit ``--timeout 120``
+    by its type: the endpoint may then pick a longer one (the local model's), never otherwise."""
+
+
+DEFAULT_TIMEOUT = DefaultTimeout(120.0)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a run needs to call the model and check its answer."""
@@ -28,7 +36,7 @@ class Settings:
     base_url: str | None = None
     model: str | None = None
     # Network: one request's timeout, transport attempts and the total time spent retrying.
-    timeout: float = 120.0
+    timeout: float = DEFAULT_TIMEOUT
     connect_timeout: float = 10.0
     max_attempts: int = 5
     max_retry_seconds: float = 300.0

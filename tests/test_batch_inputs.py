@@ -108,17 +108,18 @@ def test_torn_tail_and_bad_lines_are_repaired(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
     good = [json.dumps({"id": f"r{i}", "status": "ok", "summary": {}}) for i in range(3)]
     torn = '{"id": "r3", "sta'
-    path.write_text(f"{good[0]}\ngarbage\n{good[1]}\n{good[2]}\n{torn}")
+    bodiless = json.dumps({"id": "r4", "status": "ok"})  # not a record by record_format
+    path.write_text(f"{good[0]}\ngarbage\n{good[1]}\n{bodiless}\n{good[2]}\n{torn}")
     scan = repair_and_scan(path)
     assert scan.done == {"r0", "r1", "r2"}
     assert scan.torn_bytes == len(torn)
-    assert scan.bad_lines == 1
+    assert scan.bad_lines == 2
     assert path.read_text() == "\n".join(good) + "\n"
 
 
 def test_results_file_refuses_to_overwrite_without_resume(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
-    path.write_text(json.dumps({"id": "x", "status": "ok"}) + "\n")
+    path.write_text(json.dumps({"id": "x", "status": "ok", "summary": {}}) + "\n")
     with pytest.raises(InputError, match="--resume"):
         ResultsFile(path).open(resume=False)
     with ResultsFile(path) as results:

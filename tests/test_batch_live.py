@@ -28,6 +28,7 @@ from summarizer.batch import (
 )
 from summarizer.batch.engine import ArticleWorker, Call, live_worker, run_items
 from summarizer.batch.inputs import Item, Selection, jsonl_item
+from summarizer.batch.records import DuplicateResult
 from summarizer.errors import InputError
 from summarizer.schema import ArticleSummary
 from summarizer.settings import Settings
@@ -210,6 +211,7 @@ def test_summarize_many_yields_one_result_per_input(
     dup = [r for r in results if not r.ok]
     assert len(dup) == 1 and dup[0].error is not None
     assert dup[0].error["type"] == DuplicateIdError.__name__
+    assert isinstance(dup[0], DuplicateResult)  # its own type: never written as a record
     assert len(fake.requests) == 5  # the repeat was reported, not summarised again
 
 

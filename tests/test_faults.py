@@ -18,6 +18,7 @@ from summarizer.errors import (
     BudgetExceededError,
     InvalidOutputError,
     TransportError,
+    TransportTimeoutError,
 )
 from summarizer.pipeline import summarize_article
 from summarizer.schema import ArticleSummary
@@ -91,6 +92,8 @@ def test_persistent_5xx_gives_up_with_attempts(fake: FakeOpenAI, article: Articl
     with pytest.raises(TransportError, match="HTTP 503 after 4 attempt") as info:
         run(fake, article)
     assert info.value.attempts == 4
+    assert info.value.status_code == 503 and info.value.to_dict()["status_code"] == 503
+    assert not isinstance(info.value, TransportTimeoutError)
     assert len(fake.requests) == 4
 
 
@@ -117,8 +120,9 @@ def test_timeout_is_retried(fake: FakeOpenAI, article: Article, seed_draft: str)
 
 def test_timeouts_exhausted(fake: FakeOpenAI, article: Article) -> None:
     fake.default = Reply(delay=1.0, body={})
-    with pytest.raises(TransportError, match="timed out after 2 attempt"):
+    with pytest.raises(TransportTimeoutError, match="timed out after 2 attempt") as info:
         run(fake, article, timeout=0.3, max_attempts=2)
+    assert isinstance(info.value, TransportError) and info.value.status_code is None
 
 
 def test_malformed_json_is_reasked(fake: FakeOpenAI, article: Article, seed_draft: str) -> None:
@@ -205,6 +209,8 @@ def test_transport_failure_after_reask_keeps_earlier_usage(
         run(fake, article, max_attempts=2)
     assert info.value.usage["total_tokens"] == 1300
     assert info.value.last_output == "oops"
+    # One answer, then two failed transport attempts; the HTTP status is kept on the rebuild.
+    assert info.value.attempts == 3 and info.value.status_code == 500
 
 
 def test_hallucinated_quote_is_dropped_and_warned(

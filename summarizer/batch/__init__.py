@@ -15,9 +15,9 @@ from ..article import Article, article_id, make_article
 from ..settings import Settings
 from .cache import SummaryCache, default_cache_path
 from .cost import PriceTable
-from .engine import DuplicateIdError, Pace, arun_items, live_worker, run_items
+from .engine import Pace, arun_items, live_worker, run_items
 from .inputs import Item, Selection, iter_items
-from .records import Result
+from .records import DuplicateIdError, Result
 from .runner import BatchOptions, RunReport, run_batch
 
 __all__ = [

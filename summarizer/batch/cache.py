@@ -11,25 +11,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import threading
 import time
 from pathlib import Path
 
 from ..article import Article
+from ..paths import cache_dir
 from ..prompts import PromptSet
 from ..schema import SCHEMA_VERSION, ArticleSummary
 from ..settings import Settings
 
 
 def default_cache_path() -> Path:
-    """``$SUMMARIZER_CACHE_DIR``, else ``$XDG_CACHE_HOME/summarizer``, else ``~/.cache``."""
-    base = os.environ.get("SUMMARIZER_CACHE_DIR")
-    if base:
-        return Path(base) / "batch-cache.sqlite"
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "summarizer" / "batch-cache.sqlite"
+    """``batch-cache.sqlite`` in the package's cache folder (``paths.cache_dir``)."""
+    return cache_dir() / "batch-cache.sqlite"
 
 
 def cache_key(article: Article, settings: Settings, prompts: PromptSet) -> str:

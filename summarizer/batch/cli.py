@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import add_model_options, settings_from
+from ..cli_shared import Subcommands, add_model_options, settings_from
 from ..errors import InputError
 from .cache import default_cache_path
 from .runner import BatchOptions, run_batch
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "batch",
         help="summarise many articles into JSONL records, resumable",
@@ -37,7 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     p.add_argument(
-        "--cache", type=Path, help="cache file (default: in $SUMMARIZER_CACHE_DIR or ~/.cache)"
+        "--cache",
+        type=Path,
+        help="cache file (default: batch-cache.sqlite in $SUMMARIZER_CACHE_DIR, else in "
+        "$XDG_CACHE_HOME/summarizer or ~/.cache/summarizer)",
     )
     p.add_argument("--max-articles", type=_positive, help="stop after the first N inputs")
     p.add_argument("--quiet", action="store_true", help="no progress and no closing summary")

@@ -37,7 +37,7 @@ from ..settings import Settings
 from .cache import SummaryCache, cache_key
 from .inputs import Duplicate, Item
 from .limits import BackoffGate, Counters, PacedTransport, RateLimiter
-from .records import Result, error_result, ok_result
+from .records import Result, duplicate_result, error_result, ok_result
 
 Work = Item | Duplicate
 
@@ -53,14 +53,6 @@ class Pace:
 
     def __post_init__(self) -> None:
         self.limiter = RateLimiter(self.rpm, self.tpm)
-
-
-class DuplicateIdError(InputError):
-    """An input repeats the id of an earlier one (reported, never merged)."""
-
-
-def duplicate_result(dup: Duplicate) -> Result:
-    return error_result(dup.item.id, DuplicateIdError(dup.message), origin=dup.item.origin)
 
 
 @dataclass

@@ -54,10 +54,9 @@ from .batch_files import (
     part_articles,
 )
 from .cache import SummaryCache, cache_key
-from .engine import duplicate_result
 from .inputs import Duplicate, Selection
 from .progress import Progress, Quiet
-from .records import Result, error_result, ok_result
+from .records import Result, duplicate_result, error_result, ok_result
 
 T = TypeVar("T")
 ENDED = frozenset({"completed", "failed", "expired", "cancelled"})
@@ -392,9 +391,8 @@ class BatchEngine:
 
 def _with_history(exc: TransportError, before: list[AttemptRecord]) -> TransportError:
     """A failed re-ask keeps what the earlier rounds cost, as a live call's error does."""
-    exc.attempts += len(before)
-    exc.usage = sum((a.usage for a in before), Usage()).model_dump()
-    return exc
+    usage = sum((a.usage for a in before), Usage()).model_dump()
+    return exc.with_history(attempts=len(before), usage=usage, last_output=None)
 
 
 def _batch_problem(batch: Any) -> str:

@@ -1,28 +1,29 @@
 """Output records and the results file: one whole line per input, appended and flushed.
 
-A record is ``{"id", "status": "ok", "summary": {...}}`` or
-``{"id", "status": "error", "error": {"type", "message", "attempts", ...}}``, plus the tokens
-the article used in this run and whether the answer came from the cache.
+The record format is declared in ``record_format.py`` (shared with the service and review):
+``{"id", "status": "ok", "summary": {...}}`` or ``{"id", "status": "error", "error": {...}}``,
+plus the tokens the article used in this run and whether the answer came from the cache.
 
 Crash safety comes from the file format, not from bookkeeping: each record is written with a
 single ``write`` on an append-only descriptor, so after ``kill -9`` the file holds whole lines
-and at most one torn last line. ``ResultsFile.open_for_resume`` cuts that torn tail off and
+and at most one torn last line. ``ResultsFile.open(resume=True)`` cuts that torn tail off and
 returns the ids already recorded, which is all a resumed run needs to skip finished work.
+``write_results`` is the one loop that writes and counts records, for the CLI and the service.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 from ..errors import InputError, ModelError, SummarizerError
+from ..record_format import RecordStatus, check_record
 from ..schema import ArticleSummary, Usage
-
-Status = Literal["ok", "error"]
+from .inputs import Duplicate
 
 
 @dataclass
@@ -30,7 +31,7 @@ class Result:
     """The outcome for one input, as yielded by ``summarize_many`` and written as a record."""
 
     id: str
-    status: Status
+    status: RecordStatus
     summary: ArticleSummary | None = None
     error: dict[str, Any] | None = None
     usage: Usage = field(default_factory=Usage)
@@ -85,8 +86,57 @@ def error_result(
     return Result(id=item_id, status="error", error=error, usage=usage, origin=origin, model=model)
 
 
-def input_error(item_id: str, message: str, *, origin: str = "") -> Result:
-    return error_result(item_id, InputError(message), origin=origin)
+class DuplicateIdError(InputError):
+    """An input repeats the id of an earlier one (reported, never merged)."""
+
+
+@dataclass
+class DuplicateResult(Result):
+    """The outcome for an input whose id an earlier input already has: never written as a
+    record (the first input's record stands), reported instead. A library caller of
+    ``summarize_many`` sees it as an error result of type ``DuplicateIdError``."""
+
+
+def duplicate_result(dup: Duplicate) -> DuplicateResult:
+    error = {"type": DuplicateIdError.__name__, "message": dup.message, "attempts": 0}
+    return DuplicateResult(id=dup.item.id, status="error", error=error, origin=dup.item.origin)
+
+
+@dataclass
+class Tally:
+    """Records written by ``write_results`` (ok, failed) and duplicate inputs skipped."""
+
+    ok: int = 0
+    failed: int = 0
+    duplicates: int = 0
+
+
+def write_results(
+    results: Iterable[Result],
+    sink: ResultsFile,
+    tally: Tally,
+    *,
+    on_record: Callable[[Result], object] = lambda result: None,
+    on_duplicate: Callable[[DuplicateResult], object] = lambda result: None,
+    stop: Callable[[], bool] = lambda: False,
+) -> Tally:
+    """Write each result as a record and count it; duplicates are counted, never written.
+
+    The hooks run after the count (progress, job rows, warnings); ``stop`` is asked after each
+    result, so a cancelled run ends between records.
+    """
+    for result in results:
+        if isinstance(result, DuplicateResult):
+            tally.duplicates += 1
+            on_duplicate(result)
+        else:
+            sink.write(result)
+            tally.ok += result.ok
+            tally.failed += not result.ok
+            on_record(result)
+        if stop():
+            break
+    return tally
 
 
 def _one_line(exc: BaseException) -> str:
@@ -222,16 +272,14 @@ def _last_newline_end(f: IO[bytes], size: int) -> int:
     return 0
 
 
-def _record_key(line: bytes) -> tuple[str, str] | None:
+def _record_key(line: bytes) -> tuple[str, RecordStatus] | None:
     """(id, status) of a record line, or None when the line is not a record."""
     try:
         data = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError):
         return None
-    if not isinstance(data, dict) or data.get("status") not in ("ok", "error"):
-        return None
-    record_id = data.get("id")
-    return (record_id, data["status"]) if isinstance(record_id, str) else None
+    checked = check_record(data)
+    return (checked[0], checked[1]) if checked[0] is not None else None
 
 
 def _rewrite(path: Path, keep: Callable[[bytes], bool]) -> None:

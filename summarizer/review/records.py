@@ -3,8 +3,7 @@
 Both ``review`` and ``validate`` start here, so a file that cannot be read or parsed is
 reported the same way by both: as a ``Problem`` naming the file, the line and what is wrong.
 A ``.json`` file holds one summary or one batch record; ``.jsonl``/``.ndjson`` hold one batch
-record per line, ``{"id", "status": "ok", "summary": {...}}`` or
-``{"id", "status": "error", "error": {"type", "message", "attempts"}}``.
+record per line, in the format declared by ``record_format.py``.
 """
 
 from __future__ import annotations
@@ -12,10 +11,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
+
+from ..record_format import RecordStatus, check_record
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-Status = Literal["ok", "error"]
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Record:
     file: str
     line: int | None
     id: str
-    status: Status
+    status: RecordStatus
     data: dict[str, Any]
     # JSON path of the summary inside ``data``'s document: "$" for a bare summary file,
     # "$.summary" inside a batch record. Problems are reported against the whole document.
@@ -115,17 +115,10 @@ def _record(
     if not batch and "status" not in document:
         summary_id = _summary_id(document)
         return Record(name, line, summary_id or default_id, "ok", document, "$")
-    status = document.get("status")
-    if status not in ("ok", "error"):
-        return Problem(name, line, "$.status", f"expected 'ok' or 'error', found {status!r}")
-    record_id = document.get("id")
-    if not isinstance(record_id, str) or not record_id:
-        return Problem(name, line, "$.id", "a batch record needs a non-empty string id")
-    if status == "ok" and not isinstance(document.get("summary"), dict):
-        return Problem(name, line, "$.summary", "an 'ok' record needs a summary object")
-    if status == "error" and not isinstance(document.get("error"), dict):
-        return Problem(name, line, "$.error", "an 'error' record needs an error object")
-    return Record(name, line, record_id, status, document, "$.summary")
+    checked = check_record(document)
+    if checked[0] is None:
+        return Problem(name, line, checked[1], checked[2])
+    return Record(name, line, checked[0], checked[1], document, "$.summary")
 
 
 def json_type(value: Any) -> str:

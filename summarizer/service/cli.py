@@ -6,15 +6,15 @@ import argparse
 import logging
 import sys
 
+from .. import extras
+from ..cli_shared import EXIT_OK, Subcommands, add_model_options, settings_from
 from ..errors import ConfigError
 from ..settings import Settings
 from .auth import TOKEN_ENV, is_loopback
 from .config import ServiceConfig
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from ..cli import add_model_options
-
+def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "serve",
         help="run the HTTP API (summaries and batch jobs)",
@@ -32,8 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from ..cli import settings_from
-
+    extras.require("serve", "summarizer serve")
     config = ServiceConfig.resolve(
         max_body_bytes=args.max_body_bytes,
         max_batch_articles=args.max_batch_articles,
@@ -48,7 +47,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     serve(config, settings, host=args.host, port=args.port)
-    return 0
+    return EXIT_OK
 
 
 def check_bind(host: str, config: ServiceConfig) -> None:

@@ -18,16 +18,18 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from ..batch.engine import DuplicateIdError, live_worker, run_items
+from ..batch.engine import live_worker, run_items
 from ..batch.inputs import Item, Selection, jsonl_item
-from ..batch.records import Result, ResultsFile
+from ..batch.records import ResultsFile, Tally, write_results
 from ..errors import SummarizerError
+from ..record_format import check_record
 from ..settings import Settings
+from .models import JobStatus
 
-Status = Literal["queued", "running", "succeeded", "failed", "cancelled"]
-ACTIVE: tuple[Status, ...] = ("queued", "running")
+ACTIVE: tuple[JobStatus, ...] = ("queued", "running")
+_ACTIVE_SQL = ", ".join(f"'{s}'" for s in ACTIVE)  # constants of ours, never user input
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -50,7 +52,7 @@ CREATE INDEX IF NOT EXISTS jobs_owner ON jobs (owner, status);
 class Job:
     id: str
     owner: str
-    status: Status
+    status: JobStatus
     total: int
     ok: int
     failed: int
@@ -115,7 +117,7 @@ class JobStore:
     def active_count(self, owner: str) -> int:
         with self._lock:
             row = self._db.execute(
-                "SELECT COUNT(*) FROM jobs WHERE owner = ? AND status IN ('queued', 'running')",
+                f"SELECT COUNT(*) FROM jobs WHERE owner = ? AND status IN ({_ACTIVE_SQL})",
                 (owner,),
             ).fetchone()
         return int(row[0])
@@ -123,7 +125,7 @@ class JobStore:
     def active_ids(self) -> list[str]:
         with self._lock:
             rows = self._db.execute(
-                "SELECT id FROM jobs WHERE status IN ('queued', 'running') ORDER BY created"
+                f"SELECT id FROM jobs WHERE status IN ({_ACTIVE_SQL}) ORDER BY created"
             ).fetchall()
         return [r[0] for r in rows]
 
@@ -141,7 +143,7 @@ class JobStore:
         with self._lock:
             self._db.execute(
                 "UPDATE jobs SET status = 'cancelled', updated = ? "
-                "WHERE id = ? AND status IN ('queued', 'running')",
+                f"WHERE id = ? AND status IN ({_ACTIVE_SQL})",
                 (time.time(), job_id),
             )
 
@@ -173,17 +175,17 @@ def iter_job_items(folder: Path) -> Iterator[Item]:
             yield jsonl_item(raw, f"article {n}")
 
 
-def tally(path: Path) -> tuple[int, int]:
-    """(ok, failed) records in a results file (after the engine's repair)."""
-    ok = failed = 0
+def tally(path: Path) -> Tally:
+    """The ok and failed records in a results file (after the engine's repair)."""
+    counts = Tally()
     if not path.exists():
-        return 0, 0
+        return counts
     with path.open("rb") as f:
         for line in f:
-            status = json.loads(line).get("status")
-            ok += status == "ok"
-            failed += status == "error"
-    return ok, failed
+            checked = check_record(json.loads(line))
+            counts.ok += checked[1] == "ok"
+            counts.failed += checked[1] == "error"
+    return counts
 
 
 def iter_result_lines(path: Path) -> Iterator[bytes]:
@@ -261,10 +263,10 @@ class JobRunner:
         results = ResultsFile(folder / "results.jsonl")
         try:
             scan = results.open(resume=True)
-            ok, failed = tally(results.path)
-            self.store.update(job_id, status="running", ok=ok, failed=failed)
+            counts = tally(results.path)
+            self.store.update(job_id, status="running", ok=counts.ok, failed=counts.failed)
             selection = Selection(iter_job_items(folder), done=scan.done)
-            duplicates = self._process(job_id, selection, results, ok, failed)
+            self._process(job_id, selection, results, counts)
         except Exception as exc:  # a run-level failure (disk, endpoint): recorded on the job
             results.close()
             message = exc.one_line() if isinstance(exc, SummarizerError) else type(exc).__name__
@@ -275,27 +277,17 @@ class JobRunner:
             return  # left 'running': the next start resumes it
         job = self.store.get(job_id)
         if job is not None and job.status == "running":
-            self.store.update(job_id, status="succeeded", duplicates=duplicates)
+            self.store.update(job_id, status="succeeded", duplicates=counts.duplicates)
 
     def _process(
-        self, job_id: str, selection: Selection, results: ResultsFile, ok: int, failed: int
-    ) -> int:
-        cancel = self._cancel[job_id]
-        duplicates = 0
+        self, job_id: str, selection: Selection, results: ResultsFile, counts: Tally
+    ) -> None:
         with live_worker(self.settings, concurrency=self.concurrency) as worker:
-            for result in run_items(selection, worker, self.concurrency):
-                if _is_duplicate(result):
-                    duplicates += 1
-                    self.store.update(job_id, duplicates=duplicates)
-                    continue
-                results.write(result)
-                ok += result.ok
-                failed += not result.ok
-                self.store.update(job_id, ok=ok, failed=failed)
-                if cancel.is_set():
-                    break
-        return duplicates
-
-
-def _is_duplicate(result: Result) -> bool:
-    return isinstance(result.error, dict) and result.error.get("type") == DuplicateIdError.__name__
+            write_results(
+                run_items(selection, worker, self.concurrency),
+                results,
+                counts,
+                on_record=lambda _: self.store.update(job_id, ok=counts.ok, failed=counts.failed),
+                on_duplicate=lambda _: self.store.update(job_id, duplicates=counts.duplicates),
+                stop=self._cancel[job_id].is_set,
+            )

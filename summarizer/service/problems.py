@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import openai
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import InputError, ModelError, SummarizerError, TransportError
+from ..errors import InputError, ModelError, SummarizerError, TransportTimeoutError
 
 PROBLEM_TYPE = "application/problem+json"
 
@@ -60,7 +59,7 @@ def problem_response(
 def from_library_error(exc: SummarizerError) -> Problem:
     if isinstance(exc, InputError):
         return Problem(422, "Invalid article", exc.one_line())
-    if isinstance(exc, TransportError) and isinstance(exc.__cause__, openai.APITimeoutError):
+    if isinstance(exc, TransportTimeoutError):
         return Problem(504, "Model timed out", exc.one_line(), error=exc.to_dict())
     if isinstance(exc, ModelError):
         return Problem(502, "Model failed", exc.one_line(), error=exc.to_dict())

@@ -1,0 +1,60 @@
+"""What every command module shares: exit codes, the model options, and writing results.
+
+Each command module (``cli.py`` for the core commands, ``batch/cli.py``, ``review/cli.py``,
+``service/cli.py``) has a ``register(sub)`` that adds its commands with a ``handler``, and
+imports only this module from the CLI side, so none of them imports another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TypeAlias
+
+from .errors import InputError
+from .settings import Settings
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def add_model_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("model")
+    g.add_argument("--model", help="model name (env SUMMARIZER_MODEL)")
+    g.add_argument("--base-url", help="OpenAI-compatible server (env OPENAI_BASE_URL)")
+    g.add_argument("--timeout", type=float, help="seconds per request (env SUMMARIZER_TIMEOUT)")
+    g.add_argument("--reasks", type=int, help="re-asks after invalid output (default 2)")
+    g.add_argument("--token-budget", type=int, help="token cap per article across attempts")
+    g.add_argument("--max-output-tokens", type=int, help="output token cap per request")
+    g.add_argument("--max-chars", type=int, help="longest article accepted, in characters")
+    g.add_argument(
+        "--schema-kind",
+        choices=["openai", "grammar"],
+        help="JSON Schema dialect sent to the server (default: from the base URL)",
+    )
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return Settings.resolve(
+        model=args.model,
+        base_url=args.base_url,
+        timeout=args.timeout,
+        reasks=args.reasks,
+        token_budget=args.token_budget,
+        max_output_tokens=args.max_output_tokens,
+        max_chars=args.max_chars,
+        schema_kind=args.schema_kind,
+    )
+
+
+def write_output(text: str, path: Path | None) -> None:
+    if path is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None

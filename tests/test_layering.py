@@ -1,0 +1,139 @@
+"""Layering, checked: the core never imports the edges, and each edge imports only what it may.
+
+The edges are the CLI (``cli.py``, ``cli_shared.py``), ``batch/``, ``review/``, ``service/``
+and ``local/``. The core reaches the local model only through ``endpoint.py``, lazily.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+from summarizer import cli
+
+PACKAGE = Path(__file__).resolve().parents[1] / "summarizer"
+EDGES = ("cli", "cli_shared", "batch", "review", "service", "local")
+# What each part may import of the edges (the core: none, but endpoint's lazy local server).
+ALLOWED: dict[str, set[str]] = {
+    "core": set(),
+    "cli": set(EDGES),
+    "cli_shared": set(),
+    "batch": {"cli_shared"},
+    "review": {"cli_shared"},
+    "service": {"batch", "cli_shared"},
+    "local": set(),
+}
+LAZY_EXCEPTIONS = {("endpoint", "local")}
+
+
+def _part(module: str) -> str:
+    """``summarizer.batch.engine`` -> ``batch``; a core module -> ``core``."""
+    head = module.split(".")[1] if module.count(".") else ""
+    return head if head in EDGES else "core"
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
+
+
+def _imports(module: str, path: Path) -> set[str]:
+    """Absolute names of every summarizer module ``module`` imports, anywhere in the file."""
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.split(".")
+            if node.level:
+                base = base[: len(base) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            names.add(target)
+            names.update(f"{target}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", "") == "__import__":
+            names.add("__import__")
+    return {n for n in names if n.startswith("summarizer") or n == "__import__"}
+
+
+def test_every_part_imports_only_the_edges_it_may() -> None:
+    modules = _modules()
+    assert {"summarizer.batch.runner", "summarizer.review.view", "summarizer.service.app"} <= set(
+        modules
+    )
+    wrong = []
+    for module, path in sorted(modules.items()):
+        if module == "summarizer.__main__":
+            continue
+        part = _part(module)
+        for name in _imports(module, path):
+            assert name != "__import__", f"{module} imports by __import__"
+            if name not in modules and name.rsplit(".", 1)[0] not in modules:
+                continue
+            target = _part(name if name in modules else name.rsplit(".", 1)[0])
+            short = module.removeprefix("summarizer.")
+            if target in (part, "core") or target in ALLOWED[part]:
+                continue
+            if (short, target) not in LAZY_EXCEPTIONS:
+                wrong.append(f"{module} -> {name}")
+    assert wrong == []
+
+
+def test_importing_the_core_loads_no_edge_and_no_optional_stack() -> None:
+    core = sorted(m for m in _modules() if _part(m) == "core" and m != "summarizer.__main__")
+    code = (
+        "import importlib, sys\n"
+        f"for name in {core!r}: importlib.import_module(name)\n"
+        "edges = sorted(m for m in sys.modules if m.split('.')[:2][-1] in "
+        f"{EDGES!r} and m.startswith('summarizer.'))\n"
+        "heavy = sorted({'fastapi', 'uvicorn', 'xllamacpp', 'rich'} & set(sys.modules))\n"
+        "print(edges, heavy)\n"
+        "sys.exit(bool(edges or heavy))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_cli_registers_commands_without_the_web_stack_or_the_model() -> None:
+    code = (
+        "import sys, summarizer.cli as c; c.build_parser(); "
+        "sys.exit(bool({'fastapi', 'uvicorn', 'xllamacpp'} & set(sys.modules)))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_every_command_module_registers_the_same_way() -> None:
+    from summarizer.batch import cli as batch_cli
+    from summarizer.review import cli as review_cli
+    from summarizer.service import cli as service_cli
+
+    assert (
+        cli.register,
+        review_cli.register,
+        batch_cli.register,
+        service_cli.register,
+    ) == cli.COMMANDS
+    parser = cli.build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(commands) == {
+        "summarize",
+        "schema",
+        "dates",
+        "index",
+        "local",
+        "review",
+        "validate",
+        "batch",
+        "serve",
+    }
+    for name, sub in commands.items():
+        if name not in ("dates", "local"):
+            assert callable(sub.get_default("handler")), name
