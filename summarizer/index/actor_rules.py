@@ -31,12 +31,22 @@ from .lexicon import (
     ORG_DESCRIPTORS,
     ORG_WORDS,
     PARTICLES,
+    REGIONAL,
+    ROLE_NOUNS,
     STOPWORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEEKDAYS,
 )
-from .names import SPEECH, Runs, Token, he_speaks, speaks, subject_of_verb
+from .names import (
+    SPEECH,
+    Runs,
+    Token,
+    capitalised_word,
+    he_speaks,
+    speaks,
+    subject_of_verb,
+)
 
 PieceKind = Literal["person", "single", "org", "acronym"]
 
@@ -76,7 +86,9 @@ def find_pieces(
 ) -> list[Piece]:
     """Every candidate name of running text (headlines excluded), in reading order."""
     pieces: list[Piece] = []
-    titles_only: set[int] = set()  # index of the head of runs that are a title and no name
+    # Runs that are a title and no name: their head's and last word's index → the title's
+    # first word ("Commissioner of the Texas Department of State Health Services").
+    titles_only: dict[int, int] = {}
     firsts: list[int] = []
     for first, stop in runs.all():
         if tokens[first].sentence in headlines:
@@ -84,8 +96,9 @@ def find_pieces(
         piece = _read_run(text, tokens, runs, first, stop, titles_only)
         if piece is None:
             continue
-        if not piece.strong and first > 0 and _located(text, tokens[first - 1], tokens[first]):
-            continue  # "a conference in Wyoming": a place
+        located = first > 0 and _located(text, tokens[first - 1], tokens[first])
+        if located and not piece.strong and piece.start == tokens[first].start:
+            continue  # "a conference in Wyoming": a place (but "… in Australia Eman Amasha")
         if m := _ACRONYM_DEF.match(text, tokens[stop - 1].stop):
             acronym = m.group(1)
             if piece.kind == "org" or initials(piece.words) == re.sub(r"[^A-Z]", "", acronym):
@@ -137,7 +150,12 @@ def _employer(text: str, tokens: list[Token], starts: list[int], piece: Piece) -
 
 
 def _read_run(
-    text: str, tokens: list[Token], runs: Runs, first: int, stop: int, titles_only: set[int]
+    text: str,
+    tokens: list[Token],
+    runs: Runs,
+    first: int,
+    stop: int,
+    titles_only: dict[int, int],
 ) -> Piece | None:
     toks = tokens[first:stop]
     words = tuple(t.text for t in toks)
@@ -160,8 +178,9 @@ def _read_run(
     if head is not None:
         name = _after_title(words, head)
         if name == len(words):
-            titles_only.add(first + head)
-            return None
+            opening = runs.title_start(first + head)
+            titles_only.update({first + head: opening, stop - 1: opening})
+            return _employer_in_title(toks, words, head)
         if not _shaped(words[name:]):
             return None
         start = tokens[runs.title_start(first + head)].start
@@ -175,12 +194,40 @@ def _read_run(
         if words[0] in ACRONYM_STOP:
             return None
         return Piece("acronym", toks[0].start, toks[0].end, words)
+    placed = words[0] in COUNTRY_GROUPS or words[0] in CAPITALS
+    if (placed or words[0] in NATIONALITIES) and words[0] not in REGIONAL and len(words) >= 3:
+        return _national(toks, words)
     if not _shaped(words):
         return None
     kind = "single" if len(words) == 1 else "person"
     piece = Piece(kind, toks[0].start, toks[-1].end, words)
     _described(text, tokens, runs, piece, first)
     return piece
+
+
+def _employer_in_title(toks: list[Token], words: tuple[str, ...], head: int) -> Piece | None:
+    """The organisation closing a title: "Commissioner of the *Texas Department of State
+    Health Services*". The run stays a title (for the name in apposition after it)."""
+    k = head + 1
+    if k >= len(words) or words[k] != "of":
+        return None  # "Commissioner for Crisis Management": a portfolio
+    k += 1 + (k + 1 < len(words) and words[k + 1] == "the")
+    rest = words[k:]
+    if len(rest) < 2 or rest[-1] not in ORG_WORDS:
+        return None
+    return Piece("org", toks[k].start, toks[-1].end, rest, strong=True)
+
+
+def _national(toks: list[Token], words: tuple[str, ...]) -> Piece | None:
+    """A nationality or a place before a name describes it: "Israeli Ohad Huri", "Indonesian
+    Pilot Iriyanto" (a role word after it is its title), "… Embassy in Australia Eman Amasha"."""
+    if words[1].lower() in ROLE_NOUNS and _shaped(words[2:]):
+        kind: PieceKind = "single" if len(words) == 3 else "person"
+        title = (toks[0].start, toks[1].end)
+        return Piece(kind, toks[2].start, toks[-1].end, words[2:], title, toks[1].start, True)
+    if _shaped(words[1:]):
+        return Piece("person", toks[1].start, toks[-1].end, words[1:])
+    return None
 
 
 def _described(text: str, tokens: list[Token], runs: Runs, piece: Piece, first: int) -> None:
@@ -190,7 +237,7 @@ def _described(text: str, tokens: list[Token], runs: Runs, piece: Piece, first: 
     prev = tokens[first - 1]
     if prev.sentence != tokens[first].sentence or text[prev.stop : tokens[first].start] != " ":
         return
-    if prev.text in TITLE_HEADS:
+    if prev.text in TITLE_HEADS or prev.text in ROLE_NOUNS:
         piece.title = (tokens[runs.title_start(first - 1)].start, prev.end)
         piece.strong = True
     elif prev.text in ORG_DESCRIPTORS:
@@ -204,14 +251,16 @@ def _apposition(
     runs: Runs,
     piece: Piece,
     first: int,
-    titles_only: set[int],
+    titles_only: dict[int, int],
     titled: list[int],
 ) -> None:
     """ "chief, Kaja Kallas," (title before) or "Michael Golden, the GAO's counsel" (after)."""
-    if first >= 1 and text[tokens[first - 1].stop : piece.start] == ", ":
+    begins = piece.start if piece.ref is None else piece.ref  # "…, Dr. John Hellerstedt"
+    if first >= 1 and text[tokens[first - 1].stop : begins] == ", ":
         head = first - 1
         if head in titles_only or tokens[head].text in TITLE_HEADS | ORG_DESCRIPTORS:
-            piece.title = (tokens[runs.title_start(head)].start, tokens[head].end)
+            title_start = titles_only.get(head, runs.title_start(head))
+            piece.title = (tokens[title_start].start, tokens[head].end)
             if tokens[head].text in ORG_DESCRIPTORS:
                 piece.kind = "org"
             piece.strong = True
@@ -236,7 +285,9 @@ def _apposition(
         return
     spans = [(w.group(), start + w.start(), start + w.end()) for w in _WORD.finditer(m.group(1))]
     bare = [w.lower().removesuffix("’s").removesuffix("'s") for w, _, _ in spans]
-    heads = [i for i, w in enumerate(bare) if w in TITLE_HEADS or w in ORG_DESCRIPTORS]
+    heads = [
+        i for i, w in enumerate(bare) if w in TITLE_HEADS or w in ROLE_NOUNS or w in ORG_DESCRIPTORS
+    ]
     if not heads:
         return
     # The title ends with its head and complement: "chief economist at Merk Investments".
@@ -252,7 +303,7 @@ def _apposition(
     while j > i and bare[j] in _COMPLEMENT:
         j -= 1
     piece.title, piece.strong = (start, spans[j][2]), True
-    if not any(w in TITLE_HEADS for w in bare[i : j + 1]):
+    if not any(w in TITLE_HEADS or w in ROLE_NOUNS for w in bare[i : j + 1]):
         piece.kind = "org"  # "Airbus, the European planemaker," but "X, the Bank president,"
 
 
@@ -264,7 +315,7 @@ def _organisation(words: tuple[str, ...]) -> bool:
         return False  # "Chief Executive Officer of General Motors" is a title
     if words[-1] in ORG_WORDS and words[0] not in HONORIFICS:
         return True
-    return any(w in ORG_WORDS and nxt in ("of", "for") for w, nxt in pairs)
+    return any(w in ORG_WORDS and nxt in ("of", "for", "on") for w, nxt in pairs)
 
 
 def _last_head(words: tuple[str, ...]) -> int | None:
@@ -311,7 +362,7 @@ def _shaped(words: tuple[str, ...]) -> bool:
     for word in words:
         if word in PARTICLES or word in NAME_SUFFIXES:
             continue
-        if not word[0].isupper() or word in NATIONALITIES or word in ORG_WORDS:
+        if not capitalised_word(word) or word in NATIONALITIES or word in ORG_WORDS:
             return False
         if word in COUNTRY_GROUPS or word in CAPITALS or word in MONTHS or word in WEEKDAYS:
             return False

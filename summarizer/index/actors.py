@@ -5,18 +5,24 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
 1. institutions written by name ("the Kremlin", "NATO", "the European Union"; ``lexicon``)
    → organisation, or group for armed movements;
 2. a capitalised run (``names.py``) with a title word in it ("US President Donald Trump"),
-   right before it ("Kremlin spokesman Dmitry Peskov") or in apposition ("…chief, Kaja
-   Kallas," / "Michael Golden, the GAO's counsel,") → person, title kept apart from the name;
-   an honorific or a title before one name ("Mr. Waltz", "President Putin") → person;
-3. a run ending in an organisation word ("Defence Ministry", "Acme Corp"), after a descriptor
-   ("engine maker Europrop") or defined as an acronym ("… Office (GAO)") → organisation;
+   right before it ("Kremlin spokesman Dmitry Peskov", lower-case roles too: "nurse Ivonne
+   Lugo") or in apposition ("…chief, Kaja Kallas," / "Michael Golden, the GAO's counsel,")
+   → person, title kept apart from the name; an honorific or a title before one name ("Mr.
+   Waltz", "President Putin") → person; a nationality or a place before a name describes it
+   ("Israeli Ohad Huri", "… Embassy in Australia Eman Amasha");
+3. a run ending in an organisation word ("Defence Ministry", "West Midlands Police"), with
+   its complement ("Institute for the Study of War", "Department of Health and Senior
+   Services"), closing a title ("Commissioner of the *Texas Department of State Health
+   Services*"), after a descriptor ("engine maker Europrop") or defined as an acronym ("…
+   Office (GAO)") → organisation;
 4. a two-to-five word name without a title is a person only on evidence: it speaks ("X said",
    "said X", "according to X"), or its surname is used again;
 5. a surname, alone or after an honorific or title, links to the one full name with that
    surname mentioned before it (or anywhere, when none is before). When two different full
    names share the surname the mention stays unlinked: no guess between two people;
 6. countries and capitals (short lists) → state, only if once at least they are the subject
-   of a verb ("Russia said", "Ukraine has agreed", "Moscow has insisted");
+   of a verb ("Russia said", "Ukraine has agreed", "Moscow has insisted"), and never when
+   closing a longer name ("Real Madrid", "Western Australia");
 7. a lone capitalised word or acronym that speaks ("Airbus has confirmed", "the GAO said") →
    organisation: news introduces people by full name, so a lone unknown word is rarely one;
    unless "he said"/"she added" follows it, or it has a title or honorific → person.
@@ -26,6 +32,7 @@ Title-case lines (headlines) only receive links to actors found elsewhere, never
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,6 +45,7 @@ from .lexicon import (
     HONORIFICS,
     INSTITUTION_GROUPS,
     NATIONALITIES,
+    STOPWORDS,
     TITLE_HEADS,
 )
 from .names import Runs, Token, find_phrases, joined, phrase_index, subject_of_verb, tokenize
@@ -215,7 +223,8 @@ class _Finder:
         found: dict[str, list[tuple[int, int]]] = {}
         acting: set[str] = set()
         for start, end, word in find_phrases(self.text, self.tokens, _STATES):
-            if self.taken[start]:
+            at = bisect_left(self.tokens, start, key=lambda t: t.start)
+            if self.taken[start] or self._inside_name(at):
                 continue
             group = COUNTRY_GROUPS.get(word, word)
             found.setdefault(group, []).append((start, end))
@@ -228,6 +237,14 @@ class _Finder:
             actor = self._actor("st:" + group, name, "state")
             for a, b in spans:
                 self._mention(actor, a, b, "name")
+
+    def _inside_name(self, i: int) -> bool:
+        """A place word closing a longer name: "Real *Madrid*", "New *Mexico*"."""
+        if i == 0:
+            return False
+        before = self.tokens[i - 1]
+        opener = before.initial and before.text in STOPWORDS
+        return before.cap and not opener and self.text[before.stop : self.tokens[i].start] == " "
 
     def _resolve(self, surname: str, at: int) -> str | None:
         """The one full name this surname refers to at ``at``, or None (unknown, ambiguous)."""

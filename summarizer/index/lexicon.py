@@ -29,7 +29,23 @@ TITLE_HEADS = _words(
     cfo coo founder co-founder analyst economist strategist professor researcher scientist
     expert negotiator diplomat editor correspondent reporter journalist columnist author coach
     manager striker actor actress singer president-elect secretary-general gen sen rep gov lt
-    col capt sgt adm cmdr maj amb"""
+    col capt sgt adm cmdr maj amb treasurer administrator superintendent inspector detective
+    sheriff"""
+)
+# Roles that stand before a name only in lower case ("said nurse Ivonne Lugo", "commuter
+# Alice Pan"): a title there, but capitalised they may be names (Paul Nurse), so they are
+# never read as titles inside a capitalised run.
+ROLE_NOUNS = _words(
+    """nurse doctor physician surgeon paramedic firefighter teacher student pupil protester
+    protestor demonstrator activist campaigner resident commuter witness eyewitness survivor
+    victim refugee migrant farmer worker employee owner shopkeeper driver passenger pilot
+    sailor soldier veteran constable trooper volunteer organiser organizer historian
+    astronomer physicist chemist biologist geologist engineer architect artist musician
+    photographer filmmaker producer player goalkeeper midfielder defender referee priest
+    pastor vicar cleric candidate nominee councillor councilor delegate consul aide staffer
+    consultant entrepreneur investor banker trader fan spectator tourist visitor voter
+    author co-author scholar academic lecturer researcher scientist analyst economist expert
+    official spokesman spokeswoman spokesperson director manager"""
 )
 # Lower-case words that may stand inside a title before its head ("foreign policy chief").
 TITLE_MODIFIERS = _words(
@@ -57,7 +73,9 @@ ORG_WORDS = _words(
     Cabinet Government Administration Embassy Tribunal Society Reserve Exchange Systems
     Technologies Trust Partners Brigade Battalion Regiment Mission Delegation Secretariat
     Directorate Agencies Commissions Unions Parties Ministries Capital Management Investments
-    Securities Insurance Media Entertainment Studios Pharmaceuticals"""
+    Securities Insurance Media Entertainment Studios Pharmaceuticals Center Centre Centers
+    Centres Academy Hospital Museum Laboratory Observatory Programme Program
+    Initiative Consortium Club Guild Producers Railway Railways Rail"""
 )
 # Title heads that name an employer before them: "Boeing spokesman", "UBS analyst".
 EMPLOYER_HEADS = _words(
@@ -106,7 +124,13 @@ _COUNTRY_ALIASES = """United States, US, U.S., USA, America | United Kingdom, UK
     Finland | Sweden | Norway | Denmark | Ireland | Iceland | Canada | Mexico | Brazil |
     Argentina | Chile | Colombia | Venezuela | Cuba | Peru | Australia | New Zealand |
     Indonesia | Malaysia | Singapore | Thailand | Vietnam | Philippines | Taiwan |
-    South Korea | North Korea | Myanmar | Bangladesh | Sri Lanka | Nepal | Palestine"""
+    South Korea | North Korea | Myanmar | Bangladesh | Sri Lanka | Nepal | Palestine |
+    Somalia | Uganda | Tanzania | Rwanda | Ghana | Senegal | Mali | Niger | Chad | Zimbabwe |
+    Zambia | Mozambique | Angola | Cameroon | Eritrea | South Sudan | Bolivia | Ecuador |
+    Paraguay | Uruguay | Panama | Guatemala | Honduras | Nicaragua | El Salvador | Haiti |
+    Jamaica | Cambodia | Laos | Mongolia | Uzbekistan | Kyrgyzstan | Tajikistan | Albania |
+    Kosovo | Montenegro | North Macedonia | Slovenia | Cyprus | Malta | Oman | Bahrain |
+    Kuwait | Fiji"""
 COUNTRY_GROUPS: dict[str, str] = {
     alias.strip(): group.split(",")[0].strip()
     for group in _COUNTRY_ALIASES.split("|")
@@ -125,7 +149,17 @@ NATIONALITIES = _words(
     Norwegian Danish Finnish Greek Egyptian Saudi Korean Soviet Arab African Asian Belarusian
     Hungarian Czech Austrian Swiss Irish Scottish Welsh English Portuguese Venezuelan Cuban
     Lebanese Jordanian Yemeni Qatari Emirati Kurdish Taiwanese Vietnamese Nigerian Kenyan
-    Georgian Crimean Federal National International Global North South East West"""
+    Georgian Crimean Somali Ethiopian Sudanese Libyan Tunisian Algerian Moroccan Ghanaian
+    Ugandan Colombian Chilean Argentine Argentinian Peruvian Bolivian Uruguayan Albanian
+    Serbian Croatian Romanian Bulgarian Thai Indonesian Malaysian Filipino Singaporean
+    Bangladeshi Nepali Afghani Kuwaiti Omani Lithuanian Latvian Estonian Slovak Slovenian
+    Icelandic Scots Catalan Basque Chechen Tatar Uzbek Kazakh Armenian Azerbaijani
+    Federal National International Global North South East West"""
+)
+# Words listed with the nationalities that also open place names ("West Midlands Railway").
+REGIONAL = _words(
+    """Eastern Western Northern Southern Federal National International Global North South East
+    West European African Asian Arab"""
 )
 
 MONTHS = _words(
@@ -140,8 +174,8 @@ STOPWORDS = _words(
     Because But And Or Nor So Yet For With By From In On At Of To Into Onto Over Under About
     Against Between Among During Despite Following According Amid Also Still Then Now Today
     Tonight Yesterday Tomorrow Last Next Earlier Later Meanwhile However Nevertheless
-    Nonetheless Moreover Furthermore Additionally Instead Both All Some Many Most Several Few
-    Each Every Any No Not None Other Others Such Another Why What Who Whom Whose How Where Which
+    Nonetheless Moreover Further Furthermore Additionally Instead Both All Some Many Most Several
+    Few Each Every Any No Not None Other Others Such Another Why What Who Whom Whose How Where Which
     Asked Speaking Under Without Within Once Even Only Just Perhaps Overall Indeed Thus Hence
     Officials Analysts Experts Witnesses Residents Investigators Doctors Prosecutors Critics
     Sources Protesters Rebels Authorities Lawmakers Scientists Researchers Reports Observers
@@ -189,7 +223,7 @@ _SPEECH_STEMS = """add announce warn argue state insist respond note explain cla
     reveal remark mention emphasize emphasise stress declare report comment acknowledge allege
     assert concede contend suggest tweet predict promise vow pledge urge recall complain
     conclude observe underscore indicate caution counter reiterate disclose
-    answer demand boast lament estimate recount describe"""
+    answer demand boast lament estimate recount describe summarise summarize exclaim"""
 _SPEECH_IRREGULAR = """said says told tells wrote writes denied denies replied replies testified
     testifies admitted admits"""
 
@@ -212,7 +246,8 @@ TELL_VERBS = _words("told tells")
 # Verbs that may follow the speaker's name after a quotation: "…," said Michael Golden.
 INVERTING_VERBS = _words(
     """said says added asked explained continued wrote writes noted warned argued insisted
-    replied responded recalled stated declared remarked"""
+    replied responded recalled stated declared remarked commented announced confirmed admitted
+    concluded summarised summarized exclaimed answered tweeted"""
 )
 ACTION_VERBS = frozenset(
     {form for stem in _ACTION_STEMS.split() for form in _inflect(stem)}

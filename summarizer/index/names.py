@@ -20,11 +20,15 @@ from .lexicon import (
     ABBREVIATIONS,
     ACTION_VERBS,
     AUXILIARIES,
+    CAPITALS,
+    COUNTRY_GROUPS,
     HONORIFICS,
+    INSTITUTION_GROUPS,
     INVERTING_VERBS,
     MONTHS,
     ORG_WORDS,
     PARTICLES,
+    ROLE_NOUNS,
     SPEECH_FILLERS,
     SPEECH_VERBS,
     STOPWORDS,
@@ -39,7 +43,17 @@ _POSSESSIVE = ("'s", "’s")
 # After one of these marks a capitalised word opens a sentence or a quotation.
 _OPENING = "“\"‘'(:—–[\n"
 _ADJECTIVE = re.compile(r"-[a-z]")
+_ARTICLED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|abu|bint)-[A-Z]")
 _CONNECTORS = frozenset({"of", "for", "the"}) | PARTICLES
+# Opening a sentence alone, a pronoun-like word: "One, named Lima, told AFP".
+_LONE_OPENERS = frozenset({"One"})
+_SPEECH_OPENERS = frozenset({"Said", "Says", "Added", "Adds"})
+_ORG_CONNECTORS = _CONNECTORS | {"and", "on"}
+
+
+def _elsewhere(word: str) -> bool:
+    """A word that names its own actor, so it never continues an organisation's name."""
+    return word in COUNTRY_GROUPS or word in CAPITALS or word in INSTITUTION_GROUPS
 
 
 @dataclass(slots=True)
@@ -59,6 +73,11 @@ class Token:
         return self.stop != self.end
 
 
+def capitalised_word(word: str) -> bool:
+    """A capital letter opens the word, or follows an Arabic article: "al-Ahmad", "bin-Zayed"."""
+    return word[0].isupper() or ("-" in word and _ARTICLED.match(word) is not None)
+
+
 def tokenize(text: str, sentences: Sequence[Sentence]) -> list[Token]:
     """Every word of ``text`` in order, with its sentence index and whether it opens one."""
     starts = [s.start for s in sentences]
@@ -71,7 +90,7 @@ def tokenize(text: str, sentences: Sequence[Sentence]) -> list[Token]:
         if word.endswith(_POSSESSIVE) and len(word) > 2:
             word, end = word[:-2], stop - 2
         sentence = bisect_right(starts, start) - 1
-        cap = word[0].isupper()
+        cap = capitalised_word(word)
         initial = False
         if cap:
             j = start - 1
@@ -106,18 +125,25 @@ class Runs:
     def capitalised(self, i: int) -> bool:
         tok = self.tokens[i]
         word = tok.text
-        if not word[0].isupper() or word in STOPWORDS or word in MONTHS or word in WEEKDAYS:
+        if not tok.cap or word in STOPWORDS or word in MONTHS or word in WEEKDAYS:
             return False
         if _ADJECTIVE.search(word):
             return False  # "Chicago-based", "Russian-occupied"
         if word == "May" and self._next_is_number(i):
             return False
+        if tok.initial and word in _SPEECH_OPENERS:
+            return False  # "Said Haines." after a quotation: the verb, inverted
         if tok.initial and not self._continues(i):
             # "Additionally, …", "Delays of …": a common word that only opens the sentence.
             follows = self.text[tok.stop : tok.stop + 1]
-            if word.lower() in self.lower_words or (word.endswith("ly") and follows == ","):
+            lone = word.lower() in self.lower_words or word in _LONE_OPENERS
+            if lone or (word.endswith("ly") and follows == ","):
                 return False
         return True
+
+    def _initial(self, j: int) -> bool:
+        tok = self.tokens[j]
+        return len(tok.text) == 1 and tok.cap and self.text[tok.stop : tok.stop + 1] == "."
 
     def _next_is_number(self, i: int) -> bool:
         return i + 1 < len(self.tokens) and self.tokens[i + 1].text[0].isdigit()
@@ -140,22 +166,35 @@ class Runs:
                 i += 1
                 continue
             j = i + 1
+            org = tokens[i].text in ORG_WORDS
             while j < n and joined(self.text, tokens[j - 1], tokens[j]):
-                if self.capitalised(j):
+                # "West Midlands Police": an organisation word ends a run, even a stopword;
+                # "Terry A. Doughty": an initial, even "A.".
+                if (
+                    self.capitalised(j)
+                    or (tokens[j].text in ORG_WORDS and tokens[j].cap)
+                    or (self._initial(j))
+                ):
+                    org = org or tokens[j].text in ORG_WORDS
                     j += 1
                     continue
-                k = self._connected(j)
+                k = self._connected(j, org)
                 if k == j:
                     break
+                org = org or tokens[k].text in ORG_WORDS
                 j = k + 1
             out.append((i, j))
             i = j
         return out
 
-    def _connected(self, j: int) -> int:
-        """Index of the capitalised word after connectors at ``j`` ("of State", "von der")."""
+    def _connected(self, j: int, org: bool = False) -> int:
+        """Index of the capitalised word after connectors at ``j`` ("of State", "von der").
+        Inside an organisation's name (``org``: it holds an organisation word) the connectors
+        go on, "and" included: "Institute for the Study of War", "Department of Health and
+        Senior Services"; never onto a country or a known institution ("… and Russia")."""
         tokens, k = self.tokens, j
-        while k < len(tokens) and k - j < 3 and tokens[k].text in _CONNECTORS:
+        connectors = _ORG_CONNECTORS if org else _CONNECTORS
+        while k < len(tokens) and k - j < 3 and tokens[k].text in connectors:
             if not joined(self.text, tokens[k - 1], tokens[k]):
                 return j
             k += 1
@@ -166,9 +205,22 @@ class Runs:
         before = tokens[j - 1].text
         if tokens[j].text in PARTICLES:
             return k
+        if tokens[j].text == "and":
+            return k if org and not _elsewhere(tokens[k].text) and self._of(j) else j
         if before.lower() in TITLE_HEADS or before in ORG_WORDS or before == "House":
             return k
+        if org and not _elsewhere(tokens[k].text):
+            return k
         return j
+
+    def _of(self, j: int) -> bool:
+        """ "and" inside an organisation's complement ("Ministry of Information and …"), not
+        between two names ("United Airlines and Continental", "… Service and the FSB")."""
+        tokens = self.tokens
+        after = tokens[j + 1].text
+        if tokens[j - 1].text in ORG_WORDS or after == "the" or after.isupper():
+            return False  # "… Service and the FSB", "… Journalists and BECTU
+        return any(tok.text in ("of", "for") for tok in tokens[max(0, j - 5) : j])
 
     def title_start(self, head: int) -> int:
         """First token of the title ending at ``head``, reaching left over its modifiers.
@@ -249,16 +301,28 @@ _FILLER = rf"(?:{_alt(SPEECH_FILLERS)}|\w+ly|on \w+day)"
 # An apposition opens in lower case or with an age: "X, the mayor, said", "X, 52, said";
 # "Dacia, Constantin Stroe, said" is somebody else speaking.
 SPEAKS_AFTER = re.compile(
-    rf"(?:,\s(?=[a-z\d])[^,.;:“”\"\n]{{1,80}},)?(?:\s+{_FILLER})*\s+(?:{SPEECH})\b"
+    rf"(?:,\s(?=[a-z\d])[^,.;:“”\"\n]{{1,100}},)?(?:\s+{_FILLER})*\s+(?:{SPEECH})\b"
+)
+# "X, said", "X, who said": a stray comma or a relative pronoun, unless the name closes an
+# apposition or a phrase ("Lisa Murkowski, an *Alaska Republican*, tweeted", "the chairman of
+# the Joint Chiefs of *Staff*, told", "Esperanza, *Sultan Kudarat*, announced").
+_STRAY_SPEAKS = re.compile(rf",(?:\s+who)?(?:\s+{_FILLER})*\s+(?:{SPEECH})\b")
+_ENCLOSED = re.compile(
+    r"(?:,\s+(?:an?|the|also\s+an?)\s+|\b(?:of|in|at|for|from|to|with|on|and)\s+(?:the\s+)?"
+    r"(?:\S+['’]s\s+)?|[A-Z][\w’'-]*,\s+)$"
 )
 # "… He added", "…,” she said": a pronoun opening the next sentence or closing a quotation.
 _HE_SPEAKS = re.compile(
     rf"(?:[.!?][”\"’]?\s+(?:He|She)|[”\"],?\s+(?:he|she))(?:\s+{_FILLER})*\s+(?:{SPEECH})\b"
 )
+# "said X", and with a description between: "said nurse X", "said the IOM spokesman X",
+# "commented a commuter, 41-year-old X".
 _SAID_BEFORE = re.compile(
-    rf"(?:\b(?:{_alt(INVERTING_VERBS)})|\b[Aa]ccording to|\bquoted)\s+(?:the\s+)?$"
+    rf"(?:\b(?:{_alt(INVERTING_VERBS)})|\b[Aa]ccording to|\bquoted)\s+(?:the\s+)?"
+    rf"(?:(?:(?:an?|the)\s+)?(?:[\w’'-]+\s+){{0,2}}(?:{_alt(ROLE_NOUNS | TITLE_HEADS)})\s+"
+    r"|(?:an?|the)\s+[a-z][\w’'-]*,\s+(?:\d+-year-old\s+)?|\d+-year-old\s+)?$"
 )
-_QUOTED_AFTER = re.compile(r"\s+(?:was|is|were|has been|had been)\s+(?:quoted|cited)\b")
+_QUOTED_AFTER = re.compile(r",?\s+(?:was|is|were|has been|had been)\s+(?:quoted|cited)\b")
 # The next word after a subject: "Russia, however, has …", "Britain and France have …".
 _NEXT_WORD = re.compile(
     r"(?:\s*,\s*(?:[a-z]+\s){0,2}[a-z]+\s*,)?"
@@ -270,7 +334,9 @@ def speaks(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is the subject of a speech verb."""
     if SPEAKS_AFTER.match(text, end) or _QUOTED_AFTER.match(text, end):
         return True
-    return _SAID_BEFORE.search(text, max(0, start - 30), start) is not None
+    if _STRAY_SPEAKS.match(text, end) and not _ENCLOSED.search(text, max(0, start - 40), start):
+        return True
+    return _SAID_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 def subject_of_verb(text: str, end: int) -> bool:

@@ -2,149 +2,73 @@
 
 ``speakers.py`` decides where to look (after a quotation, before it, in a sentence) and
 resolves pronouns and continuations; this module only answers "does a rule name a speaker
-here, and who": a speech verb with its subject, an inverted verb with its name, "according
-to X", "quoted X as saying", "a statement from X". Masking quotations keeps a name inside
-quoted words ("I will call President Putin," he said) from ever being taken for a speaker.
+here, and who": a speech verb with its subject (the gaps it may cross are in
+``speaker_patterns.py``), an inverted verb with its name, "according to X", "quoted X as
+saying", "a statement from X", "X issued a statement saying", "the institute said". Masking
+quotations keeps a name inside quoted words ("I will call President Putin," he said) from
+ever being taken for a speaker.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Literal
 
-from ..quotations import Quotation
-from .lexicon import (
-    INVERTING_VERBS,
-    MONTHS,
-    NATIONALITIES,
-    SPEECH_FILLERS,
-    SPEECH_VERBS,
-    STOPWORDS,
-    TELL_VERBS,
-    WEEKDAYS,
+from .lexicon import INVERTING_VERBS, TELL_VERBS
+from .names import subject_of_verb
+from .speaker_names import RAW, RAW_NAME, Found, Name, NameIndex, not_a_name, raw_name
+from .speaker_patterns import (
+    APPOSED,
+    CLAUSE,
+    COMMA_AFTER,
+    DESCRIBED,
+    DOCUMENTS,
+    FILLER,
+    IN_APPOSITION,
+    JUST_QUOTED,
+    MASK,
+    NAMED_SPOKESPERSON,
+    OBJECT,
+    OWNED_NAME,
+    PARTICIPLE,
+    QUOTING,
+    RAW_OBJECT,
+    SPOKESPERSON_FOR,
+    STATEMENT_AFTER,
+    SUBORDINATE,
+    TITLE_TAIL,
+    VERB,
+    closed_after,
+    role_gap,
+    subject_gap,
 )
-from .units import IndexedActor
 
-MASK = "\x00"
-VERB = re.compile(
-    r"\b(?:[Aa]ccording to|"
-    + "|".join(sorted(SPEECH_VERBS | INVERTING_VERBS, key=len, reverse=True))
-    + r")\b"
-)
-_FILLER = rf"(?:{'|'.join(sorted(SPEECH_FILLERS))}|\w+ly|on \w+day)"
-# Between a name and its verb: "X said", "X, 52, said", "X has repeatedly warned".
-_GAP = re.compile(rf"(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,80}},)?(?:\s+{_FILLER})*\s+")
-_COMMA_GAP = re.compile(rf",(?:\s+{_FILLER})*\s+")
-_COORDINATED = re.compile(r"(?:\band|\bor|&)\s+$")
-_PRONOUN = re.compile(rf"\b([Hh]e|[Ss]he|[Ii]t)(?:\s+{_FILLER})*\s+$")
-_AFTER_VERB = re.compile(r"\s+(?:the\s+)?")
+_PRONOUN = re.compile(rf"\b([Hh]e|[Ss]he|[Ii]t)(?:\s+{FILLER})*\s+$")
 _INVERTED_PRONOUN = re.compile(r"\s+(he|she)\b")
-_NAME_END = re.compile(r"\s*(?:[,.;:!?)\n\x00]|$)")
 _AS_SAYING = re.compile(r"\bas saying\b")
 _QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+$")
+# "X was quoted as saying", "X, was quoted in the release as saying".
 _QUOTED_PASSIVE = re.compile(
-    r"\s+(?:was|is|were|has been|had been)\s+(?:quoted|cited)(?:\s+by\s+[^,.;\x00]{1,60}?)?\s+"
+    r",?\s+(?:was|is|were|has been|had been)\s+(?:quoted|cited)"
+    r"(?:\s+(?:by|in|on)\s+[^,.;\x00]{1,60}?)?\s+"
 )
-_APPOSED = re.compile(r",\s+(?:(?:the|a|an)\s+)?")
 _STATEMENT = re.compile(r"\bstatement\s+(?:from|by|issued by|released by)\s+(?:the\s+)?")
-_RAW = r"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}"
-_RAW_NAME = re.compile(_RAW)
-_RAW_BEFORE = re.compile(rf"({_RAW})(?:\s+{_FILLER})*\s+$")
-_RAW_QUOTED = re.compile(
-    rf"(?:({_RAW}){_QUOTED_PASSIVE.pattern}|\b(?:quoted|cited)\s+({_RAW})\s+)$"
-)
-_NOT_NAMES = STOPWORDS | MONTHS | WEEKDAYS | NATIONALITIES
+_RAW_QUOTED = re.compile(rf"(?:({RAW}){_QUOTED_PASSIVE.pattern}|\b(?:quoted|cited)\s+({RAW})\s+)$")
+_AFTER_COMMA = re.compile(r",\s*$")
+_AFTER_PLACE = re.compile(r"[A-Z][\w’'-]*,\s*$")
+_INTRODUCES = re.compile(r"[:,]?\s*\x00")
+# Verbs that report speech only right after a quotation: “…,” he continued.
+_AFTER_QUOTATIONS = frozenset({"continued"})
+_PARTICIPLE_SUBJECT = re.compile(r",?\s+")
+# A participle with its own unnamed subject: "…, with one observer stating: “…”".
+_OWN_SUBJECT = re.compile(r"\bwith\s+(?:[a-z][\w-]*\s+){1,4}$")
+_RAW_BEFORE = re.compile(rf"{RAW}(?=,?\s+$)")
+_NAMED_BEFORE = 120  # characters: how far before its verb a subject name may end
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
-    """A place where an actor (or, unresolved, a capitalised name) is written."""
-
-    start: int
-    end: int
-    phrase: int  # where its title starts, when one stands right before it
-    actor: str | None
-    name: str
-    person: bool
-    comma_title: bool = False  # "chief, Kaja Kallas": set off by commas after its title
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A rule's hit: the name (None for a pronoun, resolved by the caller) and its span."""
-
-    rule: str
-    name: Name | None
-    start: int
-    end: int
-    verb_end: int
-    pronoun: str = ""
-
-
-def masked(text: str, quotations: Sequence[Quotation]) -> str:
-    """``text`` with every quotation, marks included, overwritten by ``MASK``: same offsets."""
-    parts: list[str] = []
-    cursor = 0
-    for q in quotations:
-        start = max(q.start - 1, cursor)
-        end = q.end + (q.end < len(text) and text[q.end] in "”\"’'")
-        parts.append(text[cursor:start])
-        parts.append(MASK * (end - start))
-        cursor = end
-    parts.append(text[cursor:])
-    return "".join(parts)
-
-
-def actor_names(text: str, actors: Sequence[IndexedActor]) -> tuple[list[Name], dict[int, Name]]:
-    """Every non-title mention of every actor, with the title standing right before it; and,
-    for a name written inside another actor's title ("X, the president of *Chrysler*"), that
-    title's holder, who is the one speaking when a verb follows."""
-    out: list[Name] = []
-    titles: list[tuple[int, int, Name]] = []
-    for actor in actors:
-        title_mentions = [m for m in actor.mentions if m.kind == "title"]
-        for m in actor.mentions:
-            if m.kind == "title":
-                continue
-            phrase, comma, held = m.start, False, []
-            for t in title_mentions:
-                gap = text[t.end : m.start]
-                if gap in (" ", ", "):
-                    phrase, comma = t.start, gap == ", "
-                    held.append(t)
-                elif _APPOSED.fullmatch(text, m.end, t.start):
-                    held.append(t)
-            person = actor.kind == "person"
-            name = Name(m.start, m.end, phrase, actor.id, actor.name, person, comma)
-            out.append(name)
-            titles.extend((t.start, t.end, name) for t in held)
-    inside = {
-        n.start: holder
-        for n in out
-        for start, end, holder in titles
-        if start <= n.start and n.end <= end and holder.actor != n.actor
-    }
-    # Nearest end first, and of two names ending together the longer ("President Putin").
-    out.sort(key=lambda n: (n.end, -n.start))
-    return out, inside
-
-
-class Matcher:
+class Matcher(NameIndex):
     """The speaker patterns over one article's masked text."""
-
-    def __init__(self, masked_text: str, names: list[Name], inside: dict[int, Name]) -> None:
-        self.masked = masked_text
-        self.names = names
-        self.inside = inside
-        self.ends = [n.end for n in names]
-        self.by_phrase: dict[int, Name] = {}
-        for n in names:
-            for at in {n.phrase, n.start}:
-                best = self.by_phrase.get(at)
-                if best is None or n.end > best.end:
-                    self.by_phrase[at] = n
 
     def scan(self, start: int, end: int, *, backwards: bool = False) -> Found | None:
         """The first hit in ``[start, end)``, reading from the end when ``backwards``."""
@@ -157,69 +81,218 @@ class Matcher:
                 return found
         return None
 
+    def introducing(self, sentence: int, start: int, quote: int) -> Found | None:
+        """Before a quotation at ``quote``, with no speech verb naming its speaker: the subject
+        of a participle ("X issued a statement saying “…”", "with X describing “…”") or of a
+        verb that attributes the words in its clause ("X called the report “…”"). The words
+        read start at ``start``; the subject may stand earlier in the sentence."""
+        m = _last(PARTICIPLE, self.masked, start, quote)
+        if (
+            m
+            and CLAUSE.fullmatch(self.masked, m.end(), quote)
+            and not _OWN_SUBJECT.search(self.masked, max(start, m.start() - 40), m.start())
+        ):
+            name = self._name_ending(m.start(), sentence) or self._clause_subject(
+                sentence, m.start()
+            )
+            if name is not None:
+                statement = "statement" in self.masked[name.end : m.end()]
+                return Found("name_saying", name, name.start, name.end, m.end(), "", statement)
+        m = _last(QUOTING, self.masked, start, quote)
+        if m is None or not CLAUSE.fullmatch(self.masked, m.end(), quote):
+            return None
+        hit = self._subject(m.start(), start)
+        if hit is None or hit[1]:
+            return None
+        return Found("name_said", hit[0], hit[0].start, hit[0].end, m.end())
+
     def _verb(self, v: re.Match[str], start: int, end: int) -> Found | None:
         word, at, stop = v.group(), v.start(), v.end()
+        quoted = JUST_QUOTED.search(self.masked, max(start - 1, at - 6), at) is not None
+        if word in _AFTER_QUOTATIONS and not self._by_quotation(at, stop):
+            return None  # "Unrest … continued": not speech unless “…,” he continued
         if word.lower() == "according to":
             name = self._name_at(stop, end, closed=False)
             return None if name is None else Found("according_to", name, name.start, name.end, stop)
-        name = self._name_before(at, start)
-        if name is not None:
-            rule = "name_told" if word in TELL_VERBS else "name_said"
-            return Found(rule, name, name.start, name.end, stop)
+        statement = "statement" in word or STATEMENT_AFTER.match(self.masked, stop, end) is not None
+        if (hit := self._subject(at, start)) is not None:
+            name, behalf = hit
+            rule = "on_behalf_of" if behalf else "name_told" if word in TELL_VERBS else "name_said"
+            return Found(rule, name, name.start, name.end, stop, "", statement)
         if m := _PRONOUN.search(self.masked, max(start, at - 40), at):
-            return Found("pronoun_continues", None, m.start(1), m.end(1), stop, m.group(1).lower())
+            pronoun = m.group(1).lower()
+            return Found("pronoun_continues", None, m.start(1), m.end(1), stop, pronoun, statement)
+        if (found := self._described(at, start, stop)) is not None:
+            return found
         if word in INVERTING_VERBS:
             if m := _INVERTED_PRONOUN.match(self.masked, stop, end):
                 return Found("pronoun_continues", None, m.start(1), m.end(1), stop, m.group(1))
-            if (name := self._name_at(stop, end, closed=True)) is not None:
+            # The inverted order follows what was said: “…,” said X / …, said X. Elsewhere
+            # "said X" opens a report about X ("The indictment said staffer X, …, found").
+            if not quoted and not _AFTER_COMMA.search(self.masked, max(start, at - 3), at):
+                return None
+            name = self._name_at(stop, end, closed=True)
+            if name is None and quoted:
+                name = self._described_name(stop, end)
+            if name is not None:
                 return Found("said_name", name, name.start, name.end, stop)
         return None
 
-    def _name_before(self, at: int, start: int) -> Name | None:
-        """The subject right before a verb at ``at``, unless it is one of a list."""
+    def _by_quotation(self, at: int, stop: int) -> bool:
+        """A quotation close before the verb, or right after it: “…,” X continued / He
+        continued: “…”."""
+        return (
+            MASK in self.masked[max(0, at - 40) : at]
+            or _INTRODUCES.match(self.masked, stop) is not None
+        )
+
+    def _subject(self, at: int, start: int) -> tuple[Name, bool] | None:
+        """The subject right before a verb at ``at``, and whether it speaks through its voice
+        ("X's office said"); None for one of a list, or when no name is the subject."""
         i = bisect_right(self.ends, at) - 1
-        # The nearest name, or one further back set off by an apposition ("X, 52, said").
-        for name in self.names[max(0, i - 3) : i + 1][::-1]:
-            if name.start < start or name.end < at - 100:
+        for name in self.names[max(0, i - 5) : i + 1][::-1]:
+            if name.start < start or name.end < at - _NAMED_BEFORE:
                 break
             gap = self.masked[name.end : at]
-            if _GAP.fullmatch(gap) or (name.comma_title and _COMMA_GAP.fullmatch(gap)):
-                name = self.inside.get(name.start, name)
+            if name.title_after and TITLE_TAIL.fullmatch(self.masked, name.title_after, at):
+                kind: str | None = "subject"  # "X, Capitol Police spokeswoman, said"
+            else:
+                kind = subject_gap(gap, name.comma_title)
+            if kind is None:
+                continue
+            name = self.inside.get(name.start, name)
+            hit = self._subject_of(name, kind, gap, start)
+            if hit is not False:
+                return hit
+        return self._raw_subject(at, start)
+
+    def _subject_of(
+        self, name: Name, kind: str, gap: str, start: int, objects: re.Pattern[str] = OBJECT
+    ) -> tuple[Name, bool] | Literal[False] | None:
+        """Whether ``name``, reaching the verb across ``gap``, is its subject: the hit, None
+        when the verb has several subjects, False to look further back. ``objects``: the
+        prepositions that make a name before them an object."""
+        before = self.masked[max(start, name.phrase - 60) : name.phrase]
+        if SPOKESPERSON_FOR.search(before):
+            # "X, spokeswoman for Y, said": the one named speaks; else Y through its voice.
+            named = self._named_before(NAMED_SPOKESPERSON, name.phrase, start)
+            return (named, False) if named is not None else (name, True)
+        if kind == "relative":
+            return None if self._listed(name.phrase, start) else (name, False)
+        if objects.search(before):
+            return False  # "in an interview with the BBC said": the BBC is no subject
+        if COMMA_AFTER.match(gap) and IN_APPOSITION.search(before):
+            return False  # "X, a spokesperson for maker *Y*, has said"
+        if gap.startswith(")"):
+            # An alias in parentheses stands for the name before it: "X (CMV), said", but
+            # "X, the director of Action Against Hunger (ACF), told" is X speaking.
+            opening = self._expanded(name, start)
+            before = self.masked[max(start, opening - 80) : opening]
+            if opening == -1 or IN_APPOSITION.search(before) or OWNED_NAME.search(before):
+                return False
+            if self._listed(opening, start):
+                return None
+        if kind == "stray" and not name.comma_title and _AFTER_PLACE.search(before):
+            return False  # "the mayor of Esperanza, *Sultan Kudarat*, announced": a place
+        if kind == "affiliation" and name.actor is None and " " not in name.name:
+            return False  # "Associates of Navalny alleged": a common word, capitalised
+        if self._listed(name.phrase, start):
+            return None
+        if kind == "behalf" and (named := self._named_before(APPOSED, name.phrase, start)):
+            return named, False  # "X, Capitol Police spokeswoman, said": X speaks
+        return name, kind == "behalf"
+
+    def _raw_subject(self, at: int, start: int) -> tuple[Name, bool] | None:
+        """An unresolved capitalised name as the subject: "Debra Roberts, called"."""
+        for m in reversed(list(RAW_NAME.finditer(self.masked, max(start, at - 100), at))):
+            kind = subject_gap(self.masked[m.end() : at], False)
+            if kind is None:
+                continue
+            name = raw_name(m)
+            if self._overlaps_actor(name.start) or not_a_name(name.name):
+                continue
+            if not self._raw_ok(name.name, name.start):
+                return None
+            objects = OBJECT if kind in ("open", "stray") else RAW_OBJECT
+            hit = self._subject_of(name, kind, self.masked[m.end() : at], start, objects)
+            if hit is not False:
+                return hit
+        return None
+
+    def _name_ending(self, at: int, start: int) -> Name | None:
+        """The name right before ``at`` ("Zinichev describing", "X, adding")."""
+        i = bisect_right(self.ends, at) - 1
+        if i >= 0 and self.names[i].start >= start:
+            name = self.inside.get(self.names[i].start, self.names[i])
+            gap = _PARTICIPLE_SUBJECT.fullmatch(self.masked, self.names[i].end, at)
+        else:
+            raw = _RAW_BEFORE.search(self.masked, max(start, at - 80), at)
+            if raw is None:
+                return None
+            name = raw_name(raw)
+            if not self._raw_ok(name.name, name.start) or not_a_name(name.name):
+                return None
+            gap = _PARTICIPLE_SUBJECT.fullmatch(self.masked, name.end, at)
+        if gap is None or self._listed(name.phrase, start):
+            return None
+        # "with X saying" is X's; "consideration of X, saying" is not.
+        before = self.masked[max(start, name.phrase - 40) : name.phrase]
+        return None if "," in gap.group() and OBJECT.search(before) else name
+
+    def _clause_subject(self, start: int, at: int) -> Name | None:
+        """The first name of ``[start, at)`` followed by its verb and not after a preposition:
+        "In a statement to Wikinews, spokesperson for TransCanada *Grady Semmens* called"."""
+        for name in self._names_between(start, at):
+            if name.end > at:
+                break
+            if self.masked[name.start] == MASK:
+                continue  # named inside a quotation
+            if SUBORDINATE.search(self.masked, start, name.start):
+                continue  # "After the Conservative Party won …, Varadkar said …, calling"
+            name = self.inside.get(name.start, name)
+            before = self.masked[max(start, name.phrase - 40) : name.phrase]
+            if OBJECT.search(before) or SPOKESPERSON_FOR.search(before):
+                continue
+            end = name.end
+            if self.masked[end : end + 1] == "," and name.person and name.actor:
+                end += not _AFTER_PLACE.search(before)  # "X, justified" ("Niigata, Japan, …")
+            if subject_of_verb(self.masked, end):
                 return None if self._listed(name.phrase, start) else name
-        m = _RAW_BEFORE.search(self.masked, max(start, at - 80), at)
-        if m is None or not self._raw_ok(m.group(1), m.start(1)):
-            return None
-        if self._listed(m.start(1), start):
-            return None
-        raw = m.group(1)
-        return Name(m.start(1), m.end(1), m.start(1), None, raw, True)
+        return None
 
-    def _listed(self, phrase: int, start: int) -> bool:
-        return _COORDINATED.search(self.masked, max(start, phrase - 6), phrase) is not None
-
-    def _name_at(self, at: int, end: int, *, closed: bool) -> Name | None:
-        """The name right after a verb ("said (the) X"); ``closed``: punctuation after it."""
-        m = _AFTER_VERB.match(self.masked, at, end)
+    def _described(self, at: int, start: int, stop: int) -> Found | None:
+        """ "The statement said": its author, resolved by the caller. "The institute said": the
+        one organisation named before whose name or description holds that word."""
+        m = DESCRIBED.search(self.masked, max(start, at - 60), at)
         if m is None:
             return None
-        name = self.by_phrase.get(m.end())
-        if name is None:
-            raw = _RAW_NAME.match(self.masked, m.end(), end)
-            if raw is None or not self._raw_ok(raw.group(), raw.start()):
-                return None
-            name = Name(raw.start(), raw.end(), raw.start(), None, raw.group(), True)
-        if closed and not _NAME_END.match(self.masked, name.end):
+        noun = m.group(1).lower()
+        if noun in DOCUMENTS:
+            return Found("noun_continues", None, m.start(), m.end(1), stop, "statement")
+        i = bisect_right(self.ends, m.start())
+        known = {
+            n.actor: n for n in self.names[:i] if n.actor and noun in self.words.get(n.actor, ())
+        }
+        if len(known) != 1:
             return None
-        return name
+        name = next(iter(known.values()))
+        return Found("noun_continues", name, m.start(), m.end(1), stop)
 
-    def _raw_ok(self, raw: str, at: int) -> bool:
-        """An unresolved capitalised span may name a speaker unless it is a common word."""
-        first = raw.split()[0].rstrip(".")
-        return first not in _NOT_NAMES and not self._overlaps_actor(at)
-
-    def _overlaps_actor(self, at: int) -> bool:
-        i = bisect_right(self.ends, at)
-        return i < len(self.names) and self.names[i].start <= at
+    def _described_name(self, at: int, end: int) -> Name | None:
+        """After “…,” said: the name a description leads to ("said nurse X", "said the IOM
+        chief in Tripoli, X", "commented a commuter, 41-year-old X"); the one set off by a
+        comma wins over one right after a role word."""
+        limit = min(end, at + 130)
+        best: Name | None = None
+        for name in self._names_between(at, limit):
+            gap_kind = role_gap(self.masked[at : name.start])
+            person = name.person and (name.actor is not None or " " in name.name)
+            if gap_kind is None or not closed_after(self.masked, name.end, gap_kind, person):
+                continue
+            if gap_kind == "comma":
+                return name
+            best = best or name
+        return best
 
     def _as_saying(self, start: int, end: int) -> Found | None:
         """ "Izvestia quoted Mr. Grushko as saying" / "Grushko was quoted as saying"."""
@@ -244,5 +317,12 @@ class Matcher:
     def _statement(self, start: int, end: int) -> Found | None:
         for m in _STATEMENT.finditer(self.masked, start, end):
             if (name := self._name_at(m.end() - 1, end, closed=False)) is not None:
-                return Found("in_a_statement", name, name.start, name.end, m.end())
+                return Found("in_a_statement", name, name.start, name.end, m.end(), "", True)
         return None
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text, start, end):  # noqa: B007
+        pass
+    return last

@@ -2,45 +2,69 @@
 
 The cue is the rule's opinion, shown to the model and recorded next to its answer; it is not
 the answer. One cue at most per target, none when no rule fires (never a guess). Rules, with
-their patterns in ``speaker_rules.py``:
+their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patterns.py``:
 
-``as_saying``          "Izvestia quoted Mr. Grushko as saying" → Grushko, not Izvestia
+``as_saying``          "Izvestia quoted Mr. Grushko as saying" → Grushko, not Izvestia; "X,
+                       was quoted in the release as saying"
 ``in_a_statement``     "a statement from X said"
-``name_said``          "X said", "X, the foreign minister, said", "X has repeatedly warned"
-                       (any verb of ``lexicon.SPEECH_VERBS``)
+``name_said``          "X said", "X, the foreign minister, said", "X has repeatedly warned",
+                       "X, Ukraine's foreign minister, said", "X, who said", "X in an
+                       interview with the BBC said", "X of Chatham House said" (any verb of
+                       ``lexicon.SPEECH_VERBS``, or "X issued a statement"); and for a
+                       quotation in its own clause, a verb that attributes it: "X called
+                       it “…”", "X denounced a “…”"
 ``name_told``          "X told reporters" (the name after "told" is the listener)
+``on_behalf_of``       "a spokesperson for X said", "X's office said", "a X spokesman said",
+                       "X's statement said": X, whose words they are; a spokesperson named
+                       beside it wins ("Y, spokeswoman for X, said" → Y)
+``name_saying``        "X issued a statement saying “…”", "with X describing “…”": the
+                       subject of the clause a participle hangs on
 ``colon_intro``        "Mr. Waltz responded: “…”" (a name and verb introducing the quotation)
-``pronoun_continues``  "he said": the last person cued as speaker in this paragraph or the
-                       one before ("it said": the last organisation or state)
-``said_name``          "…,” said Michael Golden" (an inverted verb, then the name)
+``pronoun_continues``  "he said": the last person cued as speaker in this paragraph, else the
+                       one person it names, else the last cued in the paragraph before unless
+                       this one names another ("it said": organisations and states alike)
+``noun_continues``     "the statement said": the author of the last statement reported;
+                       "the institute said": the one organisation named with that word
+``said_name``          "…,” said Michael Golden", "…,” said nurse X", "…,” said the IOM chief
+                       in Tripoli, X" (an inverted verb, then the name: right after a
+                       quotation or a comma, never "The indictment said staffer X …")
 ``according_to``       "according to (Airbus spokesman) X"
 ``paragraph_continues`` a quotation with no cue of its own: the speaker cued before it in
-                       its paragraph, or the one of the quotations right after it (“A.” “B,”
-                       X said), or, when it opens its paragraph, the last speaker of the
-                       paragraph before (one quotation running over several paragraphs)
+                       its paragraph, or the one of the quotations right after it in the
+                       same paragraph (“A.” “B,” X said), or, when it opens its paragraph,
+                       the last speaker of the paragraph before (one quotation running over
+                       several paragraphs)
 
 Where they compete: in the words examined, ``as_saying`` and ``in_a_statement`` win; then
-each speech verb is tried for its subject name, a subject pronoun, an inverted name, in that
-order. A quotation is read in the words after it (up to the next quotation or the end of its
-sentence) and before it; the hit nearer the quotation wins. A sentence is read left to right,
-so the main clause's speaker comes before a reported one's. ``paragraph_continues`` only
-applies when nothing else did.
+each speech verb is tried for its subject name, a subject pronoun, a description ("the
+ministry"), an inverted name, in that order. A quotation is read in the words after it (up
+to the next quotation or the end of its sentence) and before it; the hit nearer the
+quotation wins, except a new clause introducing the next quotation (“A” whilst X said: “B”).
+A participle or an attributing verb is read only when no speech verb named anyone. A
+sentence is read left to right, so the main clause's speaker comes before a reported one's.
+``paragraph_continues`` only applies when nothing else did.
 
 Names inside quotation marks are never speakers; a list of subjects ("A, B and C said") gets
-no cue, since one cue cannot name several speakers. A quotation of three words or fewer, or a
+no cue, since one cue cannot name several speakers; a name after a preposition is an object
+("an interview with the BBC said"), and one inside another's apposition is not the subject
+("X, a spokesperson for maker Y, said" → X). A quotation of three words or fewer, or a
 title-like one, in a sentence without a speech verb is a scare quote or a title, not speech:
 it gets no cue.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..quotations import Quotation
-from .speaker_rules import VERB, Found, Matcher, actor_names, masked
+from .names import subject_of_verb
+from .speaker_names import Found, Name, actor_names, masked
+from .speaker_patterns import MASK, VERB
+from .speaker_rules import Matcher
 from .units import IndexedActor, Sentence, SpeakerCue
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -50,6 +74,9 @@ _FULL_STOP = re.compile(r"[.!?](?=\s|$)")
 _QUOTES_BETWEEN = re.compile(r"[\s“”\"‘’']*")
 _NEAR = 600  # characters: how far in its paragraph a quotation's continued speaker may be
 _COLON = re.compile(r"[^.!?\x00]*:\s*")
+_REFERS = ("pronoun_continues", "noun_continues")
+_INTRODUCES_NEXT = re.compile(r"[^.!?,\x00]*:\s*")
+_CLAUSE_OPENER = re.compile(r"\b(?:while|whilst|whereas|although|though|but)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +88,7 @@ class _Target:
     continues: bool  # a quotation long enough to continue its paragraph's speaker
     found: Found | None
     opens_paragraph: bool = False
+    sentence: int = 0  # where its sentence starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +101,7 @@ class _Said:
     person: bool
     start: int
     end: int
+    statement: bool = False  # "X said in a statement": what "the statement said" refers to
 
 
 def find_speaker_cues(
@@ -88,7 +117,8 @@ def find_speaker_cues(
     targets = _quotation_targets(text, hidden, sentences, quotations, matcher)
     targets += _sentence_targets(hidden, sentences, quotations, matcher)
     targets.sort(key=lambda t: t.start)
-    return _resolve(text, targets)
+    named = [n for n in matcher.in_order if n.actor is not None and hidden[n.start] != MASK]
+    return _resolve(text, hidden, targets, named)
 
 
 def _quotation_targets(
@@ -110,16 +140,28 @@ def _quotation_targets(
         if not speechy and _not_speech(q.text):
             continue
         post = matcher.scan(after, max(after, until))
+        if post is not None and post.rule != "said_name":
+            # “A” whilst X said: “B” / “A”, while X indicated …: a new clause, X's own words.
+            between = hidden[after : post.start]
+            introduces = i + 1 < len(quotations) and until == quotations[i + 1].start - 1
+            if _CLAUSE_OPENER.search(between) or (
+                introduces
+                and _WORD.search(between)
+                and _INTRODUCES_NEXT.fullmatch(hidden, post.verb_end, until)
+            ):
+                post = None
         pre = matcher.scan(since, max(since, q.start - 1), backwards=True)
+        if pre is None:
+            pre = matcher.introducing(low, since, max(since, q.start - 1))
         introduces = pre is not None and pre.rule in ("name_said", "name_told")
         if pre is not None and introduces and _COLON.fullmatch(hidden, pre.verb_end, q.start - 1):
-            pre = Found("colon_intro", pre.name, pre.start, pre.end, pre.verb_end)
+            pre = dataclasses.replace(pre, rule="colon_intro")
         found = post
         if pre is not None and (post is None or q.start - pre.end < post.start - after):
             found = pre
         opens = text[line_start : q.start - 1].strip() == ""
         scare = _not_speech(q.text)
-        target = _Target(f"Q{q.number}", q.start, after, paragraph, not scare, found, opens)
+        target = _Target(f"Q{q.number}", q.start, after, paragraph, not scare, found, opens, low)
         out.append(target)
     return out
 
@@ -139,9 +181,10 @@ def _sentence_targets(
     return out
 
 
-def _resolve(text: str, targets: list[_Target]) -> list[SpeakerCue]:
+def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) -> list[SpeakerCue]:
     """Name the speaker of each target, in reading order: pronouns and quotations without a
-    cue of their own refer back to speakers already cued."""
+    cue of their own refer back to speakers already cued. ``named``: where actors are named
+    outside quotations, in order, which a pronoun may refer to instead."""
     said: list[_Said] = []
     cues: list[SpeakerCue] = []
     for i, t in enumerate(targets):
@@ -150,25 +193,47 @@ def _resolve(text: str, targets: list[_Target]) -> list[SpeakerCue]:
         rule = ""
         if f is not None and f.name is not None:
             n = f.name
-            source, rule = _Said(t.paragraph, n.actor, n.name, n.person, f.start, f.end), f.rule
+            source = _Said(t.paragraph, n.actor, n.name, n.person, f.start, f.end, f.statement)
+            rule = f.rule
+        elif f is not None and f.pronoun == "statement":
+            # "The statement said": the last statement's author, else the last speaker.
+            source = (
+                _last_statement(said, t.paragraph)
+                or _last(said, t.paragraph, None)
+                or _last(said, t.paragraph - 1, None)
+            )
+            rule = f.rule
         elif f is not None:
             person = f.pronoun in ("he", "she")
-            source = _last(said, t.paragraph, person) or _last(said, t.paragraph - 1, person)
+            opening = text.rfind("\n", 0, f.start) + 1
+            source = _last(said, t.paragraph, person)
+            if source is None:
+                source = _only_named(hidden, named, opening, f.start, t.paragraph, person)
+            if source is None:
+                # The paragraph before, unless this one names another of its kind first: "By
+                # then the Met Office had issued a warning. It said …"
+                source = _last(said, t.paragraph - 1, person)
+                if source is not None and _named_between(named, source, opening, f.start):
+                    source = None
+            if source is not None and f.statement:
+                source = dataclasses.replace(source, statement=True)
             rule = f.rule
         elif t.continues:
             source = _last(said, t.paragraph, None) or _next_cued(text, targets, i)
             if source is not None and abs(t.start - source.end) > _NEAR:
                 source = None  # a paragraph this long is probably a whole unbroken article
+            since = max(t.sentence, source.end) if source is not None else t.start
+            if source is not None and _named_between(named, source, since, t.start, True):
+                source = None  # "… he was told by Minister Y of “…”": Y's, not the last one's
             if source is None and t.opens_paragraph:
                 source = _last(said, t.paragraph - 1, None)
             rule = "paragraph_continues"
         if source is None:
             continue
         said.append(source if source.paragraph == t.paragraph else _moved(source, t.paragraph))
-        # A pronoun cue points at the pronoun; a continued one at the words that named.
-        start, end = (
-            (f.start, f.end) if rule == "pronoun_continues" and f else (source.start, source.end)
-        )
+        # A pronoun or a description points at its own words; a continued cue at the words
+        # that named.
+        start, end = (f.start, f.end) if rule in _REFERS and f else (source.start, source.end)
         cues.append(SpeakerCue(t.id, source.actor, source.name, rule, start, end))
     return cues
 
@@ -182,12 +247,53 @@ def _last(said: list[_Said], paragraph: int, person: bool | None) -> _Said | Non
     return None
 
 
+def _named_in(named: list[Name], start: int, end: int) -> list[Name]:
+    i = bisect_left(named, start, key=lambda n: n.start)
+    return [n for n in named[i:] if n.start < end]
+
+
+def _named_between(
+    named: list[Name], source: _Said, start: int, end: int, person: bool | None = None
+) -> bool:
+    """Whether an actor other than ``source``, of its kind (or a person, when ``person``), is
+    named in ``[start, end)``."""
+    kind = source.person if person is None else person
+    return any(n.actor != source.actor and n.person == kind for n in _named_in(named, start, end))
+
+
+def _only_named(
+    hidden: str, named: list[Name], start: int, end: int, paragraph: int, person: bool
+) -> _Said | None:
+    """ "He said" with no speaker cued yet: the one person its paragraph names before it
+    ("The president of Turkey, Recep Tayyip Erdoğan, visited … “…,” he said"); "it said":
+    the one organisation or state, if it is the subject of a verb ("the Met Office had
+    issued …", not "University of Maine scientists' program")."""
+    kin = [n for n in _named_in(named, start, end) if n.person == person]
+    if not person:
+        kin = [n for n in kin if subject_of_verb(hidden, n.end)]
+    if not kin or any(n.actor != kin[0].actor for n in kin):
+        return None
+    n = kin[-1]
+    return _Said(paragraph, n.actor, n.name, person, n.start, n.end)
+
+
+def _last_statement(said: list[_Said], paragraph: int) -> _Said | None:
+    """ "The statement said": whose statement was last reported, here or a paragraph before."""
+    for s in reversed(said):
+        if s.paragraph < paragraph - 1:
+            return None
+        if s.statement:
+            return s
+    return None
+
+
 def _next_cued(text: str, targets: list[_Target], i: int) -> _Said | None:
     """The cue of the quotations that follow right after: “First.” “Second,” X said.
     (A later sentence naming someone, “…” X announced that …, is another person's news.)"""
     here = targets[i]
     for t in targets[i + 1 :]:
-        if not t.id.startswith("Q") or _QUOTES_BETWEEN.fullmatch(text, here.end, t.start) is None:
+        between = _QUOTES_BETWEEN.fullmatch(text, here.end, t.start)
+        if not t.id.startswith("Q") or between is None or "\n" in between.group():
             return None
         if t.found is not None and t.found.name is not None:
             n = t.found.name
@@ -197,7 +303,7 @@ def _next_cued(text: str, targets: list[_Target], i: int) -> _Said | None:
 
 
 def _moved(s: _Said, paragraph: int) -> _Said:
-    return _Said(paragraph, s.actor, s.name, s.person, s.start, s.end)
+    return dataclasses.replace(s, paragraph=paragraph)
 
 
 def _bounds(

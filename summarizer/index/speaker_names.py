@@ -1,0 +1,245 @@
+"""Where actors are named, for the speaker rules: every mention with the title before it,
+unresolved capitalised names, and the questions every rule asks of a name (one of a list?
+an alias in parentheses? the name right after a verb?).
+
+``speaker_rules.py`` reads the verbs around these names; ``speakers.py`` masks the article's
+quotations (``masked``) so that a name inside quoted words is never taken for a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..quotations import Quotation
+from .lexicon import (
+    CAPITALS,
+    COUNTRY_GROUPS,
+    MONTHS,
+    NATIONALITIES,
+    ORG_WORDS,
+    STOPWORDS,
+    TITLE_HEADS,
+    WEEKDAYS,
+)
+from .speaker_patterns import MASK, NAME_END
+from .units import IndexedActor
+
+# One of a list: "Britain and France said", "the Committee and the FSB said"; not a clause
+# joined after a quotation (“…” and the FA concluded).
+_COORDINATED = re.compile(r"[\w.)],?\s+(?:and|or|&)\s+(?:the\s+)?$")
+_AFTER_VERB = re.compile(r"\s+(?:the\s+)?")
+_APPOSED = re.compile(r",\s+(?:(?:the|a|an)\s+)?")
+RAW = r"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}"
+RAW_NAME = re.compile(RAW)
+_RAW_ENDING = re.compile(rf"({RAW})$")
+_PLACES = NATIONALITIES | CAPITALS | frozenset(COUNTRY_GROUPS)
+_NOT_NAMES = STOPWORDS | MONTHS | WEEKDAYS | NATIONALITIES
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A place where an actor (or, unresolved, a capitalised name) is written."""
+
+    start: int
+    end: int
+    phrase: int  # where its title starts, when one stands right before it
+    actor: str | None
+    name: str
+    person: bool
+    comma_title: bool = False  # "chief, Kaja Kallas": set off by commas after its title
+    title_after: int = 0  # where a title in apposition after it ends: "X, Capitol Police
+    # spokeswoman said"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A rule's hit: the name (None for a pronoun, resolved by the caller) and its span."""
+
+    rule: str
+    name: Name | None
+    start: int
+    end: int
+    verb_end: int
+    pronoun: str = ""  # "he", "she", "it", or "statement" for "the statement said"
+    statement: bool = False  # the words were a statement's: "X said in a statement"
+
+
+def masked(text: str, quotations: Sequence[Quotation]) -> str:
+    """``text`` with every quotation, marks included, overwritten by ``MASK``: same offsets."""
+    parts: list[str] = []
+    cursor = 0
+    for q in quotations:
+        start = max(q.start - 1, cursor)
+        end = q.end + (q.end < len(text) and text[q.end] in "”\"’'")
+        parts.append(text[cursor:start])
+        parts.append(MASK * (end - start))
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
+def actor_names(
+    text: str, actors: Sequence[IndexedActor]
+) -> tuple[list[Name], dict[int, Name], dict[str, frozenset[str]]]:
+    """Every non-title mention of every actor, with the title standing right before it; for a
+    name written inside another actor's title ("X, the president of *Chrysler*"), that title's
+    holder, who is the one speaking when a verb follows; and the lower-case words that name or
+    describe each organisation ("Institute for the Study of War", "research group")."""
+    out: list[Name] = []
+    titles: list[tuple[int, int, Name]] = []
+    words: dict[str, frozenset[str]] = {}
+    for actor in actors:
+        title_mentions = [m for m in actor.mentions if m.kind == "title"]
+        if actor.kind in ("organisation", "group"):
+            described = [m.text.split()[-1] for m in title_mentions]
+            words[actor.id] = frozenset(w.lower() for w in [*actor.name.split(), *described])
+        for m in actor.mentions:
+            if m.kind == "title":
+                continue
+            phrase, comma, held, after = m.start, False, [], 0
+            for t in title_mentions:
+                gap = text[t.end : m.start]
+                if gap in (" ", ", "):
+                    phrase, comma = t.start, gap == ", "
+                    held.append(t)
+                elif _APPOSED.fullmatch(text, m.end, t.start):
+                    held.append(t)
+                    after = t.end
+            person = actor.kind == "person"
+            name = Name(m.start, m.end, phrase, actor.id, actor.name, person, comma, after)
+            out.append(name)
+            titles.extend((t.start, t.end, name) for t in held)
+    inside = {
+        n.start: holder
+        for n in out
+        for start, end, holder in titles
+        if start <= n.start and n.end <= end and holder.actor != n.actor
+    }
+    # Nearest end first, and of two names ending together the longer ("President Putin").
+    out.sort(key=lambda n: (n.end, -n.start))
+    return out, inside, words
+
+
+class NameIndex:
+    """The names of one article's masked text, by where they end and where they start."""
+
+    def __init__(
+        self,
+        masked_text: str,
+        names: list[Name],
+        inside: dict[int, Name],
+        words: dict[str, frozenset[str]],
+    ) -> None:
+        self.masked = masked_text
+        self.names = names
+        self.inside = inside
+        self.words = words
+        self.ends = [n.end for n in names]
+        self.by_phrase: dict[int, Name] = {}
+        for n in names:
+            for at in {n.phrase, n.start}:
+                best = self.by_phrase.get(at)
+                if best is None or n.end > best.end:
+                    self.by_phrase[at] = n
+        self.in_order = sorted(names, key=lambda n: n.start)
+        self.starts = [n.start for n in self.in_order]
+
+    def _expanded(self, alias: Name, start: int) -> int:
+        """Where the name an alias in parentheses stands for starts: "*United Nations* High
+        Commissioner for Refugees (UNHCR)" when the initials spell it, else where the
+        capitalised words before its "(" start; -1 without one."""
+        opening = self.masked.rfind("(", max(start, alias.phrase - 80), alias.phrase)
+        if opening == -1:
+            return -1
+        letters = [c for c in alias.name if c.isupper()]
+        words = self.masked[max(start, opening - 120) : opening].split()
+        at = run = opening
+        for word in reversed(words):
+            if not letters:
+                break
+            if word[0].isupper() and word[0] == letters[-1]:
+                letters.pop()
+            elif word not in ("of", "for", "the", "and", "&", "on"):
+                break
+            at = self.masked.rfind(word, 0, at)
+        # Initials that do not spell it (a translated name, "Federal Security Service (FSB)"):
+        # the capitalised words before the parenthesis.
+        for word in reversed(words):
+            if not word[0].isupper():
+                break
+            run = self.masked.rfind(word, 0, run)
+        return at if not letters else run
+
+    def _named_before(self, pattern: re.Pattern[str], phrase: int, start: int) -> Name | None:
+        """The name ending where ``pattern`` matches right before ``phrase``."""
+        m = pattern.search(self.masked, max(start, phrase - 60), phrase)
+        if m is None:
+            return None
+        i = bisect_right(self.ends, m.start()) - 1
+        if i >= 0 and self.names[i].end == m.start() and self.names[i].start >= start:
+            return self.names[i]
+        raw = _RAW_ENDING.search(self.masked, max(start, m.start() - 60), m.start())
+        if raw is not None and self._raw_ok(raw.group(1), raw.start(1)):
+            return Name(raw.start(1), raw.end(1), raw.start(1), None, raw.group(1), True)
+        return None
+
+    def _names_between(self, start: int, end: int) -> list[Name]:
+        """Actor names and unresolved capitalised ones starting in ``[start, end)``."""
+        i = bisect_left(self.starts, start)
+        out = [n for n in self.in_order[i:] if n.start < end]
+        for m in RAW_NAME.finditer(self.masked, start, end):
+            name = raw_name(m)
+            if any(m.start() <= n.start < m.end() or n.phrase <= m.start() < n.end for n in out):
+                continue  # an actor's name, or the title before it
+            if self._raw_ok(name.name, name.start):
+                out.append(name)
+        out.sort(key=lambda n: n.phrase)
+        return out
+
+    def _listed(self, phrase: int, start: int) -> bool:
+        return _COORDINATED.search(self.masked, max(start, phrase - 12), phrase) is not None
+
+    def _name_at(self, at: int, end: int, *, closed: bool) -> Name | None:
+        """The name right after a verb ("said (the) X"); ``closed``: punctuation or a
+        preposition after it ("said X in a statement")."""
+        m = _AFTER_VERB.match(self.masked, at, end)
+        if m is None:
+            return None
+        name = self.by_phrase.get(m.end())
+        if name is None:
+            raw = RAW_NAME.match(self.masked, m.end(), end)
+            if raw is None or not self._raw_ok(raw.group(), raw.start()):
+                return None
+            name = Name(raw.start(), raw.end(), raw.start(), None, raw.group(), True)
+        if closed and not NAME_END.match(self.masked, name.end):
+            return None
+        return name
+
+    def _raw_ok(self, raw: str, at: int) -> bool:
+        """An unresolved capitalised span may name a speaker unless it is a common word."""
+        first = raw.split()[0].rstrip(".")
+        return first not in _NOT_NAMES and not self._overlaps_actor(at)
+
+    def _overlaps_actor(self, at: int) -> bool:
+        i = bisect_right(self.ends, at)
+        return i < len(self.names) and self.names[i].start <= at
+
+
+def not_a_name(words: str) -> bool:
+    """A capitalised span that is a title ("Peace Commissioner") or an organisation word
+    ("Bank" of "Bank of England"), not a name."""
+    parts = words.split()
+    return (len(parts) <= 2 and parts[-1].lower() in TITLE_HEADS) or words in ORG_WORDS
+
+
+def raw_name(m: re.Match[str]) -> Name:
+    """An unresolved name; a possessive before it is its owner's ("Chile's Gabriel Boric")."""
+    start, words = m.start(), m.group()
+    while (cut := re.search(r"['’]s\s", words)) is not None and cut.end() < len(words):
+        start, words = start + cut.end(), words[cut.end() :]
+    while (first := words.split(" ", 1))[0] in _PLACES and len(words.split()) > 2:
+        start, words = start + len(first[0]) + 1, first[1]  # "Australia Eman Amasha"
+    return Name(start, start + len(words), start, None, words, True)

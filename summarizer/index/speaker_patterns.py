@@ -1,0 +1,231 @@
+"""The words between a speaker's name and its verb: what ``speaker_rules.Matcher`` accepts.
+
+News attaches a name to its speech verb across a few kinds of gap, read here on text whose
+quotations are masked out (``\\x00``):
+
+* nothing but auxiliaries and adverbs: "X said", "X has repeatedly warned";
+* an apposition: "X, 52, said", "X, the mayor, said", "X, who dyed his beard, told", and one
+  holding a title: "X, Ukraine's foreign minister, said", "X, the second protester said";
+* a stray comma or a relative pronoun: "X, said", "X, who said";
+* a prepositional phrase: "X in an interview with the BBC said", "X in a statement said";
+* a voice: "X's office said", "a X spokesman said", "X's statement said" (``on_behalf_of``).
+
+A name right after a preposition ("an interview *with the BBC* said") is an object, never the
+subject; "a spokesperson *for* X said" is X's voice. After an inverted verb ("…,” said …) a
+description may stand before the name: "said nurse X", "said the IOM chief in Tripoli, X".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    INVERTING_VERBS,
+    ORG_DESCRIPTORS,
+    ROLE_NOUNS,
+    SPEECH_FILLERS,
+    SPEECH_VERBS,
+    TITLE_HEADS,
+)
+
+MASK = "\x00"
+# Verb phrases that report speech but are no single verb: "It went on to say: …", "X issued
+# a statement" (which "the statement said" later refers to).
+_SPEECH_PHRASES = (
+    "went on to say",
+    "went on to add",
+    "did say",
+    r"(?:issued|released|published|put out) (?:a|an) (?:\w+ )?statement",
+)
+VERB = re.compile(
+    r"\b(?:[Aa]ccording to|"
+    + "|".join(sorted({*SPEECH_VERBS, *INVERTING_VERBS, *_SPEECH_PHRASES}, key=len, reverse=True))
+    + r")\b"
+)
+FILLER = rf"(?:{'|'.join(sorted(SPEECH_FILLERS))}|\w+ly|on \w+day)"
+_FILLERS = rf"(?:\s+{FILLER})*\s+"
+# "X said", "X, 52, said", "X, the mayor, said", "X has repeatedly warned".
+_GAP = re.compile(rf"(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,100}},)?{_FILLERS}")
+COMMA_GAP = re.compile(rf",{_FILLERS}")
+TITLE_TAIL = re.compile(rf",?{_FILLERS}")
+APPOSED = re.compile(r",\s+(?:(?:an?|the)\s+)?$")
+# "X, said" (a stray comma), "Amnesty International, which declared"; "by X, who said" (the
+# one a "who" follows is its subject, even after a preposition; "the war in Syria, which
+# has claimed" is not Syria's).
+_STRAY = re.compile(rf",{_FILLERS}")
+_RELATIVE = re.compile(rf",\s+who{_FILLERS}")
+_WHICH = re.compile(rf",\s+which{_FILLERS}")
+# "X, Ukraine's foreign minister, said", "X, Capitol Police spokeswoman said".
+_TITLED = re.compile(rf",\s+([^,;:\n\x00“”\"]{{1,80}}?)(,?){_FILLERS}")
+# "James Nixey of Chatham House, an independent policy institute, wrote".
+_AFFILIATION = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?(?=[A-Z])[^,.;:\n\x00“”\"]{1,90}?"
+    rf"(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,80}},)?{_FILLERS}"
+)
+# "Dr. Arthur C. Evans, Jr. said": a suffix after the name found.
+_ASIDE = re.compile(r"\s*\([^()\x00]*\)")
+# A comma right after a name, asides in parentheses aside: "X (ACF), told".
+COMMA_AFTER = re.compile(r"(?:\s*\([^()\x00]*\))*\s*,")
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\b\.?")
+# "X in an interview with the BBC said", "X, in a statement, said".
+_MEDIA = (
+    r"statement|interview|speech|(?:press |news )?conference|(?:press )?release|letter|post|"
+    r"tweet|message|e-?mail|video|memo|report|meeting|briefing|broadcast|address|blog|"
+    r"website|podcast|column|op-ed|editorial|hearing|session|rally|ceremony|summit"
+)
+# Where the words were said: "in an interview with the BBC", "on Twitter", "via its website".
+_PP = re.compile(
+    r",?\s+(?:(?:in|on|during|at|via|through)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+)?"
+    rf"(?:{_MEDIA})\b(?:\s+(?:with|to|on|for|at|in)\s+[^,.;:\n\x00“”\"]{{1,40}}?)?"
+    r"|\s+on\s+(?:Twitter|Facebook|Instagram|X|Telegram|TikTok|YouTube|LinkedIn|social media))"
+    rf",?{_FILLERS}"
+)
+_VOICES = (
+    r"spokes(?:man|woman|person|people)|representatives?|(?:press\s+)?office|press\s+"
+    r"(?:service|secretary)|presidency|statement|communiqu[eé]|website|account|memo|letter|"
+    r"report|release|tweet|post"
+)
+# "X's office said", "a Boeing spokesman said", "X's Swedish presidency stated".
+_VOICE = re.compile(
+    rf"(?:['’]s)?\s+(?:(?!(?:the|a|an|its|his|her|their)\b)[\w-]+\s+){{0,2}}?(?:{_VOICES}){_FILLERS}"
+)
+# Right before a name: a spokesperson speaks for it; after another preposition it is an object.
+SPOKESPERSON_FOR = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|representatives?)\s+(?:for|of)\s+(?:the\s+)?$"
+)
+# An unresolved name after these is an object; "of", "for" may close a title ("Governor of
+# the Bank of England Mervyn King"), so only these are read before a raw name.
+RAW_OBJECT = re.compile(
+    r"\b(?:with|to|into|about|against|than|like|unlike|via|between|among)\s+(?:the\s+)?$", re.I
+)
+# Inside a prepositional phrase: "Sam Wilson of UH Mānoa's Center … (C-MORE) said".
+OWNED_NAME = re.compile(r"\b(?:of|for|with|to|at|in|on|from)\s+(?:the\s+)?[A-Z][^,;\x00]*$")
+# A subordinate clause opened before a name: its verb is not the sentence's.
+SUBORDINATE = re.compile(
+    r"\b(?:[Aa]fter|[Ww]hen|[Ww]hile|[Ww]hilst|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Ii]f|"
+    r"[Bb]efore|[Uu]ntil|[Oo]nce|[Ww]hereas|that|which|who)\b[^,;\x00]*$"
+)
+# Inside an apposition: "X, a spokesperson for maker *Y*, has said".
+# ("X, speaking alongside *Y*, said" too; "…, including Amnesty International, which" is not).
+IN_APPOSITION = re.compile(r",\s+(?:an?|the|(?!including\b)[a-z]+ing)\s[^,\x00]*$")
+# "X, spokeswoman for *Y* said": X, the one named, speaks.
+NAMED_SPOKESPERSON = re.compile(
+    r",\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?$"
+)
+OBJECT = re.compile(
+    r"\b(?:with|to|at|in|on|for|of|into|about|against|than|like|unlike|among|between|"
+    r"near|towards?|over|under|across|via|within|inside|outside|alongside|beside|besides|"
+    r"behind|beyond|without|despite|regarding|concerning|amid|amongst)\s+"
+    r"(?:(?:the|an?)\s+(?:[a-z][\w-]*\s+)?|[a-z]+-[a-z]+\s+)?$",
+    re.I,
+)
+_HEADS = TITLE_HEADS | ROLE_NOUNS
+_SENTENCE = re.compile(r"\.\s")
+
+
+def _heads(words: list[str]) -> list[bool]:
+    return [w.lower().removesuffix("’s").removesuffix("'s") in _HEADS for w in words]
+
+
+def subject_gap(gap: str, comma_title: bool) -> str | None:
+    """How a name reaches the verb across ``gap``: "subject", "open" (an apposition without
+    its closing comma), "stray" (a bare comma), "relative" ("X, who said"), "affiliation"
+    ("X of Chatham House said"),
+    "behalf" (its voice speaks), or None when the name is no subject."""
+    if m := _SUFFIX.match(gap):
+        gap = gap[m.end() :]
+    # "X (CMV), said", "X, the director of Action Against Hunger (ACF), told": asides out.
+    gap = _ASIDE.sub("", gap.removeprefix(")"))
+    if _GAP.fullmatch(gap) or (comma_title and COMMA_GAP.fullmatch(gap)):
+        return "subject"
+    if _STRAY.fullmatch(gap) or _WHICH.fullmatch(gap):
+        return "stray"
+    if _RELATIVE.fullmatch(gap):
+        return "relative"
+    if (m := _TITLED.fullmatch(gap)) and not _SENTENCE.search(m.group(1)):
+        words = m.group(1).split()
+        heads = _heads(words)
+        # Closed by a comma, a title anywhere; open, the apposition must end on its head, and
+        # the caller checks the name is no object ("In Wyoming, the bank chief said").
+        if words and "and" not in words and (m.group(2) and any(heads)):
+            return "subject"
+        if words and "and" not in words and heads[-1]:
+            return "open"
+    if _PP.fullmatch(gap):
+        return "subject"
+    if _AFFILIATION.fullmatch(gap):
+        return "affiliation"
+    if _VOICE.fullmatch(gap):
+        return "behalf"
+    return None
+
+
+# -- after an inverted verb ---------------------------------------------------------------
+
+# A quotation closes right before the verb: “…,” said …
+JUST_QUOTED = re.compile(r"\x00[,.!?]?\s*$")
+_ROLE_GAP = re.compile(r"[^.;:!?\n\x00“”\"]{0,130}")
+_AGE = re.compile(r"\d+-year-old\s+$")
+_COMMA_BEFORE = re.compile(r",\s+(?:\d+-year-old\s+)?$")
+_BAD_GAP = re.compile(r"\b(?:and|or|but|who|which|that|whose|when|while)\b")
+# A preposition opening a lowercase phrase: "the mother *of victim* X" is not X.
+_OWNED = re.compile(r"\b(?:of|for|to|with|by|from)\s+(?:(?:the|a|an)\s+)?[a-z]")
+_PP_AFTER = r"in|on|at|during|after|before|from|via|to|with|while|when"
+NAME_END = re.compile(rf"\s*(?:[,.;:!?)\n\x00]|$)|\s+(?:{_PP_AFTER})\b")
+_ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
+_PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing\b")
+
+
+def role_gap(gap: str) -> str | None:
+    """The words between an inverted verb and a name, when they describe that name: "said
+    nurse X" → "role", "said the IOM chief in Tripoli, X" / "a commuter, 41-year-old X" →
+    "comma", "said X" / "said the X" → "bare"; None when the name is somebody else's."""
+    if not _ROLE_GAP.fullmatch(gap) or _BAD_GAP.search(gap):
+        return None
+    words = gap.split()
+    if not words or words == ["the"]:
+        return "bare"
+    if _COMMA_BEFORE.search(gap):
+        return "comma"
+    if _OWNED.search(gap) or "," in gap:
+        return None
+    last = words[-1].lower()
+    if _AGE.search(gap) or last in _HEADS or last in ORG_DESCRIPTORS:
+        return "role"
+    return None
+
+
+def closed_after(masked: str, end: int, gap_kind: str, person: bool) -> bool:
+    """Whether the name ending at ``end`` ends its phrase: punctuation, a preposition ("in a
+    statement"), a participle ("X commenting on …"), or for a bare name a title after a
+    person ("X chairman of …") or a descriptor ("said the X company"); a title after an
+    organisation is its employee's ("said Uralsib analyst Chris Weafer")."""
+    if NAME_END.match(masked, end) or _PARTICIPLE_AFTER.match(masked, end):
+        return True
+    m = _ROLE_AFTER.match(masked, end)
+    if gap_kind != "bare" or m is None:
+        return False
+    return m.group(1) in ORG_DESCRIPTORS or (person and m.group(1) in _HEADS)
+
+
+# -- quotations introduced without a speech verb --------------------------------------------
+
+# "X issued a statement saying “…”", "…, telling a conference: “…”".
+PARTICIPLE = re.compile(
+    r"\b(?:(?<!\bas )saying|stating|adding|writing|telling|noting|declaring|explaining|concluding|"
+    r"arguing|warning|urging|insisting|claiming|announcing|confirming|tweeting|posting|"
+    r"calling|describing|statement,?\s+(?:which|that)\s+(?:read|said))\b"
+)
+# Verbs that attribute the quoted words in their own clause: "X called it “…”".
+QUOTING = re.compile(
+    r"\b(?:called|described|denounced|dubbed|labell?ed|branded|termed|praised|condemned|"
+    r"critici[sz]ed|congratulated|thanked|hailed|posted|lauded|slammed|offered|expressed|"
+    r"voiced)\b"
+)
+CLAUSE = re.compile(r"[^.;!?\n\x00]{0,100}")
+# "the statement said" (its author), "the institute said" (the one institute named before).
+DESCRIBED = re.compile(rf"\b(?:[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){{0,2}}?([A-Za-zé]+){_FILLERS}$")
+DOCUMENTS = frozenset(["statement", "communiqué", "communique", "release", "memo", "letter"])
+STATEMENT_AFTER = re.compile(
+    r"(?:\s+\w+){0,2}?\s+in\s+an?\s+(?:\w+\s+)?(?:statement|release|communiqu[eé])"
+)
