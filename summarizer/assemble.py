@@ -1,9 +1,10 @@
-"""Turn a validated draft into the final ``ArticleSummary``: ground, resolve, check, warn.
+"""Turn a validated draft into the final ``ArticleSummary``: look up, decide, check, warn.
 
-Nothing the model wrote reaches the output unchecked. Quotes come from the deterministic
-quotation list; evidence and excerpts are located in the text (or dropped with a warning);
-date expressions are found in the text and resolved by ``dates.resolve`` against the
-publication date; actors with the same id or name are merged and references rewritten.
+The draft cites units of the article index by id, so assembly is lookup, not search: an
+evidence id becomes that quotation's or sentence's span, a timeline unit becomes its sentence
+(the excerpt) and, for a date mention, the mention with the value the tagger resolved in the
+article's context. Actors are the index's (found by rule); a quotation's speaker is decided
+between the rule's cue and the model's answer, and the output says who decided.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ import re
 import unicodedata
 
 from .article import Article
-from .dates import resolve
-from .draft import Draft, DraftActor, DraftPosition
-from .grounding import Grounder
-from .index import ArticleIndex
+from .attribution import choose_speaker
+from .draft import SCARE_QUOTE, Attribution, Draft, DraftEvent, DraftUndated
+from .index import ArticleIndex, Sentence, SpeakerCue
 from .quotations import Quotation
 from .schema import (
     Actor,
@@ -38,10 +38,12 @@ class Assembler:
     def __init__(self, article: Article, quotations: list[Quotation], index: ArticleIndex) -> None:
         self.article = article
         self.index = index
-        self.quotations = {q.number: q for q in quotations}
-        self.grounder = Grounder(article.text)
+        self.quotations = {f"Q{q.number}": q for q in quotations}
+        self.sentences = {s.id: s for s in index.sentences}
+        self.dates = {d.id: d for d in index.dates}
+        self.actor_ids = {a.id for a in index.actors}
+        self.cues: dict[str, SpeakerCue] = {c.target: c for c in index.speakers}
         self.warnings: list[SummaryWarning] = []
-        self._alias: dict[str, str] = {}
 
     def warn(self, code: str, message: str, path: str) -> None:
         self.warnings.append(
@@ -60,12 +62,24 @@ class Assembler:
         )
 
     def summary(self, draft: Draft) -> Summary:
+        """Key points that repeat the headline or an earlier point are dropped."""
         s = draft.summary
-        return Summary(
-            headline=s.headline.strip(),
-            abstract=s.abstract.strip(),
-            key_points=[k.strip() for k in s.key_points if k.strip()],
-        )
+        headline = s.headline.strip()
+        kept: list[str] = []
+        for i, point in enumerate(k.strip() for k in s.key_points):
+            if not point:
+                continue
+            twin = next((p for p in [headline, *kept] if _near_same(p, point)), None)
+            if twin is not None:
+                self.warn(
+                    "duplicate_key_point",
+                    f"key point repeats {'the headline' if twin == headline else 'another'}; "
+                    f"dropped: {_clip(point)}",
+                    f"$.summary.key_points[{i}]",
+                )
+                continue
+            kept.append(point)
+        return Summary(headline=headline, abstract=s.abstract.strip(), key_points=kept)
 
     def check_scripts(self, draft: Draft) -> None:
         """Warn about model text in a writing system the article never uses.
@@ -81,10 +95,12 @@ class Assembler:
         fields += [
             (f"$.summary.key_points[{i}]", k) for i, k in enumerate(draft.summary.key_points)
         ]
-        fields += [(f"$.actors[{i}].name", a.name) for i, a in enumerate(draft.actors)]
-        for i, p in enumerate(draft.positions):
-            fields += [(f"$.positions[{i}].topic", p.topic), (f"$.positions[{i}].stance", p.stance)]
-        fields += [(f"$.timeline[{i}].event", e.event) for i, e in enumerate(draft.timeline)]
+        for key, st in draft.stances.items():
+            if st is not None:
+                at = f"$.stances.{key.split(' ', 1)[0]}"
+                fields += [(f"{at}.topic", st.topic), (f"{at}.view", st.view)]
+        fields += [(f"$.events.{k}.event", e.event) for k, e in draft.events.items() if e]
+        fields += [(f"$.undated[{i}].event", u.event) for i, u in enumerate(draft.undated)]
         for path, text in fields:
             foreign = _scripts(text) - allowed
             if foreign:
@@ -95,254 +111,209 @@ class Assembler:
                     path,
                 )
 
-    def actors(self, actors: list[DraftActor]) -> list[Actor]:
-        """Merge actors that repeat an id or a name; later references follow the first one."""
-        out: list[Actor] = []
-        by_name: dict[str, str] = {}
-        for i, a in enumerate(actors):
-            key = _name_key(a.name)
-            if a.id in self._alias:
-                self.warn(
-                    "duplicate_actor",
-                    f"actor id {a.id!r} is defined twice; kept the first",
-                    f"$.actors[{i}]",
-                )
-                continue
-            if key in by_name:
-                self._alias[a.id] = by_name[key]
-                self.warn(
-                    "duplicate_actor",
-                    f"actor {a.name!r} ({a.id}) merged into {by_name[key]}",
-                    f"$.actors[{i}]",
-                )
-                continue
-            self._alias[a.id] = a.id
-            by_name[key] = a.id
-            role = a.role.strip() if a.role and a.role.strip() else None
-            out.append(Actor(id=a.id, name=a.name.strip(), kind=a.kind, role=role))
-        return out
-
-    def actor_ref(self, ref: str | None, path: str) -> str | None:
-        if ref is None:
-            return None
-        if ref not in self._alias:
-            self.warn("unknown_actor", f"reference to unknown actor {ref!r} removed", path)
-            return None
-        return self._alias[ref]
+    def actors(self) -> list[Actor]:
+        """The people and organisations the article names, found by rule (the index)."""
+        return [Actor(id=a.id, name=a.name, kind=a.kind, role=a.title) for a in self.index.actors]
 
     def quotes(self, draft: Draft) -> list[Quote]:
-        """Every listed quotation, attributed where the model said who spoke it."""
-        said: dict[int, Quote] = {}
-        for i, dq in enumerate(draft.quotes):
-            found = self.quotations.get(dq.quotation)
-            if found is None or dq.quotation in said:
-                continue
-            speaker = self.actor_ref(dq.speaker, f"$.quotes[{i}].speaker")
-            said[dq.quotation] = Quote(
-                number=found.number,
-                text=found.text,
-                start=found.start,
-                end=found.end,
-                speaker=speaker,
-                kind=dq.kind,
-            )
-        for number, found in self.quotations.items():
-            if number not in said:
-                said[number] = Quote(
-                    number=number,
+        """Every listed quotation, with the speaker decided between rule and model."""
+        out: list[Quote] = []
+        for qid, found in self.quotations.items():
+            answer = draft.quotes.get(qid)
+            model = None if answer in (None, SCARE_QUOTE) else answer
+            cue = self.cues.get(qid)
+            rule = cue.actor if cue is not None and cue.actor in self.actor_ids else None
+            choice = choose_speaker(rule, cue.rule if cue else None, model, answer == SCARE_QUOTE)
+            if choice.speaker is None and choice.kind == "speech":
+                self.warn(
+                    "unattributed_quote",
+                    f"no speaker for quotation [{qid}]: {_clip(found.text)}",
+                    f"$.quotes.{qid}",
+                )
+            out.append(
+                Quote(
+                    number=found.number,
                     text=found.text,
                     start=found.start,
                     end=found.end,
-                    speaker=None,
-                    kind="speech",
-                )
-            if said[number].speaker is None and said[number].kind == "speech":
-                self.warn(
-                    "unattributed_quote",
-                    f"no speaker for quotation [Q{number}]: {_clip(found.text)}",
-                    f"$.quotes[{number - 1}]",
-                )
-        return [said[n] for n in sorted(said)]
-
-    def quotation_span(self, ref: str) -> Span | None:
-        """Evidence may cite a listed quotation by number ("Q3"): that quotation's own span."""
-        m = _QUOTATION_REF.fullmatch(ref.strip())
-        found = self.quotations.get(int(m[1])) if m else None
-        if found is None:
-            return None
-        return Span(text=found.text, start=found.start, end=found.end, match="quotation")
-
-    def positions(self, draft: Draft, quotes: list[Quote]) -> list[Position]:
-        """Positions with grounded evidence; quoted evidence must be the holder's own words."""
-        speaker_at = {(q.start, q.end): q.speaker for q in quotes if q.kind == "speech"}
-        out: list[Position] = []
-        for i, p in enumerate(draft.positions):
-            holder = self.actor_ref(p.holder, f"$.positions[{i}].holder")
-            if holder is None:
-                continue
-            evidence: list[Span] = []
-            cited: list[int] = []  # draft index of each kept evidence span
-            for j, text in enumerate(p.evidence):
-                span = self.quotation_span(text) or self.grounder.locate(text)
-                if span is None:
-                    self.warn(
-                        "ungrounded_quote",
-                        f"evidence not found in the article, dropped: {_clip(text)}",
-                        f"$.positions[{i}].evidence[{j}]",
-                    )
-                elif all(span.start != e.start or span.end != e.end for e in evidence):
-                    evidence.append(span)
-                    cited.append(j)
-            if not evidence:
-                self.warn(
-                    "position_without_evidence",
-                    f"position of {holder} on {p.topic!r} has no evidence found in the article",
-                    f"$.positions[{i}]",
-                )
-            copy_of = next((k for k, o in enumerate(out) if _same_claim(o, p, evidence)), None)
-            if copy_of is not None:
-                # Greedy small models repeat one position for every actor: a verbatim copy of
-                # another holder's stance and evidence is a loop, not a second position.
-                self.warn(
-                    "duplicate_position",
-                    f"position of {holder} repeats position {copy_of} word for word; dropped",
-                    f"$.positions[{i}]",
-                )
-                continue
-            for span, j in zip(evidence, cited, strict=True):
-                self._check_speaker(span, holder, speaker_at, f"$.positions[{i}].evidence[{j}]")
-            out.append(
-                Position(
-                    holder=holder,
-                    topic=p.topic.strip(),
-                    stance=p.stance.strip(),
-                    stance_kind=p.stance_kind,
-                    attribution=p.attribution,
-                    evidence=evidence,
+                    speaker=choice.speaker,
+                    kind=choice.kind,
+                    decided_by=choice.decided_by,
+                    rule_speaker=rule,
+                    model_speaker=model,
                 )
             )
         return out
 
-    def _check_speaker(
-        self, span: Span, holder: str, speaker_at: dict[tuple[int, int], str | None], path: str
-    ) -> None:
-        """A quotation used as evidence that the article gives to someone else is suspect."""
-        for (start, end), speaker in speaker_at.items():
-            if speaker and speaker != holder and start <= span.start and span.end <= end:
+    def span_of(self, uid: str) -> Span | None:
+        """A quotation's or a sentence's own span."""
+        if (q := self.quotations.get(uid)) is not None:
+            return Span(text=q.text, start=q.start, end=q.end, match="quotation")
+        if (s := self.sentences.get(uid)) is not None:
+            return Span(text=s.text, start=s.start, end=s.end, match="sentence")
+        return None
+
+    def positions(self, draft: Draft, quotes: list[Quote]) -> list[Position]:
+        """One position per holder and topic, on the holder's own quotations or sentences.
+
+        The draft keys a stance by its speaker ("A1 Donald Trump"); a cited quotation that
+        the assembled quotes give to someone else is dropped from the evidence."""
+        said_by = {f"Q{q.number}": q.speaker for q in quotes}
+        out: list[Position] = []
+        by_topic: dict[tuple[str, str], Position] = {}
+        worded: dict[str, str] = {}  # stance words -> their first holder
+        for key, stance in draft.stances.items():
+            holder = key.split(" ", 1)[0]
+            path = f"$.stances.{holder}"
+            if stance is None or holder not in self.actor_ids:
+                continue
+            spans = []
+            for uid in dict.fromkeys(stance.evidence):
+                span = self.span_of(uid)
+                if span is None:
+                    continue
+                if uid in said_by and said_by[uid] != holder:
+                    self.warn(
+                        "evidence_speaker_mismatch",
+                        f"{uid} is not {holder}'s own words (speaker: {said_by[uid]}); "
+                        "left out of the evidence",
+                        path,
+                    )
+                    continue
+                spans.append(span)
+            if not spans:
                 self.warn(
-                    "evidence_speaker_mismatch",
-                    f"evidence for {holder} is a quotation attributed to {speaker}: "
-                    f"{_clip(span.text)}",
+                    "position_without_evidence",
+                    f"stance of {holder} on {stance.topic!r} cites none of its own units; "
+                    "dropped",
                     path,
                 )
-                return
+                continue
+            text = stance.view.strip()
+            first = worded.setdefault(text.casefold(), holder)
+            if first != holder:
+                # Greedy small models repeat one stance for every actor: the same words for
+                # another holder are a loop, not a second position.
+                self.warn(
+                    "duplicate_position",
+                    f"stance of {holder} repeats the words of {first}'s; dropped",
+                    path,
+                )
+                continue
+            topic_key = (holder, _name_key(stance.topic))
+            if topic_key in by_topic:
+                merged = by_topic[topic_key]
+                merged.evidence.extend(s for s in spans if s not in merged.evidence)
+                continue
+            position = Position(
+                holder=holder,
+                topic=stance.topic.strip(),
+                stance=text,
+                stance_kind=stance.kind,
+                attribution=_attribution(list(stance.evidence), self.sentences),
+                evidence=spans,
+            )
+            by_topic[topic_key] = position
+            out.append(position)
+        return out
 
     def timeline(self, draft: Draft) -> list[TimelineEvent]:
+        """Events on their units: the excerpt is the sentence, the date its mention's value
+        (resolved by the tagger in the article's context), the actors those it names."""
+        cited: list[tuple[str, DraftEvent | DraftUndated, str]] = [
+            (f"$.events.{did}", e, did) for did, e in draft.events.items() if e is not None
+        ]
+        cited += [(f"$.undated[{i}]", u, u.unit) for i, u in enumerate(draft.undated)]
         events: list[tuple[int, TimelineEvent]] = []
-        for i, e in enumerate(draft.timeline):
-            excerpt = self.grounder.locate(e.excerpt)
-            if excerpt is None:
+        seen: dict[str, str] = {}  # event words -> the unit they were first given to
+        for path, e, uid in cited:
+            mention = self.dates.get(uid)
+            sentence = self.sentences.get(f"S{mention.sentence}" if mention is not None else uid)
+            if sentence is None:
+                continue
+            words = _name_key(e.event)
+            if seen.setdefault(words, uid) != uid:
                 self.warn(
-                    "ungrounded_excerpt",
-                    f"event excerpt not found in the article: {_clip(e.excerpt)}",
-                    f"$.timeline[{i}].excerpt",
-                )
-            actors = [
-                a
-                for j, ref in enumerate(e.actors)
-                if (a := self.actor_ref(ref, f"$.timeline[{i}].actors[{j}]")) is not None
-            ]
-            date = self.date_value(e.date_expression, excerpt, f"$.timeline[{i}].date")
-            order = excerpt.start if excerpt else (date.start if date else len(self.article.text))
-            events.append(
-                (
-                    order,
-                    TimelineEvent(
-                        event=e.event.strip(),
-                        actors=list(dict.fromkeys(actors)),
-                        status=e.status,
-                        date=date,
-                        excerpt=excerpt,
-                    ),
-                )
-            )
-        return sort_events(events)
-
-    def date_value(
-        self, expression: str | None, excerpt: Span | None, path: str
-    ) -> DateValue | None:
-        if expression is None or not expression.strip():
-            return None
-        near = excerpt.start if excerpt else 0
-        span = self._locate_date(expression, excerpt)
-        if span is None:
-            span = self.grounder.locate(expression, near=near)
-            if span is not None:
-                # Found in the article but not in the event's own excerpt: the expression is
-                # real, its link to this event is only the model's word.
-                self.warn(
-                    "date_outside_excerpt",
-                    f"{span.text!r} is in the article but not in this event's excerpt",
+                    "duplicate_event",
+                    f"event at {uid} repeats the words given to {seen[words]}; dropped",
                     path,
                 )
-        if span is None:
-            self.warn(
-                "date_not_found",
-                f"date expression not found in the article, dropped: {_clip(expression)}",
-                path,
+                continue
+            date = None
+            if mention is not None and mention.value is None:
+                self.warn(
+                    "unresolved_date",
+                    f"{mention.text!r} left unresolved ({mention.reason})",
+                    path,
+                )
+            if mention is not None:
+                date = DateValue(
+                    text=mention.text,
+                    start=mention.start,
+                    end=mention.end,
+                    value=mention.value,
+                    granularity=mention.granularity,
+                    reason=mention.reason,
+                    anchor=mention.anchor,
+                )
+            excerpt = Span(
+                text=sentence.text, start=sentence.start, end=sentence.end, match="sentence"
             )
-            return None
-        # The tagger resolved this mention with the whole article as context ("the
-        # following week" after a story date); only text it did not tag is resolved alone.
-        mention = self.index.date_within(span.start, span.end)
-        if mention is not None and mention.type != "set":
-            value, granularity, reason = mention.value, mention.granularity, mention.reason
-        else:
-            res = resolve(
-                span.text, self.article.published, sentence_at(self.article.text, span.start)
+            event = TimelineEvent(
+                event=e.event.strip(),
+                actors=self._actors_in(sentence),
+                status=e.status,
+                date=date,
+                excerpt=excerpt,
             )
-            value, granularity, reason = res.value, res.granularity, res.reason
-        if value is None:
-            self.warn("unresolved_date", f"{span.text!r} left unresolved ({reason})", path)
-        return DateValue(
-            text=span.text,
-            start=span.start,
-            end=span.end,
-            value=value,
-            granularity=granularity,
-            reason=reason,
-        )
+            events.append((date.start if date else excerpt.start, event))
+        return sort_events(events)
 
-    def _locate_date(self, expression: str, excerpt: Span | None) -> Span | None:
-        """Prefer the occurrence inside the event's own excerpt."""
-        if excerpt is None:
-            return None
-        span = self.grounder.locate(expression, near=excerpt.start)
-        if span is None or span.start < excerpt.start or span.end > excerpt.end:
-            return None
-        return span
-
-
-_QUOTATION_REF = re.compile(r"\[?Q(\d{1,3})\]?", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+    def _actors_in(self, sentence: Sentence) -> list[str]:
+        """The actors a sentence names, in the order it names them."""
+        mentions = [
+            (m, a.id)
+            for a in self.index.actors
+            for m in a.mentions
+            if sentence.start <= m.start < sentence.end
+        ]
+        # "US" in "US President Donald Trump" is part of Trump's title, not an actor of its own.
+        titles = [(m.start, m.end) for m, _ in mentions if m.kind == "title"]
+        found = [
+            (m.start, aid)
+            for m, aid in mentions
+            if m.kind != "title" and not any(a <= m.start and m.end <= b for a, b in titles)
+        ]
+        return list(dict.fromkeys(aid for _, aid in sorted(found)))[:_EVENT_ACTORS]
 
 
-def sentence_at(text: str, offset: int) -> str:
-    """The sentence (or headline line) around ``offset``: the tense cues for date resolution."""
-    start = 0
-    for boundary in _SENTENCE_END.finditer(text, 0, offset):
-        start = boundary.end()
-    after = _SENTENCE_END.search(text, offset)
-    end = after.start() if after else len(text)
-    return text[start:end].strip()
+_EVENT_ACTORS = 4
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|added|stated|announced|warned|argued|wrote|claimed|insisted"
+    r"|according to|responded|remarked|mentioned|noted|confirmed|revealed|emphasi[sz]ed)\b",
+    re.IGNORECASE,
+)
 
 
-def _same_claim(kept: Position, draft: DraftPosition, evidence: list[Span]) -> bool:
-    return (
-        kept.topic.casefold() == draft.topic.strip().casefold()
-        and kept.stance.casefold() == draft.stance.strip().casefold()
-        and [(e.start, e.end) for e in kept.evidence] == [(e.start, e.end) for e in evidence]
-    )
+def _attribution(evidence: list[str], sentences: dict[str, Sentence]) -> Attribution:
+    """Quoted words are a direct quote; a sentence with a reporting verb reports; else the
+    article paraphrases."""
+    if any(e.startswith("Q") for e in evidence):
+        return "direct_quote"
+    if any(_REPORTING.search(sentences[e].text) for e in evidence if e in sentences):
+        return "reported"
+    return "paraphrase"
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _near_same(a: str, b: str) -> bool:
+    """Two summary lines say the same thing: four fifths of the shorter's words recur."""
+    wa, wb = set(_WORD.findall(a.casefold())), set(_WORD.findall(b.casefold()))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.8
 
 
 def _scripts(text: str) -> set[str]:

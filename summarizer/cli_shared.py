@@ -31,7 +31,7 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-chars", type=int, help="longest article accepted, in characters")
     g.add_argument(
         "--schema-kind",
-        choices=["openai", "grammar"],
+        choices=["openai", "grammar", "llguidance"],
         help="JSON Schema dialect sent to the server (default: from the base URL)",
     )
 

@@ -1,9 +1,10 @@
 """Get one valid ``Draft`` from the model: call, check, and re-ask with the concrete errors.
 
 Structural problems are re-asked: non-JSON, truncated output (``finish_reason=length``), a
-schema violation, a refusal, or a reference that points nowhere (an unknown actor id, a
-quotation number that was never listed). Grounding problems are *not* re-asked: they are
-recorded as warnings later, because asking again rarely fixes a hallucination and costs tokens.
+schema violation, a refusal, or an id that points nowhere (an actor, quotation, sentence or
+date id this article does not have: OpenAI strict mode checks ids by pattern only). What the
+checks after it find (a stance with no known holder, a repeated event) is *not* re-asked: it
+is recorded as a warning, because asking again rarely fixes it and costs tokens.
 
 Tokens are counted across every attempt and capped by ``Settings.token_budget``.
 """
@@ -11,11 +12,12 @@ Tokens are counted across every attempt and capped by ``Settings.token_budget``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 import openai
 from pydantic import ValidationError
 
-from .draft import Draft
+from .draft import Draft, DraftSpec
 from .errors import BudgetExceededError, InvalidOutputError, ModelError, TransportError
 from .llm import Completion, Message, complete
 from .prompts import PromptSet
@@ -24,6 +26,17 @@ from .schema import AttemptRecord, Usage
 from .settings import Settings
 
 _MAX_ERRORS_SHOWN = 12
+
+
+class DraftRequest(Protocol):
+    """What one article asks of the model (``pipeline.Prepared``)."""
+
+    @property
+    def messages(self) -> list[Message]: ...
+    @property
+    def spec(self) -> DraftSpec: ...
+    @property
+    def schema_fields(self) -> dict[str, Any]: ...
 
 
 @dataclass
@@ -41,22 +54,18 @@ class Extraction:
 
 
 def extract_draft(
-    client: openai.OpenAI,
-    settings: Settings,
-    prompts: PromptSet,
-    messages: list[Message],
-    *,
-    quotation_count: int,
+    client: openai.OpenAI, settings: Settings, prompts: PromptSet, request: DraftRequest
 ) -> Extraction:
     """Ask until a draft validates, within ``settings.reasks`` re-asks and the token budget."""
     log: list[AttemptRecord] = []
-    conversation = list(messages)
+    conversation = list(request.messages)
+    spec, schema_fields = request.spec, request.schema_fields
     last_raw: str | None = None
     model_name: str | None = None
     while True:  # ends in a valid draft, or in give_up's or the transport's error
 
         def send(sent: list[Message] = conversation) -> Completion:
-            return complete(client, settings, sent)
+            return complete(client, settings, sent, schema_fields)
 
         try:
             completion, _ = call_with_retries(send, settings)
@@ -66,7 +75,7 @@ def extract_draft(
             raise exc.with_history(attempts=len(log), usage=usage, last_output=last_raw) from exc
         model_name = completion.model or model_name
         last_raw = completion.content
-        draft, errors = check_completion(completion, quotation_count=quotation_count)
+        draft, errors = check_completion(completion, spec)
         log.append(
             AttemptRecord(
                 attempt=len(log) + 1,
@@ -82,7 +91,7 @@ def extract_draft(
         stop = give_up(log, settings, last_output=last_raw)
         if stop is not None:
             raise stop
-        conversation += reask_messages(prompts, completion, errors, quotation_count)
+        conversation += reask_messages(prompts, completion, errors, spec)
 
 
 def give_up(
@@ -115,9 +124,7 @@ def give_up(
     return None
 
 
-def check_completion(
-    completion: Completion, *, quotation_count: int
-) -> tuple[Draft | None, list[str]]:
+def check_completion(completion: Completion, spec: DraftSpec) -> tuple[Draft | None, list[str]]:
     """The draft if the answer is usable, else the list of problems to send back."""
     if completion.refusal:
         return None, [f"the model refused: {' '.join(completion.refusal.split())[:300]}"]
@@ -132,40 +139,19 @@ def check_completion(
         draft = Draft.model_validate_json(completion.content)
     except ValidationError as exc:
         return None, _validation_errors(exc)
-    errors = reference_errors(draft, quotation_count=quotation_count)
+    errors = spec.reference_errors(draft)[:_MAX_ERRORS_SHOWN]
     return (None, errors) if errors else (draft, [])
 
 
-def reference_errors(draft: Draft, *, quotation_count: int) -> list[str]:
-    """References that point nowhere: these make the draft unusable, so they are re-asked."""
-    errors: list[str] = []
-    ids = {a.id for a in draft.actors}
-    for i, p in enumerate(draft.positions):
-        if p.holder not in ids:
-            errors.append(f"positions[{i}].holder: {p.holder!r} is not an id in actors")
-    for i, q in enumerate(draft.quotes):
-        if q.speaker is not None and q.speaker not in ids:
-            errors.append(f"quotes[{i}].speaker: {q.speaker!r} is not an id in actors")
-        if not 1 <= q.quotation <= quotation_count:
-            listed = f"1..{quotation_count}" if quotation_count else "none were listed"
-            errors.append(f"quotes[{i}].quotation: {q.quotation} is not a listed number ({listed})")
-    for i, e in enumerate(draft.timeline):
-        for j, actor in enumerate(e.actors):
-            if actor not in ids:
-                errors.append(f"timeline[{i}].actors[{j}]: {actor!r} is not an id in actors")
-    return errors[:_MAX_ERRORS_SHOWN]
-
-
 def reask_messages(
-    prompts: PromptSet, completion: Completion, errors: list[str], quotation_count: int
+    prompts: PromptSet, completion: Completion, errors: list[str], spec: DraftSpec
 ) -> list[Message]:
     """The bad answer goes back as the assistant turn, followed by what was wrong with it."""
     turns: list[Message] = []
     if completion.content:
         turns.append({"role": "assistant", "content": completion.content})
-    quotation_range = f"1 to {quotation_count}" if quotation_count else "none were listed"
     text = prompts.reask.render(
-        errors="\n".join(f"- {e}" for e in errors), quotation_range=quotation_range
+        errors="\n".join(f"- {e}" for e in errors), id_rules=spec.id_rules()
     )
     turns.append({"role": "user", "content": text})
     return turns

@@ -15,9 +15,8 @@ from typing import Any
 import httpx2
 import openai
 
-from .draft import response_format
 from .schema import Usage
-from .settings import SchemaKind, Settings
+from .settings import Settings
 
 Message = dict[str, str]
 
@@ -60,21 +59,18 @@ def make_client(
     )
 
 
-@functools.cache
-def _response_format(kind: SchemaKind) -> dict[str, Any]:
-    """Built once per dialect: generating the schema costs more CPU than the rest of a call.
+def request_body(
+    settings: Settings, messages: Sequence[Message], schema_fields: dict[str, Any]
+) -> dict[str, Any]:
+    """The Chat Completions JSON body, exactly as sent; also each Batch API line's body.
 
-    Shared between requests, so it must be treated as read-only (the SDK only serialises it).
+    ``schema_fields`` carry the article's own draft schema (``DraftSpec.request_fields``):
+    ``response_format``, or llama.cpp's ``grammar``.
     """
-    return response_format(kind)
-
-
-def request_body(settings: Settings, messages: Sequence[Message]) -> dict[str, Any]:
-    """The Chat Completions JSON body, exactly as sent; also each Batch API line's body."""
     body: dict[str, Any] = {
         "model": settings.effective_model,
         "messages": list(messages),
-        "response_format": _response_format(settings.effective_schema_kind),
+        **schema_fields,
         "temperature": settings.temperature,
     }
     # OpenAI's own API rejects max_tokens on reasoning models; compatible servers
@@ -87,7 +83,12 @@ def request_body(settings: Settings, messages: Sequence[Message]) -> dict[str, A
     return body
 
 
-def complete(client: openai.OpenAI, settings: Settings, messages: Sequence[Message]) -> Completion:
+def complete(
+    client: openai.OpenAI,
+    settings: Settings,
+    messages: Sequence[Message],
+    schema_fields: dict[str, Any],
+) -> Completion:
     """Send one request; raises the SDK's errors untouched for ``retry.py`` to classify.
 
     The body goes out through ``client.post``, the SDK's documented way to send a request as
@@ -97,7 +98,9 @@ def complete(client: openai.OpenAI, settings: Settings, messages: Sequence[Messa
     HTTP exchange itself, which held batch throughput back (``bench/batch_throughput.py``).
     """
     response = client.post(
-        "/chat/completions", body=request_body(settings, messages), cast_to=httpx2.Response
+        "/chat/completions",
+        body=request_body(settings, messages, schema_fields),
+        cast_to=httpx2.Response,
     )
     try:
         data = response.json()

@@ -1,42 +1,90 @@
 """The one place that knows the order an article travels in (see ARCHITECTURE.md).
 
-article -> quotations -> prompts -> model (retries, re-asks) -> draft -> grounding, dates,
-references -> ``ArticleSummary`` with provenance and warnings.
+article -> index (sentences, quotations, dates, actors, speaker cues) -> prompt with the unit
+ids inline and a draft schema built for this article -> model (retries, re-asks) -> draft of
+ids -> lookup, speaker decisions, checks -> ``ArticleSummary`` with provenance and warnings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import openai
 
 from .article import Article
 from .assemble import Assembler
-from .draft import MAX_QUOTES
+from .draft import MAX_QUOTES, DraftBounds, DraftSpec
 from .extraction import Extraction, extract_draft
 from .index import ArticleIndex, index_article
+from .index.markup import marked_text
 from .llm import Message, make_client
 from .prompts import PromptSet, load_prompts
-from .quotations import Quotation, surrounding_words
+from .quotations import Quotation
 from .schema import SCHEMA_VERSION, ArticleSummary, PromptInfo, Provenance, SummaryWarning
 from .settings import Settings
 
 
+def draft_spec(
+    index: ArticleIndex, quotations: list[Quotation], bounds: DraftBounds
+) -> DraftSpec:
+    """The units the model answers for: every quotation; every actor a rule heard speak
+    (with its quotations and reported-speech sentences); every date mention with a calendar
+    value (or one that a publication date would give)."""
+    sent = {f"Q{q.number}" for q in quotations}
+    starts = {f"Q{q.number}": q.start for q in quotations}
+    starts.update((s.id, s.start) for s in index.sentences)
+    units: dict[str, list[str]] = {}
+    for cue in sorted(index.speakers, key=lambda c: starts.get(c.target, 0)):
+        if cue.actor is not None and (cue.target in sent or cue.target.startswith("S")):
+            units.setdefault(cue.actor, []).append(cue.target)
+    names = {a.id: a.name for a in index.actors}
+    return DraftSpec(
+        actors=tuple(a.id for a in index.actors),
+        quotations=tuple(f"Q{q.number}" for q in quotations),
+        speakers=tuple((f"{aid} {names[aid]}", tuple(u)) for aid, u in units.items()),
+        sentences=tuple(s.id for s in index.sentences),
+        # Dates that can place an event: not "now"/"recently" (references), but relative
+        # ones left unresolved for want of a publication date still date their event.
+        dates=tuple(
+            d.id
+            for d in index.dates
+            if d.type in ("date", "time") and not (d.value or "").endswith("_REF")
+        ),
+        bounds=bounds,
+    )
+
+
 def build_messages(
-    prompts: PromptSet, article: Article, quotations: list[Quotation]
+    prompts: PromptSet,
+    article: Article,
+    index: ArticleIndex,
+    quotations: list[Quotation],
+    spec: DraftSpec,
 ) -> list[Message]:
+    """The article once, with its unit ids inline; then its actors and the rules' speakers."""
+    actors = [
+        f"{a.id} {a.name}" + (f" — {a.title}" if a.title else f" ({a.kind})") for a in index.actors
+    ]
+    names = {a.id: a.name for a in index.actors}
+    cues = {c.target: c for c in index.speakers}
     lines = []
     for q in quotations:
-        cue = surrounding_words(article.text, q, quotations) or "(none)"
-        lines.append(f"[Q{q.number}] “{q.text}” — {cue}")
-    listed = "\n".join(lines) or "(none)"
+        cue = cues.get(f"Q{q.number}")
+        said = f"{cue.actor} {names[cue.actor]}" if cue and cue.actor in names else "?"
+        lines.append(f"Q{q.number}: {said}")
+    text = marked_text(
+        index, quotations=[q.number for q in quotations], dates=[int(d[1:]) for d in spec.dates]
+    )
     user = prompts.user.render(
         title=article.title or "(none)",
         published=article.published.isoformat() if article.published else "(unknown)",
         # The fence markers must not be forgeable from inside the article.
-        article=article.text.replace("ARTICLE>>>", "ARTICLE> > >"),
-        quotations=listed,
+        article=text.replace("ARTICLE>>>", "ARTICLE> > >"),
+        actors="\n".join(actors) or "(none)",
+        actor_count=len(actors),
+        quotations="\n".join(lines) or "(none)",
         quotation_count=len(quotations),
     )
     return [
@@ -52,15 +100,24 @@ class Prepared:
     index: ArticleIndex
     quotations: list[Quotation]
     total_quotations: int
+    spec: DraftSpec
+    schema_fields: dict[str, Any]
     messages: list[Message]
 
 
-def prepare(article: Article, prompts: PromptSet) -> Prepared:
-    """Index the article and render the prompt (shared by live calls and Batch API lines)."""
+def prepare(article: Article, prompts: PromptSet, settings: Settings) -> Prepared:
+    """Index the article, build its draft schema and render the prompt (shared by live calls
+    and Batch API lines)."""
     index = index_article(article)
     quotations = list(index.quotations[:MAX_QUOTES])
+    spec = draft_spec(index, quotations, DraftBounds.for_settings(settings))
     return Prepared(
-        index, quotations, len(index.quotations), build_messages(prompts, article, quotations)
+        index=index,
+        quotations=quotations,
+        total_quotations=len(index.quotations),
+        spec=spec,
+        schema_fields=spec.request_fields(settings.effective_schema_kind),
+        messages=build_messages(prompts, article, index, quotations, spec),
     )
 
 
@@ -73,13 +130,11 @@ def summarize_article(
 ) -> ArticleSummary:
     """Summarise one article with an already-resolved endpoint (no local server is started)."""
     prompts = prompts or load_prompts()
-    prepared = prepare(article, prompts)
+    prepared = prepare(article, prompts, settings)
     own_client = client is None
     client = client or make_client(settings)
     try:
-        extraction = extract_draft(
-            client, settings, prompts, prepared.messages, quotation_count=len(prepared.quotations)
-        )
+        extraction = extract_draft(client, settings, prompts, prepared)
     finally:
         if own_client:
             client.close()
@@ -94,9 +149,7 @@ def finish(
     prompts: PromptSet,
 ) -> ArticleSummary:
     """``assemble`` plus the warnings only the preparation knows about; pure, like it."""
-    result = assemble(
-        article, prepared.quotations, extraction, settings, prompts, index=prepared.index
-    )
+    result = assemble(article, prepared.index, prepared.quotations, extraction, settings, prompts)
     if prepared.total_quotations > len(prepared.quotations):
         result.warnings.append(
             SummaryWarning(
@@ -111,18 +164,17 @@ def finish(
 
 def assemble(
     article: Article,
+    index: ArticleIndex,
     quotations: list[Quotation],
     extraction: Extraction,
     settings: Settings,
     prompts: PromptSet,
-    *,
-    index: ArticleIndex | None = None,
 ) -> ArticleSummary:
-    """Ground and check a validated draft; pure, so it can replay recorded answers."""
+    """Look up and check a validated draft; pure, so it can replay recorded answers."""
     draft = extraction.draft
-    a = Assembler(article, quotations, index or index_article(article))
+    a = Assembler(article, quotations, index)
     a.check_scripts(draft)
-    actors = a.actors(draft.actors)
+    actors = a.actors()
     quotes = a.quotes(draft)
     positions = a.positions(draft, quotes)
     timeline = a.timeline(draft)

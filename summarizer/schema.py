@@ -25,26 +25,25 @@ from .draft import (
 )
 from .settings import SchemaKind
 
-SchemaVersion = Literal["1.0"]  # declared once: the constant below is read from it
+SchemaVersion = Literal["1.1"]  # declared once: the constant below is read from it
 SCHEMA_VERSION: Final[SchemaVersion] = get_args(SchemaVersion)[0]
 
-# How a span was found: verbatim, after folding quotes/dashes/space/case, across an ellipsis,
-# or as a listed quotation cited by number.
-MatchKind = Literal["exact", "normalised", "ellipsis", "quotation"]
+# What a span is: a quotation or a sentence of the article index cited by id (schema 1.1);
+# "exact", "normalised" and "ellipsis" are kept for results of schema 1.0, which located text
+# the model had copied.
+MatchKind = Literal["quotation", "sentence", "exact", "normalised", "ellipsis"]
+# Who decided a quotation's speaker: the rule that read the text, the model, or both alike.
+DecidedBy = Literal["rule", "model", "both"]
 WarningCode = Literal[
-    "ungrounded_quote",  # evidence (a quotation or not) not found in the article; dropped
-    "position_without_evidence",
-    "ungrounded_excerpt",
-    "date_not_found",
-    "unresolved_date",
-    "unknown_actor",
-    "duplicate_actor",
+    "position_without_evidence",  # a stance citing none of its holder's own units; dropped
+    "evidence_speaker_mismatch",  # a cited quotation the holder did not speak; left out
     "unattributed_quote",
+    "unresolved_date",  # an event's date expression without a value (no publication date)
     "quotations_truncated",
     "foreign_script",
-    "evidence_speaker_mismatch",
-    "date_outside_excerpt",
     "duplicate_position",
+    "duplicate_key_point",
+    "duplicate_event",
 ]
 
 
@@ -101,6 +100,10 @@ class DateValue(_Model):
     value: str | None
     granularity: Granularity | None
     reason: UnresolvedReason | None
+    anchor: str | None = Field(
+        default=None,
+        description='What a relative value was counted from: "published" or a date mention id',
+    )
 
 
 class TimelineEvent(_Model):
@@ -118,6 +121,11 @@ class Quote(_Model):
     end: int = Field(ge=0)
     speaker: str | None
     kind: QuoteKind
+    decided_by: DecidedBy | None = Field(
+        default=None, description="Who named the speaker: the text's rule, the model, or both"
+    )
+    rule_speaker: str | None = Field(default=None, description="The rule's speaker, if any")
+    model_speaker: str | None = Field(default=None, description="The model's speaker, if any")
 
 
 class Usage(_Model):

@@ -83,7 +83,13 @@ class FaultMix:
     def __init__(self, draft: str) -> None:
         self.draft = draft
         invented = json.loads(draft)
-        invented["positions"][0]["evidence"] = [self.INVENTED]
+        # Trump's stance, told in invented words and cited on Grushko's quotation.
+        invented["stances"]["A1 Donald Trump"] = {
+            "evidence": ["Q10"],
+            "view": self.INVENTED,
+            "kind": "proposes",
+            "topic": "occupied cities",
+        }
         self.hallucinated = json.dumps(invented)
         self.calls: Counter[int] = Counter()
         self.lock = threading.Lock()
@@ -157,13 +163,13 @@ def test_fault_mix_accounts_for_every_input(
             for p in summary.positions:
                 for e in p.evidence:
                     assert text[e.start : e.end] == e.text
-            ungrounded = [w.path for w in summary.warnings if w.code == "ungrounded_quote"]
+            dropped = [w.path for w in summary.warnings if w.code == "position_without_evidence"]
             if kind == "hallucinated":
-                # The invented evidence is dropped and reported, never passed through.
-                assert "$.positions[0].evidence[0]" in ungrounded
+                # A stance resting on someone else's words is dropped and reported.
+                assert "$.stances.A1" in dropped
                 assert FaultMix.INVENTED not in json.dumps(record["summary"]["positions"])
             else:
-                assert "$.positions[0].evidence[0]" not in ungrounded
+                assert "$.stances.A1" not in dropped
             reasked = kind in ("malformed", "truncated")
             assert summary.provenance.attempts == (2 if reasked else 1)
     assert by_id["empty-one"]["error"] == {

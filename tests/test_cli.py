@@ -61,7 +61,7 @@ def test_summarize_seed_to_stdout(fake: FakeOpenAI, seed_draft: str) -> None:
     assert data["article"]["published"] == "2025-03-17"
     for q in data["quotes"]:
         assert data["article"]["text"][q["start"] : q["end"]] == q["text"]
-    assert "warning: ungrounded_quote" in proc.stderr.decode()
+    assert "warning: duplicate_key_point" in proc.stderr.decode()
 
 
 def test_summarize_to_file_from_stdin(fake: FakeOpenAI, seed_draft: str, tmp_path: Path) -> None:

@@ -151,26 +151,29 @@ def test_schema_violation_is_reasked_with_path(
     fake: FakeOpenAI, article: Article, seed_draft: str
 ) -> None:
     bad = json.loads(seed_draft)
-    bad["actors"][0]["kind"] = "celebrity"
-    del bad["timeline"][0]["status"]
+    bad["stances"]["A1 Donald Trump"]["kind"] = "celebrates"
+    del bad["undated"][0]["status"]
     fake.enqueue(completion(json.dumps(bad)), completion(seed_draft))
     run(fake, article)
     reask = user_turns(fake.requests[1])[-1]
-    assert "actors.0.kind" in reask
-    assert "timeline.0.status" in reask
+    assert "stances.A1 Donald Trump.kind" in reask
+    assert "undated.0.status" in reask
 
 
 def test_dangling_references_are_reasked(
     fake: FakeOpenAI, article: Article, seed_draft: str
 ) -> None:
     bad = json.loads(seed_draft)
-    bad["positions"][0]["holder"] = "a99"
-    bad["quotes"][0]["quotation"] = 40
+    bad["quotes"]["Q1"] = "A99"
+    bad["quotes"]["Q40"] = "A1"
+    bad["undated"][0]["unit"] = "S999"
     fake.enqueue(completion(json.dumps(bad)), completion(seed_draft))
     run(fake, article)
     reask = user_turns(fake.requests[1])[-1]
-    assert "positions[0].holder: 'a99' is not an id in actors" in reask
-    assert "quotes[0].quotation: 40 is not a listed number (1..13)" in reask
+    assert "quotes.Q1: 'A99' is not an actor id" in reask
+    assert "quotes: 'Q40' is not one of this article's ids" in reask
+    assert "undated[0].unit: 'S999' is not a sentence id" in reask
+    assert "quotations: Q1 to Q13" in reask  # the re-ask says which ids exist
 
 
 def test_refusal_exhausts_reasks(fake: FakeOpenAI, article: Article) -> None:
@@ -213,23 +216,24 @@ def test_transport_failure_after_reask_keeps_earlier_usage(
     assert info.value.attempts == 3 and info.value.status_code == 500
 
 
-def test_hallucinated_quote_is_dropped_and_warned(
+def test_a_stance_on_someone_elses_words_is_dropped_not_reasked(
     fake: FakeOpenAI, article: Article, seed_draft: str
 ) -> None:
-    fake.enqueue(completion(seed_draft))
+    draft = json.loads(seed_draft)
+    draft["stances"]["A8 Dmitry Peskov"] = {
+        "evidence": ["Q4"],  # Trump's quotation: real, but not Peskov's words
+        "view": "will discuss land and power plants",
+        "kind": "proposes",
+        "topic": "land",
+    }
+    fake.enqueue(completion(json.dumps(draft)))
     result = run(fake, article)
-    invented = "We will discuss land, we will discuss power plants and also guarantee Crimea."
-    shown = [e.text for p in result.positions for e in p.evidence] + [q.text for q in result.quotes]
-    assert all("guarantee Crimea" not in s for s in shown)
-    ungrounded = [w for w in result.warnings if w.code == "ungrounded_quote"]
-    assert [w.path for w in ungrounded] == ["$.positions[5].evidence[0]"]
-    assert invented[:60] in ungrounded[0].message
-    assert any(
-        w.code == "position_without_evidence" and w.path == "$.positions[5]"
-        for w in result.warnings
-    )
-    # Grounding problems are recorded, not re-asked.
-    assert len(fake.requests) == 1
+    assert "A8" not in {p.holder for p in result.positions}
+    codes = [(w.code, w.path) for w in result.warnings]
+    assert ("evidence_speaker_mismatch", "$.stances.A8") in codes
+    assert ("position_without_evidence", "$.stances.A8") in codes
+    # Checks after the draft validates are recorded, not re-asked.
+    assert result.provenance.attempts == 1
 
 
 def test_sparse_answer_from_a_compatible_server_is_read(

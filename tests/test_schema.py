@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 
-from summarizer.draft import Draft, draft_json_schema
+from dataclasses import replace
+
+from summarizer.draft import LARGE, SMALL, Draft, DraftSpec, draft_json_schema
 from summarizer.schema import ArticleSummary, exported_schemas, render_schema
 from tests.conftest import ROOT
 
@@ -64,11 +66,22 @@ def walk(node: Any, path: str = "$") -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
+# An article's units, as ``pipeline.draft_spec`` would list them.
+SPEC = DraftSpec(
+    actors=("A1", "A2", "A3"),
+    quotations=("Q1", "Q2"),
+    speakers=(("A1 Ana Ruiz", ("S1", "Q1")), ("A2 transport union", ("Q2",))),
+    sentences=("S1", "S2", "S3", "S4"),
+    dates=("D1", "D3"),
+    bounds=SMALL,
+)
+
+
 @pytest.mark.parametrize(
     ("kind", "allowed"), [("openai", OPENAI_KEYWORDS), ("grammar", GRAMMAR_KEYWORDS)]
 )
 def test_draft_schema_is_strict(kind: str, allowed: set[str]) -> None:
-    schema = draft_json_schema(kind)  # type: ignore[arg-type]
+    schema = SPEC.json_schema(kind)  # type: ignore[arg-type]
     for path, node in walk(schema):
         unknown = set(node) - allowed
         assert not unknown, f"{path}: keywords {unknown} not accepted by {kind} servers"
@@ -81,14 +94,66 @@ def test_draft_schema_is_strict(kind: str, allowed: set[str]) -> None:
             assert set(node) == {"$ref"}, f"{path}: $ref with siblings"
 
 
+def test_each_unit_is_one_required_key() -> None:
+    props = SPEC.json_schema("grammar")["properties"]
+    assert list(props["quotes"]["properties"]) == ["Q1", "Q2"]
+    assert list(props["stances"]["properties"]) == ["A1 Ana Ruiz", "A2 transport union"]
+    assert list(props["events"]["properties"]) == ["D1", "D3"]
+    for field in ("quotes", "stances", "events"):
+        assert props[field]["required"] == list(props[field]["properties"])
+
+
+def test_grammar_dialect_enumerates_this_articles_ids() -> None:
+    schema = SPEC.json_schema("grammar")
+    speaker = schema["properties"]["quotes"]["properties"]["Q1"]["anyOf"][0]
+    assert speaker == {"type": "string", "enum": ["A1", "A2", "A3", "scare_quote"]}
+    unit = schema["$defs"]["DraftUndated"]["properties"]["unit"]
+    assert unit == {"type": "string", "enum": ["S1", "S2", "S3", "S4"]}
+    assert schema["properties"]["undated"]["maxItems"] == SMALL.undated
+    # A stance may cite only its own speaker's units.
+    ruiz = schema["properties"]["stances"]["properties"]["A1 Ana Ruiz"]["anyOf"][0]
+    assert ruiz["properties"]["evidence"]["items"] == {"type": "string", "enum": ["S1", "Q1"]}
+
+
+def test_openai_dialect_uses_patterns_and_no_string_lengths() -> None:
+    schema = SPEC.json_schema("openai")
+    speaker = schema["properties"]["quotes"]["properties"]["Q1"]["anyOf"][0]
+    assert speaker == {"type": "string", "pattern": "^(A[0-9]{1,4}|scare_quote)$"}
+    assert "enum" not in json.dumps(schema["properties"]["quotes"])
+    assert "maxLength" not in json.dumps(schema)
+
+
+def test_llguidance_sends_a_compact_grammar_instead_of_response_format() -> None:
+    fields = SPEC.request_fields("llguidance")
+    assert set(fields) == {"grammar"}
+    head, _, body = fields["grammar"].partition("\nstart: %json ")
+    assert head == "%llguidance {}"
+    schema = json.loads(body)
+    assert schema["x-guidance"] == {
+        "whitespace_flexible": False,
+        "key_separator": ":",
+        "item_separator": ",",
+    }
+    assert schema["properties"]["quotes"] == SPEC.json_schema("grammar")["properties"]["quotes"]
+    assert set(SPEC.request_fields("grammar")) == {"response_format"}
+
+
 def test_grammar_dialect_bounds_every_free_string() -> None:
-    for path, node in walk(draft_json_schema("grammar")):
+    for path, node in walk(SPEC.json_schema("grammar")):
         if node.get("type") == "string" and "enum" not in node:
             assert isinstance(node.get("maxLength"), int), f"{path}: unbounded string"
 
 
-def test_openai_dialect_has_no_string_lengths() -> None:
-    assert "maxLength" not in json.dumps(draft_json_schema("openai"))
+def test_small_models_get_shorter_strings_than_large_ones() -> None:
+    small = SPEC.json_schema("grammar")["$defs"]["DraftStance"]["properties"]["view"]
+    large = replace(SPEC, bounds=LARGE).json_schema("grammar")["$defs"]["DraftStance"]
+    assert small["maxLength"] == SMALL.text < large["properties"]["view"]["maxLength"]
+
+
+def test_the_generic_draft_schema_describes_keys_by_pattern() -> None:
+    props = draft_json_schema("openai")["properties"]
+    assert props["quotes"]["type"] == "object"
+    assert "additionalProperties" in props["stances"]
 
 
 def test_draft_never_asks_for_offsets_or_resolved_dates() -> None:

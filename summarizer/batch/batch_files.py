@@ -30,9 +30,14 @@ MAX_BYTES = 200 * 1024 * 1024
 ENDPOINT: Final = "/v1/chat/completions"
 
 
-def batch_line(custom_id: str, settings: Settings, messages: list[Message]) -> bytes:
+def batch_line(
+    custom_id: str,
+    settings: Settings,
+    messages: list[Message],
+    schema_fields: dict[str, Any],
+) -> bytes:
     """One Batch API request line, with the very body a live call sends."""
-    body = request_body(settings, messages)
+    body = request_body(settings, messages, schema_fields)
     line = {"custom_id": custom_id, "method": "POST", "url": ENDPOINT, "body": body}
     return json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n"
 

@@ -92,7 +92,7 @@ class ArticleWorker:
         if self.cache is not None and (hit := self.cache.get(key)) is not None:
             return ok_result(item.id, hit, origin=item.origin, cached=True)
         try:
-            prepared = prepare(article, self.prompts)
+            prepared = prepare(article, self.prompts, self.settings)
         except Exception as exc:  # a bug in our own code: still one record, not a dead batch
             return error_result(item.id, exc, origin=item.origin)
         return Call(item, article, prepared, key)
@@ -100,13 +100,7 @@ class ArticleWorker:
     def call(self, call: Call) -> Call:
         """The model call (with its retries and re-asks); never raises, the error is kept."""
         try:
-            call.extraction = extract_draft(
-                self.client,
-                self.settings,
-                self.prompts,
-                call.prepared.messages,
-                quotation_count=len(call.prepared.quotations),
-            )
+            call.extraction = extract_draft(self.client, self.settings, self.prompts, call.prepared)
         except Exception as exc:  # ModelError and anything unforeseen: recorded, not raised
             call.error = exc
         return call

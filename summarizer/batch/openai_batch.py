@@ -155,7 +155,10 @@ class BatchEngine:
                     yield ok_result(unit.id, hit, origin=unit.origin, cached=True)
                     continue
                 custom_id = f"req-{self.built['requests'] + 1}"
-                line = batch_line(custom_id, self.settings, prepare(article, self.prompts).messages)
+                prepared = prepare(article, self.prompts, self.settings)
+                line = batch_line(
+                    custom_id, self.settings, prepared.messages, prepared.schema_fields
+                )
                 writer.add(Pending(unit.id, unit.origin, custom_id, article), line)
                 self.built["requests"] += 1
         finally:
@@ -270,8 +273,9 @@ class BatchEngine:
                     if isinstance(outcome, Result):
                         yield outcome
                     else:
-                        reask, messages = outcome
-                        reasks.add(reask, batch_line(reask.custom_id, self.settings, messages))
+                        reask, messages, schema_fields = outcome
+                        line = batch_line(reask.custom_id, self.settings, messages, schema_fields)
+                        reasks.add(reask, line)
         finally:
             reasks.close()
         # One write registers the next round and marks this part done: a crash before it
@@ -292,7 +296,7 @@ class BatchEngine:
 
     def _outcome(
         self, pending: Pending, answer: dict[str, Any] | None, why_missing: str
-    ) -> Result | tuple[Pending, list[Message]]:
+    ) -> Result | tuple[Pending, list[Message], dict[str, Any]]:
         """The record a live call would have given for this answer, or the re-ask to send."""
         item_id, origin, article = pending.id, pending.origin, pending.article
         model = self.settings.effective_model
@@ -309,10 +313,10 @@ class BatchEngine:
                 f"the Batch API request failed (HTTP {status}): {message}", attempts=1
             )
             return error_result(item_id, _with_history(exc, before), origin=origin, model=model)
-        prepared = prepare(article, self.prompts)
+        prepared = prepare(article, self.prompts, self.settings)
         completion = completion_from_json(body)
         model = completion.model or model
-        draft, problems = check_completion(completion, quotation_count=len(prepared.quotations))
+        draft, problems = check_completion(completion, prepared.spec)
         log = [
             *before,
             AttemptRecord(
@@ -334,9 +338,7 @@ class BatchEngine:
         if stop is not None:
             return error_result(item_id, stop, origin=origin, model=model)
         sent = pending.messages if pending.messages is not None else prepared.messages
-        conversation = sent + reask_messages(
-            self.prompts, completion, problems, len(prepared.quotations)
-        )
+        conversation = sent + reask_messages(self.prompts, completion, problems, prepared.spec)
         reask = Pending(
             id=item_id,
             origin=origin,
@@ -345,7 +347,7 @@ class BatchEngine:
             messages=conversation,
             attempts=tuple(log),
         )
-        return reask, conversation
+        return reask, conversation, prepared.schema_fields
 
     # -- state -----------------------------------------------------------------------------
 

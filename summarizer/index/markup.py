@@ -15,14 +15,20 @@ from . import ArticleIndex
 _OPENING_MARKS = frozenset("\"'“‘«")
 
 
-def marked_text(index: ArticleIndex, *, quotations: Iterable[int] | None = None) -> str:
+def marked_text(
+    index: ArticleIndex,
+    *,
+    quotations: Iterable[int] | None = None,
+    dates: Iterable[int] | None = None,
+) -> str:
     """The article text with ``[S#]``, ``[Q#]`` and ``[D#]`` markers inserted.
 
-    ``quotations``: the numbers of the quotations to mark (default: all of them), so a list
-    cut to the model's bound never shows an id the schema does not accept.
+    ``quotations``, ``dates``: the numbers to mark (default: every quotation, every date or
+    time mention), so the model never sees an id its schema does not accept.
     """
     text = index.text
     wanted = None if quotations is None else set(quotations)
+    dated = None if dates is None else set(dates)
     # (offset, order at that offset, marker): a sentence marker goes before a quotation's,
     # which goes before a date's, when they fall on the same character.
     inserts: list[tuple[int, int, str]] = [(s.start, 0, f"[{s.id}] ") for s in index.sentences]
@@ -31,7 +37,11 @@ def marked_text(index: ArticleIndex, *, quotations: Iterable[int] | None = None)
             continue
         at = q.start - 1 if q.start > 0 and text[q.start - 1] in _OPENING_MARKS else q.start
         inserts.append((at, 1, f"[Q{q.number}]"))
-    inserts.extend((d.start, 2, f"[{d.id}]") for d in index.dates if d.type in ("date", "time"))
+    inserts.extend(
+        (d.start, 2, f"[{d.id}]")
+        for d in index.dates
+        if (d.number in dated if dated is not None else d.type in ("date", "time"))
+    )
     inserts.sort()
     out: list[str] = []
     cursor = 0
