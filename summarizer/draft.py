@@ -255,7 +255,8 @@ def _id_schema(
 ) -> dict[str, Any]:
     if enum and ids:
         return {"type": "string", "enum": list(ids)}
-    pattern = f"{prefix}[0-9]{{1,4}}" + (f"|{extra}" if extra else "")
+    head = prefix if len(prefix) == 1 else f"[{prefix}]"
+    pattern = f"{head}[0-9]{{1,4}}" + (f"|{extra}" if extra else "")
     return {"type": "string", "pattern": f"^({pattern})$"}
 
 
