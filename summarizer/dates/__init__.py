@@ -62,6 +62,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
+from summarizer import jsonl
 from summarizer.dates.absolute import RULES as ABSOLUTE
 from summarizer.dates.calendar import Granularity, Period, UnresolvedReason
 from summarizer.dates.core import Ctx, Found, NeedDct, fail, found
@@ -240,9 +241,9 @@ def resolve(text: str, published: dt.date | None, context: str = "") -> Resoluti
 
 def _record(line: str, n: int) -> dict[str, Any]:
     try:
-        obj = json.loads(line)
+        obj = jsonl.loads(line)
     except json.JSONDecodeError as exc:
-        return {"line": n, "error": f"invalid JSON: {exc.msg} at column {exc.colno}"}
+        return {"line": n, "error": f"invalid JSON: {jsonl.describe(exc)}"}
     if not isinstance(obj, dict):
         return {"line": n, "error": "expected a JSON object"}
     text = obj.get("text")
