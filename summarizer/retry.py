@@ -27,6 +27,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
+from . import scrub
 from .errors import TransportError
 from .settings import Settings
 
@@ -135,7 +136,7 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
     except openai.APIStatusError as exc:
         raise TransportError(
             f"model server answered HTTP {exc.status_code} after {attempts} attempt(s): "
-            f"{_short(exc)}",
+            f"{_short(exc, settings)}",
             attempts=attempts,
         ) from exc
     except openai.APITimeoutError as exc:
@@ -144,11 +145,12 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
         ) from exc
     except openai.APIConnectionError as exc:
         raise TransportError(
-            f"cannot reach the model server after {attempts} attempt(s): {_short(exc)}",
+            f"cannot reach the model server after {attempts} attempt(s): {_short(exc, settings)}",
             attempts=attempts,
         ) from exc
 
 
-def _short(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
+def _short(exc: BaseException, settings: Settings) -> str:
+    """The server's own words, which may echo the key it was sent: redacted here, at the source."""
+    text = " ".join(scrub.redact(str(exc), settings.secrets).split())
     return text if len(text) <= 200 else text[:197] + "..."

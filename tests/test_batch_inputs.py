@@ -118,7 +118,7 @@ def test_torn_tail_and_bad_lines_are_repaired(tmp_path: Path) -> None:
 
 def test_results_file_refuses_to_overwrite_without_resume(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
-    path.write_text(json.dumps({"id": "x", "status": "ok"}) + "\n")
+    path.write_text(json.dumps({"id": "x", "status": "ok", "summary": {}}) + "\n")
     with pytest.raises(InputError, match="--resume"):
         ResultsFile(path).open(resume=False)
     with ResultsFile(path) as results:

@@ -12,13 +12,17 @@ returns the ids already recorded, which is all a resumed run needs to skip finis
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import json
 import os
-from collections.abc import Callable
+import shutil
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from .. import jsonl, scrub
 from ..errors import InputError, ModelError, SummarizerError
 from ..schema import ArticleSummary, Usage
 
@@ -43,7 +47,11 @@ class Result:
         return self.status == "ok"
 
     def to_line(self) -> bytes:
-        """The JSONL record; the summary is serialised once, straight from pydantic."""
+        """The JSONL record; the summary is serialised once, straight from pydantic.
+
+        One line whatever the content: U+2028, U+2029 and U+0085 are escaped, and ids or file
+        names that are not valid Unicode (a lone surrogate) are written as JSON escapes.
+        """
         head: dict[str, Any] = {"id": self.id, "status": self.status}
         tail: dict[str, Any] = {"usage": self.usage.model_dump(), "cached": self.cached}
         if self.origin:
@@ -53,7 +61,7 @@ class Result:
             text = _dumps(head)[:-1] + ', "summary": ' + body + ", " + _dumps(tail)[1:]
         else:
             text = _dumps({**head, "error": self.error, **tail})
-        return text.encode("utf-8") + b"\n"
+        return scrub.safe_json(text).encode("utf-8") + b"\n"
 
 
 def ok_result(
@@ -90,12 +98,13 @@ def input_error(item_id: str, message: str, *, origin: str = "") -> Result:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    text = scrub.message(str(exc)) or type(exc).__name__
     return text if len(text) <= 300 else text[:297] + "..."
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    # ASCII: ids, origins and messages come from outside and may hold lone surrogates.
+    return json.dumps(value, ensure_ascii=True)
 
 
 @dataclass
@@ -107,6 +116,8 @@ class Scan:
     torn_bytes: int = 0
     bad_lines: int = 0
     errors_to_retry: int = 0
+    bad_line_numbers: list[int] = field(default_factory=list)  # the first few, for messages
+    backup: Path | None = None  # a copy of the file as it was, when lines were dropped
 
 
 class ResultsFile:
@@ -172,39 +183,59 @@ class StdoutResults(ResultsFile):
 
 
 def repair_and_scan(path: Path, *, retry_errors: bool = False) -> Scan:
-    """Cut a torn last line, drop unreadable lines, and collect the ids already recorded.
+    """Check that ``path`` holds our records, cut a torn last line, collect the ids recorded.
 
-    Only the tail can be torn in an append-only file, so the common repair is a truncate. A
-    complete line that does not parse (a damaged disk, a hand edit) is removed by rewriting the
-    file atomically, so its input is redone rather than counted twice. With ``retry_errors``
-    error records are removed the same way, so their inputs are tried again.
+    Only the tail can be torn in an append-only file, so the common repair is a truncate. The
+    file is read first and changed only afterwards, and only if it looks like results: a file
+    without any record, or with more unreadable lines than records, is refused untouched
+    (``--resume -o`` pointed at someone else's file must not eat it). A complete line that is
+    not a record (a damaged disk, a hand edit) is dropped by rewriting the file atomically, so
+    its input is redone rather than counted twice; a copy of the file as it was is kept beside
+    it first. With ``retry_errors`` error records are removed the same way (no copy: asked for).
     """
     scan = Scan()
     size = path.stat().st_size
     with path.open("rb") as f:
         keep_until = _last_newline_end(f, size)
+        f.seek(keep_until)
+        tail = f.read(len(RECORD_PREFIX))
     if keep_until < size:
         scan.torn_bytes = size - keep_until
-        with path.open("r+b") as g:
-            g.truncate(keep_until)
-
-    def keep(line: bytes) -> bool:
-        record = _record_key(line)
-        return record is not None and not (retry_errors and record[1] == "error")
-
+    # A torn record starts like every record we write; anything else at the end is foreign.
+    foreign_tail = bool(tail) and not RECORD_PREFIX.startswith(tail[: len(RECORD_PREFIX)])
     with path.open("rb") as lines:
-        for line in lines:
-            record = _record_key(line)
+        for line in jsonl.iter_lines(lines):
+            if not line.newline:
+                break  # the torn tail, handled above
+            record = None if line.too_long else _record_key(line.data)
             if record is None:
-                scan.bad_lines += 1
-            elif not keep(line):
+                if line.data.strip() or line.too_long:
+                    scan.bad_lines += 1
+                    if len(scan.bad_line_numbers) < 5:
+                        scan.bad_line_numbers.append(line.number)
+            elif retry_errors and record[1] == "error":
                 scan.errors_to_retry += 1
             else:
                 scan.done.add(record[0])
                 scan.records += 1
+    if (scan.bad_lines or foreign_tail) and scan.bad_lines + foreign_tail > scan.records:
+        raise InputError(
+            f"{path} does not look like summarizer batch results ({scan.records} record(s), "
+            f"{scan.bad_lines + foreign_tail} other line(s)): refusing to resume into it; "
+            "it was not changed (write the results to another file with -o)"
+        )
+    if scan.bad_lines or foreign_tail:
+        scan.backup = _backup(path)
     if scan.bad_lines or scan.errors_to_retry:
-        _rewrite(path, keep)
+        _rewrite(path, retry_errors=retry_errors)
+    elif keep_until < size:
+        with path.open("r+b") as g:
+            g.truncate(keep_until)
     return scan
+
+
+# Every record line starts with exactly these bytes (``Result.to_line``).
+RECORD_PREFIX = b'{"id": '
 
 
 def _last_newline_end(f: IO[bytes], size: int) -> int:
@@ -223,24 +254,46 @@ def _last_newline_end(f: IO[bytes], size: int) -> int:
 
 
 def _record_key(line: bytes) -> tuple[str, str] | None:
-    """(id, status) of a record line, or None when the line is not a record."""
+    """(id, status) of a record line, or None when the line is not one of our records."""
     try:
-        data = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        data = jsonl.loads(line)
+    except json.JSONDecodeError:
         return None
-    if not isinstance(data, dict) or data.get("status") not in ("ok", "error"):
+    if not isinstance(data, dict):
         return None
-    record_id = data.get("id")
-    return (record_id, data["status"]) if isinstance(record_id, str) else None
+    status, record_id = data.get("status"), data.get("id")
+    body = data.get("summary" if status == "ok" else "error")
+    if status not in ("ok", "error") or not isinstance(body, dict):
+        return None
+    return (record_id, status) if isinstance(record_id, str) else None
 
 
-def _rewrite(path: Path, keep: Callable[[bytes], bool]) -> None:
-    """Keep only the lines ``keep`` accepts; atomic, so a crash leaves the old or the new file."""
+def _backup(path: Path) -> Path:
+    """A copy of ``path`` beside it, named so that no later copy overwrites it."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    for n in itertools.count():
+        backup = path.with_name(f"{path.name}.{stamp}{'' if n == 0 else f'-{n}'}.bak")
+        try:
+            with path.open("rb") as src, backup.open("xb") as dst:
+                shutil.copyfileobj(src, dst)
+        except FileExistsError:
+            continue
+        shutil.copymode(path, backup)
+        return backup
+    raise AssertionError("unreachable")
+
+
+def _rewrite(path: Path, *, retry_errors: bool) -> None:
+    """Keep the complete record lines; atomic, so a crash leaves the old or the new file."""
     tmp = path.with_name(path.name + ".repair")
-    with path.open("rb") as src, tmp.open("wb") as dst:
-        for line in src:
-            if keep(line):
-                dst.write(line)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IMODE(path.stat().st_mode))
+    with path.open("rb") as src, os.fdopen(fd, "wb") as dst:
+        for line in jsonl.iter_lines(src):
+            if not line.newline:
+                break
+            record = None if line.too_long else _record_key(line.data)
+            if record is not None and not (retry_errors and record[1] == "error"):
+                dst.write(line.data + b"\n")
         dst.flush()
         os.fsync(dst.fileno())
     os.replace(tmp, path)
