@@ -56,7 +56,7 @@ def iter_items(
         for path, problem in _paths(spec):
             problem = problem or jsonl.regular_file_problem(path)
             if problem is not None:
-                yield _broken(str(path), f"{path}: {problem}")
+                yield broken_item(str(path), f"{path}: {problem}")
             elif path.suffix.lower() in JSONL_SUFFIXES:
                 with path.open("rb") as f:
                     yield from _jsonl_items(f, str(path), max_line_bytes)
@@ -150,7 +150,7 @@ def _jsonl_items(stream: IO[bytes], name: str, max_line_bytes: int) -> Iterator[
     for line in jsonl.iter_lines(stream, max_bytes=max_line_bytes):
         origin = f"{name}:{line.number}"
         if line.too_long:
-            yield _broken(origin, f"{origin}: line is longer than {max_line_bytes:,} bytes")
+            yield broken_item(origin, f"{origin}: line is longer than {max_line_bytes:,} bytes")
         elif line.data.strip():
             yield jsonl_item(line.data, origin)
 
@@ -160,12 +160,12 @@ def jsonl_item(raw: bytes | str, origin: str) -> Item:
     try:
         data = jsonl.loads(raw)
     except json.JSONDecodeError as exc:
-        return _broken(origin, f"{origin}: malformed JSON line ({jsonl.describe(exc)})")
+        return broken_item(origin, f"{origin}: malformed JSON line ({jsonl.describe(exc)})")
     if not isinstance(data, dict):
-        return _broken(origin, f"{origin}: a JSONL line must be an object with 'id' and 'text'")
+        return broken_item(origin, f"{origin}: a JSONL line must be an object with 'id' and 'text'")
     raw_id = data.get("id")
     if raw_id is not None and not isinstance(raw_id, str | int):
-        return _broken(origin, f"{origin}: 'id' must be a string or a number")
+        return broken_item(origin, f"{origin}: 'id' must be a string or a number")
     text = data.get("text")
     if raw_id is not None and str(raw_id).strip():
         item_id = str(raw_id)
@@ -180,7 +180,9 @@ def jsonl_item(raw: bytes | str, origin: str) -> Item:
     )
 
 
-def _broken(origin: str, message: str) -> Item:
+def broken_item(origin: str, message: str) -> Item:
+    """An input that cannot be read: its loader raises, so it becomes an error record."""
+
     def fail(max_chars: int) -> Article:
         raise InputError(message)
 

@@ -123,8 +123,9 @@ class Scan:
 class ResultsFile:
     """Append-only JSONL results; ``write`` is one syscall per record, then flushed."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, mode: int = 0o644) -> None:
         self.path = path
+        self.mode = mode  # for a new file (the service keeps its results private: 0600)
         self._fd: int | None = None
 
     def open(self, *, resume: bool, retry_errors: bool = False) -> Scan:
@@ -138,7 +139,7 @@ class ResultsFile:
                 )
             scan = repair_and_scan(self.path, retry_errors=retry_errors)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, self.mode)
         return scan
 
     def write(self, result: Result) -> None:
