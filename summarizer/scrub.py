@@ -7,7 +7,7 @@ they were sent (``401 Incorrect API key provided: Bearer sk-…``); an HTTP clie
 shows the URL, userinfo and query string included. ``redact`` replaces every secret this
 process was configured with (``remember``: each ``Settings`` registers its key and the
 credentials in its base URL) and anything shaped like one: URL userinfo, key-like query
-parameters, ``Bearer``/``Basic`` credentials, ``sk-…`` keys. It runs on every message that
+parameters, ``Authorization`` values and bearer tokens, ``sk-…`` keys. It runs on every message that
 leaves: error lines, batch records, problem bodies and log records (``RedactingFilter``).
 
 *Terminal escapes and line breaks.* Article and model text may hold ``ESC ] 0;… BEL`` (set the
@@ -45,9 +45,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(rf"(?i)([?&;]{_SECRET_PARAM.pattern}=)[^&#\s\"'<>]+"),
         rf"\1{REDACTED}",
     ),
-    # Authorization credentials (with a digit: "the bearer bonds" is prose, not a token)
+    # An Authorization header's credentials, whatever the scheme.
     (
-        re.compile(r"\b([Bb]earer|Basic)(\s+)(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}"),
+        re.compile(r"(?i)\b(authorization[\"']?\s*[:=]\s*[\"']?[a-z]+\s+)[^\s\"',;]+"),
+        rf"\1{REDACTED}",
+    ),
+    # A bearer token quoted in free text (with a digit: "the bearer bonds" is prose).
+    (
+        re.compile(r"\b([Bb]earer)(\s+)(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}"),
         rf"\1\2{REDACTED}",
     ),
     (re.compile(r"(?<![A-Za-z0-9])sk-[A-Za-z0-9_-]{6,}"), REDACTED),
