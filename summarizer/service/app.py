@@ -66,6 +66,7 @@ def create_app(config: ServiceConfig, settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         with contextlib.ExitStack() as stack:
             private_dir(config.data_dir)
+            private_dir(config.jobs_dir)
             key = load_owner_key(config.data_dir)
             app.state.owner_key = key
             live = stack.enter_context(open_endpoint(settings))
