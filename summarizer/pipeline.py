@@ -71,6 +71,8 @@ def neutralise_markers(text: str) -> str:
     brackets, and wherever brackets touch the word "article" (any case, spacing or width),
     the brackets become ``_``. Only the prompt changes; offsets still point into the article.
     """
+    if not _ANGLE_CHAR.search(text):  # most articles: one fast scan, no marker possible
+        return text
     return _MARKER.sub(lambda m: _ANGLE_CHAR.sub("_", m[0]), text)
 
 
