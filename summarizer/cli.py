@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -44,8 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_FAILURE
     except Exception as exc:  # a bug of ours: still one line, the traceback only on request
-        if os.environ.get("SUMMARIZER_DEBUG"):
-            raise
+        if os.environ.get("SUMMARIZER_DEBUG"):  # the traceback, secrets redacted all the same
+            sys.stderr.write(scrub.redact(traceback.format_exc()))
+            return EXIT_FAILURE
         detail = scrub.message(str(exc))[:300]
         say(
             f"internal error: {type(exc).__name__}: {detail} "
