@@ -137,7 +137,9 @@ class RedactingFilter(logging.Filter):
             text = record.getMessage()
         except Exception:  # a broken format string is the logger's problem, not a leak
             return True
-        record.msg, record.args = redact(text), None
+        redacted = redact(text)
+        if redacted != text:  # else left alone: some formatters read ``args`` themselves
+            record.msg, record.args = redacted, None
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:

@@ -73,7 +73,7 @@ def test_validate_and_review_account_for_every_line(data: bytes) -> None:
     per_line = [f for f in found if f.line is not None]
     assert [f.line for f in per_line] == expected  # one record or problem per line, in order
     if not expected:
-        assert [(f.line, f.message) for f in found] == [(None, "empty file: no records")]
+        assert found == [Problem(str(path), None, "$", "empty file: no records")]
     assert report.records == sum(isinstance(f, Record) for f in found)
     assert {p.line for p in report.problems} >= {f.line for f in found if isinstance(f, Problem)}
     for problem in report.problems:

@@ -138,9 +138,8 @@ def test_log_records_and_tracebacks_are_redacted() -> None:
         raise RuntimeError("upstream said: remembered-secret-31337")
     except RuntimeError:
         record = logging.LogRecord(
-            "x", logging.ERROR, __file__, 1, "key %s", ("sk-abcdefgh123",), True
+            "x", logging.ERROR, __file__, 1, "key %s", ("sk-abcdefgh123",), sys.exc_info()
         )
-        record.exc_info = sys.exc_info()
     scrub.RedactingFilter().filter(record)
     shown = logging.Formatter().format(record)
     assert "key [REDACTED]" in shown and "upstream said: [REDACTED]" in shown

@@ -224,3 +224,33 @@ def test_jobs_of_the_bare_sha256_era_move_to_the_keyed_owner(
             assert mine.status_code == 200 and mine.json()["ok"] == 1
         with svc.client(TOKEN_B) as http:
             assert http.get("/v1/batches/old-job").status_code == 404
+
+
+def test_serve_puts_a_redacting_filter_on_every_log_handler(
+    fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+
+    import uvicorn
+
+    from summarizer import scrub
+    from summarizer.service.cli import serve
+
+    seen: dict[str, list[logging.Handler]] = {}
+
+    def run(server: uvicorn.Server) -> None:  # instead of serving: look at the logging set-up
+        for name in ("", "uvicorn", "uvicorn.error", "uvicorn.access", "httpx2"):
+            current: logging.Logger | None = logging.getLogger(name)
+            while current is not None:
+                seen.setdefault(name, []).extend(current.handlers)
+                current = current.parent if current.propagate else None
+        server.started = True
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    config = ServiceConfig(tokens=(TOKEN_A,), data_dir=tmp_path / "data")
+    settings = Settings.resolve(env={}, base_url=fake.base_url, api_key=UPSTREAM_KEY)
+    serve(config, settings, host="127.0.0.1", port=0)
+    assert seen["uvicorn.error"] and seen["httpx2"]  # every logger reaches some handler
+    for name, handlers in seen.items():
+        for handler in handlers:
+            assert any(isinstance(f, scrub.RedactingFilter) for f in handler.filters), name
