@@ -17,6 +17,7 @@ import pytest
 
 from summarizer import cli
 from summarizer.batch.inputs import iter_items
+from summarizer.batch.records import repair_and_scan
 from tests.fakes import FakeOpenAI, completion, edition_of, editions, write_jsonl
 from tests.test_cli import cli as cli_process
 
@@ -104,6 +105,15 @@ def test_resume_refuses_files_that_are_not_results_and_leaves_them_untouched(
         assert "it was not changed" in err
         assert target.read_bytes() == before
     assert list(tmp_path.glob("*.bak")) == []
+
+
+def test_resume_judges_a_file_by_all_its_records_error_records_included(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    errors = [{"id": f"e{i}", "status": "error", "error": {"type": "X"}} for i in range(2)]
+    write_jsonl(path, [*errors, {"not": "a record"}])
+    scan = repair_and_scan(path, retry_errors=True)  # 2 of ours against 1 foreign line
+    assert (scan.errors_to_retry, scan.bad_lines, path.read_text()) == (2, 1, "")
+    assert scan.backup is not None and scan.backup.exists()
 
 
 def test_a_torn_record_is_cut_without_a_copy_but_foreign_bytes_are_kept(

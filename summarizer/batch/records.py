@@ -219,9 +219,10 @@ def repair_and_scan(path: Path, *, retry_errors: bool = False) -> Scan:
             else:
                 scan.done.add(record[0])
                 scan.records += 1
-    if (scan.bad_lines or foreign_tail) and scan.bad_lines + foreign_tail > scan.records:
+    ours = scan.records + scan.errors_to_retry
+    if (scan.bad_lines or foreign_tail) and scan.bad_lines + foreign_tail > ours:
         raise InputError(
-            f"{path} does not look like summarizer batch results ({scan.records} record(s), "
+            f"{path} does not look like summarizer batch results ({ours} record(s), "
             f"{scan.bad_lines + foreign_tail} other line(s)): refusing to resume into it; "
             "it was not changed (write the results to another file with -o)"
         )
