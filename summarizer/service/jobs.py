@@ -94,7 +94,8 @@ def private_dir(path: Path) -> Path:
 def private_file(path: Path) -> Path:
     """Create ``path`` empty (0600) unless it exists; one of ours is tightened."""
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
-    if path.stat().st_mode & 0o077:
+    st = path.stat()
+    if st.st_uid == os.getuid() and st.st_mode & 0o077:
         os.chmod(path, PRIVATE_FILE)
     return path
 
