@@ -1,4 +1,4 @@
-"""JSON and JSON Lines from outside: parsed within bounds, read without hanging, written safely.
+"""JSON and JSON Lines from outside: parsed within bounds, and read without hanging.
 
 Every file or body a user hands us may be hostile: 5,000 nested brackets (``RecursionError``
 deep in ``json``), a 5,000-digit number (``ValueError`` from the int parser), a line of
