@@ -7,6 +7,7 @@ references -> ``ArticleSummary`` with provenance and warnings.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import openai
@@ -26,23 +27,59 @@ from .settings import Settings
 def build_messages(
     prompts: PromptSet, article: Article, quotations: list[Quotation]
 ) -> list[Message]:
+    """The system and user messages. Everything taken from the article (its title, text and
+    the quotation list with the words around each) sits inside ``<<<ARTICLE … ARTICLE>>>``
+    fences, which the system prompt declares to be data, with look-alike markers neutralised.
+    """
     lines = []
     for q in quotations:
         cue = surrounding_words(article.text, q, quotations) or "(none)"
         lines.append(f"[Q{q.number}] “{q.text}” — {cue}")
-    listed = "\n".join(lines) or "(none)"
+    title = " ".join(article.title.split()) if article.title else ""
     user = prompts.user.render(
-        title=article.title or "(none)",
+        title=f"{FENCE_OPEN} {neutralise_markers(title)} {FENCE_CLOSE}" if title else "(none)",
         published=article.published.isoformat() if article.published else "(unknown)",
-        # The fence markers must not be forgeable from inside the article.
-        article=article.text.replace("ARTICLE>>>", "ARTICLE> > >"),
-        quotations=listed,
+        article=neutralise_markers(article.text),
+        quotations=fence("\n".join(lines)) if lines else "(none)",
         quotation_count=len(quotations),
     )
     return [
         {"role": "system", "content": prompts.system.render()},
         {"role": "user", "content": user},
     ]
+
+
+# The fence the user prompt puts around the article (prompt_files/user.md, system.md rule 1).
+FENCE_OPEN, FENCE_CLOSE = "<<<ARTICLE", "ARTICLE>>>"
+
+# Characters a model may read as the fence's angle brackets: ASCII, full-width, small forms,
+# guillemets, angle brackets and much-less-than signs.
+_ANGLES = "<>＜＞﹤﹥‹›«»〈〉〈〉⟨⟩《》≪≫⋘⋙❮❯"
+_ANGLE = f"[{_ANGLES}]"
+# Spaces, and invisible characters that could be slipped between the letters.
+_GAP = "[\\s\u200b-\u200d\u2060\ufeff]*"
+# "ARTICLE" in any case, in ASCII or full-width letters, possibly spaced out.
+_WORD = _GAP.join(
+    f"[{c}{c.lower()}{chr(ord(c) + 0xFEE0)}{chr(ord(c.lower()) + 0xFEE0)}]" for c in "ARTICLE"
+)
+_RUN = f"{_ANGLE}(?:{_GAP}{_ANGLE})*"
+_MARKER = re.compile(f"{_ANGLE}(?:{_GAP}{_ANGLE}){{2,}}|{_RUN}{_GAP}{_WORD}|{_WORD}{_GAP}{_RUN}")
+_ANGLE_CHAR = re.compile(_ANGLE)
+
+
+def neutralise_markers(text: str) -> str:
+    """``text`` with nothing that reads as a fence marker: in every run of three angle
+    brackets, and wherever brackets touch the word "article" (any case, spacing or width),
+    the brackets become ``_``. Only the prompt changes; offsets still point into the article.
+    """
+    if not _ANGLE_CHAR.search(text):  # most articles: one fast scan, no marker possible
+        return text
+    return _MARKER.sub(lambda m: _ANGLE_CHAR.sub("_", m[0]), text)
+
+
+def fence(text: str) -> str:
+    """Article-derived text as a fenced block of its own."""
+    return f"{FENCE_OPEN}\n{neutralise_markers(text)}\n{FENCE_CLOSE}"
 
 
 @dataclass(frozen=True)
