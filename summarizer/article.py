@@ -19,6 +19,7 @@ from typing import Any
 from charset_normalizer import from_bytes
 from pydantic import BaseModel, ConfigDict, Field
 
+from . import jsonl
 from .errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -83,6 +84,11 @@ def make_article(
 ) -> Article:
     """Check and normalise raw text into an ``Article`` (the one entry point for all loaders)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for what, value in (("text", text), ("title", title), ("source", source)):
+        if value is not None and _SURROGATE.search(value):
+            raise InputError(
+                f"the {what} holds a lone surrogate (\\ud800-\\udfff), which is not valid Unicode"
+            )
     if "\x00" in text:
         raise InputError("input looks binary (contains NUL bytes), expected article text")
     if not text.strip():
@@ -160,17 +166,20 @@ def load_article(
         name, suffix = "stdin", _sniff_suffix(data)
     else:
         p = Path(path)
-        if not p.exists():
-            raise InputError(f"{p}: no such file")
-        if not p.is_file():
-            raise InputError(f"{p}: not a file")
-        size = p.stat().st_size
+        problem = jsonl.regular_file_problem(p)
+        if problem is not None:
+            raise InputError(f"{p}: {problem}")
         # Bytes can exceed characters, but a file 8x over the limit cannot fit any encoding.
-        if size > max_chars * 8:
+        # The cap is on the read itself: a file may grow, or claim size 0 like /proc files.
+        cap = max_chars * 8
+        try:
+            data = jsonl.read_capped(p, cap)
+        except OSError as exc:
+            raise InputError(f"{p}: cannot read: {exc.strerror}") from None
+        if len(data) > cap:
             raise InputError(
-                f"{p}: file is {size:,} bytes, far over the limit of {max_chars:,} characters"
+                f"{p}: file is over {cap:,} bytes, far over the limit of {max_chars:,} characters"
             )
-        data = p.read_bytes()
         name, suffix = str(p), p.suffix.lower()
         source = source or p.name
     text = decode(data, name=name)
@@ -222,9 +231,9 @@ def _from_json(
     max_chars: int,
 ) -> Article:
     try:
-        data = json.loads(raw)
+        data = jsonl.loads(raw)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{name}: malformed JSON ({exc.msg} at line {exc.lineno})") from None
+        raise InputError(f"{name}: malformed JSON ({jsonl.describe(exc)})") from None
     if not isinstance(data, dict):
         raise InputError(f"{name}: JSON input must be an object with a 'text' field")
     merged = dict(data)
@@ -284,6 +293,8 @@ def _sniff_suffix(data: bytes) -> str:
         return ".html"
     return ".txt"
 
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Control characters (Unicode category Cc) other than \t \n \v \f: a sign of binary data.
 _CONTROL = re.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f]")

@@ -12,9 +12,11 @@ import dataclasses
 import json
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from . import jsonl, scrub
 from .article import load_article
 from .batch import cli as batch_cli
 from .cli_shared import (
@@ -46,23 +48,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except SummarizerError as exc:
-        print(f"summarizer: error: {exc.one_line()}", file=sys.stderr)
+        say(f"error: {exc.one_line()}")
         return exc.exit_code
     except KeyboardInterrupt:
-        print("summarizer: interrupted", file=sys.stderr)
+        say("interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_FAILURE
     except Exception as exc:  # a bug of ours: still one line, the traceback only on request
-        if os.environ.get("SUMMARIZER_DEBUG"):
-            raise
-        detail = " ".join(str(exc).split())[:300]
-        print(
-            f"summarizer: internal error: {type(exc).__name__}: {detail} "
-            "(set SUMMARIZER_DEBUG=1 for the traceback)",
-            file=sys.stderr,
+        if os.environ.get("SUMMARIZER_DEBUG"):  # the traceback, secrets redacted all the same
+            sys.stderr.write(scrub.redact(traceback.format_exc()))
+            return EXIT_FAILURE
+        detail = scrub.message(str(exc))[:300]
+        say(
+            f"internal error: {type(exc).__name__}: {detail} "
+            "(set SUMMARIZER_DEBUG=1 for the traceback)"
         )
         return EXIT_FAILURE
+
+
+def say(line: str) -> None:
+    """One diagnostic line on stderr; nothing from outside may drive the terminal."""
+    print(f"summarizer: {scrub.for_terminal(line)}", file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -140,7 +147,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         result = summarize_article(article, live)
     write_output(result.model_dump_json(indent=2) + "\n", args.output)
     for w in result.warnings:
-        print(f"summarizer: warning: {w.code}: {w.message}", file=sys.stderr)
+        say(f"warning: {w.code}: {w.message}")
     return EXIT_OK
 
 
@@ -157,12 +164,13 @@ def cmd_dates_resolve(args: argparse.Namespace) -> int:
     if args.jsonl is not None:
         lines = _read_lines(args.jsonl)
         for record in resolve_records(lines):
-            print(json.dumps(record, ensure_ascii=False))
+            print(scrub.safe_json(json.dumps(record, ensure_ascii=False)))
         return EXIT_OK
     if not args.text:
         raise InputError("give an expression to resolve, or --jsonl FILE")
     published = parse_published(args.published, what="--published")
-    print(json.dumps(resolve(args.text, published, args.context).to_dict(), ensure_ascii=False))
+    record = resolve(args.text, published, args.context).to_dict()
+    print(scrub.safe_json(json.dumps(record, ensure_ascii=False)))
     return EXIT_OK
 
 
@@ -175,7 +183,7 @@ def _index_of(args: argparse.Namespace) -> ArticleIndex:
 def cmd_dates_tag(args: argparse.Namespace) -> int:
     for mention in _index_of(args).dates:
         record = {"id": mention.id, **dataclasses.asdict(mention)}
-        print(json.dumps(record, ensure_ascii=False))
+        print(scrub.safe_json(json.dumps(record, ensure_ascii=False)))
     return EXIT_OK
 
 
@@ -200,12 +208,19 @@ def cmd_local_info(args: argparse.Namespace) -> int:
 
 
 def _read_lines(path: Path) -> Iterable[str]:
+    """The lines of a JSONL file or stdin, split on ``\\n`` only, a FIFO refused."""
     if str(path) == "-":
         return (line for line in sys.stdin)
+    problem = jsonl.regular_file_problem(path)
+    if problem is not None:
+        raise InputError(f"{path}: {problem}")
     try:
-        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+        raw = jsonl.read_capped(path, jsonl.MAX_DOCUMENT_BYTES)
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    if len(raw) > jsonl.MAX_DOCUMENT_BYTES:
+        raise InputError(f"{path}: over {jsonl.MAX_DOCUMENT_BYTES:,} bytes")
+    return raw.decode("utf-8", errors="replace").split("\n")
 
 
 COMMANDS: tuple[Callable[[Subcommands], None], ...] = (

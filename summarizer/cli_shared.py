@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TypeAlias
 
+from . import scrub
 from .errors import InputError
 from .settings import Settings
 
@@ -50,8 +51,10 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def write_output(text: str, path: Path | None) -> None:
+    """JSON to ``path``, or to stdout with ``scrub.safe_json``'s escapes (one line per record
+    for line splitters, nothing a terminal acts on)."""
     if path is None:
-        sys.stdout.write(text)
+        sys.stdout.write(scrub.safe_json(text))
         sys.stdout.flush()
         return
     try:

@@ -19,11 +19,16 @@ caller can catch one class. The tree is short on purpose::
 token usage across them, and the last raw output the model sent. Errors are built with that
 context: an error that must also count earlier attempts is rebuilt (``with_history``), never
 patched after it was raised.
+
+``one_line`` and ``to_dict`` are what leaves the process (stderr, batch records, problem
+bodies): both are redacted (no key, no credential from a URL) and free of control characters.
 """
 
 from __future__ import annotations
 
 from typing import Any, Self
+
+from . import scrub
 
 
 class SummarizerError(Exception):
@@ -32,8 +37,8 @@ class SummarizerError(Exception):
     exit_code = 1
 
     def one_line(self) -> str:
-        """A single-line message for the CLI (no traceback, no newlines)."""
-        return " ".join(str(self).split())
+        """A single-line message for users: no newlines, no controls, no secrets."""
+        return scrub.message(str(self))
 
 
 class InputError(SummarizerError):
@@ -113,7 +118,7 @@ class ModelError(SummarizerError):
             "message": self.one_line(),
             "attempts": self.attempts,
             "usage": self.usage,
-            "errors": self.errors,
+            "errors": [scrub.message(e) for e in self.errors],
         }
 
 

@@ -8,6 +8,7 @@ ids -> lookup, speaker decisions, checks -> ``ArticleSummary`` with provenance a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,9 +27,7 @@ from .schema import SCHEMA_VERSION, ArticleSummary, PromptInfo, Provenance, Summ
 from .settings import Settings
 
 
-def draft_spec(
-    index: ArticleIndex, quotations: list[Quotation], bounds: DraftBounds
-) -> DraftSpec:
+def draft_spec(index: ArticleIndex, quotations: list[Quotation], bounds: DraftBounds) -> DraftSpec:
     """The units the model answers for: every quotation; every actor a rule heard speak
     (with its quotations and reported-speech sentences); every date mention with a calendar
     value (or one that a publication date would give)."""
@@ -63,7 +62,12 @@ def build_messages(
     quotations: list[Quotation],
     spec: DraftSpec,
 ) -> list[Message]:
-    """The article once, with its unit ids inline; then its actors and the rules' speakers."""
+    """The article once, with its unit ids inline; then its actors and the rules' speakers.
+
+    Everything taken from the article (its title, its text, the actor names and titles the
+    rules read in it) sits inside ``<<<ARTICLE … ARTICLE>>>`` fences, which the system prompt
+    declares to be data, with look-alike markers neutralised.
+    """
     actors = [
         f"{a.id} {a.name}" + (f" — {a.title}" if a.title else f" ({a.kind})") for a in index.actors
     ]
@@ -77,20 +81,53 @@ def build_messages(
     text = marked_text(
         index, quotations=[q.number for q in quotations], dates=[int(d[1:]) for d in spec.dates]
     )
+    title = " ".join(article.title.split()) if article.title else ""
     user = prompts.user.render(
-        title=article.title or "(none)",
+        title=f"{FENCE_OPEN} {neutralise_markers(title)} {FENCE_CLOSE}" if title else "(none)",
         published=article.published.isoformat() if article.published else "(unknown)",
-        # The fence markers must not be forgeable from inside the article.
-        article=text.replace("ARTICLE>>>", "ARTICLE> > >"),
-        actors="\n".join(actors) or "(none)",
+        article=neutralise_markers(text),
+        actors=fence("\n".join(actors)) if actors else "(none)",
         actor_count=len(actors),
-        quotations="\n".join(lines) or "(none)",
+        quotations=fence("\n".join(lines)) if lines else "(none)",
         quotation_count=len(quotations),
     )
     return [
         {"role": "system", "content": prompts.system.render()},
         {"role": "user", "content": user},
     ]
+
+
+# The fence the user prompt puts around the article (prompt_files/user.md, system.md rule 1).
+FENCE_OPEN, FENCE_CLOSE = "<<<ARTICLE", "ARTICLE>>>"
+
+# Characters a model may read as the fence's angle brackets: ASCII, full-width, small forms,
+# guillemets, angle brackets and much-less-than signs.
+_ANGLES = "<>＜＞﹤﹥‹›«»〈〉〈〉⟨⟩《》≪≫⋘⋙❮❯"
+_ANGLE = f"[{_ANGLES}]"
+# Spaces, and invisible characters that could be slipped between the letters.
+_GAP = "[\\s\u200b-\u200d\u2060\ufeff]*"
+# "ARTICLE" in any case, in ASCII or full-width letters, possibly spaced out.
+_WORD = _GAP.join(
+    f"[{c}{c.lower()}{chr(ord(c) + 0xFEE0)}{chr(ord(c.lower()) + 0xFEE0)}]" for c in "ARTICLE"
+)
+_RUN = f"{_ANGLE}(?:{_GAP}{_ANGLE})*"
+_MARKER = re.compile(f"{_ANGLE}(?:{_GAP}{_ANGLE}){{2,}}|{_RUN}{_GAP}{_WORD}|{_WORD}{_GAP}{_RUN}")
+_ANGLE_CHAR = re.compile(_ANGLE)
+
+
+def neutralise_markers(text: str) -> str:
+    """``text`` with nothing that reads as a fence marker: in every run of three angle
+    brackets, and wherever brackets touch the word "article" (any case, spacing or width),
+    the brackets become ``_``. Only the prompt changes; offsets still point into the article.
+    """
+    if not _ANGLE_CHAR.search(text):  # most articles: one fast scan, no marker possible
+        return text
+    return _MARKER.sub(lambda m: _ANGLE_CHAR.sub("_", m[0]), text)
+
+
+def fence(text: str) -> str:
+    """Article-derived text as a fenced block of its own."""
+    return f"{FENCE_OPEN}\n{neutralise_markers(text)}\n{FENCE_CLOSE}"
 
 
 @dataclass(frozen=True)

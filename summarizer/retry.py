@@ -27,6 +27,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
+from . import scrub
 from .errors import TransportError, TransportTimeoutError
 from .settings import Settings
 
@@ -132,7 +133,7 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
     except openai.APIStatusError as exc:
         raise TransportError(
             f"model server answered HTTP {exc.status_code} after {attempts} attempt(s): "
-            f"{_short(exc)}",
+            f"{_short(exc, settings)}",
             status_code=exc.status_code,
             attempts=attempts,
         ) from exc
@@ -142,11 +143,12 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
         ) from exc
     except openai.APIConnectionError as exc:
         raise TransportError(
-            f"cannot reach the model server after {attempts} attempt(s): {_short(exc)}",
+            f"cannot reach the model server after {attempts} attempt(s): {_short(exc, settings)}",
             attempts=attempts,
         ) from exc
 
 
-def _short(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
+def _short(exc: BaseException, settings: Settings) -> str:
+    """The server's own words, which may echo the key it was sent: redacted here, at the source."""
+    text = " ".join(scrub.redact(str(exc), settings.secrets).split())
     return text if len(text) <= 200 else text[:197] + "..."

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
+from . import scrub
 from .errors import ConfigError
 
 # openai: OpenAI strict structured outputs; grammar: a response_format JSON schema enforced by a
@@ -56,6 +57,16 @@ class Settings:
     schema_kind: SchemaKind | None = None
     # Extra JSON fields for the request body (e.g. llama.cpp's cache_prompt).
     extra_body: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Whatever leaves the process is redacted of these (scrub.py), even if a server
+        # echoes them back in an error message.
+        scrub.remember(*self.secrets)
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """The key and the credentials inside the base URL: never to be shown to anyone."""
+        return (self.api_key or "", *scrub.url_secrets(self.base_url))
 
     @classmethod
     def resolve(cls, env: Mapping[str, str] | None = None, **flags: Any) -> Settings:

@@ -1,9 +1,12 @@
-"""The results record: one format for the writer, resume, the service and review; one write loop."""
+"""The results record: one format for the writer, resume, the service and review; one write loop;
+every reader bounded (``jsonl.py``), everything written one line and redacted (``scrub.py``)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+import pytest
 
 from summarizer.article import Article
 from summarizer.batch.inputs import Duplicate, Item
@@ -18,6 +21,7 @@ from summarizer.batch.records import (
     repair_and_scan,
     write_results,
 )
+from summarizer.cli_shared import write_output
 from summarizer.errors import InputError
 from summarizer.record_format import check_record
 from summarizer.review.records import read_records
@@ -93,3 +97,41 @@ def test_check_record_names_what_is_wrong() -> None:
         "an 'ok' record needs a summary object",
     )
     assert check_record({"id": "x", "status": "error", "error": {}}) == ("x", "error")
+
+
+def test_every_reader_of_the_format_takes_hostile_lines_in_its_stride(tmp_path: Path) -> None:
+    """The record format's readers (resume, service counts, review) share the bounded reader:
+    a deep, a huge-number and a line-separator line cost one line each, never the file."""
+    path = tmp_path / "out.jsonl"
+    with ResultsFile(path) as sink:
+        sink.open(resume=False)
+        write_results(_results(), sink, Tally())
+        sink.write(error_result("c\u2028d", InputError("bad\u2029input"), origin="c.txt"))
+    with path.open("ab") as f:
+        f.write(b"[" * 5000 + b"]" * 5000 + b"\n")
+        f.write(b'{"id": "n", "status": "ok", "summary": {"n": ' + b"9" * 5000 + b"}}\n")
+    assert path.read_bytes().count(b"\n") == 5  # U+2028/U+2029 escaped: the record is one line
+    assert (tally(path).ok, tally(path).failed) == (1, 2)
+    records, problems = read_records(path)
+    assert [r.id for r in records] == ["a", "b", "c\u2028d"]
+    assert [p.line for p in problems] == [4, 5]
+    scan = repair_and_scan(path)
+    assert scan.done == {"a", "b", "c\u2028d"} and scan.bad_line_numbers == [4, 5]
+    assert scan.backup is not None and path.read_bytes().count(b"\n") == 3
+
+
+def test_a_duplicate_is_reported_like_any_error_redacted_and_without_controls() -> None:
+    dup = duplicate_result(Duplicate(_item("sk-abcdefgh12345\x1b]0;x\x07", "b.txt"), "a.txt"))
+    assert dup.error is not None
+    message = dup.error["message"]
+    assert "sk-abcdefgh12345" not in message and "\x1b" not in message and "\x07" not in message
+    assert "[REDACTED]" in message and "repeats the id of a.txt" in message
+
+
+def test_json_on_stdout_is_one_line_per_record_for_any_line_splitter(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    write_output(json.dumps({"text": "a\u2028b\u2029c\x85"}, ensure_ascii=False) + "\n", None)
+    out = capsys.readouterr().out
+    assert out == '{"text": "a\\u2028b\\u2029c\\u0085"}\n'
+    assert json.loads(out) == {"text": "a\u2028b\u2029c\x85"}

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Final
 
+from .. import jsonl
 from ..article import Article
 from ..llm import Message, request_body
 from ..schema import AttemptRecord
@@ -188,7 +189,10 @@ class AnswerIndex:
             return None
         f = self._files[where[0]]
         f.seek(where[1])
-        data = json.loads(f.readline())
+        try:
+            data = jsonl.loads(f.readline())
+        except json.JSONDecodeError:  # indexed, so its custom_id parsed: not expected
+            return None
         return data if isinstance(data, dict) else None
 
     def close(self) -> None:
@@ -203,9 +207,10 @@ class AnswerIndex:
 
 
 def _custom_id(line: bytes) -> str | None:
+    """The request a downloaded answer line is for; None for a line that is not one."""
     try:
-        data = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        data = jsonl.loads(line)
+    except json.JSONDecodeError:  # nesting or numbers no answer has: skipped, never fatal
         return None
     value = data.get("custom_id") if isinstance(data, dict) else None
     return value if isinstance(value, str) else None

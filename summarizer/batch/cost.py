@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import jsonl
 from ..errors import InputError
 from ..schema import Usage
 from ..settings import LOCAL_MODEL_NAME
@@ -39,8 +40,11 @@ class PriceTable:
     def load(cls, path: Path | None) -> PriceTable:
         if path is None:
             return cls()
+        problem = jsonl.regular_file_problem(path)
+        if problem is not None:
+            raise InputError(f"price table {path}: {problem}")
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = jsonl.loads(jsonl.read_capped(path, 1 << 20))
         except OSError as exc:
             raise InputError(f"cannot read price table {path}: {exc.strerror}") from None
         except json.JSONDecodeError as exc:

@@ -4,7 +4,13 @@ Each input becomes one ``Item`` with a stable id and a deferred loader, so nothi
 before a worker needs it and memory stays flat however many articles there are. The id is what
 output records are keyed by: a JSONL line's ``id`` (else its text's hash), else the file path
 as given. An input that cannot even be parsed still yields an item (its loader raises
-``InputError``), so it gets an error record instead of vanishing.
+``InputError``), so it gets an error record instead of vanishing: a hostile JSONL line (deep
+nesting, a huge number, a line of gigabytes), a FIFO or a device named like an input.
+
+Symlinks: a file named on the command line is read wherever it points (the user named it).
+Inside a directory input, a symlink is followed only when its target lies inside that same
+directory; one pointing out of it (``passwd.txt -> /etc/passwd``) gets an error record and is
+not read, so summarising a folder never sends files from elsewhere to the model.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from .. import jsonl
 from ..article import SUFFIXES, Article, article_from_mapping, article_id, load_article
 from ..errors import InputError
 
@@ -33,18 +40,26 @@ class Item:
     load: Callable[[int], Article]  # max_chars -> Article, or raises InputError
 
 
-def iter_items(specs: Iterable[str], *, stdin: IO[bytes] | None = None) -> Iterator[Item]:
+def iter_items(
+    specs: Iterable[str],
+    *,
+    stdin: IO[bytes] | None = None,
+    max_line_bytes: int = jsonl.MAX_LINE_BYTES,
+) -> Iterator[Item]:
     """Every input named by ``specs``, in a stable order (directories and globs sorted)."""
     for spec in specs:
         if spec == "-":
             if stdin is None:
                 raise InputError("'-' given but there is no stdin to read JSONL from")
-            yield from _jsonl_items(stdin, "stdin")
+            yield from _jsonl_items(stdin, "stdin", max_line_bytes)
             continue
-        for path in _paths(spec):
-            if path.suffix.lower() in JSONL_SUFFIXES:
+        for path, problem in _paths(spec):
+            problem = problem or jsonl.regular_file_problem(path)
+            if problem is not None:
+                yield broken_item(str(path), f"{path}: {problem}")
+            elif path.suffix.lower() in JSONL_SUFFIXES:
                 with path.open("rb") as f:
-                    yield from _jsonl_items(f, str(path))
+                    yield from _jsonl_items(f, str(path), max_line_bytes)
             else:
                 yield _file_item(path)
 
@@ -68,41 +83,59 @@ def count_items(specs: Iterable[str]) -> int | None:
     for spec in specs:
         if spec == "-":
             return None
-        for path in _paths(spec):
-            if path.suffix.lower() in JSONL_SUFFIXES:
+        for path, problem in _paths(spec):
+            readable = problem is None and jsonl.regular_file_problem(path) is None
+            if readable and path.suffix.lower() in JSONL_SUFFIXES:
                 with path.open("rb") as f:
-                    total += sum(1 for line in f if line.strip())
+                    total += sum(1 for line in jsonl.iter_lines(f) if line.data.strip())
             else:
                 total += 1
     return total
 
 
-def _paths(spec: str) -> Iterator[Path]:
+# (path, why it must not be read, or None)
+_Found = tuple[Path, str | None]
+
+
+def _paths(spec: str) -> Iterator[_Found]:
     """The files one spec names; a spec naming nothing is bad input, not an empty batch."""
     path = Path(spec)
     if path.is_dir():
         yield from _dir_files(path)
-    elif path.is_file():
-        yield path
+    elif path.exists():  # a file, or a FIFO or device that becomes an error record
+        yield path, None
     elif _GLOB_CHARS & set(spec):
         matches = [Path(m) for m in sorted(glob.iglob(spec, recursive=True))]
-        files = [p for p in matches if p.is_file()]
+        files = [p for p in matches if not p.is_dir()]
         if not files:
             raise InputError(f"{spec}: the pattern matches no file")
-        yield from files
+        yield from ((p, None) for p in files)
     else:
         raise InputError(f"{spec}: no such file or directory")
 
 
-def _dir_files(root: Path) -> Iterator[Path]:
-    """Article and JSONL files below ``root``, recursively, hidden entries skipped, sorted."""
+def _dir_files(root: Path) -> Iterator[_Found]:
+    """Article and JSONL files below ``root``, recursively, hidden entries skipped, sorted.
+
+    Symlinked folders are not entered (``os.walk``'s default); a symlinked file is read only
+    when it resolves to a place inside ``root``.
+    """
     wanted = SUFFIXES | JSONL_SUFFIXES
+    inside = os.path.realpath(root)
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             p = Path(folder, name)
-            if not name.startswith(".") and p.suffix.lower() in wanted:
-                yield p
+            if name.startswith(".") or p.suffix.lower() not in wanted:
+                continue
+            if p.is_symlink() and not _within(os.path.realpath(p), inside):
+                yield p, "a symlink to a file outside the input directory; not read"
+            else:
+                yield p, None
+
+
+def _within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _file_item(path: Path) -> Item:
@@ -113,24 +146,26 @@ def _file_item(path: Path) -> Item:
     )
 
 
-def _jsonl_items(stream: IO[bytes], name: str) -> Iterator[Item]:
-    for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue
-        yield jsonl_item(raw, f"{name}:{number}")
+def _jsonl_items(stream: IO[bytes], name: str, max_line_bytes: int) -> Iterator[Item]:
+    for line in jsonl.iter_lines(stream, max_bytes=max_line_bytes):
+        origin = f"{name}:{line.number}"
+        if line.too_long:
+            yield broken_item(origin, f"{origin}: line is longer than {max_line_bytes:,} bytes")
+        elif line.data.strip():
+            yield jsonl_item(line.data, origin)
 
 
 def jsonl_item(raw: bytes | str, origin: str) -> Item:
     """One JSONL line as an item; a line that is not an object gets its origin as id."""
     try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return _broken(origin, f"{origin}: malformed JSON line ({exc})")
+        data = jsonl.loads(raw)
+    except json.JSONDecodeError as exc:
+        return broken_item(origin, f"{origin}: malformed JSON line ({jsonl.describe(exc)})")
     if not isinstance(data, dict):
-        return _broken(origin, f"{origin}: a JSONL line must be an object with 'id' and 'text'")
+        return broken_item(origin, f"{origin}: a JSONL line must be an object with 'id' and 'text'")
     raw_id = data.get("id")
     if raw_id is not None and not isinstance(raw_id, str | int):
-        return _broken(origin, f"{origin}: 'id' must be a string or a number")
+        return broken_item(origin, f"{origin}: 'id' must be a string or a number")
     text = data.get("text")
     if raw_id is not None and str(raw_id).strip():
         item_id = str(raw_id)
@@ -145,7 +180,9 @@ def jsonl_item(raw: bytes | str, origin: str) -> Item:
     )
 
 
-def _broken(origin: str, message: str) -> Item:
+def broken_item(origin: str, message: str) -> Item:
+    """An input that cannot be read: its loader raises, so it becomes an error record."""
+
     def fail(max_chars: int) -> Article:
         raise InputError(message)
 

@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 
 import openai
 
-from .. import retry
+from .. import retry, scrub
 from ..article import Article
 from ..errors import InputError, TransportError
 from ..extraction import Extraction, check_completion, give_up, reask_messages
@@ -302,13 +302,14 @@ class BatchEngine:
         model = self.settings.effective_model
         before = list(pending.attempts)
         if answer is None:
-            exc = TransportError(f"no answer from the Batch API: {why_missing}", attempts=0)
+            why = scrub.redact(why_missing, self.settings.secrets)
+            exc = TransportError(f"no answer from the Batch API: {why}", attempts=0)
             return error_result(item_id, _with_history(exc, before), origin=origin, model=model)
         response = answer.get("response") or {}
         status = response.get("status_code")
         body = response.get("body")
         if answer.get("error") or status != 200 or not isinstance(body, dict):
-            message = _error_message(answer)
+            message = scrub.redact(_error_message(answer), self.settings.secrets)
             exc = TransportError(
                 f"the Batch API request failed (HTTP {status}): {message}", attempts=1
             )

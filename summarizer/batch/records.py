@@ -7,19 +7,26 @@ plus the tokens the article used in this run and whether the answer came from th
 Crash safety comes from the file format, not from bookkeeping: each record is written with a
 single ``write`` on an append-only descriptor, so after ``kill -9`` the file holds whole lines
 and at most one torn last line. ``ResultsFile.open(resume=True)`` cuts that torn tail off and
-returns the ids already recorded, which is all a resumed run needs to skip finished work.
+returns the ids already recorded, which is all a resumed run needs to skip finished work; it
+refuses, untouched, a file that is not our results. Lines are read with the bounded reader
+(``jsonl.py``) and records written one line each, whatever the text (``scrub.safe_json``).
 ``write_results`` is the one loop that writes and counts records, for the CLI and the service.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import json
 import os
+import shutil
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from .. import jsonl, scrub
 from ..errors import InputError, ModelError, SummarizerError
 from ..record_format import RecordStatus, check_record
 from ..schema import ArticleSummary, Usage
@@ -44,7 +51,11 @@ class Result:
         return self.status == "ok"
 
     def to_line(self) -> bytes:
-        """The JSONL record; the summary is serialised once, straight from pydantic."""
+        """The JSONL record; the summary is serialised once, straight from pydantic.
+
+        One line whatever the content: U+2028, U+2029 and U+0085 are escaped, and ids or file
+        names that are not valid Unicode (a lone surrogate) are written as JSON escapes.
+        """
         head: dict[str, Any] = {"id": self.id, "status": self.status}
         tail: dict[str, Any] = {"usage": self.usage.model_dump(), "cached": self.cached}
         if self.origin:
@@ -54,7 +65,7 @@ class Result:
             text = _dumps(head)[:-1] + ', "summary": ' + body + ", " + _dumps(tail)[1:]
         else:
             text = _dumps({**head, "error": self.error, **tail})
-        return text.encode("utf-8") + b"\n"
+        return scrub.safe_json(text).encode("utf-8") + b"\n"
 
 
 def ok_result(
@@ -98,7 +109,9 @@ class DuplicateResult(Result):
 
 
 def duplicate_result(dup: Duplicate) -> DuplicateResult:
-    error = {"type": DuplicateIdError.__name__, "message": dup.message, "attempts": 0}
+    # one_line: ids and origins come from outside, so the message is redacted like any error's.
+    message = DuplicateIdError(dup.message).one_line()
+    error = {"type": DuplicateIdError.__name__, "message": message, "attempts": 0}
     return DuplicateResult(id=dup.item.id, status="error", error=error, origin=dup.item.origin)
 
 
@@ -140,12 +153,13 @@ def write_results(
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    text = scrub.message(str(exc)) or type(exc).__name__
     return text if len(text) <= 300 else text[:297] + "..."
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    # ASCII: ids, origins and messages come from outside and may hold lone surrogates.
+    return json.dumps(value, ensure_ascii=True)
 
 
 @dataclass
@@ -157,13 +171,16 @@ class Scan:
     torn_bytes: int = 0
     bad_lines: int = 0
     errors_to_retry: int = 0
+    bad_line_numbers: list[int] = field(default_factory=list)  # the first few, for messages
+    backup: Path | None = None  # a copy of the file as it was, when lines were dropped
 
 
 class ResultsFile:
     """Append-only JSONL results; ``write`` is one syscall per record, then flushed."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, mode: int = 0o644) -> None:
         self.path = path
+        self.mode = mode  # for a new file (the service keeps its results private: 0600)
         self._fd: int | None = None
 
     def open(self, *, resume: bool, retry_errors: bool = False) -> Scan:
@@ -177,7 +194,7 @@ class ResultsFile:
                 )
             scan = repair_and_scan(self.path, retry_errors=retry_errors)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, self.mode)
         return scan
 
     def write(self, result: Result) -> None:
@@ -222,39 +239,60 @@ class StdoutResults(ResultsFile):
 
 
 def repair_and_scan(path: Path, *, retry_errors: bool = False) -> Scan:
-    """Cut a torn last line, drop unreadable lines, and collect the ids already recorded.
+    """Check that ``path`` holds our records, cut a torn last line, collect the ids recorded.
 
-    Only the tail can be torn in an append-only file, so the common repair is a truncate. A
-    complete line that does not parse (a damaged disk, a hand edit) is removed by rewriting the
-    file atomically, so its input is redone rather than counted twice. With ``retry_errors``
-    error records are removed the same way, so their inputs are tried again.
+    Only the tail can be torn in an append-only file, so the common repair is a truncate. The
+    file is read first and changed only afterwards, and only if it looks like results: a file
+    without any record, or with more unreadable lines than records, is refused untouched
+    (``--resume -o`` pointed at someone else's file must not eat it). A complete line that is
+    not a record (a damaged disk, a hand edit) is dropped by rewriting the file atomically, so
+    its input is redone rather than counted twice; a copy of the file as it was is kept beside
+    it first. With ``retry_errors`` error records are removed the same way (no copy: asked for).
     """
     scan = Scan()
     size = path.stat().st_size
     with path.open("rb") as f:
         keep_until = _last_newline_end(f, size)
+        f.seek(keep_until)
+        tail = f.read(len(RECORD_PREFIX))
     if keep_until < size:
         scan.torn_bytes = size - keep_until
-        with path.open("r+b") as g:
-            g.truncate(keep_until)
-
-    def keep(line: bytes) -> bool:
-        record = _record_key(line)
-        return record is not None and not (retry_errors and record[1] == "error")
-
+    # A torn record starts like every record we write; anything else at the end is foreign.
+    foreign_tail = bool(tail) and not RECORD_PREFIX.startswith(tail[: len(RECORD_PREFIX)])
     with path.open("rb") as lines:
-        for line in lines:
-            record = _record_key(line)
+        for line in jsonl.iter_lines(lines):
+            if not line.newline:
+                break  # the torn tail, handled above
+            record = None if line.too_long else _record_key(line.data)
             if record is None:
-                scan.bad_lines += 1
-            elif not keep(line):
+                if line.data.strip() or line.too_long:
+                    scan.bad_lines += 1
+                    if len(scan.bad_line_numbers) < 5:
+                        scan.bad_line_numbers.append(line.number)
+            elif retry_errors and record[1] == "error":
                 scan.errors_to_retry += 1
             else:
                 scan.done.add(record[0])
                 scan.records += 1
+    ours = scan.records + scan.errors_to_retry
+    if (scan.bad_lines or foreign_tail) and scan.bad_lines + foreign_tail > ours:
+        raise InputError(
+            f"{path} does not look like summarizer batch results ({ours} record(s), "
+            f"{scan.bad_lines + foreign_tail} other line(s)): refusing to resume into it; "
+            "it was not changed (write the results to another file with -o)"
+        )
+    if scan.bad_lines or foreign_tail:
+        scan.backup = _backup(path)
     if scan.bad_lines or scan.errors_to_retry:
-        _rewrite(path, keep)
+        _rewrite(path, retry_errors=retry_errors)
+    elif keep_until < size:
+        with path.open("r+b") as g:
+            g.truncate(keep_until)
     return scan
+
+
+# Every record line starts with exactly these bytes (``Result.to_line``).
+RECORD_PREFIX = b'{"id": '
 
 
 def _last_newline_end(f: IO[bytes], size: int) -> int:
@@ -273,22 +311,41 @@ def _last_newline_end(f: IO[bytes], size: int) -> int:
 
 
 def _record_key(line: bytes) -> tuple[str, RecordStatus] | None:
-    """(id, status) of a record line, or None when the line is not a record."""
+    """(id, status) of a record line, or None when the line is not one of our records."""
     try:
-        data = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        data = jsonl.loads(line)
+    except json.JSONDecodeError:
         return None
     checked = check_record(data)
     return (checked[0], checked[1]) if checked[0] is not None else None
 
 
-def _rewrite(path: Path, keep: Callable[[bytes], bool]) -> None:
-    """Keep only the lines ``keep`` accepts; atomic, so a crash leaves the old or the new file."""
+def _backup(path: Path) -> Path:
+    """A copy of ``path`` beside it, named so that no later copy overwrites it."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    for n in itertools.count():
+        backup = path.with_name(f"{path.name}.{stamp}{'' if n == 0 else f'-{n}'}.bak")
+        try:
+            with path.open("rb") as src, backup.open("xb") as dst:
+                shutil.copyfileobj(src, dst)
+        except FileExistsError:
+            continue
+        shutil.copymode(path, backup)
+        return backup
+    raise AssertionError("unreachable")
+
+
+def _rewrite(path: Path, *, retry_errors: bool) -> None:
+    """Keep the complete record lines; atomic, so a crash leaves the old or the new file."""
     tmp = path.with_name(path.name + ".repair")
-    with path.open("rb") as src, tmp.open("wb") as dst:
-        for line in src:
-            if keep(line):
-                dst.write(line)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IMODE(path.stat().st_mode))
+    with path.open("rb") as src, os.fdopen(fd, "wb") as dst:
+        for line in jsonl.iter_lines(src):
+            if not line.newline:
+                break
+            record = None if line.too_long else _record_key(line.data)
+            if record is not None and not (retry_errors and record[1] == "error"):
+                dst.write(line.data + b"\n")
         dst.flush()
         os.fsync(dst.fileno())
     os.replace(tmp, path)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from .. import jsonl, scrub
 from ..errors import InputError
 from ..prompts import load_prompts
 from ..settings import Settings
@@ -172,17 +173,15 @@ def run_batch(
         options=options,
         scan=scan,
         selection=Selection(
-            iter_items(options.inputs, stdin=stdin), done=scan.done, limit=options.max_articles
+            iter_items(options.inputs, stdin=stdin, max_line_bytes=_line_cap(settings)),
+            done=scan.done,
+            limit=options.max_articles,
         ),
         cost=CostTally(PriceTable.load(options.prices), discount),
         pace=pace,
     )
     if scan.torn_bytes or scan.bad_lines:
-        print(
-            f"summarizer: batch: repaired {options.output}: removed a torn last line "
-            f"({scan.torn_bytes} bytes) and {scan.bad_lines} unreadable line(s)",
-            file=stderr,
-        )
+        say(stderr, f"repaired {options.output}: {repair_note(scan)}")
     progress = make_progress(pace.counters, quiet=options.quiet, stream=stderr)
     progress.start(_expected(options, scan))
     cache = SummaryCache(options.cache_path) if options.cache_path else None
@@ -193,7 +192,7 @@ def run_batch(
 
     def duplicate(result: DuplicateResult) -> None:
         if not options.quiet:
-            print(f"summarizer: batch: warning: {(result.error or {})['message']}", file=stderr)
+            say(stderr, f"warning: {(result.error or {})['message']}")
 
     try:
         write_results(
@@ -213,7 +212,7 @@ def run_batch(
             _write_json_atomic(summary_path(options.output), report.to_dict())
     if not options.quiet:
         for line in report.lines():
-            print(f"summarizer: batch: {line}", file=stderr)
+            say(stderr, line)
     return report
 
 
@@ -253,6 +252,31 @@ def _results(
         settings, concurrency=concurrency, pace=report.pace, cache=cache, prompts=prompts
     ) as worker:
         yield from run_items(report.selection, worker, concurrency)
+
+
+def repair_note(scan: Scan) -> str:
+    """What resume removed from the results file, and where the file as it was is kept."""
+    parts = []
+    if scan.torn_bytes:
+        parts.append(f"removed a torn last line ({scan.torn_bytes} bytes)")
+    if scan.bad_lines:
+        numbers = ", ".join(map(str, scan.bad_line_numbers))
+        more = ", …" if scan.bad_lines > len(scan.bad_line_numbers) else ""
+        parts.append(f"removed {scan.bad_lines} unreadable line(s) (line {numbers}{more})")
+    note = " and ".join(parts)
+    if scan.backup is not None:
+        note += f"; the file as it was is kept as {scan.backup}"
+    return note
+
+
+def say(stream: IO[str], line: str) -> None:
+    """One diagnostic line, safe for a terminal (ids and file names come from outside)."""
+    print(f"summarizer: batch: {scrub.for_terminal(line)}", file=stream)
+
+
+def _line_cap(settings: Settings) -> int:
+    """The longest JSONL input line read: enough for the longest article allowed, and more."""
+    return max(jsonl.MAX_LINE_BYTES, settings.max_chars * 8 + (1 << 16))
 
 
 def _expected(options: BatchOptions, scan: Scan) -> int | None:

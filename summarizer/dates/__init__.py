@@ -62,6 +62,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from summarizer import jsonl
 from summarizer.dates.absolute import RULES as ABSOLUTE
 from summarizer.dates.calendar import Granularity, Period, UnresolvedReason
 from summarizer.dates.core import Ctx, Found, NeedDct, fail, found
@@ -282,9 +283,9 @@ def resolve(
 
 def _record(line: str, n: int) -> dict[str, Any]:
     try:
-        obj = json.loads(line)
+        obj = jsonl.loads(line)
     except json.JSONDecodeError as exc:
-        return {"line": n, "error": f"invalid JSON: {exc.msg} at column {exc.colno}"}
+        return {"line": n, "error": f"invalid JSON: {jsonl.describe(exc)}"}
     if not isinstance(obj, dict):
         return {"line": n, "error": "expected a JSON object"}
     text = obj.get("text")

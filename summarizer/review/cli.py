@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .. import scrub
 from ..article import load_article
 from ..cli_shared import EXIT_FAILURE, EXIT_OK, Subcommands
 from ..errors import InputError
@@ -55,7 +56,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     if not records:
         raise InputError(str(problems[0]) if problems else f"{args.path}: no records")
     for problem in problems:
-        print(f"summarizer: warning: skipped {problem}", file=sys.stderr)
+        _say(f"warning: skipped {problem}")
     record = select(records, args.record_id)
     if record is None:
         if args.article is not None:
@@ -67,7 +68,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         from .html import write_article_page
 
         write_article_page(review, args.html)
-        print(f"summarizer: wrote {args.html}", file=sys.stderr)
+        _say(f"wrote {args.html}")
     else:
         from .terminal import make_console, render_review
 
@@ -92,22 +93,26 @@ def _review_batch(args: argparse.Namespace, records: list[Record]) -> int:
             except InputError as exc:
                 reviews[row.record.id] = exc.one_line()
     index = write_batch_pages(str(args.path), rows, reviews, args.html)
-    print(f"summarizer: wrote {index}", file=sys.stderr)
+    _say(f"wrote {index}")
     return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     report = validate_files(args.files)
     for problem in report.problems:
-        print(problem)
+        print(scrub.for_terminal(str(problem)))
     noun = "file" if report.files == 1 else "files"
     checked = f"{report.records} record(s) in {report.files} {noun}"
     if report.problems:
-        print(
-            f"summarizer: validate: {len(report.problems)} problem(s) in {report.bad_files} of "
-            f"{report.files} {noun} ({checked})",
-            file=sys.stderr,
+        _say(
+            f"validate: {len(report.problems)} problem(s) in {report.bad_files} of "
+            f"{report.files} {noun} ({checked})"
         )
         return EXIT_FAILURE
-    print(f"summarizer: validate: ok, {checked}", file=sys.stderr)
+    _say(f"validate: ok, {checked}")
     return EXIT_OK
+
+
+def _say(line: str) -> None:
+    """One diagnostic line on stderr; file names and problems may hold terminal escapes."""
+    print(f"summarizer: {scrub.for_terminal(line)}", file=sys.stderr)

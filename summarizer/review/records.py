@@ -9,10 +9,12 @@ record per line, in the format declared by ``record_format.py``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from .. import jsonl
 from ..record_format import RecordStatus, check_record
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -65,46 +67,67 @@ class Record:
 
 def read_records(path: Path) -> tuple[list[Record], list[Problem]]:
     """Every record in ``path``, plus a problem for each line or file that could not be read."""
-    name = str(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return [], [Problem(name, None, "$", "no such file")]
-    except IsADirectoryError:
-        return [], [Problem(name, None, "$", "is a directory, not a file")]
-    except UnicodeDecodeError as exc:
-        return [], [Problem(name, None, "$", f"not UTF-8 text (byte {exc.start})")]
-    except OSError as exc:
-        return [], [Problem(name, None, "$", f"cannot read: {exc.strerror}")]
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        return _read_lines(name, raw)
-    try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        return [], [Problem(name, exc.lineno, "$", _decode_message(exc))]
-    record = _record(name, None, document, default_id=path.stem)
-    return ([record], []) if isinstance(record, Record) else ([], [record])
-
-
-def _read_lines(name: str, raw: str) -> tuple[list[Record], list[Problem]]:
     records: list[Record] = []
     problems: list[Problem] = []
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            document = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(name, number, "$", _decode_message(exc)))
-            continue
-        found = _record(name, number, document, default_id=f"line {number}", batch=True)
+    for found in iter_records(path):
         if isinstance(found, Record):
             records.append(found)
         else:
             problems.append(found)
-    if not records and not problems:
-        problems.append(Problem(name, None, "$", "empty file: no records"))
     return records, problems
+
+
+def iter_records(path: Path) -> Iterator[Record | Problem]:
+    """Records and problems in file order, one line in memory at a time (for ``validate``).
+
+    Every non-blank line yields exactly one of the two. A FIFO, device or directory is a
+    problem, never opened; lines are split on ``\\n`` only and capped in length.
+    """
+    name = str(path)
+    problem = jsonl.regular_file_problem(path)
+    if problem is not None:
+        yield Problem(name, None, "$", problem)
+        return
+    try:
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            with path.open("rb") as f:
+                yield from _iter_lines(name, f)
+            return
+        raw = jsonl.read_capped(path, jsonl.MAX_DOCUMENT_BYTES)
+    except OSError as exc:
+        yield Problem(name, None, "$", f"cannot read: {exc.strerror}")
+        return
+    if len(raw) > jsonl.MAX_DOCUMENT_BYTES:
+        limit = jsonl.MAX_DOCUMENT_BYTES
+        yield Problem(name, None, "$", f"over {limit:,} bytes: too large for one summary")
+        return
+    try:
+        document = jsonl.loads(raw)
+    except json.JSONDecodeError as exc:
+        yield Problem(name, exc.lineno if exc.doc else None, "$", _decode_message(exc))
+        return
+    yield _record(name, None, document, default_id=path.stem)
+
+
+def _iter_lines(name: str, stream: IO[bytes]) -> Iterator[Record | Problem]:
+    empty = True
+    for line in jsonl.iter_lines(stream):
+        too_long = jsonl.line_problem(line)
+        if too_long is not None:
+            empty = False
+            yield Problem(name, line.number, "$", too_long)
+            continue
+        if not line.data.strip():
+            continue
+        empty = False
+        try:
+            document = jsonl.loads(line.data)
+        except json.JSONDecodeError as exc:
+            yield Problem(name, line.number, "$", _decode_message(exc))
+            continue
+        yield _record(name, line.number, document, default_id=f"line {line.number}", batch=True)
+    if empty:
+        yield Problem(name, None, "$", "empty file: no records")
 
 
 def _record(
@@ -134,4 +157,6 @@ def _summary_id(document: dict[str, Any]) -> str | None:
 
 
 def _decode_message(exc: json.JSONDecodeError) -> str:
+    if not exc.doc:
+        return f"malformed JSON: {exc.msg}"
     return f"malformed JSON at column {exc.colno}: {exc.msg}"

@@ -23,7 +23,7 @@ from ..schema import Position, Span, TimelineEvent
 from .view import Review, Row, date_label
 
 NARROW = 70
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _STANCE_STYLE = {
     "supports": "green",
     "proposes": "green",
@@ -40,7 +40,8 @@ def make_console(file: IO[str] | None = None, *, width: int | None = None) -> Co
 
 
 def clean(text: str) -> str:
-    """Article text minus terminal control characters (newlines and tabs kept)."""
+    """Article text minus terminal controls, bidi overrides and lone surrogates (newlines and
+    tabs kept)."""
     return _CONTROL.sub("\ufffd", text)
 
 

@@ -24,7 +24,7 @@ from typing import Any, TypeGuard
 from pydantic import ValidationError
 
 from ..schema import SCHEMA_VERSION, ArticleSummary
-from .records import Problem, Record, json_type, read_records
+from .records import Problem, Record, iter_records, json_type
 
 Issue = tuple[str, str]  # (JSON path relative to the summary, message)
 
@@ -46,10 +46,13 @@ def validate_files(paths: Iterable[Path]) -> Report:
     report = Report()
     for path in paths:
         report.files += 1
-        records, problems = read_records(path)
-        for record in records:
-            report.records += 1
-            problems += check_record(record)
+        problems: list[Problem] = []
+        for found in iter_records(path):  # streamed: memory is one record, not the file
+            if isinstance(found, Problem):
+                problems.append(found)
+            else:
+                report.records += 1
+                problems += check_record(found)
         report.problems += sorted(problems, key=lambda p: p.line or 0)  # stable: file order
     return report
 

@@ -14,19 +14,21 @@ import asyncio
 import contextlib
 import dataclasses
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import anyio
 import anyio.to_thread
-from fastapi import APIRouter, Depends, FastAPI, Request, Security
+from fastapi import APIRouter, Depends, FastAPI, Request, Response, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .. import jsonl
 from ..article import article_from_mapping
 from ..endpoint import open_endpoint
 from ..errors import SummarizerError
@@ -35,19 +37,29 @@ from ..pipeline import summarize_article
 from ..schema import ArticleSummary
 from ..settings import Settings
 from . import problems
-from .auth import authenticate
+from .auth import JSONL_TYPES, legacy_owner_of, load_owner_key, owner_of
 from .config import ServiceConfig
-from .jobs import Job, JobRunner, JobStore, iter_result_lines, job_dir, new_job_id, write_inputs
-from .middleware import AccessLog, BodyLimit
+from .jobs import (
+    Job,
+    JobRunner,
+    JobStore,
+    iter_result_lines,
+    job_dir,
+    new_job_id,
+    private_dir,
+    write_inputs,
+)
+from .middleware import AccessLog, BodyLimit, Guard
 from .models import BatchArticle, GenerationOptions, Health, JobView, SummaryRequest
 from .problems import Problem
 
 ANONYMOUS = "anonymous"
-JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines")
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "missing or wrong bearer token"},
+    403: {"description": "without tokens: a request from another host or origin"},
     413: {"description": "request body too large"},
+    415: {"description": "without tokens: a POST that is not JSON"},
     422: {"description": "invalid input"},
 }
 
@@ -56,11 +68,17 @@ def create_app(config: ServiceConfig, settings: Settings) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         with contextlib.ExitStack() as stack:
+            private_dir(config.data_dir)
+            private_dir(config.jobs_dir)
+            key = load_owner_key(config.data_dir)
+            app.state.owner_key = key
             live = stack.enter_context(open_endpoint(settings))
             client = make_client(live)
             stack.callback(client.close)
             store = JobStore(config.db_path)
             stack.callback(store.close)
+            for token in config.tokens:  # jobs of versions that hashed tokens without a key
+                store.move_owner(legacy_owner_of(token), owner_of(token, key))
             # The bundled local server decodes one request at a time: more only queue there
             # and eat into each request's timeout (as in the batch command).
             local = settings.uses_local_model
@@ -86,9 +104,32 @@ def create_app(config: ServiceConfig, settings: Settings) -> FastAPI:
     app.add_exception_handler(RequestValidationError, problems.on_validation_error)
     app.add_exception_handler(Exception, problems.on_unexpected)
     app.include_router(_routes())
+    # Outermost last: the access log sees every answer; the guard decides before any body
+    # is read (and before the body limit counts a chunked one).
     app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)
+    app.add_middleware(Guard, config=config)
     app.add_middleware(AccessLog)
     return app
+
+
+class _BoundedJSONRequest(Request):
+    """A request whose JSON body is parsed by ``jsonl.loads``: deep nesting, huge numbers and
+    NaN are a JSONDecodeError, which FastAPI answers with 422, never a RecursionError's 500."""
+
+    async def json(self) -> Any:
+        if not hasattr(self, "_bounded_json"):
+            self._bounded_json = jsonl.loads(await self.body())
+        return self._bounded_json
+
+
+class _BoundedJSONRoute(APIRoute):
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def bounded(request: Request) -> Response:
+            return await handler(_BoundedJSONRequest(request.scope, request.receive))
+
+        return bounded
 
 
 # Declared so the OpenAPI document (and the docs page's "Authorize") shows the scheme; the check
@@ -99,16 +140,15 @@ _bearer = HTTPBearer(auto_error=False, description="a token from SUMMARIZER_API_
 def require_token(
     request: Request, _: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)]
 ) -> str:
-    """The caller's owner key; 401 for a missing or unknown bearer token.
+    """The caller's owner key, as ``middleware.Guard`` found it before the body was read.
 
     With no token configured (allowed on loopback only, see ``cli.check_bind``) every caller is
     the same anonymous owner.
     """
-    tokens = request.app.state.config.tokens
-    if not tokens:
+    if not request.app.state.config.tokens:
         return ANONYMOUS
-    owner = authenticate(request.headers.get("authorization"), tokens)
-    if owner is None:
+    owner: str | None = request.scope.get("state", {}).get("owner")
+    if owner is None:  # a route outside /v1/ that needs a token: refuse all the same
         raise Problem(
             401,
             "Unauthorized",
@@ -122,7 +162,7 @@ Owner = Annotated[str, Depends(require_token)]
 
 
 def _routes() -> APIRouter:
-    router = APIRouter()
+    router = APIRouter(route_class=_BoundedJSONRoute)
 
     @router.get("/healthz", response_model=Health, tags=["health"])
     async def healthz() -> Health:
@@ -281,17 +321,19 @@ def _with_options(live: Settings, options: GenerationOptions) -> Settings:
 def _batch_lines(body: bytes, content_type: str) -> list[bytes]:
     """The batch as JSONL lines; a line that is not an article becomes an error record later."""
     media = content_type.split(";")[0].strip().lower()
-    if media in JSONL_TYPES:
-        return [line.strip() for line in body.splitlines() if line.strip()]
+    if media in JSONL_TYPES:  # split on \n only; each line is judged (and recorded) on its own
+        return [line.strip() for line in body.split(b"\n") if line.strip()]
     if media not in ("application/json", ""):
         raise Problem(415, "Unsupported media type", "send application/json or JSONL")
     try:
-        data = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise Problem(422, "Invalid request", "the body is not valid JSON") from None
+        data = jsonl.loads(body)
+    except json.JSONDecodeError as exc:
+        detail = f"the body is not valid JSON: {jsonl.describe(exc)}"
+        raise Problem(422, "Invalid request", detail) from None
     if not isinstance(data, list):
         raise Problem(422, "Invalid request", "a JSON batch is a list of article objects")
-    return [json.dumps(item, ensure_ascii=False).encode("utf-8") for item in data]
+    # ASCII: a lone surrogate in a string must not break the encoding of the job's input file.
+    return [json.dumps(item, ensure_ascii=True).encode("ascii") for item in data]
 
 
 async def _reachable(settings: Settings, *, timeout: float) -> bool:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
+from typing import IO
 
-from .. import extras
+from .. import extras, scrub
 from ..cli_shared import EXIT_OK, Subcommands, add_model_options, settings_from
-from ..errors import ConfigError
+from ..errors import ConfigError, SummarizerError
 from ..settings import Settings
 from .auth import TOKEN_ENV, is_loopback
 from .config import ServiceConfig
@@ -63,7 +65,20 @@ def serve(config: ServiceConfig, settings: Settings, *, host: str, port: int) ->
 
     from .app import create_app
 
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     app = create_app(config, settings)
     # uvicorn's own access log prints query strings; ours (middleware.AccessLog) does not.
-    uvicorn.run(app, host=host, port=port, access_log=False, log_level="info")
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=host, port=port, access_log=False, log_level="info")
+    )
+    configure_logging(sys.stderr)  # after uvicorn.Config, which sets up its own handlers
+    with contextlib.suppress(KeyboardInterrupt):
+        server.run()
+    if not server.started:
+        raise SummarizerError(f"could not serve on {host}:{port} (see the log above)")
+
+
+def configure_logging(stream: IO[str]) -> None:
+    """INFO to ``stream``, every handler redacting secrets: the HTTP client logs each request's
+    URL, and a base URL may carry ``user:password@`` or ``?api-key=``."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=stream)
+    scrub.install_log_redaction()

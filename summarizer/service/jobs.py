@@ -5,6 +5,9 @@ written once when the job is accepted, and ``results.jsonl``, the batch engine's
 records. The results file is the truth: a job that was running when the service stopped is
 started again with the engine's resume (torn last line cut, ids already recorded skipped), so
 no record is lost or written twice. The counts in the row are a cache of that file.
+
+Everything under the data directory is private to the service's user: folders 0700, files
+0600 (articles and summaries may be confidential; the owner key is a secret).
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import jsonl
 from ..batch.engine import live_worker, run_items
-from ..batch.inputs import Item, Selection, jsonl_item
+from ..batch.inputs import Item, Selection, broken_item, jsonl_item
 from ..batch.records import ResultsFile, Tally, write_results
 from ..errors import SummarizerError
 from ..record_format import check_record
@@ -77,11 +81,34 @@ class Job:
         }
 
 
+PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (0700); one of ours that is readable by others is tightened."""
+    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    st = path.stat()
+    if st.st_uid == os.getuid() and st.st_mode & 0o077:
+        os.chmod(path, PRIVATE_DIR)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` empty (0600) unless it exists; one of ours is tightened."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+    st = path.stat()
+    if st.st_uid == os.getuid() and st.st_mode & 0o077:
+        os.chmod(path, PRIVATE_FILE)
+    return path
+
+
 class JobStore:
     """The jobs table; one connection shared by threads behind a lock (writes are tiny)."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
+        # Created 0600 before SQLite opens it: its -wal and -shm files copy the mode.
+        private_file(path)
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(_SCHEMA)
@@ -138,6 +165,11 @@ class JobStore:
                 (*(fields[n] for n in names), time.time(), job_id),
             )
 
+    def move_owner(self, old: str, new: str) -> None:
+        """Give the jobs of owner key ``old`` to ``new`` (a change in how keys are derived)."""
+        with self._lock:
+            self._db.execute("UPDATE jobs SET owner = ? WHERE owner = ?", (new, old))
+
     def cancel(self, job_id: str) -> None:
         """Mark cancelled unless already finished (a finished job keeps its outcome)."""
         with self._lock:
@@ -159,9 +191,10 @@ def job_dir(jobs_dir: Path, job_id: str) -> Path:
 
 def write_inputs(folder: Path, lines: list[bytes]) -> None:
     """The job's input file (one JSON line per article), written whole before the job starts."""
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     tmp = folder / "input.jsonl.tmp"
-    with tmp.open("wb") as f:
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    with os.fdopen(fd, "wb") as f:
         f.writelines(line + b"\n" for line in lines)
         f.flush()
         os.fsync(f.fileno())
@@ -171,8 +204,12 @@ def write_inputs(folder: Path, lines: list[bytes]) -> None:
 def iter_job_items(folder: Path) -> Iterator[Item]:
     """Items with origins stable across restarts (``article N``), so resume matches ids."""
     with (folder / "input.jsonl").open("rb") as f:
-        for n, raw in enumerate(f, start=1):
-            yield jsonl_item(raw, f"article {n}")
+        for line in jsonl.iter_lines(f):
+            origin = f"article {line.number}"
+            if line.too_long:
+                yield broken_item(origin, f"{origin}: {jsonl.line_problem(line)}")
+            else:
+                yield jsonl_item(line.data, origin)
 
 
 def tally(path: Path) -> Tally:
@@ -181,8 +218,12 @@ def tally(path: Path) -> Tally:
     if not path.exists():
         return counts
     with path.open("rb") as f:
-        for line in f:
-            checked = check_record(json.loads(line))
+        for line in jsonl.iter_lines(f):
+            try:
+                record = jsonl.loads(line.data)
+            except json.JSONDecodeError:
+                continue
+            checked = check_record(record)
             counts.ok += checked[1] == "ok"
             counts.failed += checked[1] == "error"
     return counts
@@ -260,7 +301,7 @@ class JobRunner:
         job = self.store.get(job_id)
         if job is None or job.status not in ACTIVE:
             return  # cancelled before it started
-        results = ResultsFile(folder / "results.jsonl")
+        results = ResultsFile(folder / "results.jsonl", mode=PRIVATE_FILE)
         try:
             scan = results.open(resume=True)
             counts = tally(results.path)

@@ -1,8 +1,10 @@
-"""Plain ASGI middleware: the request body limit (413) and the structured access log.
+"""Plain ASGI middleware: who may call (401/403/415), the body limit (413), the access log.
 
-Both sit outside FastAPI's routing so they hold for every path, including unknown ones. The
-access log records method, path, status, duration and client address as one JSON object per
-request; it never sees headers, so no token or key can reach it.
+All sit outside FastAPI's routing so they hold for every path, including unknown ones, and
+``Guard`` decides before any body is read: a caller without a valid token learns nothing from
+how its body would have been judged (401 comes before 422). The access log records method,
+path, status, duration and client address as one JSON object per request; it never sees
+headers, so no token or key can reach it.
 """
 
 from __future__ import annotations
@@ -12,9 +14,50 @@ import logging
 import time
 from typing import Any
 
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .auth import authenticate, browser_problem
+from .config import ServiceConfig
+
 access_log = logging.getLogger("summarizer.service.access")
+
+
+class Guard:
+    """Bearer token on ``/v1/`` when tokens are configured; else refuse what a browser page
+    could send (see ``auth.browser_problem``). The owner key goes to ``scope["state"]``."""
+
+    def __init__(self, app: ASGIApp, config: ServiceConfig) -> None:
+        self.app = app
+        self.config = config
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        if not self.config.tokens:
+            refused = browser_problem(scope["method"], headers)
+            if refused is not None:
+                status, detail = refused
+                title = "Forbidden" if status == 403 else "Unsupported media type"
+                await send_problem(scope, send, status, title, detail)
+                return
+        elif scope["path"].startswith("/v1/"):
+            key: bytes = scope["app"].state.owner_key
+            owner = authenticate(headers.get("authorization"), self.config.tokens, key)
+            if owner is None:
+                await send_problem(
+                    scope,
+                    send,
+                    401,
+                    "Unauthorized",
+                    "a valid bearer token is required",
+                    [(b"www-authenticate", b"Bearer")],
+                )
+                return
+            scope.setdefault("state", {})["owner"] = owner
+        await self.app(scope, receive, send)
 
 
 class BodyLimit:
@@ -65,27 +108,41 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
-        body = json.dumps(
-            {
-                "type": "about:blank",
-                "title": "Request body too large",
-                "status": 413,
-                "detail": f"the body must be at most {self.max_bytes} bytes",
-                "instance": scope.get("path", ""),
-            }
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/problem+json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        detail = f"the body must be at most {self.max_bytes} bytes"
+        close = [(b"connection", b"close")]
+        await send_problem(scope, send, 413, "Request body too large", detail, close)
+
+
+async def send_problem(
+    scope: Scope,
+    send: Send,
+    status: int,
+    title: str,
+    detail: str,
+    headers: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    """A problem+json answer sent from middleware, before the app has seen the request."""
+    body = json.dumps(
+        {
+            "type": "about:blank",
+            "title": title,
+            "status": status,
+            "detail": detail,
+            "instance": scope.get("path", ""),
+        }
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/problem+json"),
+                (b"content-length", str(len(body)).encode()),
+                *(headers or []),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 def _content_length(scope: Scope) -> int | None:

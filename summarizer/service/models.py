@@ -18,8 +18,12 @@ class GenerationOptions(BaseModel):
     max_output_tokens: int | None = Field(
         default=None, ge=1, description="output token cap per request"
     )
+    # At least a second: no model answers faster, and a client asking for 1e-300 s would only
+    # buy itself a 504 for a timeout that is its own doing.
     timeout: float | None = Field(
-        default=None, gt=0, description="seconds per model request (at most the service's own)"
+        default=None,
+        ge=1.0,
+        description="seconds per model request, at least 1 (and at most the service's own)",
     )
 
 

@@ -1,8 +1,8 @@
 """RFC 7807 problem documents: every error the service answers is one of these.
 
 The library's errors map to statuses here and nowhere else: bad input 422, a model that failed
-after its retries 502, a model that timed out 504. Messages are the library's one-line
-messages, which never carry a key or a token.
+after its retries 502, a model that timed out 504. Messages and ``error`` bodies are the
+library's ``one_line`` and ``to_dict``, redacted of keys and credentials (``scrub.py``).
 """
 
 from __future__ import annotations
