@@ -165,7 +165,7 @@ class DraftSpec:
         """A stance whose evidence can only be this speaker's own units (grammar servers)."""
         if kind == "openai" or not units:
             return {"$ref": "#/$defs/DraftStance"}
-        stance = copy.deepcopy(_base_schema("grammar")["$defs"]["DraftStance"])
+        stance: dict[str, Any] = copy.deepcopy(_base_schema("grammar")["$defs"]["DraftStance"])
         stance["properties"]["view"]["maxLength"] = self.bounds.text
         stance["properties"]["evidence"].update(
             minItems=1,
@@ -278,7 +278,7 @@ def _keyed(
 
 def generic_spec() -> DraftSpec:
     """The shape without an article (``summarizer schema --draft``)."""
-    return DraftSpec((), (), (), (), (), LARGE)  # type: ignore[arg-type]
+    return DraftSpec((), (), (), (), (), LARGE)
 
 
 def draft_json_schema(kind: SchemaKind = "openai") -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 The model is shown these numbered quotations and only says who spoke each one, so every quote
 in the output is the article's own text by construction: a small model cannot garble, merge
-or invent a quotation, it can at most attribute one wrongly.
+or invent a quotation, it can at most attribute one wrongly (and the rules' speaker cues,
+``index/speakers.py``, give it the text's own answer first).
 
 Conventions handled: curly double quotes (“…”), straight double quotes ("…"), curly single
 quotes (‘…’) and short straight single quotes ('…') used for scare quotes. A double-quoted
@@ -51,48 +52,6 @@ def find_quotations(text: str, *, limit: int | None = None) -> list[Quotation]:
         if limit is not None and len(out) >= limit:
             break
     return out
-
-
-def surrounding_words(
-    text: str, quotation: Quotation, quotations: list[Quotation], *, limit: int = 140
-) -> str:
-    """The words of the quotation's paragraph nearest to it, outside any quotation marks.
-
-    That is where news writing names the speaker ("..., Mr. Waltz responded:"), so a small
-    model attributing quotation N gets the cue next to it instead of searching the article.
-    """
-    start = text.rfind("\n", 0, quotation.start) + 1
-    end = text.find("\n", quotation.end)
-    end = len(text) if end == -1 else end
-    before = _outside_quotes(text, start, quotation.start - 1, quotations)
-    after = _outside_quotes(text, quotation.end + 1, end, quotations)
-    half = limit // 2
-    if len(before) + len(after) > limit:
-        before = _clip_words(before, max(half, limit - len(after)), keep="tail")
-        after = _clip_words(after, max(half, limit - len(before)), keep="head")
-    return " … ".join(part for part in (before, after) if part)
-
-
-def _outside_quotes(text: str, start: int, end: int, quotations: list[Quotation]) -> str:
-    pieces: list[str] = []
-    cursor = start
-    for q in quotations:
-        if q.end <= start or q.start >= end:
-            continue
-        pieces.append(text[cursor : max(q.start - 1, cursor)])
-        pieces.append(" … ")
-        cursor = min(q.end + 1, end)
-    pieces.append(text[cursor:end])
-    words = " ".join("".join(pieces).split())
-    return re.sub(r"(?:…\s*[,.:;]?\s*)+", "… ", words).strip(" …,.")
-
-
-def _clip_words(words: str, limit: int, *, keep: str) -> str:
-    if len(words) <= limit:
-        return words
-    if keep == "tail":
-        return "…" + words[-limit:].split(" ", 1)[-1]
-    return words[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

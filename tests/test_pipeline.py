@@ -44,7 +44,9 @@ def test_every_span_slices_the_article(result: ArticleSummary) -> None:
     text = result.article.text
     spans = [(q.start, q.end, q.text) for q in result.quotes]
     spans += [(e.start, e.end, e.text) for p in result.positions for e in p.evidence]
-    spans += [(e.excerpt.start, e.excerpt.end, e.excerpt.text) for e in result.timeline if e.excerpt]
+    spans += [
+        (e.excerpt.start, e.excerpt.end, e.excerpt.text) for e in result.timeline if e.excerpt
+    ]
     spans += [(e.date.start, e.date.end, e.date.text) for e in result.timeline if e.date]
     assert len(spans) > 30
     for start, end, quoted in spans:

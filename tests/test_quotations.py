@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.quotations import find_quotations, surrounding_words
+from summarizer.quotations import find_quotations
 
 
 def texts(article: str) -> list[str]:
@@ -54,14 +54,3 @@ def test_limit_and_no_quotes() -> None:
     assert len(find_quotations('"a" "b" "c"', limit=2)) == 2
 
 
-def test_surrounding_words_name_the_speaker(seed_text: str) -> None:
-    found = find_quotations(seed_text)
-    words = [surrounding_words(seed_text, q, found) for q in found]
-    assert words[0] == (
-        "Mr. Trump told reporters aboard Air Force One during his return flight to Washington "
-        "from Florida"
-    )
-    assert words[9] == "Izvestia quoted Mr. Grushko as saying"
-    assert words[2] == ""  # a paragraph that is only a quotation names nobody
-    assert all(len(w) <= 145 for w in words)
-    assert all("“" not in w for w in words)  # quoted text is never passed off as context

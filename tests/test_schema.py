@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
-
-from dataclasses import replace
 
 from summarizer.draft import LARGE, SMALL, Draft, DraftSpec, draft_json_schema
 from summarizer.schema import ArticleSummary, exported_schemas, render_schema

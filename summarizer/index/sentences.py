@@ -22,7 +22,8 @@ What a reader of the output can rely on:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import cache
 
 import nupunkt
@@ -201,3 +202,11 @@ def _merge_letterless(line: str, pieces: list[tuple[int, int]]) -> list[tuple[in
                 continue
         merged.append((start, b))
     return merged
+
+
+def sentence_at(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    """The sentence holding ``offset`` (``starts``: the sentences' start offsets), if any."""
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
+        return sentences[i]
+    return None

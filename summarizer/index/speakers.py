@@ -56,12 +56,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..quotations import Quotation
 from .names import subject_of_verb
+from .sentences import sentence_at
 from .speaker_names import Found, Name, actor_names, masked
 from .speaker_patterns import MASK, VERB
 from .speaker_rules import Matcher
@@ -313,8 +314,8 @@ def _bounds(
     Without sentences, its line cut at the full stops outside quotation marks."""
     line_start = text.rfind("\n", 0, q.start) + 1
     line_end = len(text) if (e := text.find("\n", q.end)) == -1 else e
-    first = _sentence_at(sentences, starts, q.start)
-    last = _sentence_at(sentences, starts, q.end - 1)
+    first = sentence_at(sentences, starts, q.start)
+    last = sentence_at(sentences, starts, q.end - 1)
     if first is not None and last is not None:
         return first.start, last.end, first.paragraph, line_start
     stops = [m.end() for m in _FULL_STOP.finditer(hidden, line_start, line_end)]
@@ -323,13 +324,6 @@ def _bounds(
     if q.text.endswith((".", "!", "?")) and text[q.end + 1 : high].lstrip()[:1].isupper():
         high = q.end + 1  # “It is over.” He left.
     return low, high, text.count("\n", 0, q.start), line_start
-
-
-def _sentence_at(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Sentence | None:
-    i = bisect_right(starts, offset) - 1
-    if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
-        return sentences[i]
-    return None
 
 
 def _not_speech(quote: str) -> bool:

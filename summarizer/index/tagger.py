@@ -18,7 +18,6 @@ keep their TIMEX3 value (``P3Y``), sets have none.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -26,6 +25,7 @@ from typing import Final
 
 from ..dates import Period, Resolution, resolve
 from .extents import find_extents
+from .sentences import sentence_at
 from .units import DateMention, DateType, Sentence
 
 _BARE_DAY: Final = re.compile(
@@ -52,7 +52,7 @@ def tag_dates(
     for extent in find_extents(text):
         number = len(out) + 1
         mention = text[extent.start : extent.end]
-        sentence = _sentence_at(sentences, starts, extent.start)
+        sentence = sentence_at(sentences, starts, extent.start)
         context = sentence.text if sentence else mention
         paragraph = sentence.paragraph if sentence else 0
         if extent.kind == "set":
@@ -96,14 +96,6 @@ def tag_dates(
             )
         )
     return out
-
-
-def _sentence_at(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Sentence | None:
-    i = bisect.bisect_right(starts, offset) - 1
-    if i < 0:
-        return None
-    s = sentences[i]
-    return s if s.start <= offset < max(s.end, s.start + 1) else None
 
 
 def _anchor_of(res: Resolution, story_ids: list[int]) -> str | None:
