@@ -31,7 +31,7 @@ def summarise(text: str, draft: str, *, published: str = "2025-03-17") -> Articl
 
 
 def seed_summary() -> ArticleSummary:
-    """The seed article: 7 positions, 8 events, 13 quotes and 4 warnings (a fresh copy)."""
+    """The seed article: 9 positions, 9 events, 13 quotes and 4 warnings (a fresh copy)."""
     return _seed().model_copy(deep=True)
 
 

@@ -32,6 +32,7 @@ from tests.review_data import (
 
 ARTIFACTS = ROOT / "artifacts"
 ACTIVE_BACKGROUND = "rgba(255, 159, 28, 1)"  # --active in review.css
+FAR = 7  # Kyiv's position, whose evidence is a sentence far down the article
 
 
 @pytest.fixture(scope="module")
@@ -94,20 +95,21 @@ def test_clicking_a_position_highlights_and_scrolls_to_its_evidence(
     browser: WebDriver, pages: dict[str, Path], seed: ArticleSummary
 ) -> None:
     open_page(browser, pages["seed"])
-    evidence = seed.positions[4].evidence[0]  # Kallas, far down the article
-    assert evidence.text.startswith("Kaja Kallas, stated that")
-    marks = browser.find_elements(By.CSS_SELECTOR, '#text mark[data-s~="p4e0"]')
+    evidence = seed.positions[FAR].evidence[0]
+    assert evidence.text.startswith("Additionally, it seeks to ease Western sanctions")
+    marks = browser.find_elements(By.CSS_SELECTOR, f'#text mark[data-s~="p{FAR}e0"]')
     assert marks and not js(browser, IN_VIEW, marks[0]), "must start out of view"
     assert not browser.find_elements(By.CSS_SELECTOR, "mark.active")
 
-    browser.find_element(By.ID, "position-4").click()
+    browser.find_element(By.ID, f"position-{FAR}").click()
 
     active = browser.find_elements(By.CSS_SELECTOR, "#text mark.active")
     assert [m.get_attribute("data-s") for m in active] == [m.get_attribute("data-s") for m in marks]
     assert "".join(m.get_attribute("textContent") or "" for m in active) == evidence.text
     assert js(browser, IN_VIEW, active[0]), "the evidence was not scrolled into view"
     assert active[0].value_of_css_property("background-color") == ACTIVE_BACKGROUND
-    assert "selected" in (browser.find_element(By.ID, "position-4").get_attribute("class") or "")
+    selected = browser.find_element(By.ID, f"position-{FAR}").get_attribute("class") or ""
+    assert "selected" in selected
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "review-position-clicked.png"))
 
@@ -121,14 +123,14 @@ def test_quotes_and_events_select_their_own_spans(
     assert "".join(m.get_attribute("textContent") or "" for m in active) == seed.quotes[11].text
     assert js(browser, IN_VIEW, active[0])
 
-    # Event 3 of the output: "Starmer says allies intensify preparations", "on Saturday".
-    event = seed.timeline[3]
+    # Event 5 of the output: "Starmer said allies prepare support", "on Saturday".
+    event = seed.timeline[5]
     assert event.date and event.excerpt and event.date.text == "on Saturday"
-    browser.find_element(By.CSS_SELECTOR, "#event-3 td.written").click()
+    browser.find_element(By.CSS_SELECTOR, "#event-5 td.written").click()
     active = browser.find_elements(By.CSS_SELECTOR, "#text mark.active")
     assert "".join(m.get_attribute("textContent") or "" for m in active) == event.excerpt.text
     # The earlier selection is gone: only the excerpt (which contains the date) is active.
-    assert all(set((m.get_attribute("data-s") or "").split()) & {"t3x", "t3d"} for m in active)
+    assert all(set((m.get_attribute("data-s") or "").split()) & {"t5x", "t5d"} for m in active)
 
 
 def test_clicking_a_highlight_selects_what_cites_it(
@@ -210,7 +212,7 @@ def test_narrow_window_stacks_panel_and_article(browser: WebDriver, pages: dict[
         article = browser.find_element(By.ID, "article").rect
         assert article["y"] >= panel["y"] + panel["height"] - 1
         assert js(browser, "return document.documentElement.scrollWidth <= window.innerWidth")
-        browser.find_element(By.ID, "position-4").click()
+        browser.find_element(By.ID, f"position-{FAR}").click()
         active = browser.find_elements(By.CSS_SELECTOR, "#text mark.active")
         assert js(browser, "const r = arguments[0].getBoundingClientRect();"
                   "return r.top >= 0 && r.bottom <= window.innerHeight", active[0])  # fmt: skip

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from html import unescape
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -61,13 +61,22 @@ def test_page_is_self_contained_with_a_strict_policy(seed: ArticleSummary) -> No
 
 
 def test_no_injected_markup_reaches_the_page() -> None:
-    html = page_of(payload_summary())
+    summary = payload_summary()
+    html = page_of(summary)
     tags = Tags(html).tags
     assert not [t for t, _ in tags if t in ("img", "svg", "b", "textarea")]
     assert [t for t, _ in tags].count("script") == 1
     assert [t for t, _ in tags].count("title") == 1
     assert not [a for _, a in tags for name in a if name.startswith("on")]
-    assert "&lt;script&gt;window.__pwned = &quot;script&quot;;&lt;/script&gt;" in html
+    # The payloads are on the page as text: the article's (highlights may cut a payload into
+    # pieces, so their markup is taken out first) and every string the model wrote.
+    text = re.sub(r'<mark [^>]*>|</mark>|<span class="anchor" id="[^"]*"></span>', "", html)
+    assert "&lt;script&gt;window.__pwned = &quot;script&quot;;&lt;/script&gt;" in text
+    assert escape(summary.article.text) in text
+    s = summary.summary
+    model = [s.headline, s.abstract, *s.key_points, *(ev.event for ev in summary.timeline)]
+    model += [x for p in summary.positions for x in (p.topic, p.stance)]
+    assert all(escape(x) in html for x in model)
 
 
 def test_every_span_is_highlighted_with_its_own_text(seed: ArticleSummary) -> None:
@@ -84,7 +93,7 @@ def test_every_span_is_highlighted_with_its_own_text(seed: ArticleSummary) -> No
             expected[f"t{i}x"] = ev.excerpt.text
         if ev.date:
             expected[f"t{i}d"] = ev.date.text
-    assert len(expected) == 32  # seed_draft: 13 quotes, 5 evidence, 7 excerpts, 7 dates
+    assert len(expected) == 41  # seed_draft: 13 quotes, 11 evidence, 9 excerpts, 8 dates
     assert {k: unescape("".join(v)) for k, v in pieces.items()} == expected
     for key in expected:
         assert html.count(f'id="s-{key}"') == 1
@@ -107,16 +116,32 @@ def test_overlapping_spans_are_cut_into_flat_pieces() -> None:
 
 
 def test_panel_groups_positions_and_orders_the_timeline(seed: ArticleSummary) -> None:
-    html = page_of(seed)
+    # A second position of Trump's, last in the file: it joins his first under one heading.
+    summary = seed.model_copy(deep=True)
+    summary.positions.append(seed.positions[0].model_copy(update={"topic": "a second topic"}))
+    last = len(summary.positions) - 1
+    html = page_of(summary)
     holders = [h.strip() for h in re.findall(r'<div class="holder"><h3>([^<]*)', html)]
     assert holders == [
-        "Donald Trump", "Mike Waltz", "Volodymyr Zelensky", "Alexander Grushko", "Kaja Kallas",
+        "Donald Trump", "Dmitry Peskov", "Kremlin", "Mike Waltz", "Volodymyr Zelensky",
+        "Alexander Grushko", "Moscow", "Kyiv", "Keir Starmer",
     ]  # fmt: skip
+    trump = html.split('<div class="holder">')[1]
+    assert 'id="position-0"' in trump and f'id="position-{last}"' in trump
     when = re.findall(r'<td class="when[^"]*">([^<]*)</td><td class="written">([^<]*)</td>', html)
-    assert when[0] == ("2014 (year)", "“in 2014”")
-    assert when[5] == ("2025-03-18 (day)", "“on Tuesday”")
-    assert when[-1] == ("no date", "—")
-    assert '<section class="warnings" id="warnings" role="alert"><h2>⚠ 4 warnings</h2>' in html
+    assert when == [
+        ("2014 (year)", "“in 2014”"),
+        ("2022 (year)", "“in 2022”"),
+        ("2025-W11 (week)", "“the previous week”"),
+        ("2025-03-14 (day)", "“On Friday”"),
+        ("2025-03-14 (day)", "“on Friday”"),
+        ("2025-03-15 (day)", "“on Saturday”"),
+        ("2025-03-16 (day)", "“on Sunday”"),
+        ("2025-03-18 (day)", "“on Tuesday”"),
+        ("no date", "—"),
+    ]
+    n = len(seed.warnings)
+    assert f'<section class="warnings" id="warnings" role="alert"><h2>⚠ {n} warnings</h2>' in html
 
 
 def test_batch_writes_an_index_and_a_page_per_valid_summary(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from summarizer import cli
 from summarizer.review.records import Record
 from summarizer.review.terminal import make_console, render_overview, render_review
 from summarizer.review.view import Row
-from summarizer.schema import ArticleSummary
+from summarizer.schema import SCHEMA_VERSION, ArticleSummary, Position
 from tests.conftest import ROOT
 from tests.review_data import (
     as_data,
@@ -44,42 +45,55 @@ def test_headline_key_points_and_warnings_up_front(seed: ArticleSummary) -> None
     assert seed.summary.headline in text
     for point in seed.summary.key_points:
         assert f"• {point}" in text
-    warnings = text.index("⚠ 4 warnings")
-    assert warnings < text.index("Positions (6)")
-    for code in ("ungrounded_quote", "position_without_evidence", "ungrounded_excerpt"):
-        assert code in text[warnings:]
-    assert "date_not_found  $.timeline[7].date" in text
+    warnings = text.index(f"⚠ {len(seed.warnings)} warnings")
+    assert warnings < text.index(f"Positions ({len(seed.positions)})")
+    for w in seed.warnings:
+        assert f"{w.code}  {w.path}" in text[warnings:]
+    assert "duplicate_event  $.events.D17" in text
 
 
 def test_positions_grouped_by_holder_with_stance_kind_and_evidence(seed: ArticleSummary) -> None:
-    text = render(seed)
-    section = text[text.index("Positions (6)") : text.index("Timeline (")]
+    # A second position of Trump's, last in the file and without evidence (a file edited by
+    # hand): it is grouped under his name with his first, and says it has no evidence.
+    summary = seed.model_copy(deep=True)
+    summary.positions.append(
+        Position(holder="A1", topic="Ukraine's territory", stance="Land will be discussed.",
+                 stance_kind="proposes", attribution="reported", evidence=[])
+    )  # fmt: skip
+    text = render(summary)
+    section = text[text.index(f"Positions ({len(summary.positions)})") : text.index("Timeline (")]
     assert section.count("Alexander Grushko") == 1
-    grushko = section[section.index("Alexander Grushko") : section.index("Kaja Kallas")]
+    grushko = section[section.index("Alexander Grushko") : section.index("Moscow")]
     assert "▸ demands  security guarantees  (direct quote)" in grushko
-    assert "“We will demand that ironclad security guarantees be included in this agreement”" in (
+    assert "“We will demand that ironclad security guarantees be included in this agreement,”" in (
         " ".join(grushko.split())
     )
-    # Trump's two positions (0 and 5 of the output) are grouped too, and the one whose
-    # evidence was not found says so.
-    trump = section[: section.index("Mike Waltz")]
-    assert "▸ supports  ending the war in Ukraine" in trump
+    assert section.count("Donald Trump") == 1
+    trump = section[: section.index("Dmitry Peskov")]
+    assert "▸ supports  ending the war" in trump
     assert "▸ proposes  Ukraine's territory" in trump
     assert "⚠ no evidence found in the article" in trump
     assert "[475:551, quotation]" in " ".join(trump.split())
+    peskov = section[section.index("Dmitry Peskov") : section.index("Kremlin\n")]
+    assert "[1489:1677, sentence]" in " ".join(peskov.split())  # a sentence cited as evidence
 
 
 def test_timeline_sorted_with_expression_beside_its_value(seed: ArticleSummary) -> None:
-    text = render(seed, width=120)
-    section = text[text.index("Timeline (8, by date)") : text.index("Quotes (13)")]
+    # One event's excerpt taken out (a file edited by hand): the event says so.
+    summary = seed.model_copy(deep=True)
+    tuesday_event = next(ev for ev in summary.timeline if ev.event == "Trump to speak with Putin")
+    tuesday_event.excerpt = None
+    text = render(summary, width=120)
+    n = len(summary.timeline)
+    section = text[text.index(f"Timeline ({n}, by date)") : text.index("Quotes (13)")]
     rows = [line for line in section.splitlines() if "“" in line or "no date" in line]
     values = [row.split()[0] for row in rows]
-    assert values == ["2014", "2025-W11", "2025-03-14", "2025-03-15", "2025-W11-WE",
-                      "2025-03-18", "2025-W13", "no"]  # fmt: skip
+    assert values == ["2014", "2022", "2025-W11", "2025-03-14", "2025-03-14", "2025-03-15",
+                      "2025-03-16", "2025-03-18", "no"]  # fmt: skip
     tuesday = next(row for row in rows if "on Tuesday" in row)
     assert tuesday.startswith("2025-03-18 (day)")
     assert "“on Tuesday”" in tuesday and "Trump to speak with Putin" in tuesday
-    assert "⚠ excerpt not found" in section
+    assert "⚠ excerpt not found" in section[section.index(tuesday) :]
 
 
 def test_timeline_is_sorted_even_if_the_file_is_not(seed: ArticleSummary) -> None:
@@ -128,8 +142,11 @@ def test_batch_overview_lists_every_record(seed: ArticleSummary) -> None:
     assert "r.jsonl: 3 records" in text
     assert "2 ok, 1 errors, 2 with warnings" in text
     first = next(line for line in text.splitlines() if line.startswith("first"))
-    assert "Trump Announces Planned Discussion" in first and " 6 " in first and " 13 " in first
-    assert "ungrounded_quote" in first
+    assert "Trump Announces Planned Discussion" in first
+    counts = (len(seed.positions), len(seed.timeline), len(seed.quotes))
+    assert re.search(r" {} +{} +{} ".format(*counts), first)  # pos, events, quotes columns
+    assert seed.warnings[0].code in first
+    assert all(w.code in text for w in seed.warnings)
     broken = next(line for line in text.splitlines() if line.startswith("broken"))
     assert "error" in broken and "InvalidOutputError: model output never validated" in broken
     assert "ok (1 invalid)" in next(line for line in text.splitlines() if "tampered" in line)
@@ -202,11 +219,15 @@ def test_review_with_the_article_file(
     article.write_text("Someone else's article. " + seed.article.text, encoding="utf-8")
     assert cli.main(["review", str(path), "--article", str(article)]) == 0
     out = capsys.readouterr().out
-    # 4 of its own, the differing text, and all 32 spans that no longer slice it
-    assert "⚠ 37 warnings" in out
+    # 4 of its own, the differing text, and all 41 spans that no longer slice it (13 quotes,
+    # 11 evidence, 9 excerpts, 8 dates); the view lists 8 of the 42 problems
+    spans = len(seed.quotes) + sum(len(p.evidence) for p in seed.positions)
+    spans += sum((ev.excerpt is not None) + (ev.date is not None) for ev in seed.timeline)
+    assert spans == 41
+    assert f"⚠ {len(seed.warnings) + 1 + spans} warnings" in out
     assert "the --article text differs from the text stored here" in out
     assert "$.quotes[0]: offsets 318:373 slice the article to" in out
-    assert "… and 25 more invalid; `summarizer validate` lists them" in out
+    assert f"… and {1 + spans - 8} more invalid; `summarizer validate` lists them" in out
 
 
 def test_review_refuses_a_wrong_schema_version(
@@ -219,5 +240,5 @@ def test_review_refuses_a_wrong_schema_version(
     err = capsys.readouterr().err.strip()
     assert err == (
         f"summarizer: error: {path}: schema version '2.0' is not supported: this summarizer "
-        "reads and writes '1.0'"
+        f"reads and writes {SCHEMA_VERSION!r}"
     )

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from summarizer import cli
-from summarizer.schema import ArticleSummary
+from summarizer.schema import SCHEMA_VERSION, ArticleSummary
 from tests.review_data import (
     as_data,
     error_record,
@@ -61,13 +61,13 @@ def test_output_from_an_older_prompt_version_is_fine(
 def test_tampered_offset_names_file_path_and_both_texts(
     tmp_path: Path, data: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    span = data["positions"][1]["evidence"][0]
+    span = data["positions"][3]["evidence"][1]  # Waltz's second quotation (Q7)
     span["start"] += 3
     path = write_json(tmp_path / "tampered.json", data)
     code, lines, err = validate(capsys, path)
     assert code == 1
     assert lines == [
-        f"{path}: $.positions[1].evidence[0]: offsets {span['start']}:{span['end']} slice the "
+        f"{path}: $.positions[3].evidence[1]: offsets {span['start']}:{span['end']} slice the "
         'article to "can discuss what is right or wrong, but we must a…" but the text is '
         '"We can discuss what is right or wrong, but we mus…"'
     ]
@@ -96,7 +96,11 @@ def test_dangling_references(
     path = write_json(tmp_path / "refs.json", data)
     code, lines, _ = validate(capsys, path)
     assert code == 1
-    known = "a1, a10, a2, a3, a4, a5, a6, a7, a8, a9"
+    # the index's 22 actors of the seed article, A1..A22, sorted as strings
+    known = (
+        "A1, A10, A11, A12, A13, A14, A15, A16, A17, A18, A19, A2, A20, A21, A22, "
+        "A3, A4, A5, A6, A7, A8, A9"
+    )
     assert lines == [
         f"{path}: $.positions[2].holder: holder 'a99' is not an actor id (known: {known})",
         f"{path}: $.quotes[4].speaker: speaker 'ghost' is not an actor id (known: {known})",
@@ -114,7 +118,7 @@ def test_wrong_schema_version_is_its_own_single_error(
     assert code == 1
     assert lines == [
         f"{path}: $.schema_version: schema version '0.9' is not supported: this summarizer "
-        "reads and writes '1.0'"
+        f"reads and writes {SCHEMA_VERSION!r}"
     ]
 
 
