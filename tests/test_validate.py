@@ -92,6 +92,7 @@ def test_dangling_references(
 ) -> None:
     data["positions"][2]["holder"] = "a99"
     data["quotes"][4]["speaker"] = "ghost"
+    data["quotes"][5]["model_speaker"] = "A77"
     data["timeline"][2]["actors"][1] = "a42"
     path = write_json(tmp_path / "refs.json", data)
     code, lines, _ = validate(capsys, path)
@@ -104,6 +105,8 @@ def test_dangling_references(
     assert lines == [
         f"{path}: $.positions[2].holder: holder 'a99' is not an actor id (known: {known})",
         f"{path}: $.quotes[4].speaker: speaker 'ghost' is not an actor id (known: {known})",
+        f"{path}: $.quotes[5].model_speaker: model_speaker 'A77' is not an actor id "
+        f"(known: {known})",
         f"{path}: $.timeline[2].actors[1]: actor 'a42' is not an actor id (known: {known})",
     ]
 

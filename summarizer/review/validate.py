@@ -162,9 +162,10 @@ def _reference_issues(data: dict[str, Any]) -> Iterator[Issue]:
             ref = position["holder"]
             yield f"$.positions[{i}].holder", f"holder {ref!r} is not an actor id (known: {known})"
     for i, quote in enumerate(_items(data, "quotes")):
-        if isinstance(quote, dict) and unknown(quote.get("speaker")):
-            ref = quote["speaker"]
-            yield f"$.quotes[{i}].speaker", f"speaker {ref!r} is not an actor id (known: {known})"
+        for key in ("speaker", "rule_speaker", "model_speaker"):  # the last two: schema 1.1
+            if isinstance(quote, dict) and unknown(quote.get(key)):
+                ref = quote[key]
+                yield f"$.quotes[{i}].{key}", f"{key} {ref!r} is not an actor id (known: {known})"
     for i, event in enumerate(_items(data, "timeline")):
         actors = event.get("actors") if isinstance(event, dict) else None
         for j, ref in enumerate(actors if isinstance(actors, list) else []):
