@@ -55,10 +55,14 @@ def test_seed_from_cassette(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         for e in p.evidence:
             assert text[e.start : e.end] == e.text
     for ev in result.timeline:
-        if ev.date:
+        assert ev.excerpt is not None and text[ev.excerpt.start : ev.excerpt.end] == ev.excerpt.text
+        if ev.date:  # the date lies in the event's own sentence, by construction
             assert text[ev.date.start : ev.date.end] == ev.date.text
+            assert ev.excerpt.start <= ev.date.start < ev.date.end <= ev.excerpt.end
+    assert all(q.decided_by is not None for q in result.quotes if q.speaker)
+    assert not {w.code for w in result.warnings} & {"ungrounded_excerpt", "date_outside_excerpt"}
     assert result.provenance.server == RECORDED_URL
-    assert result.provenance.schema_kind == "grammar"
+    assert result.provenance.schema_kind == "llguidance"  # compact JSON from the bundled server
     assert result.provenance.attempts >= 1
     assert result.provenance.usage.total_tokens > 0
 
