@@ -16,7 +16,8 @@ import unicodedata
 from .article import Article
 from .attribution import choose_speaker
 from .draft import SCARE_QUOTE, Attribution, Draft, DraftEvent, DraftUndated
-from .index import ArticleIndex, Sentence, SpeakerCue
+from .events import clause_event
+from .index import ArticleIndex, DateMention, Sentence, SpeakerCue, event_dates
 from .quotations import Quotation
 from .schema import (
     Actor,
@@ -184,8 +185,7 @@ class Assembler:
             if not spans:
                 self.warn(
                     "position_without_evidence",
-                    f"stance of {holder} on {stance.topic!r} cites none of its own units; "
-                    "dropped",
+                    f"stance of {holder} on {stance.topic!r} cites none of its own units; dropped",
                     path,
                 )
                 continue
@@ -247,15 +247,7 @@ class Assembler:
                     path,
                 )
             if mention is not None:
-                date = DateValue(
-                    text=mention.text,
-                    start=mention.start,
-                    end=mention.end,
-                    value=mention.value,
-                    granularity=mention.granularity,
-                    reason=mention.reason,
-                    anchor=mention.anchor,
-                )
+                date = _date_value(mention)
             excerpt = Span(
                 text=sentence.text, start=sentence.start, end=sentence.end, match="sentence"
             )
@@ -267,6 +259,33 @@ class Assembler:
                 excerpt=excerpt,
             )
             events.append((date.start if date else excerpt.start, event))
+        return sort_events(events)
+
+    def derived_timeline(self) -> list[TimelineEvent]:
+        """Every date mention that can place an event, with the clause around it as the
+        event and the sentence as the excerpt (for models too small to label events)."""
+        events: list[tuple[int, TimelineEvent]] = []
+        for mention in event_dates(self.index):
+            sentence = self.sentences.get(f"S{mention.sentence}")
+            if sentence is None:
+                continue
+            phrase, status = clause_event(sentence, mention)
+            if mention.value is None:
+                self.warn(
+                    "unresolved_date",
+                    f"{mention.text!r} left unresolved ({mention.reason})",
+                    f"$.index.dates.{mention.id}",
+                )
+            event = TimelineEvent(
+                event=phrase,
+                actors=self._actors_in(sentence),
+                status=status,
+                date=_date_value(mention),
+                excerpt=Span(
+                    text=sentence.text, start=sentence.start, end=sentence.end, match="sentence"
+                ),
+            )
+            events.append((mention.start, event))
         return sort_events(events)
 
     def _actors_in(self, sentence: Sentence) -> list[str]:
@@ -288,6 +307,20 @@ class Assembler:
 
 
 _EVENT_ACTORS = 4
+
+
+def _date_value(mention: DateMention) -> DateValue:
+    return DateValue(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        value=mention.value,
+        granularity=mention.granularity,
+        reason=mention.reason,
+        anchor=mention.anchor,
+    )
+
+
 _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|added|stated|announced|warned|argued|wrote|claimed|insisted"
     r"|according to|responded|remarked|mentioned|noted|confirmed|revealed|emphasi[sz]ed)\b",

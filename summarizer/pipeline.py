@@ -18,7 +18,7 @@ from .article import Article
 from .assemble import Assembler
 from .draft import MAX_QUOTES, DraftBounds, DraftSpec
 from .extraction import Extraction, extract_draft
-from .index import ArticleIndex, index_article
+from .index import ArticleIndex, event_dates, index_article
 from .index.markup import marked_text
 from .llm import Message, make_client
 from .prompts import PromptSet, load_prompts
@@ -44,13 +44,7 @@ def draft_spec(index: ArticleIndex, quotations: list[Quotation], bounds: DraftBo
         quotations=tuple(f"Q{q.number}" for q in quotations),
         speakers=tuple((f"{aid} {names[aid]}", tuple(u)) for aid, u in units.items()),
         sentences=tuple(s.id for s in index.sentences),
-        # Dates that can place an event: not "now"/"recently" (references), but relative
-        # ones left unresolved for want of a publication date still date their event.
-        dates=tuple(
-            d.id
-            for d in index.dates
-            if d.type in ("date", "time") and not (d.value or "").endswith("_REF")
-        ),
+        dates=tuple(d.id for d in event_dates(index)) if bounds.model_events else (),
         bounds=bounds,
     )
 
@@ -186,7 +180,15 @@ def finish(
     prompts: PromptSet,
 ) -> ArticleSummary:
     """``assemble`` plus the warnings only the preparation knows about; pure, like it."""
-    result = assemble(article, prepared.index, prepared.quotations, extraction, settings, prompts)
+    result = assemble(
+        article,
+        prepared.index,
+        prepared.quotations,
+        extraction,
+        settings,
+        prompts,
+        derive_events=not prepared.spec.bounds.model_events,
+    )
     if prepared.total_quotations > len(prepared.quotations):
         result.warnings.append(
             SummaryWarning(
@@ -206,15 +208,20 @@ def assemble(
     extraction: Extraction,
     settings: Settings,
     prompts: PromptSet,
+    *,
+    derive_events: bool = False,
 ) -> ArticleSummary:
-    """Look up and check a validated draft; pure, so it can replay recorded answers."""
+    """Look up and check a validated draft; pure, so it can replay recorded answers.
+
+    ``derive_events``: the timeline is read off the date mentions' clauses, not the draft's.
+    """
     draft = extraction.draft
     a = Assembler(article, quotations, index)
     a.check_scripts(draft)
     actors = a.actors()
     quotes = a.quotes(draft)
     positions = a.positions(draft, quotes)
-    timeline = a.timeline(draft)
+    timeline = a.derived_timeline() if derive_events else a.timeline(draft)
     provenance = Provenance(
         model=extraction.model or settings.effective_model,
         server=settings.server_label,

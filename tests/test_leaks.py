@@ -29,10 +29,10 @@ ECHO = f"Incorrect API key provided: Bearer {KEY}. You can find your API key at 
 EMPTY_DRAFT = json.dumps(
     {
         "summary": {"headline": "A headline.", "abstract": "An abstract.", "key_points": []},
-        "actors": [],
-        "quotes": [],
-        "positions": [],
-        "timeline": [],
+        "quotes": {},
+        "stances": {},
+        "events": {},
+        "undated": [],
     }
 )
 
@@ -158,7 +158,7 @@ def test_terminal_escapes_from_articles_never_reach_the_terminal(
 ) -> None:
     use(monkeypatch, fake, tmp_path, "sk-test")
     fake.default = completion(EMPTY_DRAFT)
-    text = f'{seed_text}\n\nShe said "{ESCAPES} in here" and left.'
+    text = f'{seed_text}\n\nThe sign on the door read: "{ESCAPES} in here".'
     article = tmp_path / "article.txt"
     article.write_text(text)
     assert cli.main(["summarize", str(article)]) == 0

@@ -35,6 +35,7 @@ __all__ = [
     "Mention",
     "Sentence",
     "SpeakerCue",
+    "event_dates",
     "index_article",
 ]
 
@@ -71,6 +72,16 @@ class ArticleIndex:
             "actors": [_unit(a, a.id) for a in self.actors],
             "speakers": [dataclasses.asdict(c) for c in self.speakers],
         }
+
+
+def event_dates(index: ArticleIndex) -> list[DateMention]:
+    """The date mentions that can place an event: dates and times, not "now"/"recently"
+    (references); a relative one left unresolved for want of a publication date still does."""
+    return [
+        d
+        for d in index.dates
+        if d.type in ("date", "time") and not (d.value or "").endswith("_REF")
+    ]
 
 
 def _unit(obj: Any, uid: str) -> dict[str, Any]:
