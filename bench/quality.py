@@ -192,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--current-ref", default="HEAD", help="the version under test (committed)")
     ap.add_argument("--score-only", action="store_true", help="score saved outputs only")
     ap.add_argument("--only", help="run only the article with this name")
+    ap.add_argument("--skip", default="", help="version to leave out this run: current|baseline")
+    ap.add_argument("--keep", action="store_true", help="do not run again what has an output")
     args = ap.parse_args(argv)
     todo = articles(args.articles)
     if args.only:
@@ -206,7 +208,10 @@ def main(argv: list[str] | None = None) -> int:
             dest = OUT / version.split()[0] / f"{article['name']}.json"
             dest.parent.mkdir(parents=True, exist_ok=True)
             meta_path = dest.with_suffix(".meta.json")
-            if not args.score_only:
+            skipped = (bool(args.skip) and version.startswith(args.skip)) or (
+                args.keep and dest.exists()
+            )
+            if not args.score_only and not skipped:
                 meta = run_version(code, article, dest)
                 meta_path.write_text(json.dumps(meta), encoding="utf-8")
                 print(f"{version}: {article['name']}: {meta}", file=sys.stderr, flush=True)
