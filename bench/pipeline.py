@@ -1,9 +1,9 @@
 """The pipeline's own cost per article beyond the LLM call, by replaying a recorded answer.
 
-Runs everything after the model answers (JSON parsing and validation, reference checks,
-quotation finding, grounding, date resolution, assembly) on the seed article, many times, and
-prints the median and p95 in milliseconds. The model answer comes from the end-to-end
-cassette (real model output) or, if that is missing, from tests/data/seed_draft.json.
+Runs everything but the model call (the article index, the draft schema and the prompt, then
+JSON parsing and validation, id checks, speaker decisions, assembly) on the seed article,
+many times, and prints the median and p95 in milliseconds. The model answer comes from the
+end-to-end cassette (real model output) or, if that is missing, tests/data/seed_draft.json.
 
     python bench/pipeline.py [--runs 300]
 """
@@ -21,9 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer.article import make_article  # noqa: E402
+from summarizer.endpoint import local_settings  # noqa: E402
 from summarizer.extraction import Extraction, check_completion  # noqa: E402
 from summarizer.llm import Completion  # noqa: E402
-from summarizer.pipeline import assemble, prepare  # noqa: E402
+from summarizer.pipeline import finish, prepare  # noqa: E402
 from summarizer.prompts import load_prompts  # noqa: E402
 from summarizer.schema import AttemptRecord, Usage  # noqa: E402
 from summarizer.settings import Settings  # noqa: E402
@@ -46,17 +47,16 @@ def one_run(text: str, answer: str, settings: Settings) -> float:
     prompts = load_prompts()
     start = time.perf_counter()
     article = make_article(text, published="2025-03-17")
-    prepared = prepare(article, prompts)  # the article index, the prompt
-    quotations = prepared.quotations
+    prepared = prepare(article, prompts, settings)  # the article index, the schema, the prompt
     completion = Completion(answer, None, "stop", Usage(), "recorded")
-    draft, errors = check_completion(completion, quotation_count=len(quotations))
+    draft, errors = check_completion(completion, prepared.spec)
     assert draft is not None, errors
     extraction = Extraction(
         draft=draft,
         raw=answer,
         attempts=[AttemptRecord(attempt=1, finish_reason="stop", usage=Usage(), errors=[])],
     )
-    result = assemble(article, quotations, extraction, settings, prompts, index=prepared.index)
+    result = finish(article, prepared, extraction, settings, prompts)
     result.model_dump_json()
     return (time.perf_counter() - start) * 1000
 
@@ -67,7 +67,8 @@ def main() -> int:
     args = parser.parse_args()
     text = (ROOT / "seeds" / "trump-putin-call-ukraine.txt").read_text(encoding="utf-8")
     answer, origin = recorded_answer()
-    settings = Settings.resolve(env={}, base_url="http://127.0.0.1:1/v1")
+    # The bundled model's settings: the recorded answer is its (llguidance, small bounds).
+    settings = local_settings(Settings.resolve(env={}), "http://127.0.0.1:1/v1")
     one_run(text, answer, settings)  # warm-up: imports, regex compilation
     times = sorted(one_run(text, answer, settings) for _ in range(args.runs))
     print(f"answer replayed: {origin}")

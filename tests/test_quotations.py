@@ -52,5 +52,3 @@ def test_seed_quotations(seed_text: str) -> None:
 def test_limit_and_no_quotes() -> None:
     assert find_quotations("No quotes here.") == []
     assert len(find_quotations('"a" "b" "c"', limit=2)) == 2
-
-
