@@ -1,8 +1,8 @@
 """Timeline events read off the article itself, for models too small to label them.
 
 A 1.5B model asked for "the event this date expression dates" writes a plausible phrase about
-some other sentence about half the time (measured on the seed: 6 of 13 phrases belonged to
-another date). Its dates were right only because they are looked up. So for the bundled model
+some other sentence about half the time (read on the seed's recorded answers). Its dates were
+right only because they are looked up. So for the bundled model
 the event is the clause around its date mention, quoted from the sentence, and its status comes
 from the sentence's tense (the resolver's tense cues): nothing to misplace, and no tokens spent.
 """

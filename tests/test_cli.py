@@ -89,18 +89,26 @@ def test_server_error_exits_1(fake: FakeOpenAI) -> None:
     assert "HTTP 401" in one_line_error(proc)
 
 
+# Bad article files and the one-line error each gets (content, suffix, words of the message).
+BAD_FILES = [
+    pytest.param(b"", ".txt", "is empty", id="empty"),
+    pytest.param(b"  \n \n", ".txt", "is empty", id="whitespace"),
+    pytest.param(b"\x00\x01\x02binary\x00", ".txt", "binary", id="binary"),
+    pytest.param(bytes(range(128, 256)) * 10, ".txt", "not valid UTF-8", id="not-utf8"),
+    pytest.param(b"{broken", ".json", "malformed JSON", id="bad-json"),
+]
+
+
 @pytest.mark.parametrize(
     ("content", "suffix", "message"),
     [
-        (b"", ".txt", "is empty"),
-        (b"  \n \n", ".txt", "is empty"),
-        (b"\x00\x01\x02binary\x00", ".txt", "binary"),
-        (bytes(range(128, 256)) * 10, ".txt", "not valid UTF-8"),
-        (b"{broken", ".json", "malformed JSON"),
-        (b'{"text": "ok", "published": "soon"}', ".json", "invalid 'published'"),
+        *BAD_FILES,
+        pytest.param(
+            b'{"text": "ok", "published": "soon"}', ".json", "invalid 'published'",
+            id="bad-published",
+        ),
     ],
-    ids=["empty", "whitespace", "binary", "not-utf8", "bad-json", "bad-published"],
-)
+)  # fmt: skip
 def test_bad_input_exits_2(tmp_path: Path, content: bytes, suffix: str, message: str) -> None:
     p = tmp_path / f"in{suffix}"
     p.write_bytes(content)

@@ -18,7 +18,7 @@ from summarizer.index.sentences import split_sentences
 from summarizer.index.tagger import tag_dates
 from summarizer.index.units import DateMention
 from tests.conftest import ROOT, SEED
-from tests.test_cli import cli, one_line_error
+from tests.test_cli import BAD_FILES, cli, one_line_error
 
 MON = dt.date(2025, 3, 17)
 EVAL = ROOT.parent / "shared" / "eval"
@@ -206,17 +206,7 @@ def test_dates_tag_prints_one_line_per_mention() -> None:
     assert (tuesday["value"], tuesday["anchor"]) == ("2025-03-18", "published")
 
 
-@pytest.mark.parametrize(
-    ("content", "suffix", "message"),
-    [
-        (b"", ".txt", "is empty"),
-        (b"  \n \n", ".txt", "is empty"),
-        (b"\x00\x01\x02binary\x00", ".txt", "binary"),
-        (bytes(range(128, 256)) * 10, ".txt", "not valid UTF-8"),
-        (b"{broken", ".json", "malformed JSON"),
-    ],
-    ids=["empty", "whitespace", "binary", "not-utf8", "bad-json"],
-)
+@pytest.mark.parametrize(("content", "suffix", "message"), BAD_FILES)
 @pytest.mark.parametrize("command", [("dates", "tag"), ("index",)], ids=["dates-tag", "index"])
 def test_index_commands_refuse_bad_input(
     tmp_path: Path, content: bytes, suffix: str, message: str, command: tuple[str, ...]
