@@ -40,6 +40,7 @@ from ..errors import InputError, TransportError
 from ..extraction import Accepted, GiveUp, next_step
 from ..llm import Completion, Message, completion_from_json, make_client
 from ..pipeline import finish, prepare
+from ..profile import profile_for
 from ..prompts import PromptSet
 from ..settings import Settings
 from .batch_files import (
@@ -61,6 +62,11 @@ from .records import Result, duplicate_result, error_result, ok_result
 T = TypeVar("T")
 ENDED = frozenset({"completed", "failed", "expired", "cancelled"})
 STATE_VERSION = 1
+_KIND_NAMES: dict[str, str] = {  # for messages
+    "bundled": "bundled local model",
+    "llamacpp": "llama.cpp server",
+    "vllm": "vLLM server",
+}
 
 
 class BatchEngine:
@@ -80,10 +86,11 @@ class BatchEngine:
         max_requests: int = MAX_REQUESTS,
         max_bytes: int = MAX_BYTES,
     ) -> None:
-        if settings.uses_local_model:
+        profile = profile_for(settings)
+        if not profile.batch_api:
             raise InputError(
                 "--engine openai-batch needs OpenAI (OPENAI_API_KEY) or --base-url of a server "
-                "with the Batch API; the bundled local model has none"
+                f"with the Batch API; the {_KIND_NAMES.get(profile.kind, profile.kind)} has none"
             )
         self.settings = settings
         self.prompts = prompts
@@ -312,7 +319,7 @@ class BatchEngine:
             return ok_result(item_id, summary, origin=origin)
         if isinstance(step, GiveUp):
             answered = outcome.model if isinstance(outcome, Completion) else None
-            model = answered or self.settings.effective_model
+            model = answered or profile_for(self.settings).model
             return error_result(item_id, step.error, origin=origin, model=model)
         after = step.history
         reask = Pending(
@@ -367,7 +374,7 @@ class BatchEngine:
     def _save_state(self) -> None:
         state = {
             "version": STATE_VERSION,
-            "model": self.settings.effective_model,
+            "model": profile_for(self.settings).model,
             "prompt": [self.prompts.name, self.prompts.version],
             "folder": str(self.folder),
             "built": self.built,
