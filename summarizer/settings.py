@@ -20,6 +20,8 @@ from .errors import ConfigError
 # grammar with compact separators (the bundled server: a third fewer tokens than pretty JSON).
 SchemaKind = Literal["openai", "grammar", "llguidance"]
 
+OPENAI_URL = "https://api.openai.com/v1"
+
 # What serves the model (``profile.py`` decides what follows from it): OpenAI, Azure OpenAI, a
 # llama.cpp or vLLM server, the bundled model, or any other OpenAI-compatible server.
 ServerKind = Literal["openai", "azure", "llamacpp", "vllm", "bundled", "compatible"]
@@ -50,6 +52,8 @@ class Settings:
     # Which JSON Schema dialect the server gets: OpenAI strict mode, or a grammar-backed server
     # (llama.cpp, vLLM) that also honours string lengths. None means "the server's own".
     schema_kind: SchemaKind | None = None
+    OPENAI_URL = "https://api.openai.com/v1"
+
     # What serves the model; None means "tell from the key and the base URL" (``profile.py``).
     server_kind: ServerKind | None = None
     # The server's context window in tokens; None means "the model's known one, if any".
@@ -110,9 +114,14 @@ class Settings:
             raise ConfigError(f"server kind must be one of {', '.join(SERVER_KINDS)}")
 
     @property
+    def server_url(self) -> str:
+        """The base URL requests go to: the one given, else OpenAI's (the SDK's default)."""
+        return self.base_url or OPENAI_URL
+
+    @property
     def server_label(self) -> str:
         """The server's address for provenance: scheme, host, port and path, never credentials."""
-        parts = urlsplit(self.base_url or "https://api.openai.com/v1")
+        parts = urlsplit(self.server_url)
         netloc = parts.hostname or ""
         if parts.port:
             netloc = f"{netloc}:{parts.port}"

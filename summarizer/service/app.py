@@ -342,7 +342,7 @@ def _batch_lines(body: bytes, content_type: str) -> list[bytes]:
 
 
 async def _reachable(settings: Settings, *, timeout: float) -> bool:
-    parts = urlsplit(settings.base_url or "https://api.openai.com/v1")
+    parts = urlsplit(settings.server_url)
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
