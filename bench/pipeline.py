@@ -22,11 +22,11 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer.article import make_article  # noqa: E402
 from summarizer.endpoint import local_settings  # noqa: E402
-from summarizer.extraction import Extraction, check_completion  # noqa: E402
+from summarizer.extraction import Accepted, History, next_step  # noqa: E402
 from summarizer.llm import Completion  # noqa: E402
 from summarizer.pipeline import finish, prepare  # noqa: E402
 from summarizer.prompts import load_prompts  # noqa: E402
-from summarizer.schema import AttemptRecord, Usage  # noqa: E402
+from summarizer.schema import Usage  # noqa: E402
 from summarizer.settings import Settings  # noqa: E402
 
 CASSETTE = ROOT / "cassettes" / "test_seed_from_cassette.yaml"
@@ -49,13 +49,15 @@ def one_run(text: str, answer: str, settings: Settings) -> float:
     article = make_article(text, published="2025-03-17")
     prepared = prepare(article, prompts, settings)  # the article index, the schema, the prompt
     completion = Completion(answer, None, "stop", Usage(), "recorded")
-    draft, errors = check_completion(completion, prepared.spec)
-    assert draft is not None, errors
-    extraction = Extraction(
-        draft=draft,
-        raw=answer,
-        attempts=[AttemptRecord(attempt=1, finish_reason="stop", usage=Usage(), errors=[])],
+    step = next_step(
+        History(tuple(prepared.messages)),
+        completion,
+        spec=prepared.spec,
+        prompts=prompts,
+        settings=settings,
     )
+    assert isinstance(step, Accepted), step
+    extraction = step.extraction
     result = finish(article, prepared, extraction, settings, prompts)
     result.model_dump_json()
     return (time.perf_counter() - start) * 1000

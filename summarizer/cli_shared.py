@@ -14,7 +14,7 @@ from typing import TypeAlias
 
 from . import scrub
 from .errors import InputError
-from .settings import Settings
+from .settings import SERVER_KINDS, Settings
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -33,7 +33,19 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--schema-kind",
         choices=["openai", "grammar", "llguidance"],
-        help="JSON Schema dialect sent to the server (default: from the base URL)",
+        help="JSON Schema dialect sent to the server (default: the server kind's)",
+    )
+    g.add_argument(
+        "--server-kind",
+        choices=SERVER_KINDS,
+        help="what serves the model (env SUMMARIZER_SERVER_KIND; default: from the key and "
+        "base URL)",
+    )
+    g.add_argument(
+        "--context-tokens",
+        type=int,
+        help="the server's context window in tokens (env SUMMARIZER_CONTEXT_TOKENS; default: "
+        "known for the bundled model and OpenAI's)",
     )
 
 
@@ -47,6 +59,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         max_output_tokens=args.max_output_tokens,
         max_chars=args.max_chars,
         schema_kind=args.schema_kind,
+        server_kind=args.server_kind,
+        context_tokens=args.context_tokens,
     )
 
 

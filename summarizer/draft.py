@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .settings import SchemaKind, Settings
+from .settings import SchemaKind
 
 ActorKind = Literal["person", "organisation", "state", "group", "other"]
 StanceKind = Literal[
@@ -56,14 +56,6 @@ class DraftBounds:
     # Whether the model labels events: a 1.5B model misplaces half its event phrases, so for
     # it the timeline is read off the date mentions' own clauses (``events.py``).
     model_events: bool = True
-
-    @classmethod
-    def for_settings(cls, settings: Settings) -> DraftBounds:
-        """Small bounds for the bundled model (the one server we send llguidance grammars,
-        ``endpoint.local_settings``), generous ones for any other."""
-        if settings.effective_schema_kind == "llguidance":
-            return SMALL
-        return LARGE
 
 
 SMALL = DraftBounds(key_points=5, undated=0, text=48, evidence=2, model_events=False)

@@ -10,41 +10,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
-from .settings import LOCAL_MODEL_NAME, DefaultTimeout, Settings
-
-# llama.cpp reuses a warm prompt cache across requests, which changes greedy output; turning it
-# off makes the same article give the same answer every run. The DRY sampler penalises a
-# token that would extend a sequence already written (past two tokens, growing with length):
-# greedy decoding on a 1.5B model otherwise writes the same event or stance under every key.
-# JSON punctuation breaks sequences, so the structure itself is never penalised.
-LOCAL_EXTRA_BODY = {
-    "cache_prompt": False,
-    "dry_multiplier": 0.8,
-    "dry_base": 1.75,
-    "dry_allowed_length": 2,
-}
-# A 1.5B model on two cores writes ~13 tokens/s and its server serves one request at a time:
-# the default 120 s request timeout would cut a normal answer short under any other load.
-LOCAL_TIMEOUT = 900.0
+from .profile import profile_for
+from .settings import Settings
 
 
 def local_settings(settings: Settings, base_url: str) -> Settings:
-    """Settings for a llama.cpp server of ours: compact llguidance JSON, deterministic decoding."""
-    return replace(
-        settings,
-        base_url=base_url,
-        api_key=None,
-        model=settings.model or LOCAL_MODEL_NAME,
-        schema_kind=settings.schema_kind or "llguidance",
-        extra_body={**LOCAL_EXTRA_BODY, **settings.extra_body},
-        timeout=LOCAL_TIMEOUT if isinstance(settings.timeout, DefaultTimeout) else settings.timeout,
-    )
+    """Settings for a bundled-model server of ours at ``base_url``: its profile gives the rest
+    (compact llguidance JSON, deterministic decoding, its timeout, one request at a time)."""
+    return replace(settings, base_url=base_url, api_key=None, server_kind="bundled")
 
 
 @contextmanager
 def open_endpoint(settings: Settings) -> Iterator[Settings]:
     """Yield settings pointing at a live server; a local one is stopped on exit."""
-    if not settings.uses_local_model:
+    if settings.base_url is not None or profile_for(settings).kind != "bundled":
         yield settings
         return
     from .local import LocalServer, ensure_model

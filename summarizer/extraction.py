@@ -11,6 +11,7 @@ Tokens are counted across every attempt and capped by ``Settings.token_budget``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -53,54 +54,122 @@ class Extraction:
         return _total(self.attempts)
 
 
+@dataclass(frozen=True)
+class History:
+    """One article's attempts so far: what the next request sends, and what it cost until now.
+
+    Carried between calls by the live loop and between rounds by the Batch API engine.
+    """
+
+    messages: tuple[Message, ...]
+    attempts: tuple[AttemptRecord, ...] = ()
+    last_output: str | None = None
+    model: str | None = None
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """The answer validated: the draft and every attempt it took."""
+
+    extraction: Extraction
+
+
+@dataclass(frozen=True)
+class Reask:
+    """The answer did not validate and may be asked again: send ``history.messages``."""
+
+    history: History
+
+
+@dataclass(frozen=True)
+class GiveUp:
+    """No more asking: the error covers every attempt of the article."""
+
+    error: ModelError
+
+
+Step = Accepted | Reask | GiveUp
+
+
+def next_step(
+    history: History,
+    outcome: Completion | TransportError,
+    *,
+    spec: DraftSpec,
+    prompts: PromptSet,
+    settings: Settings,
+) -> Step:
+    """What one answer (or the failure to get one) means for the article; pure.
+
+    The one re-ask rule, fed by live calls (``extract_draft``) and by the Batch API engine's
+    rounds alike, so both count attempts, tokens and transport failures the same way.
+    """
+    if isinstance(outcome, TransportError):
+        # The failed request's own attempts, plus what the earlier answers cost and said.
+        usage = _total(history.attempts).model_dump()
+        return GiveUp(
+            outcome.with_history(
+                attempts=len(history.attempts), usage=usage, last_output=history.last_output
+            )
+        )
+    draft, errors = check_completion(outcome, spec)
+    log = [
+        *history.attempts,
+        AttemptRecord(
+            attempt=len(history.attempts) + 1,
+            finish_reason=outcome.finish_reason,
+            usage=outcome.usage,
+            errors=errors,
+        ),
+    ]
+    model = outcome.model or history.model
+    if draft is not None:
+        return Accepted(
+            Extraction(draft=draft, raw=outcome.content or "", attempts=log, model=model)
+        )
+    stop = give_up(log, settings, last_output=outcome.content)
+    if stop is not None:
+        return GiveUp(stop)
+    turns = reask_messages(prompts, outcome, errors, spec)
+    return Reask(
+        History(
+            messages=(*history.messages, *turns),
+            attempts=tuple(log),
+            last_output=outcome.content,
+            model=model,
+        )
+    )
+
+
 def extract_draft(
     client: openai.OpenAI, settings: Settings, prompts: PromptSet, request: DraftRequest
 ) -> Extraction:
     """Ask until a draft validates, within ``settings.reasks`` re-asks and the token budget."""
-    log: list[AttemptRecord] = []
-    conversation = list(request.messages)
-    spec, schema_fields = request.spec, request.schema_fields
-    last_raw: str | None = None
-    model_name: str | None = None
-    while True:  # ends in a valid draft, or in give_up's or the transport's error
+    history = History(messages=tuple(request.messages))
+    while True:  # ends in a valid draft, or in the error ``next_step`` gives up with
 
-        def send(sent: list[Message] = conversation) -> Completion:
-            return complete(client, settings, sent, schema_fields)
+        def send(sent: Sequence[Message] = history.messages) -> Completion:
+            return complete(client, settings, sent, request.schema_fields)
 
+        outcome: Completion | TransportError
         try:
-            completion, _ = call_with_retries(send, settings)
+            outcome, _ = call_with_retries(send, settings)
         except TransportError as exc:
-            # Keep what the earlier, successful calls cost and said.
-            usage = _total(log).model_dump()
-            raise exc.with_history(attempts=len(log), usage=usage, last_output=last_raw) from exc
-        model_name = completion.model or model_name
-        last_raw = completion.content
-        draft, errors = check_completion(completion, spec)
-        log.append(
-            AttemptRecord(
-                attempt=len(log) + 1,
-                finish_reason=completion.finish_reason,
-                usage=completion.usage,
-                errors=errors,
-            )
-        )
-        if draft is not None:
-            return Extraction(
-                draft=draft, raw=completion.content or "", attempts=log, model=model_name
-            )
-        stop = give_up(log, settings, last_output=last_raw)
-        if stop is not None:
-            raise stop
-        conversation += reask_messages(prompts, completion, errors, spec)
+            outcome = exc
+        step = next_step(history, outcome, spec=request.spec, prompts=prompts, settings=settings)
+        if isinstance(step, Accepted):
+            return step.extraction
+        if isinstance(step, GiveUp):
+            if isinstance(outcome, TransportError):
+                raise step.error from outcome
+            raise step.error
+        history = step.history
 
 
 def give_up(
     log: list[AttemptRecord], settings: Settings, *, last_output: str | None
 ) -> ModelError | None:
-    """Why an invalid answer must not be re-asked (budget spent, re-asks used up), if so.
-
-    Shared by live calls and the Batch API engine's re-ask rounds, so both stop alike.
-    """
+    """Why an invalid answer must not be re-asked (budget spent, re-asks used up), if so."""
     errors = log[-1].errors if log else []
     problem = errors[0] if errors else "no answer"
     used = _total(log)
@@ -157,7 +226,7 @@ def reask_messages(
     return turns
 
 
-def _total(log: list[AttemptRecord]) -> Usage:
+def _total(log: Sequence[AttemptRecord]) -> Usage:
     return sum((a.usage for a in log), Usage())
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import httpx2
 import openai
 
+from .profile import profile_for
 from .schema import Usage
 from .settings import Settings
 
@@ -48,7 +49,7 @@ def tls_context() -> ssl.SSLContext:
 def make_client(
     settings: Settings, *, transport: httpx2.BaseTransport | None = None
 ) -> openai.OpenAI:
-    timeout = httpx2.Timeout(settings.timeout, connect=settings.connect_timeout)
+    timeout = httpx2.Timeout(profile_for(settings).timeout, connect=settings.connect_timeout)
     http = httpx2.Client(timeout=timeout, transport=transport, verify=tls_context())
     return openai.OpenAI(
         api_key=settings.api_key or _NO_KEY,
@@ -67,19 +68,18 @@ def request_body(
     ``schema_fields`` carry the article's own draft schema (``DraftSpec.request_fields``):
     ``response_format``, or llama.cpp's ``grammar``.
     """
+    profile = profile_for(settings)
     body: dict[str, Any] = {
-        "model": settings.effective_model,
+        "model": profile.model,
         "messages": list(messages),
         **schema_fields,
         "temperature": settings.temperature,
     }
-    # OpenAI's own API rejects max_tokens on reasoning models; compatible servers
-    # (llama.cpp, vLLM, Ollama) read max_tokens.
-    cap = "max_completion_tokens" if settings.effective_schema_kind == "openai" else "max_tokens"
-    body[cap] = settings.max_output_tokens
+    body[profile.token_cap_field] = settings.max_output_tokens
     if settings.seed is not None:
         body["seed"] = settings.seed
-    body.update(settings.extra_body)  # server-specific fields go in as the SDK's extra_body would
+    # Server-specific fields go in as the SDK's extra_body would: the profile's, then the user's.
+    body.update({**profile.extra_body, **settings.extra_body})
     return body
 
 

@@ -21,6 +21,7 @@ from .extraction import Extraction, extract_draft
 from .index import ArticleIndex, event_dates, index_article
 from .index.markup import marked_text
 from .llm import Message, make_client
+from .profile import generation_settings, profile_for
 from .prompts import PromptSet, load_prompts
 from .quotations import Quotation
 from .schema import SCHEMA_VERSION, ArticleSummary, PromptInfo, Provenance, SummaryWarning
@@ -141,13 +142,14 @@ def prepare(article: Article, prompts: PromptSet, settings: Settings) -> Prepare
     and Batch API lines)."""
     index = index_article(article)
     quotations = list(index.quotations[:MAX_QUOTES])
-    spec = draft_spec(index, quotations, DraftBounds.for_settings(settings))
+    profile = profile_for(settings)
+    spec = draft_spec(index, quotations, profile.draft_bounds)
     return Prepared(
         index=index,
         quotations=quotations,
         total_quotations=len(index.quotations),
         spec=spec,
-        schema_fields=spec.request_fields(settings.effective_schema_kind),
+        schema_fields=spec.request_fields(profile.dialect),
         messages=build_messages(prompts, article, index, quotations, spec),
     )
 
@@ -216,6 +218,7 @@ def assemble(
     ``derive_events``: the timeline is read off the date mentions' clauses, not the draft's.
     """
     draft = extraction.draft
+    profile = profile_for(settings)
     a = Assembler(article, quotations, index)
     a.check_scripts(draft)
     actors = a.actors()
@@ -223,13 +226,13 @@ def assemble(
     positions = a.positions(draft, quotes)
     timeline = a.derived_timeline() if derive_events else a.timeline(draft)
     provenance = Provenance(
-        model=extraction.model or settings.effective_model,
+        model=extraction.model or profile.model,
         server=settings.server_label,
         prompt=PromptInfo(name=prompts.name, version=prompts.version),
         schema_version=SCHEMA_VERSION,
-        schema_kind=settings.effective_schema_kind,
+        schema_kind=profile.dialect,
         created_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
-        generation=settings.generation_settings(),
+        generation=generation_settings(settings),
         attempts=len(extraction.attempts),
         usage=extraction.usage,
         attempt_log=extraction.attempts,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from urllib.parse import urlsplit, urlunsplit
 
 from . import scrub
@@ -20,16 +20,12 @@ from .errors import ConfigError
 # grammar with compact separators (the bundled server: a third fewer tokens than pretty JSON).
 SchemaKind = Literal["openai", "grammar", "llguidance"]
 
-DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
-LOCAL_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+OPENAI_URL = "https://api.openai.com/v1"
 
-
-class DefaultTimeout(float):
-    """The request timeout when nobody chose one, told apart from an explicit ``--timeout 120``
-    by its type: the endpoint may then pick a longer one (the local model's), never otherwise."""
-
-
-DEFAULT_TIMEOUT = DefaultTimeout(120.0)
+# What serves the model (``profile.py`` decides what follows from it): OpenAI, Azure OpenAI, a
+# llama.cpp or vLLM server, the bundled model, or any other OpenAI-compatible server.
+ServerKind = Literal["openai", "azure", "llamacpp", "vllm", "bundled", "compatible"]
+SERVER_KINDS: tuple[ServerKind, ...] = get_args(ServerKind)
 
 
 @dataclass(frozen=True)
@@ -39,8 +35,9 @@ class Settings:
     api_key: str | None = field(default=None, repr=False)
     base_url: str | None = None
     model: str | None = None
-    # Network: one request's timeout, transport attempts and the total time spent retrying.
-    timeout: float = DEFAULT_TIMEOUT
+    # Network: one request's timeout (None: the server's default, ``profile.py``), transport
+    # attempts and the total time spent retrying.
+    timeout: float | None = None
     connect_timeout: float = 10.0
     max_attempts: int = 5
     max_retry_seconds: float = 300.0
@@ -53,8 +50,14 @@ class Settings:
     # Articles longer than this (in characters) are refused as bad input.
     max_chars: int = 100_000
     # Which JSON Schema dialect the server gets: OpenAI strict mode, or a grammar-backed server
-    # (llama.cpp, vLLM) that also honours string lengths. None means "decide from the base URL".
+    # (llama.cpp, vLLM) that also honours string lengths. None means "the server's own".
     schema_kind: SchemaKind | None = None
+    OPENAI_URL = "https://api.openai.com/v1"
+
+    # What serves the model; None means "tell from the key and the base URL" (``profile.py``).
+    server_kind: ServerKind | None = None
+    # The server's context window in tokens; None means "the model's known one, if any".
+    context_tokens: int | None = None
     # Extra JSON fields for the request body (e.g. llama.cpp's cache_prompt).
     extra_body: Mapping[str, Any] = field(default_factory=dict)
 
@@ -95,54 +98,34 @@ class Settings:
                     f"base URL must be http(s)://host[:port][/path], got {self.base_url!r}"
                 )
         for name in ("timeout", "connect_timeout", "max_retry_seconds"):
-            if getattr(self, name) <= 0:
+            value = getattr(self, name)
+            if value is not None and value <= 0:
                 raise ConfigError(f"{name} must be positive")
         for name in ("max_attempts", "token_budget", "max_output_tokens", "max_chars"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name} must be at least 1")
+        if self.context_tokens is not None and self.context_tokens < 1:
+            raise ConfigError("context_tokens must be at least 1")
         if self.reasks < 0:
             raise ConfigError("reasks must be 0 or more")
         if self.schema_kind not in (None, "openai", "grammar", "llguidance"):
             raise ConfigError("schema kind must be 'openai', 'grammar' or 'llguidance'")
+        if self.server_kind not in (None, *SERVER_KINDS):
+            raise ConfigError(f"server kind must be one of {', '.join(SERVER_KINDS)}")
 
     @property
-    def uses_local_model(self) -> bool:
-        """No key and no base URL: the run goes to the bundled local model."""
-        return self.api_key is None and self.base_url is None
-
-    @property
-    def effective_schema_kind(self) -> SchemaKind:
-        """OpenAI's own hosts get strict mode's keyword set; other servers get the grammar one."""
-        if self.schema_kind is not None:
-            return self.schema_kind
-        host = urlsplit(self.base_url or "https://api.openai.com/v1").hostname or ""
-        if host.endswith("openai.com") or host.endswith(".azure.com"):
-            return "openai"
-        return "grammar"
-
-    @property
-    def effective_model(self) -> str:
-        if self.model:
-            return self.model
-        return DEFAULT_OPENAI_MODEL if self.base_url is None else LOCAL_MODEL_NAME
+    def server_url(self) -> str:
+        """The base URL requests go to: the one given, else OpenAI's (the SDK's default)."""
+        return self.base_url or OPENAI_URL
 
     @property
     def server_label(self) -> str:
         """The server's address for provenance: scheme, host, port and path, never credentials."""
-        parts = urlsplit(self.base_url or "https://api.openai.com/v1")
+        parts = urlsplit(self.server_url)
         netloc = parts.hostname or ""
         if parts.port:
             netloc = f"{netloc}:{parts.port}"
         return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
-
-    def generation_settings(self) -> dict[str, Any]:
-        """The knobs that change the model's answer (part of provenance and cache keys)."""
-        return {
-            "temperature": self.temperature,
-            "seed": self.seed,
-            "max_output_tokens": self.max_output_tokens,
-            "schema_kind": self.effective_schema_kind,
-        }
 
 
 def _convert(var: str, raw: str, kind: type) -> Any:
@@ -165,4 +148,6 @@ _ENV: tuple[tuple[str, str, type], ...] = (
     ("seed", "SUMMARIZER_SEED", int),
     ("max_chars", "SUMMARIZER_MAX_CHARS", int),
     ("schema_kind", "SUMMARIZER_SCHEMA_KIND", str),
+    ("server_kind", "SUMMARIZER_SERVER_KIND", str),
+    ("context_tokens", "SUMMARIZER_CONTEXT_TOKENS", int),
 )

@@ -351,3 +351,28 @@ def test_crash_when_a_part_is_marked_collected_loses_no_reask(
     assert sorted(got) == ["a0", "a1", "a2"]
     assert got["a0"]["summary"]["provenance"]["attempts"] == 2
     assert len(api.batches) == 2  # round 2 was created once, either way
+
+
+def test_a_failed_reask_counts_as_a_live_one(
+    api: FakeBatchAPI, seed_text: str, tmp_path: Path
+) -> None:
+    """An invalid answer, then a re-ask refused with HTTP 400 (never retried): both engines
+    report it through the same step, so with the same attempts and tokens."""
+
+    def answer(body: dict[str, Any]) -> Reply:
+        return error(400, "too long") if _is_reask(body) else completion("not json")
+
+    api.default = answer
+    source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 1))
+    run_batch(options(source, tmp_path / "batch.jsonl"), settings_for(api.base_url))
+    with FakeOpenAI() as live:
+        live.default = answer
+        live_options = BatchOptions(
+            inputs=[str(source)], output=tmp_path / "live.jsonl", quiet=True
+        )
+        run_batch(live_options, settings_for(live.base_url))
+    for path in ("batch.jsonl", "live.jsonl"):
+        failed = records(tmp_path / path)["a0"]["error"]
+        assert failed["type"] == "TransportError"
+        assert failed["attempts"] == 2  # the invalid answer and the refused re-ask
+        assert failed["usage"]["total_tokens"] == 1300  # only the answer that came

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import cli, endpoint
+from summarizer.profile import profile_for
 from summarizer.schema import ArticleSummary
 from summarizer.settings import Settings
 from tests.conftest import ROOT, SEED
@@ -33,7 +34,7 @@ def recorded_local_server(monkeypatch: pytest.MonkeyPatch) -> None:
 
     @contextmanager
     def fixed(settings: Settings) -> Iterator[Settings]:
-        assert settings.uses_local_model, "no key and no base URL: the local model is used"
+        assert profile_for(settings).kind == "bundled", "no key and no base URL: the local model"
         yield endpoint.local_settings(settings, RECORDED_URL)
 
     monkeypatch.setattr(cli, "open_endpoint", fixed)

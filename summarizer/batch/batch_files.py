@@ -5,8 +5,8 @@ Chat Completions body per line, built by ``llm.request_body`` exactly as a live 
 ``part-N.articles.jsonl`` (our own record of which article each ``custom_id`` stands for, so
 answers can be grounded later without keeping anything in memory). A part closes at the
 Batch API's limits: 50,000 requests or 200 MB. A re-ask part (round 2 and on) also keeps, per
-request, the conversation it sent and the attempts before it, so the next round can go on
-from there.
+request, the conversation it sent and the attempts before it (``extraction.History``), so
+the next round can go on from there.
 
 Downloaded answers come back in any order; ``AnswerIndex`` maps ``custom_id`` to a byte
 offset so each is read when its article comes up, and only one part is indexed at a time.
@@ -22,6 +22,7 @@ from typing import IO, Any, Final
 
 from .. import jsonl
 from ..article import Article
+from ..extraction import History
 from ..llm import Message, request_body
 from ..schema import AttemptRecord
 from ..settings import Settings
@@ -131,6 +132,13 @@ class Pending:
     article: Article
     messages: list[Message] | None = None  # None in round 1: the prompt is rebuilt from the article
     attempts: tuple[AttemptRecord, ...] = ()
+    last_output: str | None = None
+    model: str | None = None
+
+    def history(self, first_messages: list[Message]) -> History:
+        """Where the article's re-asks stand: round 1 starts from the prompt it was built with."""
+        messages = self.messages if self.messages is not None else first_messages
+        return History(tuple(messages), self.attempts, self.last_output, self.model)
 
     def to_dict(self) -> dict[str, Any]:
         entry: dict[str, Any] = {
@@ -142,6 +150,8 @@ class Pending:
         if self.messages is not None:
             entry["messages"] = self.messages
             entry["attempts"] = [a.model_dump(mode="json") for a in self.attempts]
+            entry["last_output"] = self.last_output
+            entry["model"] = self.model
         return entry
 
     @classmethod
@@ -153,6 +163,8 @@ class Pending:
             article=Article.model_validate(entry["article"]),
             messages=entry.get("messages"),
             attempts=tuple(AttemptRecord.model_validate(a) for a in entry.get("attempts", [])),
+            last_output=entry.get("last_output"),
+            model=entry.get("model"),
         )
 
 

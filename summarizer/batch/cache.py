@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..article import Article
 from ..paths import cache_dir
+from ..profile import generation_settings, profile_for
 from ..prompts import PromptSet
 from ..schema import SCHEMA_VERSION, ArticleSummary
 from ..settings import Settings
@@ -37,8 +38,8 @@ def cache_key(article: Article, settings: Settings, prompts: PromptSet) -> str:
         "language": article.language,
         "prompt": [prompts.name, prompts.version],
         "schema": SCHEMA_VERSION,
-        "model": settings.effective_model,
-        "generation": settings.generation_settings(),
+        "model": profile_for(settings).model,
+        "generation": generation_settings(settings),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

@@ -17,8 +17,8 @@ from typing import Any
 
 from .. import jsonl
 from ..errors import InputError
+from ..profile import BUNDLED_MODEL
 from ..schema import Usage
-from ..settings import LOCAL_MODEL_NAME
 
 DEFAULT_PRICES: dict[str, dict[str, float]] = {
     "gpt-4o-mini": {"input": 0.15, "output": 0.60},
@@ -26,7 +26,7 @@ DEFAULT_PRICES: dict[str, dict[str, float]] = {
     "gpt-4.1-nano": {"input": 0.10, "output": 0.40},
     "gpt-4.1-mini": {"input": 0.40, "output": 1.60},
     "gpt-4.1": {"input": 2.00, "output": 8.00},
-    LOCAL_MODEL_NAME: {"input": 0.0, "output": 0.0},
+    BUNDLED_MODEL: {"input": 0.0, "output": 0.0},
 }
 # The Batch API bills half the synchronous price.
 BATCH_DISCOUNT = 0.5

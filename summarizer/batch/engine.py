@@ -32,6 +32,7 @@ from ..extraction import Extraction, extract_draft
 from ..llm import make_client, tls_context
 from ..pipeline import Prepared, prepare
 from ..pipeline import finish as finish_summary
+from ..profile import profile_for
 from ..prompts import PromptSet, load_prompts
 from ..settings import Settings
 from .cache import SummaryCache, cache_key
@@ -107,7 +108,7 @@ class ArticleWorker:
 
     def finish(self, call: Call) -> Result:
         """Ground and assemble the answer, and remember it in the cache."""
-        item, model = call.item, self.settings.effective_model
+        item, model = call.item, profile_for(self.settings).model
         if call.error is not None or call.extraction is None:
             error = call.error or RuntimeError("the model call did not run")
             return error_result(item.id, error, origin=item.origin, model=model)

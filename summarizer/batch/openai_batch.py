@@ -8,10 +8,11 @@ output (``results.batch-state.json``) and in the results file itself:
 2. submit: upload each part and create its batch, saving the ids the moment they exist;
 3. poll: until every batch has ended, showing its request counts;
 4. collect: download output and error files, and turn each answer into the same record a
-   live call would give: ``check_completion`` validates it, ``pipeline.finish`` grounds it.
-   An answer that does not validate is re-asked as a live call would be (the bad answer and
-   its errors appended to the conversation, within ``reasks`` and the token budget): it goes
-   into a re-ask part, which is submitted, polled and collected in turn as the next round.
+   live call would give: ``extraction.next_step``, the live calls' own re-ask step, decides
+   whether it is accepted (``pipeline.finish`` grounds it), given up on, or re-asked (the bad
+   answer and its errors appended to the conversation, within ``reasks`` and the token
+   budget). A re-ask goes into a re-ask part, which is submitted, polled and collected in turn
+   as the next round.
 
 An interrupted run started again with ``--resume`` picks up where the state file says, so it
 polls the batches it already paid for instead of creating new ones. A batch created just
@@ -36,11 +37,11 @@ import openai
 from .. import retry, scrub
 from ..article import Article
 from ..errors import InputError, TransportError
-from ..extraction import Extraction, check_completion, give_up, reask_messages
-from ..llm import Message, completion_from_json, make_client
+from ..extraction import Accepted, GiveUp, next_step
+from ..llm import Completion, Message, completion_from_json, make_client
 from ..pipeline import finish, prepare
+from ..profile import profile_for
 from ..prompts import PromptSet
-from ..schema import AttemptRecord, Usage
 from ..settings import Settings
 from .batch_files import (
     ENDPOINT,
@@ -61,6 +62,11 @@ from .records import Result, duplicate_result, error_result, ok_result
 T = TypeVar("T")
 ENDED = frozenset({"completed", "failed", "expired", "cancelled"})
 STATE_VERSION = 1
+_KIND_NAMES: dict[str, str] = {  # for messages
+    "bundled": "bundled local model",
+    "llamacpp": "llama.cpp server",
+    "vllm": "vLLM server",
+}
 
 
 class BatchEngine:
@@ -80,10 +86,11 @@ class BatchEngine:
         max_requests: int = MAX_REQUESTS,
         max_bytes: int = MAX_BYTES,
     ) -> None:
-        if settings.uses_local_model:
+        profile = profile_for(settings)
+        if not profile.batch_api:
             raise InputError(
                 "--engine openai-batch needs OpenAI (OPENAI_API_KEY) or --base-url of a server "
-                "with the Batch API; the bundled local model has none"
+                f"with the Batch API; the {_KIND_NAMES.get(profile.kind, profile.kind)} has none"
             )
         self.settings = settings
         self.prompts = prompts
@@ -299,56 +306,50 @@ class BatchEngine:
     ) -> Result | tuple[Pending, list[Message], dict[str, Any]]:
         """The record a live call would have given for this answer, or the re-ask to send."""
         item_id, origin, article = pending.id, pending.origin, pending.article
-        model = self.settings.effective_model
-        before = list(pending.attempts)
+        prepared = prepare(article, self.prompts, self.settings)
+        history = pending.history(prepared.messages)
+        outcome = self._answer(answer, why_missing)
+        step = next_step(
+            history, outcome, spec=prepared.spec, prompts=self.prompts, settings=self.settings
+        )
+        if isinstance(step, Accepted):
+            summary = finish(article, prepared, step.extraction, self.settings, self.prompts)
+            if self.cache is not None:
+                self.cache.put(cache_key(article, self.settings, self.prompts), summary)
+            return ok_result(item_id, summary, origin=origin)
+        if isinstance(step, GiveUp):
+            answered = outcome.model if isinstance(outcome, Completion) else None
+            model = answered or profile_for(self.settings).model
+            return error_result(item_id, step.error, origin=origin, model=model)
+        after = step.history
+        reask = Pending(
+            id=item_id,
+            origin=origin,
+            custom_id=f"{pending.custom_id.split('.')[0]}.{len(after.attempts) + 1}",
+            article=article,
+            messages=list(after.messages),
+            attempts=after.attempts,
+            last_output=after.last_output,
+            model=after.model,
+        )
+        return reask, list(after.messages), prepared.schema_fields
+
+    def _answer(
+        self, answer: dict[str, Any] | None, why_missing: str
+    ) -> Completion | TransportError:
+        """A downloaded answer line as a completion, or as the transport error it stands for."""
         if answer is None:
             why = scrub.redact(why_missing, self.settings.secrets)
-            exc = TransportError(f"no answer from the Batch API: {why}", attempts=0)
-            return error_result(item_id, _with_history(exc, before), origin=origin, model=model)
+            return TransportError(f"no answer from the Batch API: {why}", attempts=0)
         response = answer.get("response") or {}
         status = response.get("status_code")
         body = response.get("body")
         if answer.get("error") or status != 200 or not isinstance(body, dict):
             message = scrub.redact(_error_message(answer), self.settings.secrets)
-            exc = TransportError(
+            return TransportError(
                 f"the Batch API request failed (HTTP {status}): {message}", attempts=1
             )
-            return error_result(item_id, _with_history(exc, before), origin=origin, model=model)
-        prepared = prepare(article, self.prompts, self.settings)
-        completion = completion_from_json(body)
-        model = completion.model or model
-        draft, problems = check_completion(completion, prepared.spec)
-        log = [
-            *before,
-            AttemptRecord(
-                attempt=len(before) + 1,
-                finish_reason=completion.finish_reason,
-                usage=completion.usage,
-                errors=problems,
-            ),
-        ]
-        if draft is not None:
-            extraction = Extraction(
-                draft=draft, raw=completion.content or "", attempts=log, model=completion.model
-            )
-            summary = finish(article, prepared, extraction, self.settings, self.prompts)
-            if self.cache is not None:
-                self.cache.put(cache_key(article, self.settings, self.prompts), summary)
-            return ok_result(item_id, summary, origin=origin)
-        stop = give_up(log, self.settings, last_output=completion.content)
-        if stop is not None:
-            return error_result(item_id, stop, origin=origin, model=model)
-        sent = pending.messages if pending.messages is not None else prepared.messages
-        conversation = sent + reask_messages(self.prompts, completion, problems, prepared.spec)
-        reask = Pending(
-            id=item_id,
-            origin=origin,
-            custom_id=f"{pending.custom_id.split('.')[0]}.{len(log) + 1}",
-            article=article,
-            messages=conversation,
-            attempts=tuple(log),
-        )
-        return reask, conversation, prepared.schema_fields
+        return completion_from_json(body)
 
     # -- state -----------------------------------------------------------------------------
 
@@ -373,7 +374,7 @@ class BatchEngine:
     def _save_state(self) -> None:
         state = {
             "version": STATE_VERSION,
-            "model": self.settings.effective_model,
+            "model": profile_for(self.settings).model,
             "prompt": [self.prompts.name, self.prompts.version],
             "folder": str(self.folder),
             "built": self.built,
@@ -390,12 +391,6 @@ class BatchEngine:
 
     def _call(self, fn: Callable[[], T]) -> T:
         return retry.call_with_retries(fn, self.settings)[0]
-
-
-def _with_history(exc: TransportError, before: list[AttemptRecord]) -> TransportError:
-    """A failed re-ask keeps what the earlier rounds cost, as a live call's error does."""
-    usage = sum((a.usage for a in before), Usage()).model_dump()
-    return exc.with_history(attempts=len(before), usage=usage, last_output=None)
 
 
 def _batch_problem(batch: Any) -> str:

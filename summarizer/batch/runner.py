@@ -20,6 +20,7 @@ from typing import IO, Any, Literal
 
 from .. import jsonl, scrub
 from ..errors import InputError
+from ..profile import profile_for
 from ..prompts import load_prompts
 from ..settings import Settings
 from .cache import SummaryCache
@@ -242,12 +243,11 @@ def _results(
         finally:
             report.extra["openai_batch"] = engine.summary()
         return
-    concurrency = options.concurrency
-    if settings.uses_local_model and concurrency > 1:
-        # The bundled server decodes one request at a time: more in flight only queue there
-        # and eat into each request's timeout.
-        progress.note("the local model serves one request at a time: concurrency 1")
-        concurrency = 1
+    concurrency = profile_for(settings).concurrency(options.concurrency)
+    if concurrency < options.concurrency:
+        progress.note(
+            f"the model server serves {concurrency} request(s) at a time: concurrency {concurrency}"
+        )
     with live_worker(
         settings, concurrency=concurrency, pace=report.pace, cache=cache, prompts=prompts
     ) as worker:

@@ -21,9 +21,10 @@ from typing import Any
 from summarizer import extras
 from summarizer.errors import LocalServerError, MissingExtraError
 from summarizer.paths import cache_dir
+from summarizer.profile import BUNDLED_MODEL
 
 MODEL_NAME = "Qwen2.5-Coder-1.5B-Instruct Q4_K_M"
-MODEL_ID = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+MODEL_ID = BUNDLED_MODEL
 MODEL_FILE = f"{MODEL_ID}.gguf"
 MODEL_SIZE = 1_117_320_768
 MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from summarizer.local.model import MODEL_ID, ensure_model
 from summarizer.local.server import LocalServer
+from summarizer.profile import BUNDLED_CONTEXT_TOKENS
 
 
 def _say(message: str) -> None:
@@ -30,7 +31,7 @@ def serve_forever(
     *,
     host: str = "127.0.0.1",
     model_path: Path | None = None,
-    n_ctx: int = 8192,
+    n_ctx: int = BUNDLED_CONTEXT_TOKENS,
     threads: int | None = None,
     echo: Callable[[str], object] = _say,
 ) -> None:

@@ -27,6 +27,7 @@ from summarizer import extras
 from summarizer.errors import LocalServerError
 from summarizer.local import _support
 from summarizer.local.model import MODEL_ID
+from summarizer.profile import BUNDLED_CONTEXT_TOKENS
 
 DEBUG_ENV = "SUMMARIZER_LOCAL_DEBUG"
 # Rough floor for what loading needs beyond the weights: KV cache per context token
@@ -54,7 +55,7 @@ class LocalServer:
         *,
         host: str = "127.0.0.1",
         port: int = 0,
-        n_ctx: int = 8192,
+        n_ctx: int = BUNDLED_CONTEXT_TOKENS,
         threads: int | None = None,
         ready_timeout: float = 120.0,
         verbose: bool | None = None,

@@ -34,6 +34,7 @@ from ..endpoint import open_endpoint
 from ..errors import SummarizerError
 from ..llm import make_client
 from ..pipeline import summarize_article
+from ..profile import profile_for
 from ..schema import ArticleSummary
 from ..settings import Settings
 from . import problems
@@ -79,14 +80,17 @@ def create_app(config: ServiceConfig, settings: Settings) -> FastAPI:
             stack.callback(store.close)
             for token in config.tokens:  # jobs of versions that hashed tokens without a key
                 store.move_owner(legacy_owner_of(token), owner_of(token, key))
-            # The bundled local server decodes one request at a time: more only queue there
-            # and eat into each request's timeout (as in the batch command).
-            local = settings.uses_local_model
-            runner = JobRunner(store, config.jobs_dir, live, 1 if local else config.job_concurrency)
+            # A server that decodes fewer requests at once (the bundled one: one) would only
+            # queue the rest and eat into each request's timeout (as in the batch command).
+            profile = profile_for(live)
+            runner = JobRunner(
+                store, config.jobs_dir, live, profile.concurrency(config.job_concurrency)
+            )
             stack.callback(runner.stop)
             app.state.live, app.state.client = live, client
             app.state.store, app.state.runner = store, runner
-            app.state.limiter = anyio.CapacityLimiter(1 if local else config.max_live_summaries)
+            limit = profile.concurrency(config.max_live_summaries)
+            app.state.limiter = anyio.CapacityLimiter(limit)
             runner.resume_all()
             yield
 
@@ -196,7 +200,8 @@ def _routes() -> APIRouter:
         state = request.app.state
         live: Settings = state.live
         settings = _with_options(live, body.options)
-        client = state.client if settings.timeout == live.timeout else None
+        same_timeout = profile_for(settings).timeout == profile_for(live).timeout
+        client = state.client if same_timeout else None
         try:
             article = article_from_mapping(
                 body.article_fields(), name="body", max_chars=settings.max_chars
@@ -314,7 +319,7 @@ def _with_options(live: Settings, options: GenerationOptions) -> Settings:
     if options.max_output_tokens is not None:
         changes["max_output_tokens"] = min(options.max_output_tokens, live.max_output_tokens)
     if options.timeout is not None:
-        changes["timeout"] = min(options.timeout, live.timeout)
+        changes["timeout"] = min(options.timeout, profile_for(live).timeout)
     return dataclasses.replace(live, **changes) if changes else live
 
 
@@ -337,7 +342,7 @@ def _batch_lines(body: bytes, content_type: str) -> list[bytes]:
 
 
 async def _reachable(settings: Settings, *, timeout: float) -> bool:
-    parts = urlsplit(settings.base_url or "https://api.openai.com/v1")
+    parts = urlsplit(settings.server_url)
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
