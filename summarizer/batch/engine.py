@@ -28,8 +28,9 @@ import openai
 from ..article import Article
 from ..endpoint import open_endpoint
 from ..errors import InputError
-from ..extraction import Extraction, extract_draft
+from ..extraction import Extraction
 from ..llm import make_client, tls_context
+from ..long import context_tokens_for, extract_article
 from ..pipeline import Prepared, prepare
 from ..pipeline import finish as finish_summary
 from ..prompts import PromptSet, load_prompts
@@ -100,7 +101,14 @@ class ArticleWorker:
     def call(self, call: Call) -> Call:
         """The model call (with its retries and re-asks); never raises, the error is kept."""
         try:
-            call.extraction = extract_draft(self.client, self.settings, self.prompts, call.prepared)
+            call.prepared, call.extraction = extract_article(
+                self.client,
+                self.settings,
+                self.prompts,
+                call.article,
+                call.prepared,
+                context_tokens=context_tokens_for(self.settings),
+            )
         except Exception as exc:  # ModelError and anything unforeseen: recorded, not raised
             call.error = exc
         return call
