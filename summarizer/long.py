@@ -151,11 +151,23 @@ class LongArticle:
     def refused(self, exc: ContextLengthError, sent: Sequence[Message], limit: int | None) -> int:
         """Count a refused request and learn from it: the window it names, and how far our
         estimate fell short of the server's count of the prompt."""
+        # A refusal of a re-ask carries its earlier attempts only as counts: one record each,
+        # the first with their usage, so the article's attempts and usage still add up.
+        earlier = Usage.model_validate(exc.usage) if exc.usage else Usage()
+        for i in range(exc.attempts - 1):
+            self.log.append(
+                AttemptRecord(
+                    attempt=len(self.log) + 1,
+                    finish_reason=None,
+                    usage=earlier if i == 0 else Usage(),
+                    errors=["answered, then re-asked (details not kept)"],
+                )
+            )
         self.log.append(
             AttemptRecord(
                 attempt=len(self.log) + 1,
                 finish_reason=None,
-                usage=Usage.model_validate(exc.usage) if exc.usage else Usage(),
+                usage=Usage() if exc.attempts > 1 else earlier,
                 errors=[exc.one_line()],
             )
         )
@@ -188,7 +200,7 @@ class LongArticle:
                 if len(smaller) < 2:
                     smaller = self.halve(window)
                 if len(smaller) < 2:  # one sentence or quotation longer than the window
-                    raise self.failed(exc, logged=True) from exc
+                    raise self.failed(exc, logged=exc.attempts) from exc
                 pending.extendleft(reversed(smaller))
                 continue
             self.windows.append(window)
@@ -221,10 +233,10 @@ class LongArticle:
     def used(self) -> Usage:
         return sum((a.usage for a in self.log), Usage())
 
-    def failed(self, exc: ModelError, *, logged: bool = False) -> ModelError:
-        """``exc`` counting every earlier request of this article too (``logged``: its own
-        refused request is already in the log, as its last record)."""
-        log = self.log[:-1] if logged else self.log
+    def failed(self, exc: ModelError, *, logged: int = 0) -> ModelError:
+        """``exc`` counting every earlier request of this article too (``logged``: how many
+        of the log's last records are ``exc``'s own attempts, already counted in it)."""
+        log = self.log[: len(self.log) - logged]
         used = sum((a.usage for a in log), Usage())
         return exc.with_history(attempts=len(log), usage=used.model_dump(), last_output=None)
 

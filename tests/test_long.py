@@ -426,3 +426,20 @@ def test_events_merge_by_event_text_and_date() -> None:
     two = _draft(events={d[2]: {**event, "event": "the vote is held."}, d[3]: event})
     merged = merge_drafts([one, two], {m.id: m for m in index.dates})
     assert list(merged.events) == [d[0], d[3]]  # same words on the same day: once
+
+
+def test_a_refused_reask_still_counts_every_attempt() -> None:
+    article = the_article()
+    with FakeOpenAI(default=draft_answer) as fake:
+        settings = settings_for(fake)
+        first = prompt_tokens({"messages": prepare(article, load_prompts(), settings).messages})
+        fake.context_limit = first + OUTPUT + 5  # the article fits; its re-ask does not
+        fake.enqueue(completion("not json", prompt_tokens=1000, completion_tokens=300))
+        result = summarize_article(article, settings)
+    p = result.provenance
+    sizes = [prompt_tokens(b) + b["max_tokens"] for b in fake.requests]
+    assert sizes[0] <= fake.context_limit < sizes[1]  # answered (badly), then the re-ask refused
+    assert p.attempts == len(fake.requests) == len(p.attempt_log)
+    answered = fake.requests[2:]
+    assert p.usage.prompt_tokens == 1000 + sum(prompt_tokens(b) for b in answered)
+    assert p.usage.completion_tokens == 300 + 50 * len(answered)
