@@ -9,6 +9,10 @@ answer is turned into the next request at once instead of queueing behind anothe
 grounding: with 16 threads doing all the work, requests spent a tenth of their time waiting
 for the interpreter rather than the server (``bench/batch_throughput.py``).
 
+The model call is ``long.extract_article``, as for one article: a long article's windows go
+out one after another in its pool thread, which also plans them (about a second of CPU for
+60,000 characters, and only for an article that does not fit).
+
 Inputs are pulled lazily and at most ``2 * concurrency`` are queued or in flight, so memory
 does not grow with the number of articles; results are yielded as they finish, not in input
 order.
