@@ -11,14 +11,18 @@ summaries (``prompt_files/combine.md``). The article index stays the whole artic
 assembly (``pipeline.finish``) is the same as for a short article.
 
 Attempts, usage and the token budget (``Settings.token_budget``) are the article's, across all
-windows: every request counts, a refused one too. Windows go out one after another.
+windows: every request counts, a refused one too. Windows go out one after another, or, in a
+batch, as many at once as its ``--concurrency`` has free slots (``Slots``).
 """
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import dataclasses
+import threading
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import openai
 from pydantic import ValidationError
@@ -69,17 +73,50 @@ def extract_article(
     prepared: Prepared,
     *,
     context_tokens: int | None,
+    slots: Slots | None = None,
 ) -> tuple[Prepared, Extraction]:
     """The validated draft of one article, in windows when it does not fit ``context_tokens``
-    (None: not known) or the server says so; returns what ``pipeline.finish`` assembles."""
+    (None: not known) or the server says so; returns what ``pipeline.finish`` assembles.
+
+    ``slots``: request slots the windows may borrow to go out at once (the batch's); the
+    result is the same as one after another.
+    """
+    long = LongArticle(client, settings, prompts, article, prepared, slots)
     if context_tokens is None or request_tokens(prepared.messages, settings) <= context_tokens:
         try:
             return prepared, extract_draft(client, settings, prompts, prepared)
         except ContextLengthError as exc:
-            long = LongArticle(client, settings, prompts, article, prepared)
-            limit = long.refused(exc, prepared.messages, context_tokens)
-            return long.run(limit)
-    return LongArticle(client, settings, prompts, article, prepared).run(context_tokens)
+            return long.run(long.refused(exc, prepared.messages, context_tokens))
+    return long.run(context_tokens)
+
+
+class Slots:
+    """The requests a batch may have in flight (``--concurrency``), as slots: an article holds
+    one for its own request, and its windows borrow free ones to go out at once.
+
+    Borrowing never waits: an article that waited for slots held by other articles, each
+    waiting in turn, could wait forever; with nothing free its windows go one at a time.
+    """
+
+    def __init__(self, total: int) -> None:
+        self._free = threading.BoundedSemaphore(max(total, 1))
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """One slot for the caller's own requests, waiting for it if need be."""
+        with self._free:
+            yield
+
+    def borrow(self, wanted: int) -> int:
+        """Up to ``wanted`` more slots, as many as are free now; give them back after."""
+        got = 0
+        while got < wanted and self._free.acquire(blocking=False):
+            got += 1
+        return got
+
+    def give_back(self, count: int) -> None:
+        for _ in range(count):
+            self._free.release()
 
 
 class LongArticle:
@@ -92,6 +129,7 @@ class LongArticle:
         prompts: PromptSet,
         article: Article,
         prepared: Prepared,
+        slots: Slots | None = None,
     ) -> None:
         self.client, self.settings, self.prompts = client, settings, prompts
         self.article, self.prepared = article, prepared
@@ -102,6 +140,7 @@ class LongArticle:
         self.scale = 1.0  # the server's count over our estimate, once a refusal told us
         self.ratios: list[float] = []
         self.windows: list[Window] = []
+        self.slots = slots
 
     # -- the window -------------------------------------------------------------------------
 
@@ -188,22 +227,31 @@ class LongArticle:
     def run(self, limit: int) -> tuple[Prepared, Extraction]:
         """Every window's draft, merged, with the final summary."""
         pending = deque(self.plan(0, len(self.index.text), limit))
-        drafts: list[Draft] = []
+        done: list[tuple[int, Draft]] = []
         while pending:
-            window = pending.popleft()
-            request = self.request(window.span)
+            extra = self.slots.borrow(len(pending) - 1) if self.slots else 0
             try:
-                drafts.append(self.extract(request))
-            except ContextLengthError as exc:
-                limit = self.refused(exc, request.messages, limit)
+                wave = [pending.popleft() for _ in range(1 + extra)]
+                requests = [self.request(w.span) for w in wave]
+                outcomes = self.extract_all(requests)
+            finally:
+                if self.slots:
+                    self.slots.give_back(extra)
+            retry: list[Window] = []
+            for window, request, outcome in zip(wave, requests, outcomes, strict=True):
+                if isinstance(outcome, Draft):
+                    done.append((window.start, outcome))
+                    self.windows.append(window)
+                    continue
+                limit = self.refused(outcome, request.messages, limit)
                 smaller = self.plan(window.start, window.end, limit)
                 if len(smaller) < 2:
                     smaller = self.halve(window)
                 if len(smaller) < 2:  # one sentence or quotation longer than the window
-                    raise self.failed(exc, logged=exc.attempts) from exc
-                pending.extendleft(reversed(smaller))
-                continue
-            self.windows.append(window)
+                    raise self.failed(outcome, logged=outcome.attempts) from outcome
+                retry += smaller
+            pending.extendleft(reversed(retry))
+        drafts = [draft for _, draft in sorted(done, key=lambda d: d[0])]
         merged = merge_drafts(drafts, {d.id: d for d in self.index.dates})
         merged = merged.model_copy(update={"summary": self.summary(drafts)})
         quotations = list(self.index.quotations)
@@ -253,19 +301,43 @@ class LongArticle:
             )
         return left
 
-    def extract(self, request: Prepared) -> Draft:
-        """One window's draft within what is left of the article's token budget."""
-        settings = dataclasses.replace(self.settings, token_budget=self.budget_left())
+    def extract_all(self, requests: Sequence[Prepared]) -> list[Draft | ContextLengthError]:
+        """The drafts of a wave of windows, sent at once when there are several; a refused
+        window's outcome is its ``ContextLengthError``. Attempts are logged in window order,
+        whatever order the answers came in, so a run's record does not depend on timing.
+
+        The budget left is shared equally among the wave's windows: none can spend what
+        another may need.
+        """
+        share = self.budget_left() // len(requests)
+        settings = dataclasses.replace(self.settings, token_budget=max(share, 1))
+        if len(requests) == 1:
+            outcomes = [self.extract(settings, requests[0])]
+        else:
+            with cf.ThreadPoolExecutor(len(requests), thread_name_prefix="window") as pool:
+                outcomes = list(pool.map(lambda r: self.extract(settings, r), requests))
+        out: list[Draft | ContextLengthError] = []
+        failure: ModelError | None = None
+        for outcome in outcomes:
+            if isinstance(outcome, Extraction):
+                for attempt in outcome.attempts:
+                    self.log.append(attempt.model_copy(update={"attempt": len(self.log) + 1}))
+                self.model = outcome.model or self.model
+                out.append(outcome.draft)
+            elif isinstance(outcome, ContextLengthError):
+                out.append(outcome)  # counted by ``refused``, in this order
+            else:
+                failure = failure or outcome
+        if failure is not None:
+            raise self.failed(failure) from failure
+        return out
+
+    def extract(self, settings: Settings, request: Prepared) -> Extraction | ModelError:
+        """One window's draft, or the error that ended it (raised by ``extract_all``)."""
         try:
-            extraction = extract_draft(self.client, settings, self.prompts, request)
-        except ContextLengthError:
-            raise  # the caller cuts the window smaller and counts the refusal
+            return extract_draft(self.client, settings, self.prompts, request)
         except ModelError as exc:
-            raise self.failed(exc) from exc
-        for attempt in extraction.attempts:
-            self.log.append(attempt.model_copy(update={"attempt": len(self.log) + 1}))
-        self.model = extraction.model or self.model
-        return extraction.draft
+            return exc
 
     # -- the summary ------------------------------------------------------------------------
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import threading
+import time
 from typing import Any
 
 import pytest
@@ -443,3 +445,42 @@ def test_a_refused_reask_still_counts_every_attempt() -> None:
     answered = fake.requests[2:]
     assert p.usage.prompt_tokens == 1000 + sum(prompt_tokens(b) for b in answered)
     assert p.usage.completion_tokens == 300 + 50 * len(answered)
+
+
+class InFlight:
+    """A fake's answer that counts the requests it is answering at once."""
+
+    def __init__(self) -> None:
+        self.now = self.most = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, body: dict[str, Any]) -> Reply:
+        with self.lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+        time.sleep(0.15)
+        with self.lock:
+            self.now -= 1
+        return draft_answer(body)
+
+
+def test_windows_go_out_at_once_in_free_batch_slots_with_the_same_result() -> None:
+    from summarizer.batch import summarize_many
+
+    article = the_article()
+    results = {}
+    for concurrency in (1, 4):
+        answer = InFlight()
+        with FakeOpenAI(default=answer) as fake:
+            settings = settings_for(fake)
+            fake.context_limit = window_limit(article, settings, 0.55)
+            (result,) = summarize_many([article], settings=settings, concurrency=concurrency)
+        assert result.summary is not None
+        results[concurrency] = (result.summary, answer.most, len(drafts_sent(fake)))
+    (one, most_one, sent_one), (four, most_four, sent_four) = results[1], results[4]
+    assert most_one == 1 and 1 < most_four <= 4
+    assert sent_one == sent_four >= 4
+    strip = {"created_at", "server"}  # the time, and the fake's port
+    a = one.model_dump(exclude={"provenance": strip})
+    b = four.model_dump(exclude={"provenance": strip})
+    assert a == b
