@@ -219,8 +219,10 @@ class LongArticle:
             return exc.limit
         if limit is not None:
             return limit
-        # Nothing said: guess half of what was sent, then halve again if refused again.
-        return (self.tokens(sent) + self.settings.max_output_tokens) // 2 + SAFETY_TOKENS
+        # Nothing said: a window for half of the article's text; refused again, halve again.
+        bare = self.tokens(self.messages((0, 0)))
+        half = (self.tokens(sent) - bare) // 2
+        return bare + half + self.settings.max_output_tokens + SAFETY_TOKENS
 
     # -- the run ----------------------------------------------------------------------------
 
@@ -253,7 +255,7 @@ class LongArticle:
             pending.extendleft(reversed(retry))
         drafts = [draft for _, draft in sorted(done, key=lambda d: d[0])]
         merged = merge_drafts(drafts, {d.id: d for d in self.index.dates})
-        merged = merged.model_copy(update={"summary": self.summary(drafts)})
+        merged = merged.model_copy(update={"summary": self.summary(drafts, limit)})
         quotations = list(self.index.quotations)
         prepared = dataclasses.replace(
             self.prepared,
@@ -341,9 +343,10 @@ class LongArticle:
 
     # -- the summary ------------------------------------------------------------------------
 
-    def summary(self, drafts: Sequence[Draft]) -> DraftSummary:
+    def summary(self, drafts: Sequence[Draft], limit: int) -> DraftSummary:
         """The final call's summary of the whole article from the windows' summaries; the
-        windows' own, put together, if that call's answer is unusable."""
+        windows' own, put together, if that call would not fit ``limit`` or its answer is
+        unusable."""
         if len(drafts) == 1:
             return drafts[0].summary
         template = combine_template(self.prompts)
@@ -361,14 +364,18 @@ class LongArticle:
         )
         messages: list[Message] = [{"role": "user", "content": content}]
         fields = summary_fields(self.bounds, self.settings.effective_schema_kind)
-        if self.used().total_tokens >= self.settings.token_budget:
-            return joined_summary(drafts, self.bounds.key_points)  # no budget for one more call
+        too_long = self.tokens(messages) + self.settings.max_output_tokens > limit
+        if too_long or self.used().total_tokens >= self.settings.token_budget:
+            return joined_summary(drafts, self.bounds.key_points)  # no room for one more call
 
         def send() -> Completion:
             return complete(self.client, self.settings, messages, fields)
 
         try:
             completion, _ = call_with_retries(send, self.settings)
+        except ContextLengthError as exc:  # our estimate fell short: the windows' own, joined
+            self.refused(exc, messages, limit)
+            return joined_summary(drafts, self.bounds.key_points)
         except ModelError as exc:
             raise self.failed(exc) from exc
         self.model = completion.model or self.model

@@ -484,3 +484,22 @@ def test_windows_go_out_at_once_in_free_batch_slots_with_the_same_result() -> No
     a = one.model_dump(exclude={"provenance": strip})
     b = four.model_dump(exclude={"provenance": strip})
     assert a == b
+
+
+def test_a_refusal_that_names_no_limit_still_ends_in_windows_that_fit() -> None:
+    article = the_article()
+    limit = 0
+
+    def answer(body: dict[str, Any]) -> Reply:
+        if prompt_tokens(body) + body["max_tokens"] > limit:
+            return Reply(status=400, body={"error": {"message": "context length exceeded"}})
+        return draft_answer(body)
+
+    with FakeOpenAI(default=answer) as fake:
+        settings = settings_for(fake)
+        limit = window_limit(article, settings, 0.6)
+        result = summarize_article(article, settings)
+    sizes = [prompt_tokens(b) + b["max_tokens"] for b in fake.requests]
+    assert sizes[0] > limit and sizes[-1] <= limit
+    assert result.provenance.attempts == len(fake.requests)
+    assert len(result.quotes) == len(index_article(article).quotations)
