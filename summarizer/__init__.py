@@ -17,6 +17,7 @@ from .endpoint import open_endpoint
 from .errors import (
     BudgetExceededError,
     ConfigError,
+    ContextLengthError,
     InputError,
     InvalidOutputError,
     LocalServerError,
@@ -39,6 +40,7 @@ __all__ = [
     "ArticleSummary",
     "BudgetExceededError",
     "ConfigError",
+    "ContextLengthError",
     "InputError",
     "InvalidOutputError",
     "LocalServerError",

@@ -174,20 +174,7 @@ class DraftSpec:
         """The body fields that carry the schema: ``response_format`` for OpenAI-compatible
         servers; for llama.cpp's llguidance, a ``grammar`` that writes compact JSON (the
         same schema costs a third fewer tokens without the pretty-printing)."""
-        schema = self.json_schema(kind)
-        if kind == "llguidance":
-            schema["x-guidance"] = {
-                "whitespace_flexible": False,
-                "key_separator": ":",
-                "item_separator": ",",
-            }
-            return {"grammar": "%llguidance {}\nstart: %json " + json.dumps(schema)}
-        return {
-            "response_format": {
-                "type": "json_schema",
-                "json_schema": {"name": "article_draft", "strict": True, "schema": schema},
-            }
-        }
+        return schema_fields(self.json_schema(kind), kind, "article_draft")
 
     def reference_errors(self, draft: Draft) -> list[str]:
         """Ids that point nowhere: the draft is unusable, so it is re-asked.
@@ -238,6 +225,32 @@ class DraftSpec:
                 ("dates", self.dates),
             )
         )
+
+
+def schema_fields(schema: dict[str, Any], kind: SchemaKind, name: str) -> dict[str, Any]:
+    """The body fields that send ``schema`` (changed in place for llguidance) as ``kind``."""
+    if kind == "llguidance":
+        schema["x-guidance"] = {
+            "whitespace_flexible": False,
+            "key_separator": ":",
+            "item_separator": ",",
+        }
+        return {"grammar": "%llguidance {}\nstart: %json " + json.dumps(schema)}
+    return {
+        "response_format": {
+            "type": "json_schema",
+            "json_schema": {"name": name, "strict": True, "schema": schema},
+        }
+    }
+
+
+def summary_fields(bounds: DraftBounds, kind: SchemaKind) -> dict[str, Any]:
+    """The schema of a summary alone (``DraftSummary``): the final call on a long article,
+    which writes one summary from its windows' summaries."""
+    schema = copy.deepcopy(_base_schema("openai" if kind == "openai" else "grammar"))
+    summary: dict[str, Any] = schema["$defs"]["DraftSummary"]
+    summary["properties"]["key_points"]["maxItems"] = bounds.key_points
+    return schema_fields(summary, kind, "article_summary")
 
 
 def _range(ids: Sequence[str]) -> str:

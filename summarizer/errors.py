@@ -11,7 +11,8 @@ caller can catch one class. The tree is short on purpose::
      ├── LocalServerError        the bundled local model server could not start or be found
      └── ModelError              the model call failed after all retries and re-asks (exit 1)
           ├── TransportError     network or HTTP status (``status_code``): retries exhausted
-          │    └── TransportTimeoutError  no answer within the request timeout
+          │    ├── TransportTimeoutError  no answer within the request timeout
+     │    └── ContextLengthError     the request is longer than the model's context window
           ├── InvalidOutputError output never validated (bad JSON, schema, truncation, refusal)
           └── BudgetExceededError the per-article token budget ran out
 
@@ -164,3 +165,45 @@ class InvalidOutputError(ModelError):
 
 class BudgetExceededError(ModelError):
     """The per-article token budget ran out before a valid answer arrived."""
+
+
+class ContextLengthError(TransportError):
+    """The server refused the request as longer than its context window (HTTP 400/413, or
+    llama.cpp's ``exceed_context_size_error``). Repeating it cannot help; a shorter request
+    can, so ``long.py`` splits the article into windows that fit.
+
+    ``limit`` is the window in tokens and ``prompt_tokens`` what the server counted for the
+    messages, each when the server's answer says it (None otherwise).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        limit: int | None = None,
+        prompt_tokens: int | None = None,
+        status_code: int | None = None,
+        attempts: int = 0,
+        usage: dict[str, int] | None = None,
+        last_output: str | None = None,
+        errors: list[str] | None = None,
+    ) -> None:
+        super().__init__(
+            message,
+            status_code=status_code,
+            attempts=attempts,
+            usage=usage,
+            last_output=last_output,
+            errors=errors,
+        )
+        self.limit = limit
+        self.prompt_tokens = prompt_tokens
+
+    def _context(self) -> dict[str, Any]:
+        return {**super()._context(), "limit": self.limit, "prompt_tokens": self.prompt_tokens}
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        if self.limit is not None:
+            data["context_tokens"] = self.limit
+        return data

@@ -15,6 +15,7 @@ from typing import Any
 import httpx2
 import openai
 
+from .context import context_length_error
 from .profile import profile_for
 from .schema import Usage
 from .settings import Settings
@@ -89,7 +90,8 @@ def complete(
     messages: Sequence[Message],
     schema_fields: dict[str, Any],
 ) -> Completion:
-    """Send one request; raises the SDK's errors untouched for ``retry.py`` to classify.
+    """Send one request; raises the SDK's errors untouched for ``retry.py`` to classify, except
+    a context-length refusal, which becomes ``ContextLengthError``.
 
     The body goes out through ``client.post``, the SDK's documented way to send a request as
     given, with the client's auth and its errors for every non-2xx answer. ``create`` would
@@ -97,11 +99,18 @@ def complete(
     uses, and build a typed object of the answer field by field: together more CPU than the
     HTTP exchange itself, which held batch throughput back (``bench/batch_throughput.py``).
     """
-    response = client.post(
-        "/chat/completions",
-        body=request_body(settings, messages, schema_fields),
-        cast_to=httpx2.Response,
-    )
+    try:
+        response = client.post(
+            "/chat/completions",
+            body=request_body(settings, messages, schema_fields),
+            cast_to=httpx2.Response,
+        )
+    except openai.APIStatusError as exc:
+        # Too long for the window: typed, with the limit the server named (never retried).
+        too_long = context_length_error(exc)
+        if too_long is not None:
+            raise too_long from exc
+        raise
     try:
         data = response.json()
     except ValueError:  # a 200 that is not JSON (a proxy's page): no answer, so it is re-asked

@@ -17,8 +17,8 @@ import openai
 from .article import Article
 from .assemble import Assembler
 from .draft import MAX_QUOTES, DraftBounds, DraftSpec
-from .extraction import Extraction, extract_draft
-from .index import ArticleIndex, event_dates, index_article
+from .extraction import Extraction
+from .index import ArticleIndex, IndexedActor, SpeakerCue, event_dates, index_article
 from .index.markup import marked_text
 from .llm import Message, make_client
 from .profile import generation_settings, profile_for
@@ -28,24 +28,33 @@ from .schema import SCHEMA_VERSION, ArticleSummary, PromptInfo, Provenance, Summ
 from .settings import Settings
 
 
-def draft_spec(index: ArticleIndex, quotations: list[Quotation], bounds: DraftBounds) -> DraftSpec:
+def draft_spec(
+    index: ArticleIndex,
+    quotations: list[Quotation],
+    bounds: DraftBounds,
+    span: tuple[int, int] | None = None,
+) -> DraftSpec:
     """The units the model answers for: every quotation; every actor a rule heard speak
     (with its quotations and reported-speech sentences); every date mention with a calendar
-    value (or one that a publication date would give)."""
-    sent = {f"Q{q.number}" for q in quotations}
+    value (or one that a publication date would give). ``span``: only the sentences and date
+    mentions of that window of a long article (``quotations`` are then the window's own)."""
+    lo, hi = span if span is not None else (0, len(index.text))
+    sentences = [s for s in index.sentences if lo <= s.start < hi]
+    sent = {f"Q{q.number}" for q in quotations} | {s.id for s in sentences}
     starts = {f"Q{q.number}": q.start for q in quotations}
     starts.update((s.id, s.start) for s in index.sentences)
     units: dict[str, list[str]] = {}
     for cue in sorted(index.speakers, key=lambda c: starts.get(c.target, 0)):
-        if cue.actor is not None and (cue.target in sent or cue.target.startswith("S")):
+        if cue.actor is not None and cue.target in sent:
             units.setdefault(cue.actor, []).append(cue.target)
     names = {a.id: a.name for a in index.actors}
+    dates = [d.id for d in event_dates(index) if lo <= d.start < hi]
     return DraftSpec(
         actors=tuple(a.id for a in index.actors),
         quotations=tuple(f"Q{q.number}" for q in quotations),
         speakers=tuple((f"{aid} {names[aid]}", tuple(u)) for aid, u in units.items()),
-        sentences=tuple(s.id for s in index.sentences),
-        dates=tuple(d.id for d in event_dates(index)) if bounds.model_events else (),
+        sentences=tuple(s.id for s in sentences),
+        dates=tuple(dates) if bounds.model_events else (),
         bounds=bounds,
     )
 
@@ -56,25 +65,29 @@ def build_messages(
     index: ArticleIndex,
     quotations: list[Quotation],
     spec: DraftSpec,
+    span: tuple[int, int] | None = None,
 ) -> list[Message]:
     """The article once, with its unit ids inline; then its actors and the rules' speakers.
+    ``span``: only that window of a long article (``spec`` and ``quotations`` its own).
 
     Everything taken from the article (its title, its text, the actor names and titles the
     rules read in it) sits inside ``<<<ARTICLE … ARTICLE>>>`` fences, which the system prompt
     declares to be data, with look-alike markers neutralised.
     """
-    actors = [
-        f"{a.id} {a.name}" + (f" — {a.title}" if a.title else f" ({a.kind})") for a in index.actors
-    ]
     names = {a.id: a.name for a in index.actors}
     cues = {c.target: c for c in index.speakers}
+    listed = index.actors if span is None else _actors_of(index, span, quotations, cues)
+    actors = [f"{a.id} {a.name}" + (f" — {a.title}" if a.title else f" ({a.kind})") for a in listed]
     lines = []
     for q in quotations:
         cue = cues.get(f"Q{q.number}")
         said = f"{cue.actor} {names[cue.actor]}" if cue and cue.actor in names else "?"
         lines.append(f"Q{q.number}: {said}")
     text = marked_text(
-        index, quotations=[q.number for q in quotations], dates=[int(d[1:]) for d in spec.dates]
+        index,
+        quotations=[q.number for q in quotations],
+        dates=[int(d[1:]) for d in spec.dates],
+        span=span,
     )
     title = " ".join(article.title.split()) if article.title else ""
     user = prompts.user.render(
@@ -89,6 +102,21 @@ def build_messages(
     return [
         {"role": "system", "content": prompts.system.render()},
         {"role": "user", "content": user},
+    ]
+
+
+def _actors_of(
+    index: ArticleIndex,
+    span: tuple[int, int],
+    quotations: list[Quotation],
+    cues: dict[str, SpeakerCue],
+) -> list[IndexedActor]:
+    """The actors a window shows: those it names, and the rules' speakers of its quotations
+    (a long article names hundreds; its schema still accepts every actor id)."""
+    lo, hi = span
+    speakers = {c.actor for q in quotations if (c := cues.get(f"Q{q.number}")) is not None}
+    return [
+        a for a in index.actors if a.id in speakers or any(lo <= m.start < hi for m in a.mentions)
     ]
 
 
@@ -162,12 +190,17 @@ def summarize_article(
     prompts: PromptSet | None = None,
 ) -> ArticleSummary:
     """Summarise one article with an already-resolved endpoint (no local server is started)."""
+    from .long import extract_article  # long.py builds on this module
+
     prompts = prompts or load_prompts()
     prepared = prepare(article, prompts, settings)
     own_client = client is None
     client = client or make_client(settings)
     try:
-        extraction = extract_draft(client, settings, prompts, prepared)
+        window = profile_for(settings).context_tokens
+        prepared, extraction = extract_article(
+            client, settings, prompts, article, prepared, context_tokens=window
+        )
     finally:
         if own_client:
             client.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import socket
 import threading
 import time
@@ -78,7 +79,9 @@ class FakeOpenAI:
         *,
         default: Reply | Callable[[dict[str, Any]], Reply] | None = None,
         latency: float = 0.0,
+        context_limit: int | None = None,
     ) -> None:
+        self.context_limit = context_limit
         self.queue: deque[Reply] = deque()
         self.requests: list[dict[str, Any]] = []
         self.default = default
@@ -110,6 +113,9 @@ class FakeOpenAI:
     def _next(self, body: dict[str, Any]) -> Reply:
         with self._lock:
             self.requests.append(body)
+            too_long = self._too_long(body)
+            if too_long is not None:
+                return too_long
             if self.queue:
                 return self.queue.popleft()
         if callable(self.default):
@@ -117,6 +123,32 @@ class FakeOpenAI:
         if self.default is not None:
             return self.default
         return error(500, "fake server: no reply queued")
+
+    def _too_long(self, body: dict[str, Any]) -> Reply | None:
+        """OpenAI's 400 ``context_length_exceeded`` when the prompt plus the requested output
+        is over ``context_limit``, worded as OpenAI words it."""
+        if self.context_limit is None or "messages" not in body:
+            return None
+        prompt = prompt_tokens(body)
+        output = int(body.get("max_tokens") or body.get("max_completion_tokens") or 0)
+        if prompt + output <= self.context_limit:
+            return None
+        message = (
+            f"This model's maximum context length is {self.context_limit} tokens. However, you "
+            f"requested {prompt + output} tokens ({prompt} in the messages, {output} in the "
+            "completion). Please reduce the length of the messages or completion."
+        )
+        return Reply(
+            status=400,
+            body={
+                "error": {
+                    "message": message,
+                    "type": "invalid_request_error",
+                    "param": "messages",
+                    "code": "context_length_exceeded",
+                }
+            },
+        )
 
     def _encode(self, reply: Reply) -> bytes:
         """The reply's body as bytes; the fixed ``default`` reply is encoded only once."""
@@ -354,3 +386,76 @@ def write_jsonl(path: Any, rows: list[dict[str, Any]]) -> Any:
         for row in rows:
             f.write(json.dumps(row) + "\n")
     return path
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def prompt_tokens(body: dict[str, Any]) -> int:
+    """The fake's tokenizer: a word or a punctuation mark is a token, plus 4 per message.
+
+    Not the model's count, and not ours (``summarizer.context`` estimates from characters): a
+    client that splits only because it was told the window must not depend on it."""
+    return sum(len(_TOKEN.findall(m.get("content") or "")) + 4 for m in body.get("messages", []))
+
+
+def _schema_of(body: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The name and JSON Schema a request asks its answer to follow (either dialect)."""
+    if "grammar" in body:
+        return "article_draft" if '"quotes"' in body["grammar"] else "article_summary", json.loads(
+            body["grammar"].split("start: %json ", 1)[1]
+        )
+    spec = body["response_format"]["json_schema"]
+    return spec["name"], spec["schema"]
+
+
+def draft_answer(body: dict[str, Any]) -> Reply:
+    """A valid answer to any draft or summary request, built from the schema it was sent.
+
+    Every quotation is left to the rule (null), every speaking actor gets a stance on "the
+    talks" citing its first own unit, every date mention an event named after its id. The
+    usage reports ``prompt_tokens`` of the request and 50 completion tokens.
+    """
+    name, schema = _schema_of(body)
+    if name == "article_summary":
+        answer: dict[str, Any] = {
+            "headline": "The whole story",
+            "abstract": "A summary of every part.",
+            "key_points": ["First fact", "Second fact"],
+        }
+    else:
+        props = schema["properties"]
+        stances = {}
+        for key, value in props["stances"]["properties"].items():
+            evidence = value["anyOf"][0].get("properties", {}).get("evidence", {})
+            units = evidence.get("items", {}).get("enum") or []
+            stances[key] = (
+                {
+                    "evidence": units[:1],
+                    "view": f"{key} wants talks",
+                    "kind": "demands",
+                    "topic": "the talks",
+                }
+                if units
+                else None
+            )
+        keys = (
+            list(props["quotes"]["properties"])
+            + list(stances)
+            + list(props["events"]["properties"])
+        )
+        answer = {
+            "summary": {
+                "headline": f"Part from {keys[0] if keys else 'nothing'}",
+                "abstract": "One part of the story.",
+                "key_points": [f"Point of {k}" for k in keys[:2]],
+            },
+            "quotes": {q: None for q in props["quotes"]["properties"]},
+            "stances": stances,
+            "events": {
+                d: {"event": f"event at {d}", "status": "past"}
+                for d in props["events"]["properties"]
+            },
+            "undated": [],
+        }
+    return completion(json.dumps(answer), prompt_tokens=prompt_tokens(body), completion_tokens=50)

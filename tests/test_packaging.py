@@ -57,6 +57,7 @@ def test_wheel_holds_every_module_and_data_file(dist: Path) -> None:
         "summarizer/prompt_files/system.md",
         "summarizer/prompt_files/user.md",
         "summarizer/prompt_files/reask.md",
+        "summarizer/prompt_files/combine.md",
         "summarizer/review/templates/review.css",
         "summarizer/review/templates/article.html",
     ):

@@ -38,6 +38,7 @@ PUBLIC_API = {
     "ModelError",
     "TransportError",
     "TransportTimeoutError",
+    "ContextLengthError",
     "InvalidOutputError",
     "BudgetExceededError",
 }

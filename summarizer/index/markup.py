@@ -20,13 +20,16 @@ def marked_text(
     *,
     quotations: Iterable[int] | None = None,
     dates: Iterable[int] | None = None,
+    span: tuple[int, int] | None = None,
 ) -> str:
     """The article text with ``[S#]``, ``[Q#]`` and ``[D#]`` markers inserted.
 
     ``quotations``, ``dates``: the numbers to mark (default: every quotation, every date or
-    time mention), so the model never sees an id its schema does not accept.
+    time mention), so the model never sees an id its schema does not accept. ``span``: only
+    that part of the text (a window of a long article, cut between sentences), same ids.
     """
     text = index.text
+    lo, hi = span if span is not None else (0, len(text))
     wanted = None if quotations is None else set(quotations)
     dated = None if dates is None else set(dates)
     # (offset, order at that offset, marker): a sentence marker goes before a quotation's,
@@ -44,10 +47,12 @@ def marked_text(
     )
     inserts.sort()
     out: list[str] = []
-    cursor = 0
+    cursor = lo
     for at, _, marker in inserts:
+        if not lo <= at < hi:
+            continue
         out.append(text[cursor:at])
         out.append(marker)
         cursor = at
-    out.append(text[cursor:])
+    out.append(text[cursor:hi])
     return "".join(out)
