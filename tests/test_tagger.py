@@ -226,3 +226,46 @@ def test_index_command_on_stdin() -> None:
     assert data["sentences"][0]["id"] == "S1"
     assert data["quotations"][0]["id"] == "Q1"
     assert {"sentences", "quotations", "dates", "actors", "speakers"} <= set(data)
+
+
+# --- trigger windows (speed) -----------------------------------------------------------
+
+
+def _alternation_triggers(text: str, low: str) -> list[tuple[int, int, str]]:
+    """The triggers a plain regex alternation finds: what the hand-rolled scan must equal."""
+    import re
+
+    from summarizer.index import date_windows as w
+
+    def alt(pairs: tuple[tuple[str, str], ...], boundary: str) -> re.Pattern[str]:
+        return re.compile(
+            "|".join(f"{boundary}(?P<{c}_{i}>{re.escape(lit)})" for i, (lit, c) in enumerate(pairs))
+        )
+
+    names = re.compile(alt(w._NAMES, r"\b").pattern + r"|(?P<digit_x>\d)")
+    words = alt(w._WORDS, "")
+    found = []
+    for pattern, source in ((names, text), (words, low)):
+        for m in pattern.finditer(source):
+            found.append((m.start(), m.end(), (m.lastgroup or "").rsplit("_", 1)[0]))
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q12 of FY2014, H1 3Jan xMonday Mon. 2014Q1 May monthly times today's yesterday",
+        "The quarterly report, every weekday, nightly at midnight; the yearly fortnight.",
+        "In 1999 and 2000, Q4Q3 then 12,345 troops; Monday-Friday: Tue/Wed. Sept 9th.",
+    ],
+)
+def test_trigger_scan_equals_the_alternation(text: str) -> None:
+    from summarizer.index import date_windows as w
+
+    low = w.lowered(text)
+    ours = set(w.triggers(text, low, 0, len(text)))
+    # The alternation sees each digit alone; our scan joins a run of digits into one trigger.
+    expected = _alternation_triggers(text, low)
+    covered = {(a, c) for s, e, c in ours for a in range(s, e)}
+    assert {(s, c) for s, _, c in expected} <= covered
+    assert {(s, c) for s, _, c in ours} <= {(s, c) for s, _, c in expected}
