@@ -7,6 +7,7 @@ compiled once at import time.
 
 from __future__ import annotations
 
+import operator
 import re
 from typing import Final
 
@@ -153,25 +154,30 @@ _QUOTES: Final = str.maketrans(
         "\u00a0": " ",
     }
 )
+# Replacements as functions: a template string ("\\1") is parsed in Python on every call.
+_FIRST: Final = operator.itemgetter(1)
+_QUOTE_CHARS: Final = re.compile("[\u2019\u2018\u201c\u201d\u2013\u2014\u00a0]")
 _FIXES: Final = (
     (re.compile(r"``|''"), '"'),
-    (re.compile(r"\s+"), " "),
-    (re.compile(r"\s+([,.;:!?%)\]])"), r"\1"),
-    (re.compile(r"([(\[$])\s+"), r"\1"),
-    (re.compile(r"(\w)\s+(n't|'s|'ll|'re|'ve|'d)\b", re.I), r"\1\2"),
+    # Every whitespace run to one space; a lone space (most of them) is left as it is.
+    (re.compile(r"\s{2,}|[^\S ]"), " "),
+    # From here on whitespace is single spaces.
+    (re.compile(r" ([,.;:!?%)\]])"), _FIRST),
+    (re.compile(r"([(\[$]) "), _FIRST),
 )
+_CLITIC: Final = re.compile(r"(\w) (n't|'s|'ll|'re|'ve|'d)\b", re.I)
 
 
 def normalize(s: str) -> str:
     """Undo tokeniser spacing ("July 24 , 2003", "today 's") and unify quotes, so
     the expression and its sentence compare equal however they were split."""
-    s = s.translate(_QUOTES)
-    for pat, rep in _FIXES[:-1]:
+    if _QUOTE_CHARS.search(s):
+        s = s.translate(_QUOTES)
+    for pat, rep in _FIXES:
         s = pat.sub(rep, s)
-    # Whitespace is single spaces by now: a split clitic needs " '" or " n'" (a quick test
-    # that spares the slow case-blind pattern on most sentences).
+    # A split clitic needs " '" or " n'": a quick test spares the slow case-blind pattern.
     if " '" in s or " n'" in s or " N'" in s:
-        s = _FIXES[-1][0].sub(_FIXES[-1][1], s)
+        s = _CLITIC.sub(lambda m: m[1] + m[2], s)
     return s.strip()
 
 

@@ -253,10 +253,15 @@ _DATE_CLASSES: Final = (
     (
         "unit",
         r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last"
-        r"|latter|previous|\d(?:st|nd|rd|th)) ",
+        r"|latter|previous|\d(?:st|nd|rd|th)) (?:(?:straight|consecutive|successive|running) )?"
+        r"(?:day|week|month|year|quarter|session|trading)",
     ),
     ("unit pod", r" (?:before|after|earlier|later|previous|prior)"),
-    ("unit season", r"(?:last|next|this|coming|past|current|upcoming) "),
+    (
+        "unit season",
+        r"(?:last|next|this|coming|past|current|upcoming) (?:day|week|month|quarter|year|decade"
+        r"|century|spring|summer|autumn|fall|winter)",
+    ),
     ("unit", r"year"),
     ("unit pod deictic", r"(?:earlier|later) (?:today|this|that) "),
     ("pod", r"(?:in|on) the "),
@@ -294,14 +299,24 @@ _DATE_CLASSES: Final = (
     ),
 )
 _DURATION_CLASSES: Final = (
-    ("unit", "[ -](?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)"),
+    (
+        "unit",
+        r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|hundred"
+        r"|few|of|several|many|some|\ba|\ban)[ -](?:second|minute|hour|day|week|fortnight|month"
+        r"|quarter|year|decade|centur)",
+    ),
     ("unit", r"\d-"),
     ("unit", "-(?:day|week|month|year|decade|hour)"),
     ("unit", "(?:past|last|next|coming|recent) (?:days|weeks|months|years|decades)"),
     ("unit", "(?:days|weeks|months|years|decades) (?:of|on end|earlier|later)"),
     ("unit", "(?:single|multi|same)-"),
 )
-_SET_CLASSES: Final = (("set", ""), ("weekday", ""), ("set", ""), ("set", ""))
+_SET_CLASSES: Final = (
+    ("set", "(?:every|each) "),
+    ("weekday", ""),
+    ("set", ""),
+    ("set", "(?:once|twice|times) (?:a|per|each|every) "),
+)
 
 
 def _table(
@@ -341,13 +356,11 @@ def _quantity(text: str, m: re.Match[str]) -> bool:
 
 def _matches(
     pattern: re.Pattern[str],
-    classes: tuple[str, ...],
-    windows: dict[str, list[tuple[int, int]]],
+    spans: list[tuple[int, int]],
     text: str,
     need: re.Pattern[str] | None,
     lowered: str | None,
 ) -> Iterator[re.Match[str]]:
-    spans = sorted({w for c in classes for w in windows.get(c, ())})
     done = -1
     for a, b in spans:
         if need is not None and lowered is not None and not need.search(lowered, a, b):
@@ -374,8 +387,11 @@ def find_extents(text: str, start: int = 0, end: int | None = None) -> list[Exte
     low = lowered(text)
     windows = date_windows.windows(text, low, start, stop)
     plain = plain_lowered(text, low)
+    spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # per set of trigger classes
     for kind, classes, need, pattern in _PATTERNS:
-        for m in _matches(pattern, classes, windows, text, need, plain):
+        if classes not in spans:
+            spans[classes] = sorted({w for c in classes for w in windows.get(c, ())})
+        for m in _matches(pattern, spans[classes], text, need, plain):
             a, b = m.span()
             if _TOO_VAGUE.fullmatch(m.group()) or _quantity(text, m):
                 continue
