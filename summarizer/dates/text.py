@@ -402,6 +402,8 @@ _DETERMINERS: Final = frozenset(
     ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"]
 )
 _TOKEN: Final = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# The tokens ``_cue_weight`` can weigh at all; every other token weighs 0.
+_WEIGHED: Final = frozenset({"is", "are", "has", "have", "to", *_INTEND, *_CUES, *_IRREGULAR_PAST})
 
 
 def _cue_weight(tokens: list[str], i: int) -> float:
@@ -444,8 +446,8 @@ def tense_at(sentence: str, span: tuple[int, int] | None) -> Tense:
             lo = k if lo < 0 else lo
             hi = k
     score = 0.0
-    for k in range(len(tokens)):
-        if lo <= k <= hi and lo >= 0:
+    for k, w in enumerate(tokens):
+        if (lo <= k <= hi and lo >= 0) or not (w in _WEIGHED or w.endswith(("ed", "'ll"))):
             continue
         weight = _cue_weight(tokens, k)
         if weight:
