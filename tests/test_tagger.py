@@ -269,3 +269,70 @@ def test_trigger_scan_equals_the_alternation(text: str) -> None:
     covered = {(a, c) for s, e, c in ours for a in range(s, e)}
     assert {(s, c) for s, _, c in expected} <= covered
     assert {(s, c) for s, _, c in ours} <= {(s, c) for s, _, c in expected}
+
+
+# --- vague references TimeML marks (PRESENT_REF / PAST_REF / FUTURE_REF) ----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "value"),
+    [
+        ("Prices fell in the current downturn.", "current", "PRESENT_REF"),
+        ("Investors fear recent moves will fail.", "recent", "PAST_REF"),
+        ("The ongoing strike closed the port.", "ongoing", "PRESENT_REF"),
+        ("He previously ran the bank.", "previously", "PAST_REF"),
+        ("It avoided a short-term collapse.", "short-term", "FUTURE_REF"),
+        ("Rates will stay low in the near future.", "in the near future", "FUTURE_REF"),
+        ("It was the worst crash in recent U.S. history.", "in recent U.S. history", "PAST_REF"),
+        ("The old company is history.", "history", "PAST_REF"),
+        ("Shares had, at one point, lost half their value.", "at one point", "PAST_REF"),
+        ("The sale ends the Douglas era at the plant.", "the Douglas era", "PAST_REF"),
+        ("Leaders promised a new era of trade.", "a new era", "FUTURE_REF"),
+    ],
+)
+def test_vague_references_are_tagged(sentence: str, mention: str, value: str) -> None:
+    found = by_text(tag(sentence))
+    assert mention in found, found
+    assert found[mention].value == value
+    assert found[mention].anchor is None
+
+
+def test_best_week_since_is_the_current_week() -> None:
+    # 2025-03-17 is a Monday of ISO week 12.
+    assert by_text(tag("Stocks had their best week since November."))["week"].value == "2025-W12"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("He will be away for an undetermined period of time.", "an undetermined period of time"),
+        ("The index set an intraday low.", "intraday"),
+    ],
+)
+def test_indefinite_spans_are_durations(sentence: str, mention: str) -> None:
+    assert by_text(tag(sentence))[mention].type == "duration"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The team scored one point in the match.",
+        "She studied history at Oxford.",
+        "The new camera era",
+    ],
+)
+def test_not_references(sentence: str) -> None:
+    texts = [m.text for m in tag(sentence)]
+    assert "one point" not in texts and "history" not in texts and "era" not in texts
+
+
+def test_references_are_never_offered_as_event_dates() -> None:
+    from summarizer.index import event_dates, index_article
+
+    text = (
+        "The current crisis, the worst in recent history, hit an intraday low on Tuesday. "
+        "At one point the Douglas era seemed over for an undetermined period of time."
+    )
+    index = index_article(text, published="2025-03-17")
+    assert {d.text for d in index.dates} >= {"current", "on Tuesday", "intraday"}
+    assert [d.text for d in event_dates(index)] == ["on Tuesday"]

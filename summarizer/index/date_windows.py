@@ -48,6 +48,17 @@ _WORDS: Final = tuple(
     )
     for w in words.split()
 )
+# Words of the vague references TimeML marks ("the current crisis", "recent history", "at one
+# point", "the Douglas era", "their best week since"): scanned on their own, so they never
+# take characters from the vocabulary above ("intraday" keeps its "day").
+_REF_WORDS: Final = tuple(
+    (w, "ref")
+    for words in (
+        "current recent ongoing history era point stage intraday formerly previously future",
+        "term best worst biggest largest strongest weakest sharpest steepest busiest deadliest",
+    )
+    for w in words.split()
+)
 _DIGITS: Final = re.compile(r"\d\d*")
 # How far an expression reaches before and after its trigger word, in characters
 # ("as early as the beginning of the first quarter", "Tuesday, March 18, 2025").
@@ -116,7 +127,8 @@ def triggers(text: str, low: str, start: int, stop: int) -> list[Trigger]:
         (m.start(), len(_NAMES), m.end(), "digit") for m in _DIGITS.finditer(text, start, stop)
     )
     words = _occurrences(low, _WORDS, start, stop, word_start=False)
-    return _leftmost(names, start) + _leftmost(words, start)
+    refs = _occurrences(low, _REF_WORDS, start, stop, word_start=True)
+    return _leftmost(names, start) + _leftmost(words, start) + _leftmost(refs, start)
 
 
 def windows(text: str, low: str, start: int, stop: int) -> dict[str, list[tuple[int, int]]]:

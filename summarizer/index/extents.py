@@ -191,6 +191,22 @@ _DATE_PATTERNS: Final = (
     r"|in recent (?:days|weeks|months|years|decades)|in the coming (?:days|weeks|months|years)"
     r"|the past|the future|once again|later|(?:for )?the time being|the (?:long|short|medium|near)"
     r" term|the (?:long|short|medium|near)-term)",
+    # Vague references TimeML marks as PRESENT_REF / PAST_REF / FUTURE_REF: temporal
+    # adjectives and adverbs ("the current crisis", "recent moves", "the ongoing recession",
+    # "a short-term collapse", "previously"), "recent history" and "is history", "at one
+    # point", named and qualified eras ("the Douglas era", "a new era").
+    r"(?:current|recent|ongoing|previously|formerly|(?:long|short|medium|near)-term"
+    r"|(?:the )?(?:near|foreseeable|distant|immediate) future)",
+    r"(?:(?:our|its|their|the|his|her) )?(?:(?:more|most|very) )?(?:recent|modern)"
+    r" (?:[\w.]+ )?history|(?:(?<=\bis )|(?<=\bwas )|(?<=\bare )|(?<=\bwere )|(?<=\bbe )"
+    r"|(?<=\bbecame )|(?<=\bnow ))history",
+    r"(?<=\bat )(?:one|some) (?:point|stage)(?: in time)?",
+    r"(?:(?:the|a|an|this|that) )?(?:(?:(?-i:[A-Z][\w.-]*) ){1,3}|(?:new|current|modern"
+    r"|present|previous|post-war|postwar|digital|early|late) )era",
+    # "their best week since November": the period being compared is the current one.
+    r"(?:(?<=\bbest )|(?<=\bworst )|(?<=\bbiggest )|(?<=\blargest )|(?<=\bstrongest )"
+    r"|(?<=\bweakest )|(?<=\bsharpest )|(?<=\bsteepest )|(?<=\bbusiest )|(?<=\bdeadliest ))"
+    r"(?:day|week|month|year|quarter|session)(?= (?:since|in|of|ever|on record)\b)",
 )
 
 _DURATION_PATTERNS: Final = (
@@ -200,6 +216,9 @@ _DURATION_PATTERNS: Final = (
     rf"|final) )?{_NUM}[ -]{_UNIT}(?:-(?:long|old))?",
     r"\d+(?:\.\d+)?-(?:second|minute|hour|day|week|month|year|decade)(?:-(?:long|old))?",
     rf"(?:{_NUMWORD}(?:-{_NUMWORD})?)-(?:day|week|month|year|decade|hour)(?:-(?:long|old))?",
+    # Indefinite spans: "an undetermined period of time", "an intraday low".
+    r"(?:a|an) (?:long|short|brief|extended|indefinite|undetermined|unspecified|limited"
+    r"|lengthy|prolonged) period(?: of time)?|intraday",
     r"(?:for|over|in|during) (?:the )?(?:past|last|next|coming|recent) (?:days|weeks|months"
     r"|years|decades)",
     r"(?:for )?(?:days|weeks|months|years|decades)(?= (?:of|on end|earlier|later)\b)",
@@ -297,6 +316,15 @@ _DATE_CLASSES: Final = (
         r"\b(?:now|current|recent|late|these days|soon|present|moment|the time|so far|to date"
         r"|past|future|in the coming|once again|term)",
     ),
+    ("ref", r"\b(?:current|recent|ongoing|previously|formerly|term|future)"),
+    ("ref", r"history"),
+    ("ref", r"at (?:one|some) (?:point|stage)"),
+    ("ref", r" era"),
+    (
+        "ref",
+        r"(?:best|worst|biggest|largest|strongest|weakest|sharpest|steepest|busiest"
+        r"|deadliest) (?:day|week|month|year|quarter|session)",
+    ),
 )
 _DURATION_CLASSES: Final = (
     (
@@ -307,6 +335,7 @@ _DURATION_CLASSES: Final = (
     ),
     ("unit", r"\d-"),
     ("unit", "-(?:day|week|month|year|decade|hour)"),
+    ("unit ref", "period|intraday"),
     ("unit", "(?:past|last|next|coming|recent) (?:days|weeks|months|years|decades)"),
     ("unit", "(?:days|weeks|months|years|decades) (?:of|on end|earlier|later)"),
     ("unit", "(?:single|multi|same)-"),
