@@ -336,3 +336,33 @@ def test_references_are_never_offered_as_event_dates() -> None:
     index = index_article(text, published="2025-03-17")
     assert {d.text for d in index.dates} >= {"current", "on Tuesday", "intraday"}
     assert [d.text for d in event_dates(index)] == ["on Tuesday"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "time", "value"),
+    [
+        # Published Monday 2025-03-17: the Friday before is 2025-03-14.
+        (
+            "The vote closed at 16:15 UTC, March 13, officials said.",
+            "at 16:15 UTC",
+            "2025-03-13T16:15Z",
+        ),
+        ("At 4 p.m. on March 13 the plant closed.", "At 4 p.m.", "2025-03-13T16:00"),
+        ("At 4 p.m., Friday, the plant closed.", "At 4 p.m.", "2025-03-14T16:00"),
+        ("It opened at 9:30 a.m. and on Monday it closed.", "at 9:30 a.m.", "2025-03-17T09:30"),
+    ],
+)
+def test_a_time_takes_the_day_that_follows_it(sentence: str, time: str, value: str) -> None:
+    assert by_text(tag(sentence))[time].value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mentions"),
+    [
+        ("It ended at 4 p.m. the next day.", ["at 4 p.m.", "the next day"]),
+        ("At 4 p.m. on Monday it closed.", ["At 4 p.m.", "on Monday"]),
+        ("It closed at 9:30 a.m. EDT.", ["at 9:30 a.m. EDT"]),
+    ],
+)
+def test_zone_abbreviations_are_capitals(sentence: str, mentions: list[str]) -> None:
+    assert [m.text for m in tag(sentence)] == mentions

@@ -70,8 +70,10 @@ _PREP: Final = (
     r"(?:(?:on|in|at|during|over|throughout|since|until|till|by|from|before|after|within"
     r"|around|as of|as early as|as late as|no later than|through|between|to|into) )"
 )
+# Zone abbreviations are capitals as written: case-blind, "[A-Z]{2,4}" took "on" and "the".
 _TZ: Final = (
-    r"(?: (?:local time|GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT|CT|MSK|[A-Z]{2,4})(?:[+-]\d+)?)"
+    r"(?: (?:local time|(?-i:GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT|CT|MSK|[A-Z]{2,4}\b))"
+    r"(?:[+-]\d+)?)"
 )
 
 # Date-like: a value on the calendar, or a reference such as "now".
