@@ -366,3 +366,10 @@ def test_a_time_takes_the_day_that_follows_it(sentence: str, time: str, value: s
 )
 def test_zone_abbreviations_are_capitals(sentence: str, mentions: list[str]) -> None:
     assert [m.text for m in tag(sentence)] == mentions
+
+
+def test_letters_that_fold_to_ascii_are_still_read() -> None:
+    # Case-blind patterns read the long s as "s"; the lower-cased copy the needs search does
+    # not, so a text holding one is scanned without them.
+    text = "It happened laſt week and the ſame day."
+    assert [text[e.start : e.end] for e in find_extents(text)] == ["laſt week", "the ſame day"]
