@@ -60,6 +60,10 @@ _REF_WORDS: Final = tuple(
     for w in words.split()
 )
 _DIGITS: Final = re.compile(r"\d\d*")
+# The names start with capitals, rare in text, so one alternation skips to them in C; a
+# match inside a word is dropped afterwards (it cannot hide a match at a word start).
+_NAME_RE: Final = re.compile("|".join(lit for lit, _ in _NAMES))
+_NAME_CLASS: Final = dict(_NAMES)
 # How far an expression reaches before and after its trigger word, in characters
 # ("as early as the beginning of the first quarter", "Tuesday, March 18, 2025").
 _BEFORE: Final = 45
@@ -122,7 +126,11 @@ def _leftmost(found: list[tuple[int, int, int, str]], start: int) -> list[Trigge
 
 def triggers(text: str, low: str, start: int, stop: int) -> list[Trigger]:
     """The trigger words of ``text[start:stop]``, a run of digits counting as one."""
-    names = _occurrences(text, _NAMES, start, stop, word_start=True)
+    names = [
+        (m.start(), 0, m.end(), _NAME_CLASS[m.group()])
+        for m in _NAME_RE.finditer(text, start, stop)
+        if _word_start(text, m.start())
+    ]
     names.extend(
         (m.start(), len(_NAMES), m.end(), "digit") for m in _DIGITS.finditer(text, start, stop)
     )
