@@ -27,7 +27,8 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from ..dates import Period, Resolution, resolve
+from ..dates import Period, Resolution, resolve, resolve_normalized
+from ..dates.text import normalize
 from .extents import find_extents
 from .sentences import sentence_at
 from .units import DateMention, DateType, Sentence
@@ -56,11 +57,11 @@ def tag_dates(
     story_ids: list[int] = []  # their D-numbers
     day_story: tuple[int, int, dt.date] | None = None  # (D-number, paragraph, day)
     out: list[DateMention] = []
+    normalized: dict[int, str] = {}  # sentence number -> its text, normalised once
     for extent in find_extents(text):
         number = len(out) + 1
         mention = text[extent.start : extent.end]
         sentence = sentence_at(sentences, starts, extent.start)
-        context = sentence.text if sentence else mention
         paragraph = sentence.paragraph if sentence else 0
         if extent.kind == "set":
             out.append(
@@ -78,7 +79,13 @@ def tag_dates(
                 )
             )
             continue
-        res = resolve(mention, published, context, story=story)
+        if sentence is None:
+            context = normalize(mention)
+        elif sentence.number in normalized:
+            context = normalized[sentence.number]
+        else:
+            context = normalized[sentence.number] = normalize(sentence.text)
+        res = resolve_normalized(mention, published, context, story=story)
         anchor = _anchor_of(res, story_ids)
         moved = _story_weekday(mention, day_story, paragraph, published)
         if moved is not None:
