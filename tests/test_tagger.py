@@ -226,3 +226,150 @@ def test_index_command_on_stdin() -> None:
     assert data["sentences"][0]["id"] == "S1"
     assert data["quotations"][0]["id"] == "Q1"
     assert {"sentences", "quotations", "dates", "actors", "speakers"} <= set(data)
+
+
+# --- trigger windows (speed) -----------------------------------------------------------
+
+
+def _alternation_triggers(text: str, low: str) -> list[tuple[int, int, str]]:
+    """The triggers a plain regex alternation finds: what the hand-rolled scan must equal."""
+    import re
+
+    from summarizer.index import date_windows as w
+
+    def alt(pairs: tuple[tuple[str, str], ...], boundary: str) -> re.Pattern[str]:
+        return re.compile(
+            "|".join(f"{boundary}(?P<{c}_{i}>{re.escape(lit)})" for i, (lit, c) in enumerate(pairs))
+        )
+
+    names = re.compile(alt(w._NAMES, r"\b").pattern + r"|(?P<digit_x>\d)")
+    words = alt(w._WORDS, "")
+    found = []
+    for pattern, source in ((names, text), (words, low)):
+        for m in pattern.finditer(source):
+            found.append((m.start(), m.end(), (m.lastgroup or "").rsplit("_", 1)[0]))
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q12 of FY2014, H1 3Jan xMonday Mon. 2014Q1 May monthly times today's yesterday",
+        "The quarterly report, every weekday, nightly at midnight; the yearly fortnight.",
+        "In 1999 and 2000, Q4Q3 then 12,345 troops; Monday-Friday: Tue/Wed. Sept 9th.",
+    ],
+)
+def test_trigger_scan_equals_the_alternation(text: str) -> None:
+    from summarizer.index import date_windows as w
+
+    low = w.lowered(text)
+    ours = set(w.triggers(text, low, 0, len(text)))
+    # The alternation sees each digit alone; our scan joins a run of digits into one trigger.
+    expected = _alternation_triggers(text, low)
+    covered = {(a, c) for s, e, c in ours for a in range(s, e)}
+    assert {(s, c) for s, _, c in expected} <= covered
+    assert {(s, c) for s, _, c in ours} <= {(s, c) for s, _, c in expected}
+
+
+# --- vague references TimeML marks (PRESENT_REF / PAST_REF / FUTURE_REF) ----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "value"),
+    [
+        ("Prices fell in the current downturn.", "current", "PRESENT_REF"),
+        ("Investors fear recent moves will fail.", "recent", "PAST_REF"),
+        ("The ongoing strike closed the port.", "ongoing", "PRESENT_REF"),
+        ("He previously ran the bank.", "previously", "PAST_REF"),
+        ("It avoided a short-term collapse.", "short-term", "FUTURE_REF"),
+        ("Rates will stay low in the near future.", "in the near future", "FUTURE_REF"),
+        ("It was the worst crash in recent U.S. history.", "in recent U.S. history", "PAST_REF"),
+        ("The old company is history.", "history", "PAST_REF"),
+        ("Shares had, at one point, lost half their value.", "at one point", "PAST_REF"),
+        ("The sale ends the Douglas era at the plant.", "the Douglas era", "PAST_REF"),
+        ("Leaders promised a new era of trade.", "a new era", "FUTURE_REF"),
+    ],
+)
+def test_vague_references_are_tagged(sentence: str, mention: str, value: str) -> None:
+    found = by_text(tag(sentence))
+    assert mention in found, found
+    assert found[mention].value == value
+    assert found[mention].anchor is None
+
+
+def test_best_week_since_is_the_current_week() -> None:
+    # 2025-03-17 is a Monday of ISO week 12.
+    assert by_text(tag("Stocks had their best week since November."))["week"].value == "2025-W12"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("He will be away for an undetermined period of time.", "an undetermined period of time"),
+        ("The index set an intraday low.", "intraday"),
+    ],
+)
+def test_indefinite_spans_are_durations(sentence: str, mention: str) -> None:
+    assert by_text(tag(sentence))[mention].type == "duration"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The team scored one point in the match.",
+        "She studied history at Oxford.",
+        "The new camera era",
+    ],
+)
+def test_not_references(sentence: str) -> None:
+    texts = [m.text for m in tag(sentence)]
+    assert "one point" not in texts and "history" not in texts and "era" not in texts
+
+
+def test_references_are_never_offered_as_event_dates() -> None:
+    from summarizer.index import event_dates, index_article
+
+    text = (
+        "The current crisis, the worst in recent history, hit an intraday low on Tuesday. "
+        "At one point the Douglas era seemed over for an undetermined period of time."
+    )
+    index = index_article(text, published="2025-03-17")
+    assert {d.text for d in index.dates} >= {"current", "on Tuesday", "intraday"}
+    assert [d.text for d in event_dates(index)] == ["on Tuesday"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "time", "value"),
+    [
+        # Published Monday 2025-03-17: the Friday before is 2025-03-14.
+        (
+            "The vote closed at 16:15 UTC, March 13, officials said.",
+            "at 16:15 UTC",
+            "2025-03-13T16:15Z",
+        ),
+        ("At 4 p.m. on March 13 the plant closed.", "At 4 p.m.", "2025-03-13T16:00"),
+        ("At 4 p.m., Friday, the plant closed.", "At 4 p.m.", "2025-03-14T16:00"),
+        ("It opened at 9:30 a.m. and on Monday it closed.", "at 9:30 a.m.", "2025-03-17T09:30"),
+    ],
+)
+def test_a_time_takes_the_day_that_follows_it(sentence: str, time: str, value: str) -> None:
+    assert by_text(tag(sentence))[time].value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mentions"),
+    [
+        ("It ended at 4 p.m. the next day.", ["at 4 p.m.", "the next day"]),
+        ("At 4 p.m. on Monday it closed.", ["At 4 p.m.", "on Monday"]),
+        ("It closed at 9:30 a.m. EDT.", ["at 9:30 a.m. EDT"]),
+    ],
+)
+def test_zone_abbreviations_are_capitals(sentence: str, mentions: list[str]) -> None:
+    assert [m.text for m in tag(sentence)] == mentions
+
+
+def test_letters_that_fold_to_ascii_are_still_read() -> None:
+    # Case-blind patterns read the long s as "s"; the lower-cased copy the needs search does
+    # not, so a text holding one is scanned without them.
+    text = "It happened laſt week and the ſame day."
+    assert [text[e.start : e.end] for e in find_extents(text)] == ["laſt week", "the ſame day"]

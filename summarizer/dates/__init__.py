@@ -255,7 +255,19 @@ def resolve(
     order (from the article index). Anaphora then count from the last suitable one
     ("the following week" after "on March 3, 2019") instead of from the sentence's dates.
     """
-    expr, sentence = normalize(text), normalize(context)
+    return resolve_normalized(text, published, normalize(context), story=story)
+
+
+def resolve_normalized(
+    text: str,
+    published: dt.date | None,
+    sentence: str,
+    *,
+    story: Sequence[Period] | None = None,
+) -> Resolution:
+    """``resolve`` with the sentence already passed through ``normalize``: the article
+    index resolves several expressions of one sentence and normalises it once."""
+    expr = normalize(text)
     t, prep = _clean(expr)
     span = _locate(expr, sentence)
     if span is not None and prep is not None:

@@ -79,6 +79,7 @@ _REFS: Final[dict[str, tuple[str, ...]]] = {
         "in due course",
         "some day",
         "the near future",
+        "the immediate future",
         "the foreseeable future",
         "the distant future",
         "the near term",
@@ -123,7 +124,7 @@ def _ref_table(m: re.Match[str], c: Ctx) -> Found | None:
 
 
 @RULES.add(
-    r"(?:(?:our|its|their|the|his|her|this) )?(?:(?:more|most|very) )?recent "
+    r"(?:(?:our|its|their|the|his|her|this) )?(?:(?:more|most|very) )?(?:recent|modern) "
     r"(?:[a-z.'-]+ ){0,3}?(?:days|weeks|months|years|times|history|memory|decades|past"
     r"|period)"
 )

@@ -7,6 +7,7 @@ compiled once at import time.
 
 from __future__ import annotations
 
+import operator
 import re
 from typing import Final
 
@@ -153,21 +154,30 @@ _QUOTES: Final = str.maketrans(
         "\u00a0": " ",
     }
 )
+# Replacements as functions: a template string ("\\1") is parsed in Python on every call.
+_FIRST: Final = operator.itemgetter(1)
+_QUOTE_CHARS: Final = re.compile("[\u2019\u2018\u201c\u201d\u2013\u2014\u00a0]")
 _FIXES: Final = (
     (re.compile(r"``|''"), '"'),
-    (re.compile(r"\s+"), " "),
-    (re.compile(r"\s+([,.;:!?%)\]])"), r"\1"),
-    (re.compile(r"([(\[$])\s+"), r"\1"),
-    (re.compile(r"(\w)\s+(n't|'s|'ll|'re|'ve|'d)\b", re.I), r"\1\2"),
+    # Every whitespace run to one space; a lone space (most of them) is left as it is.
+    (re.compile(r"\s{2,}|[^\S ]"), " "),
+    # From here on whitespace is single spaces.
+    (re.compile(r" ([,.;:!?%)\]])"), _FIRST),
+    (re.compile(r"([(\[$]) "), _FIRST),
 )
+_CLITIC: Final = re.compile(r"(\w) (n't|'s|'ll|'re|'ve|'d)\b", re.I)
 
 
 def normalize(s: str) -> str:
     """Undo tokeniser spacing ("July 24 , 2003", "today 's") and unify quotes, so
     the expression and its sentence compare equal however they were split."""
-    s = s.translate(_QUOTES)
+    if _QUOTE_CHARS.search(s):
+        s = s.translate(_QUOTES)
     for pat, rep in _FIXES:
         s = pat.sub(rep, s)
+    # A split clitic needs " '" or " n'": a quick test spares the slow case-blind pattern.
+    if " '" in s or " n'" in s or " N'" in s:
+        s = _CLITIC.sub(lambda m: m[1] + m[2], s)
     return s.strip()
 
 
@@ -392,6 +402,8 @@ _DETERMINERS: Final = frozenset(
     ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"]
 )
 _TOKEN: Final = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# The tokens ``_cue_weight`` can weigh at all; every other token weighs 0.
+_WEIGHED: Final = frozenset({"is", "are", "has", "have", "to", *_INTEND, *_CUES, *_IRREGULAR_PAST})
 
 
 def _cue_weight(tokens: list[str], i: int) -> float:
@@ -434,8 +446,8 @@ def tense_at(sentence: str, span: tuple[int, int] | None) -> Tense:
             lo = k if lo < 0 else lo
             hi = k
     score = 0.0
-    for k in range(len(tokens)):
-        if lo <= k <= hi and lo >= 0:
+    for k, w in enumerate(tokens):
+        if (lo <= k <= hi and lo >= 0) or not (w in _WEIGHED or w.endswith(("ed", "'ll"))):
             continue
         weight = _cue_weight(tokens, k)
         if weight:

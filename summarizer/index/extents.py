@@ -17,6 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from . import date_windows
+from .date_windows import lowered, plain_lowered
+
 Kind = Literal["date", "duration", "set"]
 
 _MONTH_FULL: Final = (
@@ -67,8 +70,10 @@ _PREP: Final = (
     r"(?:(?:on|in|at|during|over|throughout|since|until|till|by|from|before|after|within"
     r"|around|as of|as early as|as late as|no later than|through|between|to|into) )"
 )
+# Zone abbreviations are capitals as written: case-blind, "[A-Z]{2,4}" took "on" and "the".
 _TZ: Final = (
-    r"(?: (?:local time|GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT|CT|MSK|[A-Z]{2,4})(?:[+-]\d+)?)"
+    r"(?: (?:local time|(?-i:GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT|CT|MSK|[A-Z]{2,4}\b))"
+    r"(?:[+-]\d+)?)"
 )
 
 # Date-like: a value on the calendar, or a reference such as "now".
@@ -188,6 +193,22 @@ _DATE_PATTERNS: Final = (
     r"|in recent (?:days|weeks|months|years|decades)|in the coming (?:days|weeks|months|years)"
     r"|the past|the future|once again|later|(?:for )?the time being|the (?:long|short|medium|near)"
     r" term|the (?:long|short|medium|near)-term)",
+    # Vague references TimeML marks as PRESENT_REF / PAST_REF / FUTURE_REF: temporal
+    # adjectives and adverbs ("the current crisis", "recent moves", "the ongoing recession",
+    # "a short-term collapse", "previously"), "recent history" and "is history", "at one
+    # point", named and qualified eras ("the Douglas era", "a new era").
+    r"(?:current|recent|ongoing|previously|formerly|(?:long|short|medium|near)-term"
+    r"|(?:the )?(?:near|foreseeable|distant|immediate) future)",
+    r"(?:(?:our|its|their|the|his|her) )?(?:(?:more|most|very) )?(?:recent|modern)"
+    r" (?:[\w.]+ )?history|(?:(?<=\bis )|(?<=\bwas )|(?<=\bare )|(?<=\bwere )|(?<=\bbe )"
+    r"|(?<=\bbecame )|(?<=\bnow ))history",
+    r"(?<=\bat )(?:one|some) (?:point|stage)(?: in time)?",
+    r"(?:(?:the|a|an|this|that) )?(?:(?:(?-i:[A-Z][\w.-]*) ){1,3}|(?:new|current|modern"
+    r"|present|previous|post-war|postwar|digital|early|late) )era",
+    # "their best week since November": the period being compared is the current one.
+    r"(?:(?<=\bbest )|(?<=\bworst )|(?<=\bbiggest )|(?<=\blargest )|(?<=\bstrongest )"
+    r"|(?<=\bweakest )|(?<=\bsharpest )|(?<=\bsteepest )|(?<=\bbusiest )|(?<=\bdeadliest ))"
+    r"(?:day|week|month|year|quarter|session)(?= (?:since|in|of|ever|on record)\b)",
 )
 
 _DURATION_PATTERNS: Final = (
@@ -197,6 +218,9 @@ _DURATION_PATTERNS: Final = (
     rf"|final) )?{_NUM}[ -]{_UNIT}(?:-(?:long|old))?",
     r"\d+(?:\.\d+)?-(?:second|minute|hour|day|week|month|year|decade)(?:-(?:long|old))?",
     rf"(?:{_NUMWORD}(?:-{_NUMWORD})?)-(?:day|week|month|year|decade|hour)(?:-(?:long|old))?",
+    # Indefinite spans: "an undetermined period of time", "an intraday low".
+    r"(?:a|an) (?:long|short|brief|extended|indefinite|undetermined|unspecified|limited"
+    r"|lengthy|prolonged) period(?: of time)?|intraday",
     r"(?:for|over|in|during) (?:the )?(?:past|last|next|coming|recent) (?:days|weeks|months"
     r"|years|decades)",
     r"(?:for )?(?:days|weeks|months|years|decades)(?= (?:of|on end|earlier|later)\b)",
@@ -215,90 +239,124 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?P<prep>{_PREP})?(?:{pattern})(?![\w'’]|-\w)", re.IGNORECASE)
 
 
-# Each pattern runs only near a word of its own vocabulary (its trigger classes, in order):
-# scanning 15,000 characters with every pattern costs ~100 ms, near triggers a few.
+# Each pattern runs only near a word of its own vocabulary (its trigger classes, see
+# date_windows.py), and only in windows holding a text that every match must contain.
+# Per pattern: its trigger classes, and a lower-case text every match must contain (or "").
+# A window without that text cannot hold a match, so the pattern skips it: same output.
 _DATE_CLASSES: Final = (
-    "month",
-    "month",
-    "month",
-    "month",
-    "month",
-    "month",
-    "digit",
-    "digit",
-    "digit",
-    "weekday",
-    "deictic",
-    "pod deictic",
-    "unit pod season",
-    "unit",
-    "pod",
-    "unit",
-    "unit pod",
-    "unit season",
-    "unit",
-    "unit pod deictic",
-    "pod",
-    "unit",
-    "unit",
-    "fiscal",
-    "fiscal",
-    "fiscal",
-    "fiscal",
-    "fiscal",
-    "fiscal",
-    "unit",
-    "unit",
-    "season",
-    "season",
-    "season",
-    "season",
-    "digit",
-    "digit",
-    "digit",
-    "digit",
-    "unit",
-    "spelled",
-    "spelled",
-    "unit",
-    "unit",
-    "digit",
-    "digit",
-    "digit",
-    "pod",
-    "deictic unit",
+    ("month", r"\d"),
+    ("month", r"\d"),
+    ("month", r"(?:1[6-9]|20)\d\d"),
+    ("month", r"(?:1[6-9]|20)\d\d"),
+    (
+        "month",
+        r"january|february|march|april|june|july|august|september|october|november"
+        r"|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.",
+    ),
+    ("month", r"may"),
+    ("digit", r"\d-\d"),
+    ("digit", r"\d/\d"),
+    ("digit", r"\d\.\d"),
+    ("weekday", ""),
+    ("deictic", r"today|yesterday|tomorrow"),
+    (
+        "pod deictic",
+        r"tonight|overnight|this (?:morning|afternoon|evening)|last (?:night|evening)|the day",
+    ),
+    (
+        "unit pod season",
+        "(?:that|same|following|next|previous|preceding|prior|entire|whole"
+        "|full) (?:day|week|month|quarter|year|decade|centur|morning|afternoon|evening|night"
+        "|spring|summer|autumn|fall|winter|period|time)",
+    ),
+    ("unit", r"the (?:day|week|month|year|quarter)"),
+    ("pod", r"(?:morning|afternoon|evening|night) (?:trading|session|hours|news)"),
+    (
+        "unit",
+        r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last"
+        r"|latter|previous|\d(?:st|nd|rd|th)) (?:(?:straight|consecutive|successive|running) )?"
+        r"(?:day|week|month|year|quarter|session|trading)",
+    ),
+    ("unit pod", r" (?:before|after|earlier|later|previous|prior)"),
+    (
+        "unit season",
+        r"(?:last|next|this|coming|past|current|upcoming) (?:day|week|month|quarter|year|decade"
+        r"|century|spring|summer|autumn|fall|winter)",
+    ),
+    ("unit", r"year"),
+    ("unit pod deictic", r"(?:earlier|later) (?:today|this|that) "),
+    ("pod", r"(?:in|on) the "),
+    ("unit", r"week-?end"),
+    ("unit", r"quarter"),
+    ("fiscal", ""),
+    ("fiscal", ""),
+    ("fiscal", ""),
+    ("fiscal", ""),
+    ("fiscal", ""),
+    ("fiscal", ""),
+    ("unit", r"year-(?:earlier|ago)|prior-year|previous-year|year-before"),
+    ("unit", r"same "),
+    ("season", ""),
+    ("season", r"(?:early|late|mid)[ -]"),
+    ("season", ""),
+    ("season", ""),
+    ("digit", r"(?:1[6-9]|20)\d\d"),
+    ("digit", r"\d0s"),
+    ("digit", r"\d0s"),
+    ("digit", r"['’]\d\d"),
+    ("unit", r"century"),
+    ("spelled", ""),
+    ("spelled", ""),
+    ("unit", r" (?:ago|earlier|later|before|after|from now|hence|previously|back)"),
+    ("unit", r" ago"),
+    ("digit", r"\d ?[ap]\.?m"),
+    ("digit", r"\d:\d\d"),
+    ("digit", r"\d\d (?:utc|gmt|zulu|hours)"),
+    ("pod", r"noon|midday|midnight"),
+    (
+        "deictic unit",
+        r"\b(?:now|current|recent|late|these days|soon|present|moment|the time|so far|to date"
+        r"|past|future|in the coming|once again|term)",
+    ),
+    ("ref", r"\b(?:current|recent|ongoing|previously|formerly|term|future)"),
+    ("ref", r"history"),
+    ("ref", r"at (?:one|some) (?:point|stage)"),
+    ("ref", r" era"),
+    (
+        "ref",
+        r"(?:best|worst|biggest|largest|strongest|weakest|sharpest|steepest|busiest"
+        r"|deadliest) (?:day|week|month|year|quarter|session)",
+    ),
 )
-_DURATION_CLASSES: Final = ("unit", "unit", "unit", "unit", "unit", "unit")
-_SET_CLASSES: Final = ("set", "weekday", "set", "set")
-# Two passes are faster than one case-insensitive pass: names and digits on the text as
-# written, the lower-case vocabulary on a lower-cased copy.
-_NAME_TRIGGERS: Final = re.compile(
-    r"(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
-    r"|(?P<weekday>\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
-    r"|(?P<digit>\d)"
-    r"|(?P<fiscal>\b(?:[QH][1-4]|FY))"
+_DURATION_CLASSES: Final = (
+    (
+        "unit",
+        r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|hundred"
+        r"|few|of|several|many|some|\ba|\ban)[ -](?:second|minute|hour|day|week|fortnight|month"
+        r"|quarter|year|decade|centur)",
+    ),
+    ("unit", r"\d-"),
+    ("unit", "-(?:day|week|month|year|decade|hour)"),
+    ("unit ref", "period|intraday"),
+    ("unit", "(?:past|last|next|coming|recent) (?:days|weeks|months|years|decades)"),
+    ("unit", "(?:days|weeks|months|years|decades) (?:of|on end|earlier|later)"),
+    ("unit", "(?:single|multi|same)-"),
 )
-_WORD_TRIGGERS: Final = re.compile(
-    r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|period"
-    r"|time|session)"
-    r"|(?P<pod>morning|afternoon|evening|night|noon|midday)"
-    r"|(?P<season>spring|summer|autumn|fall|winter)"
-    r"|(?P<deictic>today|yesterday|tomorrow|now|current|recent|late|soon|present|moment|far"
-    r"|date|past|future|term)"
-    r"|(?P<fiscal>fiscal|financial|half)"
-    r"|(?P<spelled>nineteen|twenty|thousand)"
-    r"|(?P<set>every|each|daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|times)"
+_SET_CLASSES: Final = (
+    ("set", "(?:every|each) "),
+    ("weekday", ""),
+    ("set", ""),
+    ("set", "(?:once|twice|times) (?:a|per|each|every) "),
 )
-# How far an expression reaches before and after its trigger word, in characters
-# ("as early as the beginning of the first quarter", "Tuesday, March 18, 2025").
-_BEFORE: Final = 45
-_AFTER: Final = 35
 
 
 def _table(
-    kind: Kind, classes: tuple[str, ...], patterns: tuple[str, ...]
-) -> list[tuple[Kind, tuple[str, ...], re.Pattern[str]]]:
-    return [(kind, tuple(c.split()), _compile(p)) for c, p in zip(classes, patterns, strict=True)]
+    kind: Kind, classes: tuple[tuple[str, str], ...], patterns: tuple[str, ...]
+) -> list[tuple[Kind, tuple[str, ...], re.Pattern[str] | None, re.Pattern[str]]]:
+    return [
+        (kind, tuple(c.split()), re.compile(need) if need else None, _compile(p))
+        for (c, need), p in zip(classes, patterns, strict=True)
+    ]
 
 
 _PATTERNS: Final = (
@@ -306,31 +364,6 @@ _PATTERNS: Final = (
     *_table("duration", _DURATION_CLASSES, _DURATION_PATTERNS),
     *_table("set", _SET_CLASSES, _SET_PATTERNS),
 )
-
-
-def _windows(text: str, start: int, stop: int) -> dict[str, list[tuple[int, int]]]:
-    """Per trigger class, the merged stretches of text around its triggers (within a line)."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would drift
-        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    found: list[tuple[int, int, str]] = [
-        (m.start(), m.end(), m.lastgroup or "")
-        for pattern, source in ((_NAME_TRIGGERS, text), (_WORD_TRIGGERS, lowered))
-        for m in pattern.finditer(source, start, stop)
-    ]
-    found.sort()
-    out: dict[str, list[tuple[int, int]]] = {}
-    for m_start, m_end, kind in found:
-        line_start = text.rfind("\n", start, m_start) + 1
-        line_end = text.find("\n", m_end, stop)
-        a = max(line_start, start, m_start - _BEFORE)
-        b = min(stop if line_end == -1 else line_end, m_end + _AFTER)
-        spans = out.setdefault(kind, [])
-        if spans and a <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], b))
-        else:
-            spans.append((a, b))
-    return out
 
 
 # Words that look temporal but are not, alone ("a", "some").
@@ -354,13 +387,15 @@ def _quantity(text: str, m: re.Match[str]) -> bool:
 
 def _matches(
     pattern: re.Pattern[str],
-    classes: tuple[str, ...],
-    windows: dict[str, list[tuple[int, int]]],
+    spans: list[tuple[int, int]],
     text: str,
+    need: re.Pattern[str] | None,
+    lowered: str | None,
 ) -> Iterator[re.Match[str]]:
-    spans = sorted({w for c in classes for w in windows.get(c, ())})
     done = -1
     for a, b in spans:
+        if need is not None and lowered is not None and not need.search(lowered, a, b):
+            continue
         for m in pattern.finditer(text, max(a, done), b):
             done = max(done, m.end())
             yield m
@@ -380,9 +415,14 @@ def find_extents(text: str, start: int = 0, end: int | None = None) -> list[Exte
     """Date/time expressions in ``text[start:end]``, in reading order, never overlapping."""
     stop = len(text) if end is None else end
     cands: list[Extent] = []
-    windows = _windows(text, start, stop)
-    for kind, classes, pattern in _PATTERNS:
-        for m in _matches(pattern, classes, windows, text):
+    low = lowered(text)
+    windows = date_windows.windows(text, low, start, stop)
+    plain = plain_lowered(text, low)
+    spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # per set of trigger classes
+    for kind, classes, need, pattern in _PATTERNS:
+        if classes not in spans:
+            spans[classes] = sorted({w for c in classes for w in windows.get(c, ())})
+        for m in _matches(pattern, spans[classes], text, need, plain):
             a, b = m.span()
             if _TOO_VAGUE.fullmatch(m.group()) or _quantity(text, m):
                 continue
@@ -395,11 +435,11 @@ def find_extents(text: str, start: int = 0, end: int | None = None) -> list[Exte
     # after"), then earliest; a kept extent blocks every overlapping one.
     cands.sort(key=lambda e: (-(e.end - e.start - e.prep), e.start))
     kept: list[Extent] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(stop)  # 1 where a kept extent lies
     for e in cands:
-        if any(e.start < b and a < e.end for a, b in taken):
+        if 1 in taken[e.start : e.end]:
             continue
         kept.append(e)
-        taken.append((e.start, e.end))
+        taken[e.start : e.end] = b"\x01" * (e.end - e.start)
     kept.sort(key=lambda e: e.start)
     return kept

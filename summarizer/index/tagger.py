@@ -9,6 +9,8 @@ with the whole article as context rather than one sentence:
 * A bare weekday or "the weekend" in a paragraph that has just named a day far from the
   publication date ("On March 3, 2019 … By Sunday night …") is that story's weekday, the
   nearest one to the named day, not the publication week's.
+* A clock time the text dates right after it ("at 16:15 UTC, June 1st", "at 4 p.m. on
+  Monday") is on that day, not on the publication date.
 * Everything else relative ("on Tuesday", "last year", "two days ago") counts from the
   publication date (``anchor="published"``); absolute values ("in 2014") have no anchor.
 
@@ -18,12 +20,15 @@ keep their TIMEX3 value (``P3Y``), sets have none.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final
 
-from ..dates import Period, Resolution, resolve
+from ..dates import Period, Resolution, resolve, resolve_normalized
+from ..dates.text import normalize
 from .extents import find_extents
 from .sentences import sentence_at
 from .units import DateMention, DateType, Sentence
@@ -35,6 +40,9 @@ _BARE_DAY: Final = re.compile(
     re.IGNORECASE,
 )
 _DURATION_VALUE: Final = re.compile(r"PT?[\dX]")
+# What may stand between a clock time and the day that dates it: "16:15 UTC, June 1st".
+_TIME_THEN_DAY: Final = re.compile(r"\s*,?\s*(?:on\s+)?")
+_CLOCK_ON_DAY: Final = re.compile(r"\d{4}-\d\d-\d\d(?=T)")
 _DAY_LEVEL: Final = frozenset({"day", "part_of_day", "time"})
 # A story date this far from publication moves the paragraph's bare weekdays with it.
 _STORY_DAYS: Final = 7
@@ -49,11 +57,11 @@ def tag_dates(
     story_ids: list[int] = []  # their D-numbers
     day_story: tuple[int, int, dt.date] | None = None  # (D-number, paragraph, day)
     out: list[DateMention] = []
+    normalized: dict[int, str] = {}  # sentence number -> its text, normalised once
     for extent in find_extents(text):
         number = len(out) + 1
         mention = text[extent.start : extent.end]
         sentence = sentence_at(sentences, starts, extent.start)
-        context = sentence.text if sentence else mention
         paragraph = sentence.paragraph if sentence else 0
         if extent.kind == "set":
             out.append(
@@ -71,7 +79,13 @@ def tag_dates(
                 )
             )
             continue
-        res = resolve(mention, published, context, story=story)
+        if sentence is None:
+            context = normalize(mention)
+        elif sentence.number in normalized:
+            context = normalized[sentence.number]
+        else:
+            context = normalized[sentence.number] = normalize(sentence.text)
+        res = resolve_normalized(mention, published, context, story=story)
         anchor = _anchor_of(res, story_ids)
         moved = _story_weekday(mention, day_story, paragraph, published)
         if moved is not None:
@@ -95,6 +109,24 @@ def tag_dates(
                 sentence=sentence.number if sentence else 0,
             )
         )
+    return _times_dated_after(text, out)
+
+
+def _times_dated_after(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """A time on the publication date followed by the day that dates it takes that day."""
+    out = list(mentions)
+    for i, (m, n) in enumerate(itertools.pairwise(mentions)):
+        if (
+            m.type == "time"
+            and m.anchor == "published"
+            and m.sentence == n.sentence
+            and n.granularity == "day"
+            and n.value is not None
+            and m.value is not None
+            and _CLOCK_ON_DAY.match(m.value)
+            and _TIME_THEN_DAY.fullmatch(text, m.end, n.start)
+        ):
+            out[i] = dataclasses.replace(m, value=n.value + m.value[10:], anchor=n.id)
     return out
 
 
