@@ -255,8 +255,9 @@ class _Finder:
 
     def _link_surnames(self) -> None:
         tokens = self.tokens
-        for i, tok in enumerate(tokens):
-            if not tok.cap or self.taken[tok.start]:
+        for i in [i for i, tok in enumerate(tokens) if tok.cap]:
+            tok = tokens[i]
+            if self.taken[tok.start]:
                 continue
             key = self._resolve(tok.text.lower(), tok.start)
             if key is None:
@@ -295,14 +296,15 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 def _title_case_sentences(tokens: list[Token], sentences: Sequence[Sentence]) -> frozenset[int]:
     """Headlines: lines without a full stop most of whose longer words are capitalised."""
-    open_ended = {i for i, s in enumerate(sentences) if not s.text.rstrip("”\"’' ").endswith(".")}
-    counts: dict[int, list[int]] = {}
-    for t in tokens:
-        if len(t.text) > 3 and t.sentence in open_ended:
-            count = counts.setdefault(t.sentence, [0, 0])
-            count[0] += 1
-            count[1] += t.cap
-    return frozenset(s for s, (n, caps) in counts.items() if n >= 3 and caps >= 0.7 * n)
+    open_ended = [i for i, s in enumerate(sentences) if not s.text.rstrip("”\"’' ").endswith(".")]
+    found: set[int] = set()
+    for i in open_ended:  # few: the headline and the dateline, mostly
+        lo = bisect_left(tokens, i, key=lambda t: t.sentence)
+        hi = bisect_left(tokens, i + 1, lo, key=lambda t: t.sentence)
+        longer = [t.cap for t in tokens[lo:hi] if len(t.text) > 3]
+        if len(longer) >= 3 and sum(longer) >= 0.7 * len(longer):
+            found.add(i)
+    return frozenset(found)
 
 
 __all__ = ["find_actors"]
