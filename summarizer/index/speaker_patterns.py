@@ -27,6 +27,7 @@ from .lexicon import (
     SPEECH_VERBS,
     TITLE_HEADS,
 )
+from .names import grouped
 
 MASK = "\x00"
 # Verb phrases that report speech but are no single verb: "It went on to say: …", "X issued
@@ -38,8 +39,13 @@ _SPEECH_PHRASES = (
     r"(?:issued|released|published|put out) (?:a|an) (?:\w+ )?statement",
 )
 VERB = re.compile(
-    r"\b(?:[Aa]ccording to|"
-    + "|".join(sorted({*SPEECH_VERBS, *INVERTING_VERBS, *_SPEECH_PHRASES}, key=len, reverse=True))
+    r"\b(?:"
+    + grouped(
+        [
+            "[Aa]ccording to",
+            *sorted({*SPEECH_VERBS, *INVERTING_VERBS, *_SPEECH_PHRASES}, key=len, reverse=True),
+        ]
+    )
     + r")\b"
 )
 FILLER = rf"(?:{'|'.join(sorted(SPEECH_FILLERS))}|\w+ly|on \w+day)"

@@ -59,6 +59,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..quotations import Quotation
 from .names import subject_of_verb
@@ -171,8 +172,14 @@ def _sentence_targets(
     hidden: str, sentences: Sequence[Sentence], quotations: Sequence[Quotation], matcher: Matcher
 ) -> list[_Target]:
     out: list[_Target] = []
+    # Whether a quotation overlaps a sentence: of those starting before its end, the one
+    # reaching furthest (a running maximum over quotations in order of start).
+    spans = sorted((q.start, q.end) for q in quotations)
+    opens = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))
     for s in sentences:
-        if any(q.start < s.end and q.end > s.start for q in quotations):
+        k = bisect_left(opens, s.end)
+        if k and reach[k - 1] > s.start:
             continue
         if VERB.search(hidden, s.start, s.end) is None:
             continue
