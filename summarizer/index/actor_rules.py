@@ -44,6 +44,7 @@ from .names import (
     Token,
     capitalised_word,
     he_speaks,
+    joined,
     speaks,
     subject_of_verb,
 )
@@ -257,10 +258,11 @@ def _apposition(
     """ "chief, Kaja Kallas," (title before) or "Michael Golden, the GAO's counsel" (after)."""
     begins = piece.start if piece.ref is None else piece.ref  # "…, Dr. John Hellerstedt"
     if first >= 1 and text[tokens[first - 1].stop : begins] == ", ":
-        head = first - 1
-        if head in titles_only or tokens[head].text in TITLE_HEADS | ORG_DESCRIPTORS:
+        head = _employed_by(text, tokens, first - 1) if piece.kind == "person" else first - 1
+        employed = head != first - 1
+        if employed or head in titles_only or tokens[head].text in TITLE_HEADS | ORG_DESCRIPTORS:
             title_start = titles_only.get(head, runs.title_start(head))
-            piece.title = (tokens[title_start].start, tokens[head].end)
+            piece.title = (tokens[title_start].start, tokens[first - 1 if employed else head].end)
             if tokens[head].text in ORG_DESCRIPTORS:
                 piece.kind = "org"
             piece.strong = True
@@ -307,6 +309,30 @@ def _apposition(
         piece.kind = "org"  # "Airbus, the European planemaker," but "X, the Bank president,"
 
 
+def _employed_by(text: str, tokens: list[Token], last: int) -> int:
+    """The title word a role's employer follows: "an attorney *for Twitter*, Alex Spiro",
+    "a spokeswoman *at the Pentagon*, X", "a member *of the Labour Party*, X" → the index of
+    "attorney"; else ``last`` itself."""
+    k = last
+    while k > 0 and tokens[k].cap and joined(text, tokens[k - 1], tokens[k]):
+        k -= 1  # over the employer's capitalised words
+    if k == last or tokens[k].cap:
+        return last
+    if tokens[k].text == "the" and k > 0:
+        k -= 1
+    # "mayor of Esperanza, Sultan Kudarat": "of" a place is no employer, "of" a body is.
+    by = tokens[k].text
+    if k < 1 or not (
+        by in ("for", "at", "with") or (by == "of" and tokens[last].text in ORG_WORDS)
+    ):
+        return last
+    head = tokens[k - 1]
+    spaced = text[head.stop : tokens[k].start] == " " and head.sentence == tokens[k].sentence
+    lowered = head.text.lower()
+    titled = not head.cap and (lowered in TITLE_HEADS or lowered in ROLE_NOUNS)
+    return k - 1 if spaced and titled else last
+
+
 def _organisation(words: tuple[str, ...]) -> bool:
     if len(words) < 2:
         return False  # "Company executives said": a common noun opening the sentence
@@ -351,7 +377,19 @@ def _after_title(words: tuple[str, ...], head: int) -> int:
     department = k
     while k < len(words) and words[k] in DEPARTMENTS:
         k += 1
-    # "Vice Chairman of Chrysler": no department, so the rest is the title's, not a name.
+    if k > department and (k == len(words) or _shaped(words[k:])):
+        return k
+    k = department
+    # "Director of Climate Action *Network* Europe Wendel Trio": after an organisation word,
+    # the last two words are a name (longer only right after it: "… Commission Ursula von
+    # der Leyen"); "Vice Chairman of Chrysler": the rest is the title's, not a name.
+    for n in (2, 3, 4):
+        at = len(words) - n
+        named = at > k and _shaped(words[at:]) and (n == 2 or words[at - 1] in ORG_WORDS)
+        if named and any(w in ORG_WORDS for w in words[k:at]):
+            return at
+    while k < len(words) and words[k] in DEPARTMENTS:
+        k += 1
     return k if k > department else len(words)
 
 

@@ -220,13 +220,17 @@ def closed_after(masked: str, end: int, gap_kind: str, person: bool) -> bool:
 PARTICIPLE = re.compile(
     r"\b(?:(?<!\bas )saying|stating|adding|writing|telling|noting|declaring|explaining|concluding|"
     r"arguing|warning|urging|insisting|claiming|announcing|confirming|tweeting|posting|"
-    r"calling|describing|statement,?\s+(?:which|that)\s+(?:read|said))\b"
+    r"calling|describing|alleging|citing|accusing|asserting|stressing|emphasi[sz]ing|vowing|"
+    r"pledging|promising|demanding|denying|suggesting|acknowledging|admitting|reiterating|"
+    r"complaining|predicting|cautioning|deeming|labell?ing|branding|dubbing|terming|"
+    r"statement,?\s+(?:which|that)\s+(?:read|said))\b"
 )
 # Verbs that attribute the quoted words in their own clause: "X called it “…”".
 QUOTING = re.compile(
     r"\b(?:called|described|denounced|dubbed|labell?ed|branded|termed|praised|condemned|"
     r"critici[sz]ed|congratulated|thanked|hailed|posted|lauded|slammed|offered|expressed|"
-    r"voiced)\b"
+    r"voiced|deemed|alleged|accused|cited|urged|promised|pledged|vowed|demanded|dismissed|"
+    r"characteri[sz]ed)\b"
 )
 CLAUSE = re.compile(r"[^.;!?\n\x00]{0,100}")
 # "the statement said" (its author), "the institute said" (the one institute named before).

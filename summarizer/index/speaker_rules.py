@@ -181,7 +181,7 @@ class Matcher(NameIndex):
             return None if self._listed(name.phrase, start) else (name, False)
         if objects.search(before):
             return False  # "in an interview with the BBC said": the BBC is no subject
-        if COMMA_AFTER.match(gap) and IN_APPOSITION.search(before):
+        if COMMA_AFTER.match(gap) and _in_apposition(before):
             return False  # "X, a spokesperson for maker *Y*, has said"
         if gap.startswith(")"):
             # An alias in parentheses stands for the name before it: "X (CMV), said", but
@@ -319,6 +319,13 @@ class Matcher(NameIndex):
             if (name := self._name_at(m.end() - 1, end, closed=False)) is not None:
                 return Found("in_a_statement", name, name.start, name.end, m.end(), "", True)
         return None
+
+
+def _in_apposition(before: str) -> bool:
+    """Inside another name's apposition; not a description opening right after a quotation
+    (“…,” an attorney for Twitter, *Alex Spiro*, said)."""
+    m = IN_APPOSITION.search(before)
+    return m is not None and not JUST_QUOTED.search(before, 0, m.start() + 1)
 
 
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
