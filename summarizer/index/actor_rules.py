@@ -232,13 +232,18 @@ def _national(toks: list[Token], words: tuple[str, ...]) -> Piece | None:
 
 
 def _described(text: str, tokens: list[Token], runs: Runs, piece: Piece, first: int) -> None:
-    """A lower-case title or descriptor right before: "spokesman Peskov", "outlet Izvestia"."""
+    """A lower-case title or descriptor right before: "spokesman Peskov", "outlet Izvestia";
+    a country's possessive before a full name that acts ("Chile's Gabriel Boric said")."""
     if first == 0:
         return
     prev = tokens[first - 1]
     if prev.sentence != tokens[first].sentence or text[prev.stop : tokens[first].start] != " ":
         return
-    if prev.text in TITLE_HEADS or prev.text in ROLE_NOUNS:
+    if prev.possessive and prev.text in COUNTRY_GROUPS and piece.kind == "person":
+        # "Chile's Gabriel Boric denounced": a person when it acts ("Japan's Mount Fuji,
+        # which", "Singapore's Mass Rapid Transit system" do not).
+        piece.strong = subject_of_verb(text, piece.end)
+    elif prev.text in TITLE_HEADS or prev.text in ROLE_NOUNS:
         piece.title = (tokens[runs.title_start(first - 1)].start, prev.end)
         piece.strong = True
     elif prev.text in ORG_DESCRIPTORS:

@@ -45,6 +45,7 @@ from .lexicon import (
     HONORIFICS,
     INSTITUTION_GROUPS,
     NATIONALITIES,
+    ORG_WORDS,
     STOPWORDS,
     TITLE_HEADS,
 )
@@ -90,6 +91,7 @@ class _Finder:
         self._repeated_names()
         self._states()
         self._link_surnames()
+        self._link_org_words()
         return self._numbered()
 
     # -- collecting -------------------------------------------------------------------------
@@ -215,9 +217,10 @@ class _Finder:
         for n in (3, 2, 1):
             prefix, rest = " ".join(words[:n]), " ".join(words[n:])
             if rest and (prefix in COUNTRY_GROUPS or (n == 1 and prefix in NATIONALITIES)):
-                return f"o:{COUNTRY_GROUPS.get(prefix, prefix)}|{rest}"
-        same = {k for k in self.actors if k.startswith("o:") and k.split("|", 1)[1] == name}
-        return same.pop() if len(same) == 1 else "o:|" + name
+                return f"o:{COUNTRY_GROUPS.get(prefix, prefix)}|{_org_words(rest)}"
+        bare = _org_words(name)
+        same = {k for k in self.actors if k.startswith("o:") and k.split("|", 1)[1] == bare}
+        return same.pop() if len(same) == 1 else "o:|" + bare
 
     def _states(self) -> None:
         found: dict[str, list[tuple[int, int]]] = {}
@@ -267,6 +270,29 @@ class _Finder:
             else:
                 self._mention(self.actors[key], tok.start, tok.end, "surname")
 
+    def _link_org_words(self) -> None:
+        """ "The Department's record", "Police say": an organisation word written alone
+        refers to the one organisation whose name holds it ("US Department of the
+        Interior", "Capitol Hill Police"); with two such organisations, to neither."""
+        owners: dict[str, set[str]] = {}
+        for key, actor in self.actors.items():
+            if actor.kind == "organisation":
+                for word in actor.name.split():
+                    if word in ORG_WORDS:
+                        owners.setdefault(word, set()).add(key)
+        tokens, text = self.tokens, self.text
+        for i, tok in enumerate(tokens):
+            keys = owners.get(tok.text)
+            if keys is None or len(keys) != 1 or self.taken[tok.start]:
+                continue
+            if (i > 0 and tokens[i - 1].cap and joined(text, tokens[i - 1], tok)) or (
+                i + 1 < len(tokens) and tokens[i + 1].cap and joined(text, tok, tokens[i + 1])
+            ):
+                continue  # inside another name: "Police Department", "Interior Ministry"
+            actor = self.actors[next(iter(keys))]
+            if any(m.start < tok.start for m in actor.mentions if m.kind != "title"):
+                self._mention(actor, tok.start, tok.end, "institution")
+
     def _numbered(self) -> list[IndexedActor]:
         ordered: list[tuple[int, _Actor]] = []
         for actor in self.actors.values():
@@ -279,6 +305,12 @@ class _Finder:
             mentions = sorted(set(actor.mentions), key=lambda m: (m.start, m.end, m.kind))
             out.append(IndexedActor(number, actor.name, actor.kind, actor.title, tuple(mentions)))
         return out
+
+
+def _org_words(name: str) -> str:
+    """One spelling for "Interior Department", "Department of the Interior" and "Department
+    of Interior": the name's words without "of"/"the", in sorted order."""
+    return " ".join(sorted(w for w in name.split() if w not in ("of", "the")))
 
 
 def _introduces(text: str, before: Token, tok: Token) -> bool:
