@@ -32,6 +32,7 @@ Title-case lines (headlines) only receive links to actors found elsewhere, never
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -53,6 +54,10 @@ from .names import Runs, Token, find_phrases, joined, phrase_index, subject_of_v
 from .units import ActorKind, IndexedActor, Mention, MentionKind, Sentence
 
 _INSTITUTIONS = phrase_index(INSTITUTION_GROUPS)
+# What a firm is called once named: "the company said", "the firm's statement".
+_COMPANY = re.compile(r"\b[Tt]he (?:company|firm|corporation|carrier|airline|retailer|bank)\b")
+# A product or a chamber, not a firm: "the Falcon", "787 Dreamliner", "Ford Falcon".
+_DETERMINED = re.compile(r"(?:\b[Tt]he|\d|[A-Z][\w’'-]*)\s+$")
 _STATES = phrase_index([*COUNTRY_GROUPS, *CAPITALS])
 
 
@@ -131,8 +136,16 @@ class _Finder:
                 people.setdefault(surname(p.words), p.start)
         names = {self.text[p.start : p.end] for p in pieces if p.kind == "org"}
         for p in pieces:
-            lone = p.kind == "single" and p.speaks and not (p.strong or p.personal)
-            if lone and people.get(p.words[0], len(self.text)) > p.start:
+            if p.kind != "single" or p.strong or p.personal:
+                continue
+            # "Twitter suspended the account. … the company said": acting, then named by
+            # what it is, within the next sentences.
+            called = (
+                p.acts
+                and _COMPANY.search(self.text, p.end, p.end + 300) is not None
+                and _DETERMINED.search(self.text, max(0, p.start - 30), p.start) is None
+            )
+            if (p.speaks or called) and people.get(p.words[0], len(self.text)) > p.start:
                 names.add(p.words[0])
         return names
 

@@ -65,6 +65,10 @@ _PARTICIPLE_SUBJECT = re.compile(r",?\s+")
 _OWN_SUBJECT = re.compile(r"\bwith\s+(?:[a-z][\w-]*\s+){1,4}$")
 _RAW_BEFORE = re.compile(rf"{RAW}(?=,?\s+$)")
 _NAMED_BEFORE = 120  # characters: how far before its verb a subject name may end
+# "The company said": a firm named within this many characters before, if only one.
+_FIRMS = frozenset({"company", "firm", "corporation", "carrier", "airline", "retailer"})
+_FIRM_BEFORE = 400
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 
 
 class Matcher(NameIndex):
@@ -273,10 +277,26 @@ class Matcher(NameIndex):
         known = {
             n.actor: n for n in self.names[:i] if n.actor and noun in self.words.get(n.actor, ())
         }
+        if not known and noun in _FIRMS:
+            # "Twitter suspended the account. … the company said": the one organisation
+            # named shortly before, whatever its name.
+            near = m.start() - _FIRM_BEFORE
+            known = {n.actor: n for n in self.names[:i] if n.actor in self.words and n.end > near}
+            if self._other_name_before(m.start()):
+                return None  # "In a statement on the Airbus website, the company said"
         if len(known) != 1:
             return None
         name = next(iter(known.values()))
         return Found("noun_continues", name, m.start(), m.end(1), stop)
+
+    def _other_name_before(self, at: int) -> bool:
+        """Whether a capitalised word other than its sentence's first stands before ``at``
+        in its sentence, outside any actor's name: a firm the rules did not list."""
+        opening = max(self.masked.rfind(c, 0, at) for c in (". ", "\n", "! ", "? ", "\x00"))
+        for w in _CAPITALISED.finditer(self.masked, opening + 1, at):
+            if self.masked[opening + 1 : w.start()].strip() and not self._overlaps_actor(w.start()):
+                return True
+        return False
 
     def _described_name(self, at: int, end: int) -> Name | None:
         """After “…,” said: the name a description leads to ("said nurse X", "said the IOM
