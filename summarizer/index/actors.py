@@ -144,7 +144,8 @@ class _Finder:
                 p.acts
                 and _COMPANY.search(self.text, p.end, p.end + 300) is not None
                 and _DETERMINED.search(self.text, max(0, p.start - 30), p.start) is None
-            )
+                and len(re.findall(rf"\b{re.escape(p.words[0])}\b", self.text)) > 1
+            )  # written once, opening a sentence, it may be a common word: "Delays have cost"
             if (p.speaks or called) and people.get(p.words[0], len(self.text)) > p.start:
                 names.add(p.words[0])
         return names
