@@ -56,8 +56,8 @@ from .units import ActorKind, IndexedActor, Mention, MentionKind, Sentence
 _INSTITUTIONS = phrase_index(INSTITUTION_GROUPS)
 # What a firm is called once named: "the company said", "the firm's statement".
 _COMPANY = re.compile(r"\b[Tt]he (?:company|firm|corporation|carrier|airline|retailer|bank)\b")
-# A product or a chamber, not a firm: "the Falcon", "787 Dreamliner", "Ford Falcon".
-_DETERMINED = re.compile(r"(?:\b[Tt]he|\d|[A-Z][\w’'-]*)\s+$")
+# A product or a chamber, not a firm: "the (current) Falcon", "787 Dreamliner", "Ford Falcon".
+_DETERMINED = re.compile(r"(?:\b[Tt]he(?:\s+[a-z]+)?|\d|[A-Z][\w’'-]*)\s+$")
 _STATES = phrase_index([*COUNTRY_GROUPS, *CAPITALS])
 
 

@@ -282,20 +282,22 @@ class Matcher(NameIndex):
             # named shortly before, whatever its name.
             near = m.start() - _FIRM_BEFORE
             known = {n.actor: n for n in self.names[:i] if n.actor in self.words and n.end > near}
-            if self._other_name_before(m.start()):
+            first = min((n.end for n in known.values()), default=m.start())
+            if self._unlisted_name(first, m.start()):
                 return None  # "In a statement on the Airbus website, the company said"
         if len(known) != 1:
             return None
         name = next(iter(known.values()))
         return Found("noun_continues", name, m.start(), m.end(1), stop)
 
-    def _other_name_before(self, at: int) -> bool:
-        """Whether a capitalised word other than its sentence's first stands before ``at``
-        in its sentence, outside any actor's name: a firm the rules did not list."""
-        opening = max(self.masked.rfind(c, 0, at) for c in (". ", "\n", "! ", "? ", "\x00"))
-        for w in _CAPITALISED.finditer(self.masked, opening + 1, at):
-            if self.masked[opening + 1 : w.start()].strip() and not self._overlaps_actor(w.start()):
-                return True
+    def _unlisted_name(self, start: int, at: int) -> bool:
+        """Whether a capitalised word that opens no sentence stands in ``[start, at)``
+        outside every actor's name: a firm the rules did not list ("Delta Air Lines")."""
+        for w in _CAPITALISED.finditer(self.masked, start, at):
+            before = self.masked[max(0, w.start() - 3) : w.start()].rstrip()
+            opens = not before or before[-1] in '.!?\n\x00“"(:'
+            if not opens and self._raw_ok(w.group(), w.start()):
+                return True  # (not a weekday, a month, an actor's name)
         return False
 
     def _described_name(self, at: int, end: int) -> Name | None:

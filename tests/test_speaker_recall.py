@@ -1,0 +1,128 @@
+"""Speakers the actor list used to miss, in the classes news writes them: a role's employer
+before an apposed name, parliamentary titles, portfolios, a name closing a title after an
+organisation, a country's possessive, an organisation word alone, "the company". Each with the
+pitfall its rule must not fall into: a junk actor is shown to the model too."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_actors import actors_of, by_name
+from tests.test_speakers import Expected, check, cues_of
+
+SPOKEN: list[tuple[str, Expected]] = [
+    # A role, its employer, then the name set off by commas.
+    (
+        "“We will appeal the ruling,” an attorney for Twitter, Alex Spiro, said on Monday.",
+        {"Q1": ("name_said", "Alex Spiro", "Alex Spiro")},
+    ),
+    (
+        "A spokeswoman at the Pentagon, Jane Roe, said the strike had been lawful.",
+        {"S1": ("name_said", "Jane Roe", "Jane Roe")},
+    ),
+    # Parliamentary titles, acronyms though they are.
+    (
+        "Conservative MP Jacob Rees-Mogg said: “Brexit means leaving the union.”",
+        {"Q1": ("colon_intro", "Jacob Rees-Mogg", "Jacob Rees-Mogg")},
+    ),
+    (
+        "MEP Anna Lind said, “We fought hard but achieved little.”",
+        {"Q1": ("name_said", "Anna Lind", "Anna Lind")},
+    ),
+    # A portfolio after "for": the title's, not the name's.
+    (
+        "UN Commissioner for Human Rights Volker Türk said the verdict was “another blow to "
+        "the rule of law.”",
+        {"Q1": ("name_said", "Volker Türk", "Volker Türk")},
+    ),
+    # A name closing a title after an organisation word.
+    (
+        "Director of Climate Action Network Europe Wendel Trio said: “The target is not in "
+        "line with the agreement.”",
+        {"Q1": ("colon_intro", "Wendel Trio", "Wendel Trio")},
+    ),
+    # A country's possessive before a full name that acts.
+    (
+        "Chile's Gabriel Boric denounced a “cowardly and vile attack on democracy”.",
+        {"Q1": ("name_said", "Gabriel Boric", "Gabriel Boric")},
+    ),
+    # An organisation word alone: the one organisation holding it.
+    (
+        "The US Department of the Interior approved the plan.\nAccording to the Department's "
+        "record of decision, the plan “requires the fewest ice roads of all the options.”",
+        {
+            "Q1": (
+                "according_to",
+                "US Department of the Interior",
+                "Department",
+            )
+        },
+    ),
+    # A firm that acts, then "the company".
+    (
+        "Twitter suspended the account of a Twitter user on Friday. “We do not comment on "
+        "individual accounts,” the company said in a statement.",
+        {"Q1": ("noun_continues", "Twitter", "the company")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKEN)
+def test_speakers_news_writes_are_listed_and_cued(text: str, expected: Expected) -> None:
+    check(text, expected)
+
+
+def test_one_organisation_for_its_spellings() -> None:
+    text = (
+        "The Interior Department approved the plan. The Department of the Interior said the "
+        "plan was final. The Department of Interior later revoked some leases."
+    )
+    organisations = [a for a in actors_of(text) if a.kind == "organisation"]
+    assert [a.name for a in organisations] == ["Interior Department"]
+
+
+NOT_ACTORS = [
+    # "of" a place is no employer: "the mayor of Esperanza, Sultan Kudarat, announced".
+    ("A resident of Harris County, Texas, said the water was rising.", "Texas"),
+    ("The mayor of San Jose, California, said the budget was cut.", "California"),
+    # A country's possessive before a place or a system that does not act.
+    ("A tsunami struck Indonesia's Sunda Strait coastline on Saturday.", "Sunda"),
+    ("The cauldron stood on Japan's Mount Fuji, which then opened like a flower.", "Fuji"),
+    # "the company" after a product or a chamber is not theirs.
+    ("The current Falcon will need to serve the company until 2010. The Falcon sold.", "Falcon"),
+]
+
+
+@pytest.mark.parametrize(("article", "word"), NOT_ACTORS)
+def test_places_and_products_are_not_actors(article: str, word: str) -> None:
+    assert all(word not in a.name for a in actors_of(article))
+
+
+def test_the_company_is_nobody_when_its_sentence_names_another_firm() -> None:
+    text = (
+        "Singapore Airlines grounded its jets on Monday.\nIn a statement on the Airbus "
+        "website, the company said that “the root cause of the problem is the wiring.”"
+    )
+    assert "Q1" not in cues_of(text)
+
+
+def test_the_company_with_two_firms_named_before_is_nobody() -> None:
+    text = (
+        "United Airlines and Delta Air Lines cancelled flights. “We regret the delays,” the "
+        "company said."
+    )
+    assert "Q1" not in cues_of(text)
+
+
+def test_an_organisation_word_shared_by_two_organisations_links_to_neither() -> None:
+    text = (
+        "The Defence Ministry and the Foreign Ministry met on Monday. The Ministry said the "
+        "talks went well."
+    )
+    for actor in actors_of(text):
+        assert "Ministry" not in [m.text for m in actor.mentions], actor
+
+
+def test_a_titled_apposition_keeps_its_employer_in_the_title() -> None:
+    text = "“We will appeal,” an attorney for Twitter, Alex Spiro, said on Monday."
+    assert by_name(actors_of(text))["Alex Spiro"].title == "attorney for Twitter"
