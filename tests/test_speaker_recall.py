@@ -72,6 +72,15 @@ def test_speakers_news_writes_are_listed_and_cued(text: str, expected: Expected)
     check(text, expected)
 
 
+def test_a_clause_turning_to_a_new_subject_ends_the_cue_before_it() -> None:
+    text = (
+        "According to the BBC, his allegations were independently verified, but Russia "
+        "deemed them “false information about the army”. Russia has denied it."
+    )
+    cue = cues_of(text)["Q1"]
+    assert (cue.name, cue.rule) == ("Russia", "name_said")
+
+
 def test_one_organisation_for_its_spellings() -> None:
     text = (
         "The Interior Department approved the plan. The Department of the Interior said the "

@@ -78,6 +78,8 @@ _NEAR = 600  # characters: how far in its paragraph a quotation's continued spea
 _COLON = re.compile(r"[^.!?\x00]*:\s*")
 _REFERS = ("pronoun_continues", "noun_continues")
 _INTRODUCES_NEXT = re.compile(r"[^.!?,\x00]*:\s*")
+# A coordinated clause with a new, named subject: ", but Russia …", "; the ministry …".
+_NEW_SUBJECT = re.compile(r"(?:,\s+but|;)\s+(?:the\s+)?[A-Z]")
 _CLAUSE_OPENER = re.compile(r"\b(?:while|whilst|whereas|although|though|but)\b")
 
 
@@ -153,7 +155,11 @@ def _quotation_targets(
             ):
                 post = None
         pre = matcher.scan(since, max(since, q.start - 1), backwards=True)
-        if pre is None:
+        if pre is not None and (turn := _NEW_SUBJECT.search(hidden, pre.verb_end, q.start)):
+            # "According to the BBC, X was verified, but Russia deemed them “…”": the clause
+            # after the turn has its own subject.
+            pre = matcher.introducing(low, turn.start(), max(since, q.start - 1))
+        elif pre is None:
             pre = matcher.introducing(low, since, max(since, q.start - 1))
         introduces = pre is not None and pre.rule in ("name_said", "name_told")
         if pre is not None and introduces and _COLON.fullmatch(hidden, pre.verb_end, q.start - 1):
