@@ -135,3 +135,22 @@ def test_an_organisation_word_shared_by_two_organisations_links_to_neither() -> 
 def test_a_titled_apposition_keeps_its_employer_in_the_title() -> None:
     text = "“We will appeal,” an attorney for Twitter, Alex Spiro, said on Monday."
     assert by_name(actors_of(text))["Alex Spiro"].title == "attorney for Twitter"
+
+
+def test_a_surname_goes_past_a_relative_named_to_place_the_person() -> None:
+    text = (
+        "Representative Patrick Kennedy, son of Senator Edward Kennedy, crashed his car. "
+        "“I need help,” Kennedy said."
+    )
+    cue = cues_of(text)["Q1"]
+    assert (cue.rule, cue.name) == ("name_said", "Patrick Kennedy")
+    text = (
+        "Hillary Clinton campaigned in Ohio with her husband, former President Bill Clinton. "
+        "Clinton said the race was close."
+    )
+    assert cues_of(text)["S2"].name == "Hillary Clinton"
+
+
+def test_a_surname_shared_by_two_people_named_alike_stays_unresolved() -> None:
+    text = "Bill Clinton spoke after Hillary Clinton. Clinton said the race was close."
+    assert cues_of(text)["S2"].actor is None

@@ -19,7 +19,8 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    "said X", "according to X"), or its surname is used again;
 5. a surname, alone or after an honorific or title, links to the one full name with that
    surname mentioned before it (or anywhere, when none is before). When two different full
-   names share the surname the mention stays unlinked: no guess between two people;
+   names share the surname the mention stays unlinked: no guess between two people, unless
+   all but one were introduced as a relative ("son of Senator Edward Kennedy");
 6. countries and capitals (short lists) → state, only if once at least they are the subject
    of a verb ("Russia said", "Ukraine has agreed", "Moscow has insisted"), and never when
    closing a longer name ("Real Madrid", "Western Australia");
@@ -54,6 +55,12 @@ from .names import Runs, Token, find_phrases, joined, phrase_index, subject_of_v
 from .units import ActorKind, IndexedActor, Mention, MentionKind, Sentence
 
 _INSTITUTIONS = phrase_index(INSTITUTION_GROUPS)
+# A kinship word before a full name, its title between: "son of Massachusetts Senator X",
+# "her husband, former President X".
+_KIN = re.compile(
+    r"\b(?:son|daughter|wife|husband|father|mother|brother|sister|widow|widower|nephew|niece|"
+    r"cousin|grandson|granddaughter|uncle|aunt)(?:\s+of)?,?\s+(?:(?:the\s+)?[A-Za-z.’'-]+\s+){0,4}$"
+)
 # What a firm is called once named: "the company said", "the firm's statement".
 _COMPANY = re.compile(r"\b[Tt]he (?:company|firm|corporation|carrier|airline|retailer|bank)\b")
 # A product or a chamber, not a firm: "the (current) Falcon", "787 Dreamliner", "Ford Falcon".
@@ -268,7 +275,15 @@ class _Finder:
         entries = self.surnames.get(surname, [])
         before = {k for pos, k in entries if pos <= at}
         keys = before or {k for _, k in entries}
+        if len(keys) > 1:
+            # "Patrick Kennedy, son of Senator Edward Kennedy": a relative named to place
+            # the person the story is about does not take the bare surname.
+            keys = {k for pos, k in entries if k in keys and not self._relative(pos)}
         return next(iter(keys)) if len(keys) == 1 else None
+
+    def _relative(self, at: int) -> bool:
+        """Whether the full name at ``at`` is introduced as somebody's relative."""
+        return _KIN.search(self.text, max(0, at - 60), at) is not None
 
     def _link_surnames(self) -> None:
         tokens = self.tokens
