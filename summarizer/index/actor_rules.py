@@ -341,8 +341,9 @@ def _employed_by(text: str, tokens: list[Token], last: int) -> int:
 def _organisation(words: tuple[str, ...]) -> bool:
     if len(words) < 2:
         return False  # "Company executives said": a common noun opening the sentence
-    pairs = list(pairwise(words))
-    if any(w.lower() in TITLE_HEADS and nxt in ("of", "for") for w, nxt in pairs):
+    linked = "of" in words or "for" in words  # (most runs have neither: skip the pairs)
+    pairs = list(pairwise(words)) if linked or "on" in words else []
+    if linked and any(w.lower() in TITLE_HEADS and nxt in ("of", "for") for w, nxt in pairs):
         return False  # "Chief Executive Officer of General Motors" is a title
     if words[-1] in ORG_WORDS and words[0] not in HONORIFICS:
         return True

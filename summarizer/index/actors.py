@@ -310,9 +310,9 @@ class _Finder:
                     if word in ORG_WORDS:
                         owners.setdefault(word, set()).add(key)
         tokens, text = self.tokens, self.text
-        for i, tok in enumerate(tokens):
-            keys = owners.get(tok.text)
-            if keys is None or len(keys) != 1 or self.taken[tok.start]:
+        for i in [i for i, tok in enumerate(tokens) if tok.text in owners]:
+            tok, keys = tokens[i], owners[tokens[i].text]
+            if len(keys) != 1 or self.taken[tok.start]:
                 continue
             if (i > 0 and tokens[i - 1].cap and joined(text, tokens[i - 1], tok)) or (
                 i + 1 < len(tokens) and tokens[i + 1].cap and joined(text, tok, tokens[i + 1])
