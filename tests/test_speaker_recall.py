@@ -58,6 +58,18 @@ SPOKEN: list[tuple[str, Expected]] = [
             )
         },
     ),
+    # A campaign speaks for its candidate.
+    (
+        "Hillary Clinton spoke in Ohio. The Clinton campaign said in a statement: “We are "
+        "confident of victory.”",
+        {"Q1": ("on_behalf_of", "Hillary Clinton", "Clinton")},
+    ),
+    # "The report said": the one who published it.
+    (
+        "Human Rights Watch published a report on Monday. The report said: “Abuses were "
+        "widespread in the camps.”",
+        {"Q1": ("noun_continues", "Human Rights Watch", "The report")},
+    ),
     # A firm that acts, then "the company".
     (
         "Twitter suspended the account of a Twitter user on Friday. “We do not comment on "
@@ -79,6 +91,14 @@ def test_a_clause_turning_to_a_new_subject_ends_the_cue_before_it() -> None:
     )
     cue = cues_of(text)["Q1"]
     assert (cue.name, cue.rule) == ("Russia", "name_said")
+
+
+def test_a_report_is_not_the_last_speakers() -> None:
+    text = (
+        "Debra Roberts called the report a “clarion bell from the science community”. The "
+        "report said: “Coral reefs would decline by 70 to 90 percent.”"
+    )
+    assert "Q2" not in cues_of(text)
 
 
 def test_one_organisation_for_its_spellings() -> None:

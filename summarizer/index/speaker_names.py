@@ -63,7 +63,7 @@ class Found:
     start: int
     end: int
     verb_end: int
-    pronoun: str = ""  # "he", "she", "it", or "statement" for "the statement said"
+    pronoun: str = ""  # "he", "she", "it", "statement" ("the statement said") or "report"
     statement: bool = False  # the words were a statement's: "X said in a statement"
 
 

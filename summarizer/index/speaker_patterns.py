@@ -37,6 +37,8 @@ _SPEECH_PHRASES = (
     "went on to add",
     "did say",
     r"(?:issued|released|published|put out) (?:a|an) (?:\w+ )?statement",
+    # (a report "saying" is read by its participle, ``name_saying``)
+    r"(?:released|published) (?:a|an) (?:\w+ )?report(?![^.;:\x00]{0,40}\bsaying\b)",
 )
 VERB = re.compile(
     r"\b(?:"
@@ -89,7 +91,7 @@ _PP = re.compile(
 _VOICES = (
     r"spokes(?:man|woman|person|people)|representatives?|(?:press\s+)?office|press\s+"
     r"(?:service|secretary)|presidency|statement|communiqu[eé]|website|account|memo|letter|"
-    r"report|release|tweet|post"
+    r"report|release|tweet|post|campaign|team|lawyers?|attorneys?"
 )
 # "X's office said", "a Boeing spokesman said", "X's Swedish presidency stated".
 _VOICE = re.compile(
@@ -235,7 +237,9 @@ QUOTING = re.compile(
 CLAUSE = re.compile(r"[^.;!?\n\x00]{0,100}")
 # "the statement said" (its author), "the institute said" (the one institute named before).
 DESCRIBED = re.compile(rf"\b(?:[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){{0,2}}?([A-Za-zé]+){_FILLERS}$")
-DOCUMENTS = frozenset(["statement", "communiqué", "communique", "release", "memo", "letter"])
+DOCUMENTS = frozenset(
+    ["statement", "communiqué", "communique", "release", "memo", "letter", "report"]
+)
 STATEMENT_AFTER = re.compile(
     r"(?:\s+\w+){0,2}?\s+in\s+an?\s+(?:\w+\s+)?(?:statement|release|communiqu[eé])"
 )

@@ -118,7 +118,11 @@ class Matcher(NameIndex):
         if word.lower() == "according to":
             name = self._name_at(stop, end, closed=False)
             return None if name is None else Found("according_to", name, name.start, name.end, stop)
-        statement = "statement" in word or STATEMENT_AFTER.match(self.masked, stop, end) is not None
+        statement = (
+            "statement" in word
+            or word.endswith(" report")  # "published a report", not "reported"
+            or STATEMENT_AFTER.match(self.masked, stop, end) is not None
+        )
         if (hit := self._subject(at, start)) is not None:
             name, behalf = hit
             rule = "on_behalf_of" if behalf else "name_told" if word in TELL_VERBS else "name_said"
@@ -272,7 +276,9 @@ class Matcher(NameIndex):
             return None
         noun = m.group(1).lower()
         if noun in DOCUMENTS:
-            return Found("noun_continues", None, m.start(), m.end(1), stop, "statement")
+            # A report is only its publisher's: never the last speaker's by default.
+            kind = "report" if noun == "report" else "statement"
+            return Found("noun_continues", None, m.start(), m.end(1), stop, kind)
         i = bisect_right(self.ends, m.start())
         known = {
             n.actor: n for n in self.names[:i] if n.actor and noun in self.words.get(n.actor, ())

@@ -209,6 +209,9 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
             n = f.name
             source = _Said(t.paragraph, n.actor, n.name, n.person, f.start, f.end, f.statement)
             rule = f.rule
+        elif f is not None and f.pronoun == "report":
+            source = _last_statement(said, t.paragraph)  # "X published a report. The report said"
+            rule = f.rule
         elif f is not None and f.pronoun == "statement":
             # "The statement said": the last statement's author, else the last speaker.
             source = (
