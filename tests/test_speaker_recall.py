@@ -135,6 +135,19 @@ def test_the_company_is_nobody_when_its_sentence_names_another_firm() -> None:
     assert "Q1" not in cues_of(text)
 
 
+def test_the_group_said_names_the_one_organisation_before_it() -> None:
+    text = "Human Rights Watch documented the arrests. “Detainees were beaten,” the group said."
+    assert cues_of(text)["Q1"].name == "Human Rights Watch"
+
+
+def test_a_named_agency_is_not_the_organisation_before_it() -> None:
+    text = (
+        "Procter & Gamble spokeswoman Jennifer Chelune spoke. The Reuters news agency reports "
+        "that the losses were large."
+    )
+    assert all(c.name != "Gamble" for c in cues_of(text).values())
+
+
 def test_the_company_with_two_firms_named_before_is_nobody() -> None:
     text = (
         "United Airlines and Delta Air Lines cancelled flights. “We regret the delays,” the "

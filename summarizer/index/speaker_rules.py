@@ -65,8 +65,12 @@ _PARTICIPLE_SUBJECT = re.compile(r",?\s+")
 _OWN_SUBJECT = re.compile(r"\bwith\s+(?:[a-z][\w-]*\s+){1,4}$")
 _RAW_BEFORE = re.compile(rf"{RAW}(?=,?\s+$)")
 _NAMED_BEFORE = 120  # characters: how far before its verb a subject name may end
-# "The company said": a firm named within this many characters before, if only one.
-_FIRMS = frozenset({"company", "firm", "corporation", "carrier", "airline", "retailer"})
+# "The company said", "the group said": an organisation named within this many characters
+# before, if only one.
+_FIRMS = frozenset(
+    {"company", "firm", "corporation", "carrier", "airline", "retailer", "group", "agency"}
+    | {"organisation", "organization", "charity", "watchdog", "union"}
+)
 _FIRM_BEFORE = 400
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 
@@ -283,7 +287,8 @@ class Matcher(NameIndex):
         known = {
             n.actor: n for n in self.names[:i] if n.actor and noun in self.words.get(n.actor, ())
         }
-        if not known and noun in _FIRMS:
+        if not known and noun in _FIRMS and m.group(0)[1:].islower():
+            # (not "The Reuters news agency reports": a name says which)
             # "Twitter suspended the account. … the company said": the one organisation
             # named shortly before, whatever its name.
             near = m.start() - _FIRM_BEFORE
