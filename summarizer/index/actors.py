@@ -9,7 +9,11 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    Lugo") or in apposition ("…chief, Kaja Kallas," / "Michael Golden, the GAO's counsel,")
    → person, title kept apart from the name; an honorific or a title before one name ("Mr.
    Waltz", "President Putin") → person; a nationality or a place before a name describes it
-   ("Israeli Ohad Huri", "… Embassy in Australia Eman Amasha");
+   ("Israeli Ohad Huri", "… Embassy in Australia Eman Amasha"), and so does a country's
+   possessive before a full name that acts ("Chile's Gabriel Boric denounced"); a role with
+   its employer before an apposed name ("an attorney for Twitter, Alex Spiro,"); a name
+   closing a title after an organisation word ("Director of Climate Action Network Europe
+   Wendel Trio") or a portfolio ("Commissioner for Human Rights Volker Türk");
 3. a run ending in an organisation word ("Defence Ministry", "West Midlands Police"), with
    its complement ("Institute for the Study of War", "Department of Health and Senior
    Services"), closing a title ("Commissioner of the *Texas Department of State Health
@@ -24,9 +28,13 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
 6. countries and capitals (short lists) → state, only if once at least they are the subject
    of a verb ("Russia said", "Ukraine has agreed", "Moscow has insisted"), and never when
    closing a longer name ("Real Madrid", "Western Australia");
-7. a lone capitalised word or acronym that speaks ("Airbus has confirmed", "the GAO said") →
+7. a lone capitalised word or acronym that speaks ("Airbus has confirmed", "the GAO said"),
+   or acts and is then called "the company" ("Twitter suspended …; the company said") →
    organisation: news introduces people by full name, so a lone unknown word is rarely one;
-   unless "he said"/"she added" follows it, or it has a title or honorific → person.
+   unless "he said"/"she added" follows it, or it has a title or honorific → person;
+8. an organisation word written alone ("the Department's record", "Police say") links to
+   the one organisation whose name holds it; "Interior Department" and "Department of the
+   Interior" are one organisation.
 
 Title-case lines (headlines) only receive links to actors found elsewhere, never new ones.
 """

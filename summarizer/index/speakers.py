@@ -15,7 +15,8 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        it “…”", "X denounced a “…”"
 ``name_told``          "X told reporters" (the name after "told" is the listener)
 ``on_behalf_of``       "a spokesperson for X said", "X's office said", "a X spokesman said",
-                       "X's statement said": X, whose words they are; a spokesperson named
+                       "X's statement said", "the X campaign said": X, whose words they
+                       are; a spokesperson named
                        beside it wins ("Y, spokeswoman for X, said" → Y)
 ``name_saying``        "X issued a statement saying “…”", "with X describing “…”": the
                        subject of the clause a participle hangs on
@@ -23,8 +24,11 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
 ``pronoun_continues``  "he said": the last person cued as speaker in this paragraph, else the
                        one person it names, else the last cued in the paragraph before unless
                        this one names another ("it said": organisations and states alike)
-``noun_continues``     "the statement said": the author of the last statement reported;
-                       "the institute said": the one organisation named with that word
+``noun_continues``     "the statement said": the author of the last statement reported
+                       ("the report said": only a report's publisher); "the institute
+                       said": the one organisation named with that word; "the company/
+                       group said": the one organisation named shortly before, when no
+                       unlisted name stands between
 ``said_name``          "…,” said Michael Golden", "…,” said nurse X", "…,” said the IOM chief
                        in Tripoli, X" (an inverted verb, then the name: right after a
                        quotation or a comma, never "The indictment said staffer X …")
