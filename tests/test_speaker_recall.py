@@ -70,6 +70,12 @@ SPOKEN: list[tuple[str, Expected]] = [
         "widespread in the camps.”",
         {"Q1": ("noun_continues", "Human Rights Watch", "The report")},
     ),
+    # A full name reaching its verb across an affiliation or an apposition.
+    (
+        "James Nixey of Chatham House, an independent policy institute, wrote to NBC News: "
+        "“Let us be clear on what this is not.”",
+        {"Q1": ("colon_intro", "James Nixey", "James Nixey")},
+    ),
     # A firm that acts, then "the company".
     (
         "Twitter suspended the account of a Twitter user on Friday. “We do not comment on "
@@ -111,6 +117,8 @@ def test_one_organisation_for_its_spellings() -> None:
 
 
 NOT_ACTORS = [
+    # An object is not a speaker, however the verb follows: "met with X, who said".
+    ("The minister met with Anna Berg in Oslo, and later said the talks went well.", "Berg"),
     # "of" a place is no employer: "the mayor of Esperanza, Sultan Kudarat, announced".
     ("A resident of Harris County, Texas, said the water was rising.", "Texas"),
     ("The mayor of San Jose, California, said the budget was cut.", "California"),
@@ -187,3 +195,9 @@ def test_a_surname_goes_past_a_relative_named_to_place_the_person() -> None:
 def test_a_surname_shared_by_two_people_named_alike_stays_unresolved() -> None:
     text = "Bill Clinton spoke after Hillary Clinton. Clinton said the race was close."
     assert cues_of(text)["S2"].actor is None
+
+
+def test_every_named_speaker_above_is_a_listed_actor() -> None:
+    for text, expected in SPOKEN:
+        for cue in cues_of(text).values():
+            assert cue.actor is not None, (text, expected)

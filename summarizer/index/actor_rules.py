@@ -48,6 +48,7 @@ from .names import (
     speaks,
     subject_of_verb,
 )
+from .speaker_patterns import OBJECT, VERB, subject_gap
 
 PieceKind = Literal["person", "single", "org", "acronym"]
 
@@ -58,6 +59,7 @@ _APPOSITION = re.compile(
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]*[A-Z])\.?\s*\)")
 _WORD = re.compile(r"\S+")
+_QUOTE_MARKS = re.compile(r"[“”\"\n]")
 _COMPLEMENT = frozenset({"of", "for", "at", "the", "and", "to", "in"})
 _NOT_APPOSITION = frozenset(
     {"who", "which", "whose", "and", "but", "or", "however", "though", "too"}
@@ -112,13 +114,27 @@ def find_pieces(
         if piece.kind != "org" and piece.title is None:
             _apposition(text, tokens, runs, piece, first, titles_only, titled)
         start = min(piece.start, piece.title[0]) if piece.title else piece.start
-        piece.speaks = speaks(text, start, piece.end)
+        piece.speaks = speaks(text, start, piece.end) or (
+            piece.kind == "person" and _speaks_across(text, start, piece.end)
+        )
         piece.acts = piece.speaks or subject_of_verb(text, piece.end)
         if piece.kind == "single" and piece.speaks:
             piece.personal = he_speaks(text, piece.end)
     starts = [t.start for t in tokens]
     employers = [e for p in pieces if (e := _employer(text, tokens, starts, p)) is not None]
     return sorted(pieces + employers, key=lambda p: p.start)
+
+
+def _speaks_across(text: str, start: int, end: int) -> bool:
+    """A full name reaching its speech verb across the gaps the speaker rules read
+    (``speaker_patterns.subject_gap``): "James Nixey of Chatham House, an independent
+    institute, wrote", "X in an interview with the BBC said"; never after a preposition."""
+    verb = VERB.search(text, end, end + 130)
+    if verb is None or _QUOTE_MARKS.search(text, end, verb.start()):
+        return False
+    if subject_gap(text[end : verb.start()], False) not in ("subject", "affiliation"):
+        return False
+    return OBJECT.search(text, max(0, start - 40), start) is None
 
 
 def _located(text: str, before: Token, name: Token) -> bool:
