@@ -115,7 +115,7 @@ def find_pieces(
             _apposition(text, tokens, runs, piece, first, titles_only, titled)
         start = min(piece.start, piece.title[0]) if piece.title else piece.start
         piece.speaks = speaks(text, start, piece.end) or (
-            piece.kind == "person" and _speaks_across(text, start, piece.end)
+            piece.kind == "person" and not piece.strong and _speaks_across(text, start, piece.end)
         )
         piece.acts = piece.speaks or subject_of_verb(text, piece.end)
         if piece.kind == "single" and piece.speaks:

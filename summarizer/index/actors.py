@@ -150,14 +150,17 @@ class _Finder:
             if p.kind == "person" or (p.kind == "single" and p.strong):
                 people.setdefault(surname(p.words), p.start)
         names = {self.text[p.start : p.end] for p in pieces if p.kind == "org"}
+        company = [m.start() for m in _COMPANY.finditer(self.text)]
         for p in pieces:
             if p.kind != "single" or p.strong or p.personal:
                 continue
             # "Twitter suspended the account. … the company said": acting, then named by
             # what it is, within the next sentences.
+            at = bisect_left(company, p.end)
             called = (
                 p.acts
-                and _COMPANY.search(self.text, p.end, p.end + 300) is not None
+                and at < len(company)
+                and company[at] < p.end + 300
                 and _DETERMINED.search(self.text, max(0, p.start - 30), p.start) is None
                 and len(re.findall(rf"\b{re.escape(p.words[0])}\b", self.text)) > 1
             )  # written once, opening a sentence, it may be a common word: "Delays have cost"
