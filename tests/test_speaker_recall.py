@@ -99,6 +99,14 @@ def test_a_clause_turning_to_a_new_subject_ends_the_cue_before_it() -> None:
     assert (cue.name, cue.rule) == ("Russia", "name_said")
 
 
+def test_a_known_institution_spelled_out_with_its_acronym_is_one_actor() -> None:
+    text = (
+        "The Federal Bureau of Investigation (FBI) opened a probe. The FBI said it would "
+        "investigate."
+    )
+    assert [a.name for a in actors_of(text)] == ["FBI"]
+
+
 def test_a_report_is_not_the_last_speakers() -> None:
     text = (
         "Debra Roberts called the report a “clarion bell from the science community”. The "
@@ -117,6 +125,8 @@ def test_one_organisation_for_its_spellings() -> None:
 
 
 NOT_ACTORS = [
+    # A senator's state is no speaker: "Senator John McCain of Arizona said".
+    ("Republican Senator John McCain of Arizona said he would not vote for him.", "Arizona"),
     # An object is not a speaker, however the verb follows: "met with X, who said".
     ("The minister met with Anna Berg in Oslo, and later said the talks went well.", "Berg"),
     # "of" a place is no employer: "the mayor of Esperanza, Sultan Kudarat, announced".

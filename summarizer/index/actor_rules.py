@@ -118,6 +118,9 @@ def find_pieces(
             piece.kind == "person" and not piece.strong and _speaks_across(text, start, piece.end)
         )
         piece.acts = piece.speaks or subject_of_verb(text, piece.end)
+        if piece.kind == "single" and first > 1 and tokens[first - 1].text == "of":
+            # "Senator John McCain of *Arizona* said": the speaker's affiliation.
+            piece.speaks = piece.speaks and not tokens[first - 2].cap
         if piece.kind == "single" and piece.speaks:
             piece.personal = he_speaks(text, piece.end)
     starts = [t.start for t in tokens]

@@ -223,6 +223,8 @@ class _Finder:
                 continue
             if p.kind == "org" or word in org_names:
                 key = self._org_key(word)
+                if p.acronym and f"i:{INSTITUTION_GROUPS.get(p.acronym)}" in self.actors:
+                    key = f"i:{INSTITUTION_GROUPS[p.acronym]}"  # "… Investigation (FBI)"
                 actor = self._actor(key, word, "organisation")
                 self._mention(actor, p.start, p.end, "institution")
                 self._titled(actor, p)
