@@ -64,6 +64,11 @@ SPOKEN: list[tuple[str, Expected]] = [
         "confident of victory.”",
         {"Q1": ("on_behalf_of", "Hillary Clinton", "Clinton")},
     ),
+    # A state's ministry or government speaks for it.
+    (
+        "Russia's foreign ministry said: “The claims are false.” Russia has denied it before.",
+        {"Q1": ("on_behalf_of", "Russia", "Russia")},
+    ),
     # "The report said": the one who published it.
     (
         "Human Rights Watch published a report on Monday. The report said: “Abuses were "

@@ -91,7 +91,7 @@ _PP = re.compile(
 _VOICES = (
     r"spokes(?:man|woman|person|people)|representatives?|(?:press\s+)?office|press\s+"
     r"(?:service|secretary)|presidency|statement|communiqu[eé]|website|account|memo|letter|"
-    r"report|release|tweet|post|campaign|team|lawyers?|attorneys?"
+    r"report|release|tweet|post|campaign|team|lawyers?|attorneys?|ministry|government|embassy"
 )
 # "X's office said", "a Boeing spokesman said", "X's Swedish presidency stated".
 _VOICE = re.compile(
