@@ -299,8 +299,8 @@ class _Finder:
         return _KIN.search(self.text, max(0, at - 60), at) is not None
 
     def _link_surnames(self) -> None:
-        tokens = self.tokens
-        for i in [i for i, tok in enumerate(tokens) if tok.cap]:
+        tokens, known = self.tokens, self.surnames
+        for i in [i for i, tok in enumerate(tokens) if tok.cap and tok.text.lower() in known]:
             tok = tokens[i]
             if self.taken[tok.start]:
                 continue
