@@ -20,6 +20,11 @@ SPOKEN: list[tuple[str, Expected]] = [
         "A spokeswoman at the Pentagon, Jane Roe, said the strike had been lawful.",
         {"S1": ("name_said", "Jane Roe", "Jane Roe")},
     ),
+    (
+        "The department declined to comment. A spokesman for the department, Marc Raimondi, "
+        "said the agency “will review the complaint.”",
+        {"Q1": ("name_said", "Marc Raimondi", "Marc Raimondi")},
+    ),
     # Parliamentary titles, acronyms though they are.
     (
         "Conservative MP Jacob Rees-Mogg said: “Brexit means leaving the union.”",
@@ -102,6 +107,20 @@ def test_a_clause_turning_to_a_new_subject_ends_the_cue_before_it() -> None:
     )
     cue = cues_of(text)["Q1"]
     assert (cue.name, cue.rule) == ("Russia", "name_said")
+
+
+def test_a_name_in_apposition_to_an_object_does_not_speak() -> None:
+    text = (
+        "Democratic nominee Hillary Clinton, campaigning with her husband, former President "
+        "Bill Clinton, said: “Free speech matters.”"
+    )
+    cue = cues_of(text).get("Q1")
+    assert cue is None or cue.name == "Hillary Clinton"
+
+
+def test_a_spokesman_for_a_described_body_is_a_person() -> None:
+    text = "A spokesman for the department, Marc Raimondi, said the agency would review it."
+    assert by_name(actors_of(text))["Marc Raimondi"].kind == "person"
 
 
 def test_a_known_institution_spelled_out_with_its_acronym_is_one_actor() -> None:

@@ -335,20 +335,22 @@ def _apposition(
 
 def _employed_by(text: str, tokens: list[Token], last: int) -> int:
     """The title word a role's employer follows: "an attorney *for Twitter*, Alex Spiro",
-    "a spokeswoman *at the Pentagon*, X", "a member *of the Labour Party*, X" → the index of
-    "attorney"; else ``last`` itself."""
+    "a spokeswoman *at the Pentagon*, X", "a member *of the Labour Party*, X", "a spokesman
+    *for the department*, X" → the index of "attorney"; else ``last`` itself."""
     k = last
     while k > 0 and tokens[k].cap and joined(text, tokens[k - 1], tokens[k]):
         k -= 1  # over the employer's capitalised words
-    if k == last or tokens[k].cap:
+    described = k == last and tokens[k].text in ORG_DESCRIPTORS and tokens[k - 1].text == "the"
+    if described:
+        k -= 1  # "a spokesman for *the department*, X"
+    elif k == last or tokens[k].cap:
         return last
     if tokens[k].text == "the" and k > 0:
         k -= 1
     # "mayor of Esperanza, Sultan Kudarat": "of" a place is no employer, "of" a body is.
     by = tokens[k].text
-    if k < 1 or not (
-        by in ("for", "at", "with") or (by == "of" and tokens[last].text in ORG_WORDS)
-    ):
+    body = described or tokens[last].text in ORG_WORDS
+    if k < 1 or not (by in ("for", "at", "with") or (by == "of" and body)):
         return last
     head = tokens[k - 1]
     spaced = text[head.stop : tokens[k].start] == " " and head.sentence == tokens[k].sentence

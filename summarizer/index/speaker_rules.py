@@ -65,6 +65,11 @@ _PARTICIPLE_SUBJECT = re.compile(r",?\s+")
 _OWN_SUBJECT = re.compile(r"\bwith\s+(?:[a-z][\w-]*\s+){1,4}$")
 _RAW_BEFORE = re.compile(rf"{RAW}(?=,?\s+$)")
 _NAMED_BEFORE = 120  # characters: how far before its verb a subject name may end
+# A name in apposition to an object: "X, campaigning with her husband, *Y*, said" is X's.
+_OBJECT_APPOSED = re.compile(
+    r"\b(?:with|by|to|for|from|against|beside|alongside)\s+(?:his|her|their|its|the|an?)\s+"
+    r"(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(?:[a-z-]+\s+){0,2}$"
+)
 # "The company said", "the group said": an organisation named within this many characters
 # before, if only one.
 _FIRMS = frozenset(
@@ -191,7 +196,7 @@ class Matcher(NameIndex):
             return (named, False) if named is not None else (name, True)
         if kind == "relative":
             return None if self._listed(name.phrase, start) else (name, False)
-        if objects.search(before):
+        if objects.search(before) or _OBJECT_APPOSED.search(before):
             return False  # "in an interview with the BBC said": the BBC is no subject
         if COMMA_AFTER.match(gap) and _in_apposition(before):
             return False  # "X, a spokesperson for maker *Y*, has said"
