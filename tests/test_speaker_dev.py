@@ -332,8 +332,7 @@ def test_titles_from_roles_and_from_titles_closed_by_an_organisation() -> None:
 NOT_FOUND = [
     # Two organisations joined by "and" stay two.
     ("United Airlines and Continental Airlines said they would merge.", "and"),
-    # A capital closing a longer name is no state; "One" opening a sentence is no name.
-    ("Real Madrid said on its website the player had signed.", "Madrid"),
+    # "One" opening a sentence is no name.
     ("One, named Lima, told Agence France-Presse the election was fraudulent.", "One"),
     # A portfolio after "for" is no organisation.
     ("Janez Lenarčič, the European Commissioner for Crisis Management, called for aid.", "Crisis"),
@@ -344,6 +343,11 @@ NOT_FOUND = [
         "Sultan",
     ),
 ]
+
+
+def test_a_capital_closing_a_longer_name_is_no_state() -> None:
+    actors = actors_of("Real Madrid said on its website the player had signed.")
+    assert [(a.name, a.kind) for a in actors] == [("Real Madrid", "organisation")]
 
 
 @pytest.mark.parametrize(("article", "word"), NOT_FOUND)

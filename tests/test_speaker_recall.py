@@ -86,6 +86,20 @@ SPOKEN: list[tuple[str, Expected]] = [
         "“Let us be clear on what this is not.”",
         {"Q1": ("colon_intro", "James Nixey", "James Nixey")},
     ),
+    # An organisation's name no person's: it speaks.
+    (
+        "“We have reached an agreement,” Chelsea FC said on its website.",
+        {"Q1": ("name_said", "Chelsea FC", "Chelsea FC")},
+    ),
+    (
+        "“All flights resume today,” Air India said in a statement.",
+        {"Q1": ("name_said", "Air India", "Air India")},
+    ),
+    # A state that speaks through "according to".
+    (
+        "According to Uruguay, the sanction was “an act of cultural poverty.”",
+        {"Q1": ("according_to", "Uruguay", "Uruguay")},
+    ),
     # A firm that acts, then "the company".
     (
         "Twitter suspended the account of a Twitter user on Friday. “We do not comment on "
@@ -149,6 +163,8 @@ def test_one_organisation_for_its_spellings() -> None:
 
 
 NOT_ACTORS = [
+    # Capitalised words that do not speak are no organisation.
+    ("The match at Stamford Bridge ended in a draw.", "Stamford"),
     # A senator's state is no speaker: "Senator John McCain of Arizona said".
     ("Republican Senator John McCain of Arizona said he would not vote for him.", "Arizona"),
     # An object is not a speaker, however the verb follows: "met with X, who said".

@@ -82,6 +82,7 @@ class Piece:
     acts: bool = False  # the subject of any verb ("the GAO upheld")
     personal: bool = False  # a lone speaker followed by "he said"/"she added": a person
     acronym: str | None = None  # "GAO" defined right after "Government Accountability Office"
+    tentative: bool = False  # an organisation only if it speaks ("Real Madrid said")
 
 
 def find_pieces(
@@ -125,7 +126,8 @@ def find_pieces(
             piece.personal = he_speaks(text, piece.end)
     starts = [t.start for t in tokens]
     employers = [e for p in pieces if (e := _employer(text, tokens, starts, p)) is not None]
-    return sorted(pieces + employers, key=lambda p: p.start)
+    kept = [p for p in pieces if not p.tentative or p.speaks]
+    return sorted(kept + employers, key=lambda p: p.start)
 
 
 def _speaks_across(text: str, start: int, end: int) -> bool:
@@ -218,6 +220,10 @@ def _read_run(
     if (placed or words[0] in NATIONALITIES) and words[0] not in REGIONAL and len(words) >= 3:
         return _national(toks, words)
     if not _shaped(words):
+        # "Real Madrid said", "Chelsea FC said", "Air India said": no person's name, an
+        # organisation if it speaks (``find_pieces`` drops it otherwise).
+        if 2 <= len(words) <= 5 and _nameable(words):
+            return Piece("org", toks[0].start, toks[-1].end, words, tentative=True)
         return None
     kind = "single" if len(words) == 1 else "person"
     piece = Piece(kind, toks[0].start, toks[-1].end, words)
@@ -418,6 +424,17 @@ def _after_title(words: tuple[str, ...], head: int) -> int:
     while k < len(words) and words[k] in DEPARTMENTS:
         k += 1
     return k if k > department else len(words)
+
+
+def _nameable(words: tuple[str, ...]) -> bool:
+    """Capitalised words that may name an organisation: no month, weekday, title word,
+    nationality or stopword among them, and not a place alone ("New York")."""
+    if words[0] in STOPWORDS or all(w in COUNTRY_GROUPS or w in CAPITALS for w in words):
+        return False
+    return not any(
+        w in MONTHS or w in WEEKDAYS or w.lower() in TITLE_HEADS or w in NATIONALITIES
+        for w in words
+    )
 
 
 def _shaped(words: tuple[str, ...]) -> bool:

@@ -69,6 +69,8 @@ _KIN = re.compile(
     r"\b(?:son|daughter|wife|husband|father|mother|brother|sister|widow|widower|nephew|niece|"
     r"cousin|grandson|granddaughter|uncle|aunt)(?:\s+of)?,?\s+(?:(?:the\s+)?[A-Za-z.’'-]+\s+){0,4}$"
 )
+# "according to Uruguay": a state that speaks.
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?$")
 # What a firm is called once named: "the company said", "the firm's statement".
 _COMPANY = re.compile(r"\b[Tt]he (?:company|firm|corporation|carrier|airline|retailer|bank)\b")
 # A product or a chamber, not a firm: "the (current) Falcon", "787 Dreamliner", "Ford Falcon".
@@ -265,7 +267,7 @@ class _Finder:
                 continue
             group = COUNTRY_GROUPS.get(word, word)
             found.setdefault(group, []).append((start, end))
-            if subject_of_verb(self.text, end):
+            if subject_of_verb(self.text, end) or _ACCORDING.search(self.text, 0, start):
                 acting.add(group)
         for group in sorted(acting, key=lambda g: found[g][0][0]):
             spans = found[group]
