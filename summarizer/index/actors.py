@@ -267,7 +267,9 @@ class _Finder:
                 continue
             group = COUNTRY_GROUPS.get(word, word)
             found.setdefault(group, []).append((start, end))
-            if subject_of_verb(self.text, end) or _ACCORDING.search(self.text, 0, start):
+            if subject_of_verb(self.text, end) or _ACCORDING.search(
+                self.text, max(0, start - 20), start
+            ):
                 acting.add(group)
         for group in sorted(acting, key=lambda g: found[g][0][0]):
             spans = found[group]
