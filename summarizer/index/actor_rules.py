@@ -44,9 +44,11 @@ from .names import (
     Token,
     capitalised_word,
     he_speaks,
+    joined,
     speaks,
     subject_of_verb,
 )
+from .speaker_patterns import OBJECT, VERB, subject_gap
 
 PieceKind = Literal["person", "single", "org", "acronym"]
 
@@ -57,6 +59,7 @@ _APPOSITION = re.compile(
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]*[A-Z])\.?\s*\)")
 _WORD = re.compile(r"\S+")
+_QUOTE_MARKS = re.compile(r"[“”\"\n]")
 _COMPLEMENT = frozenset({"of", "for", "at", "the", "and", "to", "in"})
 _NOT_APPOSITION = frozenset(
     {"who", "which", "whose", "and", "but", "or", "however", "though", "too"}
@@ -79,6 +82,7 @@ class Piece:
     acts: bool = False  # the subject of any verb ("the GAO upheld")
     personal: bool = False  # a lone speaker followed by "he said"/"she added": a person
     acronym: str | None = None  # "GAO" defined right after "Government Accountability Office"
+    tentative: bool = False  # an organisation only if it speaks ("Real Madrid said")
 
 
 def find_pieces(
@@ -111,13 +115,31 @@ def find_pieces(
         if piece.kind != "org" and piece.title is None:
             _apposition(text, tokens, runs, piece, first, titles_only, titled)
         start = min(piece.start, piece.title[0]) if piece.title else piece.start
-        piece.speaks = speaks(text, start, piece.end)
+        piece.speaks = speaks(text, start, piece.end) or (
+            piece.kind == "person" and not piece.strong and _speaks_across(text, start, piece.end)
+        )
         piece.acts = piece.speaks or subject_of_verb(text, piece.end)
+        if piece.kind == "single" and first > 1 and tokens[first - 1].text == "of":
+            # "Senator John McCain of *Arizona* said": the speaker's affiliation.
+            piece.speaks = piece.speaks and not tokens[first - 2].cap
         if piece.kind == "single" and piece.speaks:
             piece.personal = he_speaks(text, piece.end)
     starts = [t.start for t in tokens]
     employers = [e for p in pieces if (e := _employer(text, tokens, starts, p)) is not None]
-    return sorted(pieces + employers, key=lambda p: p.start)
+    kept = [p for p in pieces if not p.tentative or p.speaks]
+    return sorted(kept + employers, key=lambda p: p.start)
+
+
+def _speaks_across(text: str, start: int, end: int) -> bool:
+    """A full name reaching its speech verb across the gaps the speaker rules read
+    (``speaker_patterns.subject_gap``): "James Nixey of Chatham House, an independent
+    institute, wrote", "X in an interview with the BBC said"; never after a preposition."""
+    verb = VERB.search(text, end, end + 130)
+    if verb is None or _QUOTE_MARKS.search(text, end, verb.start()):
+        return False
+    if subject_gap(text[end : verb.start()], False) not in ("subject", "affiliation"):
+        return False
+    return OBJECT.search(text, max(0, start - 40), start) is None
 
 
 def _located(text: str, before: Token, name: Token) -> bool:
@@ -198,6 +220,10 @@ def _read_run(
     if (placed or words[0] in NATIONALITIES) and words[0] not in REGIONAL and len(words) >= 3:
         return _national(toks, words)
     if not _shaped(words):
+        # "Real Madrid said", "Chelsea FC said", "Air India said": no person's name, an
+        # organisation if it speaks (``find_pieces`` drops it otherwise).
+        if 2 <= len(words) <= 5 and _nameable(words):
+            return Piece("org", toks[0].start, toks[-1].end, words, tentative=True)
         return None
     kind = "single" if len(words) == 1 else "person"
     piece = Piece(kind, toks[0].start, toks[-1].end, words)
@@ -231,13 +257,18 @@ def _national(toks: list[Token], words: tuple[str, ...]) -> Piece | None:
 
 
 def _described(text: str, tokens: list[Token], runs: Runs, piece: Piece, first: int) -> None:
-    """A lower-case title or descriptor right before: "spokesman Peskov", "outlet Izvestia"."""
+    """A lower-case title or descriptor right before: "spokesman Peskov", "outlet Izvestia";
+    a country's possessive before a full name that acts ("Chile's Gabriel Boric said")."""
     if first == 0:
         return
     prev = tokens[first - 1]
     if prev.sentence != tokens[first].sentence or text[prev.stop : tokens[first].start] != " ":
         return
-    if prev.text in TITLE_HEADS or prev.text in ROLE_NOUNS:
+    if prev.possessive and prev.text in COUNTRY_GROUPS and piece.kind == "person":
+        # "Chile's Gabriel Boric denounced": a person when it acts ("Japan's Mount Fuji,
+        # which", "Singapore's Mass Rapid Transit system" do not).
+        piece.strong = subject_of_verb(text, piece.end)
+    elif prev.text in TITLE_HEADS or prev.text in ROLE_NOUNS:
         piece.title = (tokens[runs.title_start(first - 1)].start, prev.end)
         piece.strong = True
     elif prev.text in ORG_DESCRIPTORS:
@@ -257,10 +288,11 @@ def _apposition(
     """ "chief, Kaja Kallas," (title before) or "Michael Golden, the GAO's counsel" (after)."""
     begins = piece.start if piece.ref is None else piece.ref  # "…, Dr. John Hellerstedt"
     if first >= 1 and text[tokens[first - 1].stop : begins] == ", ":
-        head = first - 1
-        if head in titles_only or tokens[head].text in TITLE_HEADS | ORG_DESCRIPTORS:
+        head = _employed_by(text, tokens, first - 1) if piece.kind == "person" else first - 1
+        employed = head != first - 1
+        if employed or head in titles_only or tokens[head].text in TITLE_HEADS | ORG_DESCRIPTORS:
             title_start = titles_only.get(head, runs.title_start(head))
-            piece.title = (tokens[title_start].start, tokens[head].end)
+            piece.title = (tokens[title_start].start, tokens[first - 1 if employed else head].end)
             if tokens[head].text in ORG_DESCRIPTORS:
                 piece.kind = "org"
             piece.strong = True
@@ -307,11 +339,38 @@ def _apposition(
         piece.kind = "org"  # "Airbus, the European planemaker," but "X, the Bank president,"
 
 
+def _employed_by(text: str, tokens: list[Token], last: int) -> int:
+    """The title word a role's employer follows: "an attorney *for Twitter*, Alex Spiro",
+    "a spokeswoman *at the Pentagon*, X", "a member *of the Labour Party*, X", "a spokesman
+    *for the department*, X" → the index of "attorney"; else ``last`` itself."""
+    k = last
+    while k > 0 and tokens[k].cap and joined(text, tokens[k - 1], tokens[k]):
+        k -= 1  # over the employer's capitalised words
+    described = k == last and tokens[k].text in ORG_DESCRIPTORS and tokens[k - 1].text == "the"
+    if described:
+        k -= 1  # "a spokesman for *the department*, X"
+    elif k == last or tokens[k].cap:
+        return last
+    if tokens[k].text == "the" and k > 0:
+        k -= 1
+    # "mayor of Esperanza, Sultan Kudarat": "of" a place is no employer, "of" a body is.
+    by = tokens[k].text
+    body = described or tokens[last].text in ORG_WORDS
+    if k < 1 or not (by in ("for", "at", "with") or (by == "of" and body)):
+        return last
+    head = tokens[k - 1]
+    spaced = text[head.stop : tokens[k].start] == " " and head.sentence == tokens[k].sentence
+    lowered = head.text.lower()
+    titled = not head.cap and (lowered in TITLE_HEADS or lowered in ROLE_NOUNS)
+    return k - 1 if spaced and titled else last
+
+
 def _organisation(words: tuple[str, ...]) -> bool:
     if len(words) < 2:
         return False  # "Company executives said": a common noun opening the sentence
-    pairs = list(pairwise(words))
-    if any(w.lower() in TITLE_HEADS and nxt in ("of", "for") for w, nxt in pairs):
+    linked = "of" in words or "for" in words  # (most runs have neither: skip the pairs)
+    pairs = list(pairwise(words)) if linked or "on" in words else []
+    if linked and any(w.lower() in TITLE_HEADS and nxt in ("of", "for") for w, nxt in pairs):
         return False  # "Chief Executive Officer of General Motors" is a title
     if words[-1] in ORG_WORDS and words[0] not in HONORIFICS:
         return True
@@ -351,8 +410,31 @@ def _after_title(words: tuple[str, ...], head: int) -> int:
     department = k
     while k < len(words) and words[k] in DEPARTMENTS:
         k += 1
-    # "Vice Chairman of Chrysler": no department, so the rest is the title's, not a name.
+    if k > department and (k == len(words) or _shaped(words[k:])):
+        return k
+    k = department
+    # "Director of Climate Action *Network* Europe Wendel Trio": after an organisation word,
+    # the last two words are a name (longer only right after it: "… Commission Ursula von
+    # der Leyen"); "Vice Chairman of Chrysler": the rest is the title's, not a name.
+    for n in (2, 3, 4):
+        at = len(words) - n
+        named = at > k and _shaped(words[at:]) and (n == 2 or words[at - 1] in ORG_WORDS)
+        if named and any(w in ORG_WORDS for w in words[k:at]):
+            return at
+    while k < len(words) and words[k] in DEPARTMENTS:
+        k += 1
     return k if k > department else len(words)
+
+
+def _nameable(words: tuple[str, ...]) -> bool:
+    """Capitalised words that may name an organisation: no month, weekday, title word,
+    nationality or stopword among them, and not a place alone ("New York")."""
+    if words[0] in STOPWORDS or all(w in COUNTRY_GROUPS or w in CAPITALS for w in words):
+        return False
+    return not any(
+        w in MONTHS or w in WEEKDAYS or w.lower() in TITLE_HEADS or w in NATIONALITIES
+        for w in words
+    )
 
 
 def _shaped(words: tuple[str, ...]) -> bool:

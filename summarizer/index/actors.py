@@ -9,7 +9,11 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    Lugo") or in apposition ("…chief, Kaja Kallas," / "Michael Golden, the GAO's counsel,")
    → person, title kept apart from the name; an honorific or a title before one name ("Mr.
    Waltz", "President Putin") → person; a nationality or a place before a name describes it
-   ("Israeli Ohad Huri", "… Embassy in Australia Eman Amasha");
+   ("Israeli Ohad Huri", "… Embassy in Australia Eman Amasha"), and so does a country's
+   possessive before a full name that acts ("Chile's Gabriel Boric denounced"); a role with
+   its employer before an apposed name ("an attorney for Twitter, Alex Spiro,"); a name
+   closing a title after an organisation word ("Director of Climate Action Network Europe
+   Wendel Trio") or a portfolio ("Commissioner for Human Rights Volker Türk");
 3. a run ending in an organisation word ("Defence Ministry", "West Midlands Police"), with
    its complement ("Institute for the Study of War", "Department of Health and Senior
    Services"), closing a title ("Commissioner of the *Texas Department of State Health
@@ -19,19 +23,25 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    "said X", "according to X"), or its surname is used again;
 5. a surname, alone or after an honorific or title, links to the one full name with that
    surname mentioned before it (or anywhere, when none is before). When two different full
-   names share the surname the mention stays unlinked: no guess between two people;
+   names share the surname the mention stays unlinked: no guess between two people, unless
+   all but one were introduced as a relative ("son of Senator Edward Kennedy");
 6. countries and capitals (short lists) → state, only if once at least they are the subject
    of a verb ("Russia said", "Ukraine has agreed", "Moscow has insisted"), and never when
    closing a longer name ("Real Madrid", "Western Australia");
-7. a lone capitalised word or acronym that speaks ("Airbus has confirmed", "the GAO said") →
+7. a lone capitalised word or acronym that speaks ("Airbus has confirmed", "the GAO said"),
+   or acts and is then called "the company" ("Twitter suspended …; the company said") →
    organisation: news introduces people by full name, so a lone unknown word is rarely one;
-   unless "he said"/"she added" follows it, or it has a title or honorific → person.
+   unless "he said"/"she added" follows it, or it has a title or honorific → person;
+8. an organisation word written alone ("the Department's record", "Police say") links to
+   the one organisation whose name holds it; "Interior Department" and "Department of the
+   Interior" are one organisation.
 
 Title-case lines (headlines) only receive links to actors found elsewhere, never new ones.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -45,6 +55,7 @@ from .lexicon import (
     HONORIFICS,
     INSTITUTION_GROUPS,
     NATIONALITIES,
+    ORG_WORDS,
     STOPWORDS,
     TITLE_HEADS,
 )
@@ -52,6 +63,18 @@ from .names import Runs, Token, find_phrases, joined, phrase_index, subject_of_v
 from .units import ActorKind, IndexedActor, Mention, MentionKind, Sentence
 
 _INSTITUTIONS = phrase_index(INSTITUTION_GROUPS)
+# A kinship word before a full name, its title between: "son of Massachusetts Senator X",
+# "her husband, former President X".
+_KIN = re.compile(
+    r"\b(?:son|daughter|wife|husband|father|mother|brother|sister|widow|widower|nephew|niece|"
+    r"cousin|grandson|granddaughter|uncle|aunt)(?:\s+of)?,?\s+(?:(?:the\s+)?[A-Za-z.’'-]+\s+){0,4}$"
+)
+# "according to Uruguay": a state that speaks.
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?$")
+# What a firm is called once named: "the company said", "the firm's statement".
+_COMPANY = re.compile(r"\b[Tt]he (?:company|firm|corporation|carrier|airline|retailer|bank)\b")
+# A product or a chamber, not a firm: "the (current) Falcon", "787 Dreamliner", "Ford Falcon".
+_DETERMINED = re.compile(r"(?:\b[Tt]he(?:\s+[a-z]+)?|\d|[A-Z][\w’'-]*)\s+$")
 _STATES = phrase_index([*COUNTRY_GROUPS, *CAPITALS])
 
 
@@ -90,6 +113,7 @@ class _Finder:
         self._repeated_names()
         self._states()
         self._link_surnames()
+        self._link_org_words()
         return self._numbered()
 
     # -- collecting -------------------------------------------------------------------------
@@ -128,9 +152,21 @@ class _Finder:
             if p.kind == "person" or (p.kind == "single" and p.strong):
                 people.setdefault(surname(p.words), p.start)
         names = {self.text[p.start : p.end] for p in pieces if p.kind == "org"}
+        company = [m.start() for m in _COMPANY.finditer(self.text)]
         for p in pieces:
-            lone = p.kind == "single" and p.speaks and not (p.strong or p.personal)
-            if lone and people.get(p.words[0], len(self.text)) > p.start:
+            if p.kind != "single" or p.strong or p.personal:
+                continue
+            # "Twitter suspended the account. … the company said": acting, then named by
+            # what it is, within the next sentences.
+            at = bisect_left(company, p.end)
+            called = (
+                p.acts
+                and at < len(company)
+                and company[at] < p.end + 300
+                and _DETERMINED.search(self.text, max(0, p.start - 30), p.start) is None
+                and len(re.findall(rf"\b{re.escape(p.words[0])}\b", self.text)) > 1
+            )  # written once, opening a sentence, it may be a common word: "Delays have cost"
+            if (p.speaks or called) and people.get(p.words[0], len(self.text)) > p.start:
                 names.add(p.words[0])
         return names
 
@@ -189,6 +225,8 @@ class _Finder:
                 continue
             if p.kind == "org" or word in org_names:
                 key = self._org_key(word)
+                if p.acronym and f"i:{INSTITUTION_GROUPS.get(p.acronym)}" in self.actors:
+                    key = f"i:{INSTITUTION_GROUPS[p.acronym]}"  # "… Investigation (FBI)"
                 actor = self._actor(key, word, "organisation")
                 self._mention(actor, p.start, p.end, "institution")
                 self._titled(actor, p)
@@ -215,9 +253,10 @@ class _Finder:
         for n in (3, 2, 1):
             prefix, rest = " ".join(words[:n]), " ".join(words[n:])
             if rest and (prefix in COUNTRY_GROUPS or (n == 1 and prefix in NATIONALITIES)):
-                return f"o:{COUNTRY_GROUPS.get(prefix, prefix)}|{rest}"
-        same = {k for k in self.actors if k.startswith("o:") and k.split("|", 1)[1] == name}
-        return same.pop() if len(same) == 1 else "o:|" + name
+                return f"o:{COUNTRY_GROUPS.get(prefix, prefix)}|{_org_words(rest)}"
+        bare = _org_words(name)
+        same = {k for k in self.actors if k.startswith("o:") and k.split("|", 1)[1] == bare}
+        return same.pop() if len(same) == 1 else "o:|" + bare
 
     def _states(self) -> None:
         found: dict[str, list[tuple[int, int]]] = {}
@@ -228,7 +267,9 @@ class _Finder:
                 continue
             group = COUNTRY_GROUPS.get(word, word)
             found.setdefault(group, []).append((start, end))
-            if subject_of_verb(self.text, end):
+            if subject_of_verb(self.text, end) or _ACCORDING.search(
+                self.text, max(0, start - 20), start
+            ):
                 acting.add(group)
         for group in sorted(acting, key=lambda g: found[g][0][0]):
             spans = found[group]
@@ -251,12 +292,21 @@ class _Finder:
         entries = self.surnames.get(surname, [])
         before = {k for pos, k in entries if pos <= at}
         keys = before or {k for _, k in entries}
+        if len(keys) > 1:
+            # "Patrick Kennedy, son of Senator Edward Kennedy": a relative named to place
+            # the person the story is about does not take the bare surname.
+            keys = {k for pos, k in entries if k in keys and not self._relative(pos)}
         return next(iter(keys)) if len(keys) == 1 else None
 
+    def _relative(self, at: int) -> bool:
+        """Whether the full name at ``at`` is introduced as somebody's relative."""
+        return _KIN.search(self.text, max(0, at - 60), at) is not None
+
     def _link_surnames(self) -> None:
-        tokens = self.tokens
-        for i, tok in enumerate(tokens):
-            if not tok.cap or self.taken[tok.start]:
+        tokens, known = self.tokens, self.surnames
+        for i in [i for i, tok in enumerate(tokens) if tok.cap and tok.text.lower() in known]:
+            tok = tokens[i]
+            if self.taken[tok.start]:
                 continue
             key = self._resolve(tok.text.lower(), tok.start)
             if key is None:
@@ -265,6 +315,29 @@ class _Finder:
                 self._mention(self.actors[key], tokens[i - 1].start, tok.end, "honorific")
             else:
                 self._mention(self.actors[key], tok.start, tok.end, "surname")
+
+    def _link_org_words(self) -> None:
+        """ "The Department's record", "Police say": an organisation word written alone
+        refers to the one organisation whose name holds it ("US Department of the
+        Interior", "Capitol Hill Police"); with two such organisations, to neither."""
+        owners: dict[str, set[str]] = {}
+        for key, actor in self.actors.items():
+            if actor.kind == "organisation":
+                for word in actor.name.split():
+                    if word in ORG_WORDS:
+                        owners.setdefault(word, set()).add(key)
+        tokens, text = self.tokens, self.text
+        for i in [i for i, tok in enumerate(tokens) if tok.text in owners]:
+            tok, keys = tokens[i], owners[tokens[i].text]
+            if len(keys) != 1 or self.taken[tok.start]:
+                continue
+            if (i > 0 and tokens[i - 1].cap and joined(text, tokens[i - 1], tok)) or (
+                i + 1 < len(tokens) and tokens[i + 1].cap and joined(text, tok, tokens[i + 1])
+            ):
+                continue  # inside another name: "Police Department", "Interior Ministry"
+            actor = self.actors[next(iter(keys))]
+            if any(m.start < tok.start for m in actor.mentions if m.kind != "title"):
+                self._mention(actor, tok.start, tok.end, "institution")
 
     def _numbered(self) -> list[IndexedActor]:
         ordered: list[tuple[int, _Actor]] = []
@@ -278,6 +351,12 @@ class _Finder:
             mentions = sorted(set(actor.mentions), key=lambda m: (m.start, m.end, m.kind))
             out.append(IndexedActor(number, actor.name, actor.kind, actor.title, tuple(mentions)))
         return out
+
+
+def _org_words(name: str) -> str:
+    """One spelling for "Interior Department", "Department of the Interior" and "Department
+    of Interior": the name's words without "of"/"the", in sorted order."""
+    return " ".join(sorted(w for w in name.split() if w not in ("of", "the")))
 
 
 def _introduces(text: str, before: Token, tok: Token) -> bool:
@@ -295,14 +374,15 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 def _title_case_sentences(tokens: list[Token], sentences: Sequence[Sentence]) -> frozenset[int]:
     """Headlines: lines without a full stop most of whose longer words are capitalised."""
-    open_ended = {i for i, s in enumerate(sentences) if not s.text.rstrip("”\"’' ").endswith(".")}
-    counts: dict[int, list[int]] = {}
-    for t in tokens:
-        if len(t.text) > 3 and t.sentence in open_ended:
-            count = counts.setdefault(t.sentence, [0, 0])
-            count[0] += 1
-            count[1] += t.cap
-    return frozenset(s for s, (n, caps) in counts.items() if n >= 3 and caps >= 0.7 * n)
+    open_ended = [i for i, s in enumerate(sentences) if not s.text.rstrip("”\"’' ").endswith(".")]
+    found: set[int] = set()
+    for i in open_ended:  # few: the headline and the dateline, mostly
+        lo = bisect_left(tokens, i, key=lambda t: t.sentence)
+        hi = bisect_left(tokens, i + 1, lo, key=lambda t: t.sentence)
+        longer = [t.cap for t in tokens[lo:hi] if len(t.text) > 3]
+        if len(longer) >= 3 and sum(longer) >= 0.7 * len(longer):
+            found.add(i)
+    return frozenset(found)
 
 
 __all__ = ["find_actors"]

@@ -30,7 +30,8 @@ TITLE_HEADS = _words(
     expert negotiator diplomat editor correspondent reporter journalist columnist author coach
     manager striker actor actress singer president-elect secretary-general gen sen rep gov lt
     col capt sgt adm cmdr maj amb treasurer administrator superintendent inspector detective
-    sheriff"""
+    sheriff mp mep mla msp whip co-chair vice-president councilman councilwoman assemblyman
+    assemblywoman alderman solicitor barrister lobbyist pollster"""
 )
 # Roles that stand before a name only in lower case ("said nurse Ivonne Lugo", "commuter
 # Alice Pan"): a title there, but capitalised they may be names (Paul Nurse), so they are
@@ -59,7 +60,10 @@ TITLE_MODIFIERS = _words(
 DEPARTMENTS = _words(
     """State Defense Defence Foreign Affairs Health Justice Interior Home Energy Treasury
     Commerce Education Transportation Transport Agriculture Labor Labour Veterans Housing
-    Homeland Security Finance Economy Trade Environment Culture Staff the"""
+    Homeland Security Finance Economy Trade Environment Culture Staff the Human Rights Refugees
+    Migration Immigration Development Relations Climate Communications Sport Science Technology
+    Industry Infrastructure Planning Resources Tourism Employment Pensions Women Equality
+    Children Families Youth Digital Media Agriculture Fisheries Local Government"""
 )
 # A capitalised sequence ending in one of these (or with one before "of"/"for") names an
 # organisation: "Defence Ministry", "Ministry of Defence", "Acme Corp".

@@ -63,7 +63,7 @@ class Found:
     start: int
     end: int
     verb_end: int
-    pronoun: str = ""  # "he", "she", "it", or "statement" for "the statement said"
+    pronoun: str = ""  # "he", "she", "it", "statement" ("the statement said") or "report"
     statement: bool = False  # the words were a statement's: "X said in a statement"
 
 
@@ -112,15 +112,25 @@ def actor_names(
             name = Name(m.start, m.end, phrase, actor.id, actor.name, person, comma, after)
             out.append(name)
             titles.extend((t.start, t.end, name) for t in held)
-    inside = {
-        n.start: holder
-        for n in out
-        for start, end, holder in titles
-        if start <= n.start and n.end <= end and holder.actor != n.actor
-    }
+    inside = _inside_titles(out, titles)
     # Nearest end first, and of two names ending together the longer ("President Putin").
     out.sort(key=lambda n: (n.end, -n.start))
     return out, inside, words
+
+
+def _inside_titles(names: list[Name], titles: list[tuple[int, int, Name]]) -> dict[int, Name]:
+    """Where a name is written inside another actor's title, that title's holder (the last
+    title in ``titles`` order holding it). Each title visits only the names starting in it."""
+    order = sorted(range(len(names)), key=lambda i: names[i].start)
+    starts = [names[i].start for i in order]
+    pairs: list[tuple[int, int]] = []
+    for t, (start, end, holder) in enumerate(titles):
+        for k in range(bisect_left(starts, start), bisect_left(starts, end)):
+            n = names[order[k]]
+            if n.end <= end and holder.actor != n.actor:
+                pairs.append((order[k], t))
+    pairs.sort()
+    return {names[i].start: titles[t][2] for i, t in pairs}
 
 
 class NameIndex:

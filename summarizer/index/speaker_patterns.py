@@ -27,6 +27,7 @@ from .lexicon import (
     SPEECH_VERBS,
     TITLE_HEADS,
 )
+from .names import grouped
 
 MASK = "\x00"
 # Verb phrases that report speech but are no single verb: "It went on to say: …", "X issued
@@ -36,10 +37,17 @@ _SPEECH_PHRASES = (
     "went on to add",
     "did say",
     r"(?:issued|released|published|put out) (?:a|an) (?:\w+ )?statement",
+    # (a report "saying" is read by its participle, ``name_saying``)
+    r"(?:released|published) (?:a|an) (?:\w+ )?report(?![^.;:\x00]{0,40}\bsaying\b)",
 )
 VERB = re.compile(
-    r"\b(?:[Aa]ccording to|"
-    + "|".join(sorted({*SPEECH_VERBS, *INVERTING_VERBS, *_SPEECH_PHRASES}, key=len, reverse=True))
+    r"\b(?:"
+    + grouped(
+        [
+            "[Aa]ccording to",
+            *sorted({*SPEECH_VERBS, *INVERTING_VERBS, *_SPEECH_PHRASES}, key=len, reverse=True),
+        ]
+    )
     + r")\b"
 )
 FILLER = rf"(?:{'|'.join(sorted(SPEECH_FILLERS))}|\w+ly|on \w+day)"
@@ -83,7 +91,7 @@ _PP = re.compile(
 _VOICES = (
     r"spokes(?:man|woman|person|people)|representatives?|(?:press\s+)?office|press\s+"
     r"(?:service|secretary)|presidency|statement|communiqu[eé]|website|account|memo|letter|"
-    r"report|release|tweet|post"
+    r"report|release|tweet|post|campaign|team|lawyers?|attorneys?|ministry|government|embassy"
 )
 # "X's office said", "a Boeing spokesman said", "X's Swedish presidency stated".
 _VOICE = re.compile(
@@ -214,18 +222,24 @@ def closed_after(masked: str, end: int, gap_kind: str, person: bool) -> bool:
 PARTICIPLE = re.compile(
     r"\b(?:(?<!\bas )saying|stating|adding|writing|telling|noting|declaring|explaining|concluding|"
     r"arguing|warning|urging|insisting|claiming|announcing|confirming|tweeting|posting|"
-    r"calling|describing|statement,?\s+(?:which|that)\s+(?:read|said))\b"
+    r"calling|describing|alleging|citing|accusing|asserting|stressing|emphasi[sz]ing|vowing|"
+    r"pledging|promising|demanding|denying|suggesting|acknowledging|admitting|reiterating|"
+    r"complaining|predicting|cautioning|deeming|labell?ing|branding|dubbing|terming|"
+    r"statement,?\s+(?:which|that)\s+(?:read|said))\b"
 )
 # Verbs that attribute the quoted words in their own clause: "X called it “…”".
 QUOTING = re.compile(
     r"\b(?:called|described|denounced|dubbed|labell?ed|branded|termed|praised|condemned|"
     r"critici[sz]ed|congratulated|thanked|hailed|posted|lauded|slammed|offered|expressed|"
-    r"voiced)\b"
+    r"voiced|deemed|alleged|accused|cited|urged|promised|pledged|vowed|demanded|dismissed|"
+    r"characteri[sz]ed)\b"
 )
 CLAUSE = re.compile(r"[^.;!?\n\x00]{0,100}")
 # "the statement said" (its author), "the institute said" (the one institute named before).
 DESCRIBED = re.compile(rf"\b(?:[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){{0,2}}?([A-Za-zé]+){_FILLERS}$")
-DOCUMENTS = frozenset(["statement", "communiqué", "communique", "release", "memo", "letter"])
+DOCUMENTS = frozenset(
+    ["statement", "communiqué", "communique", "release", "memo", "letter", "report"]
+)
 STATEMENT_AFTER = re.compile(
     r"(?:\s+\w+){0,2}?\s+in\s+an?\s+(?:\w+\s+)?(?:statement|release|communiqu[eé])"
 )

@@ -65,6 +65,19 @@ _PARTICIPLE_SUBJECT = re.compile(r",?\s+")
 _OWN_SUBJECT = re.compile(r"\bwith\s+(?:[a-z][\w-]*\s+){1,4}$")
 _RAW_BEFORE = re.compile(rf"{RAW}(?=,?\s+$)")
 _NAMED_BEFORE = 120  # characters: how far before its verb a subject name may end
+# A name in apposition to an object: "X, campaigning with her husband, *Y*, said" is X's.
+_OBJECT_APPOSED = re.compile(
+    r"\b(?:with|by|to|for|from|against|beside|alongside)\s+(?:his|her|their|its|the|an?)\s+"
+    r"(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(?:[a-z-]+\s+){0,2}$"
+)
+# "The company said", "the group said": an organisation named within this many characters
+# before, if only one.
+_FIRMS = frozenset(
+    {"company", "firm", "corporation", "carrier", "airline", "retailer", "group", "agency"}
+    | {"organisation", "organization", "charity", "watchdog", "union"}
+)
+_FIRM_BEFORE = 400
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 
 
 class Matcher(NameIndex):
@@ -114,7 +127,11 @@ class Matcher(NameIndex):
         if word.lower() == "according to":
             name = self._name_at(stop, end, closed=False)
             return None if name is None else Found("according_to", name, name.start, name.end, stop)
-        statement = "statement" in word or STATEMENT_AFTER.match(self.masked, stop, end) is not None
+        statement = (
+            "statement" in word
+            or word.endswith(" report")  # "published a report", not "reported"
+            or STATEMENT_AFTER.match(self.masked, stop, end) is not None
+        )
         if (hit := self._subject(at, start)) is not None:
             name, behalf = hit
             rule = "on_behalf_of" if behalf else "name_told" if word in TELL_VERBS else "name_said"
@@ -179,9 +196,9 @@ class Matcher(NameIndex):
             return (named, False) if named is not None else (name, True)
         if kind == "relative":
             return None if self._listed(name.phrase, start) else (name, False)
-        if objects.search(before):
+        if objects.search(before) or _OBJECT_APPOSED.search(before):
             return False  # "in an interview with the BBC said": the BBC is no subject
-        if COMMA_AFTER.match(gap) and IN_APPOSITION.search(before):
+        if COMMA_AFTER.match(gap) and _in_apposition(before):
             return False  # "X, a spokesperson for maker *Y*, has said"
         if gap.startswith(")"):
             # An alias in parentheses stands for the name before it: "X (CMV), said", but
@@ -268,15 +285,36 @@ class Matcher(NameIndex):
             return None
         noun = m.group(1).lower()
         if noun in DOCUMENTS:
-            return Found("noun_continues", None, m.start(), m.end(1), stop, "statement")
+            # A report is only its publisher's: never the last speaker's by default.
+            kind = "report" if noun == "report" else "statement"
+            return Found("noun_continues", None, m.start(), m.end(1), stop, kind)
         i = bisect_right(self.ends, m.start())
         known = {
             n.actor: n for n in self.names[:i] if n.actor and noun in self.words.get(n.actor, ())
         }
+        if not known and noun in _FIRMS and m.group(0)[1:].islower():
+            # (not "The Reuters news agency reports": a name says which)
+            # "Twitter suspended the account. … the company said": the one organisation
+            # named shortly before, whatever its name.
+            near = m.start() - _FIRM_BEFORE
+            known = {n.actor: n for n in self.names[:i] if n.actor in self.words and n.end > near}
+            first = min((n.end for n in known.values()), default=m.start())
+            if self._unlisted_name(first, m.start()):
+                return None  # "In a statement on the Airbus website, the company said"
         if len(known) != 1:
             return None
         name = next(iter(known.values()))
         return Found("noun_continues", name, m.start(), m.end(1), stop)
+
+    def _unlisted_name(self, start: int, at: int) -> bool:
+        """Whether a capitalised word that opens no sentence stands in ``[start, at)``
+        outside every actor's name: a firm the rules did not list ("Delta Air Lines")."""
+        for w in _CAPITALISED.finditer(self.masked, start, at):
+            before = self.masked[max(0, w.start() - 3) : w.start()].rstrip()
+            opens = not before or before[-1] in '.!?\n\x00“"(:'
+            if not opens and self._raw_ok(w.group(), w.start()):
+                return True  # (not a weekday, a month, an actor's name)
+        return False
 
     def _described_name(self, at: int, end: int) -> Name | None:
         """After “…,” said: the name a description leads to ("said nurse X", "said the IOM
@@ -319,6 +357,13 @@ class Matcher(NameIndex):
             if (name := self._name_at(m.end() - 1, end, closed=False)) is not None:
                 return Found("in_a_statement", name, name.start, name.end, m.end(), "", True)
         return None
+
+
+def _in_apposition(before: str) -> bool:
+    """Inside another name's apposition; not a description opening right after a quotation
+    (“…,” an attorney for Twitter, *Alex Spiro*, said)."""
+    m = IN_APPOSITION.search(before)
+    return m is not None and not JUST_QUOTED.search(before, 0, m.start() + 1)
 
 
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:

@@ -15,7 +15,8 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        it “…”", "X denounced a “…”"
 ``name_told``          "X told reporters" (the name after "told" is the listener)
 ``on_behalf_of``       "a spokesperson for X said", "X's office said", "a X spokesman said",
-                       "X's statement said": X, whose words they are; a spokesperson named
+                       "X's statement said", "the X campaign said": X, whose words they
+                       are; a spokesperson named
                        beside it wins ("Y, spokeswoman for X, said" → Y)
 ``name_saying``        "X issued a statement saying “…”", "with X describing “…”": the
                        subject of the clause a participle hangs on
@@ -23,8 +24,11 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
 ``pronoun_continues``  "he said": the last person cued as speaker in this paragraph, else the
                        one person it names, else the last cued in the paragraph before unless
                        this one names another ("it said": organisations and states alike)
-``noun_continues``     "the statement said": the author of the last statement reported;
-                       "the institute said": the one organisation named with that word
+``noun_continues``     "the statement said": the author of the last statement reported
+                       ("the report said": only a report's publisher); "the institute
+                       said": the one organisation named with that word; "the company/
+                       group said": the one organisation named shortly before, when no
+                       unlisted name stands between
 ``said_name``          "…,” said Michael Golden", "…,” said nurse X", "…,” said the IOM chief
                        in Tripoli, X" (an inverted verb, then the name: right after a
                        quotation or a comma, never "The indictment said staffer X …")
@@ -59,6 +63,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..quotations import Quotation
 from .names import subject_of_verb
@@ -77,6 +82,8 @@ _NEAR = 600  # characters: how far in its paragraph a quotation's continued spea
 _COLON = re.compile(r"[^.!?\x00]*:\s*")
 _REFERS = ("pronoun_continues", "noun_continues")
 _INTRODUCES_NEXT = re.compile(r"[^.!?,\x00]*:\s*")
+# A coordinated clause with a new, named subject: ", but Russia …", "; the ministry …".
+_NEW_SUBJECT = re.compile(r"(?:,\s+but|;)\s+(?:the\s+)?[A-Z]")
 _CLAUSE_OPENER = re.compile(r"\b(?:while|whilst|whereas|although|though|but)\b")
 
 
@@ -152,7 +159,11 @@ def _quotation_targets(
             ):
                 post = None
         pre = matcher.scan(since, max(since, q.start - 1), backwards=True)
-        if pre is None:
+        if pre is not None and (turn := _NEW_SUBJECT.search(hidden, pre.verb_end, q.start)):
+            # "According to the BBC, X was verified, but Russia deemed them “…”": the clause
+            # after the turn has its own subject.
+            pre = matcher.introducing(low, turn.start(), max(since, q.start - 1))
+        elif pre is None:
             pre = matcher.introducing(low, since, max(since, q.start - 1))
         introduces = pre is not None and pre.rule in ("name_said", "name_told")
         if pre is not None and introduces and _COLON.fullmatch(hidden, pre.verb_end, q.start - 1):
@@ -171,8 +182,14 @@ def _sentence_targets(
     hidden: str, sentences: Sequence[Sentence], quotations: Sequence[Quotation], matcher: Matcher
 ) -> list[_Target]:
     out: list[_Target] = []
+    # Whether a quotation overlaps a sentence: of those starting before its end, the one
+    # reaching furthest (a running maximum over quotations in order of start).
+    spans = sorted((q.start, q.end) for q in quotations)
+    opens = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))
     for s in sentences:
-        if any(q.start < s.end and q.end > s.start for q in quotations):
+        k = bisect_left(opens, s.end)
+        if k and reach[k - 1] > s.start:
             continue
         if VERB.search(hidden, s.start, s.end) is None:
             continue
@@ -195,6 +212,9 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
         if f is not None and f.name is not None:
             n = f.name
             source = _Said(t.paragraph, n.actor, n.name, n.person, f.start, f.end, f.statement)
+            rule = f.rule
+        elif f is not None and f.pronoun == "report":
+            source = _last_statement(said, t.paragraph)  # "X published a report. The report said"
             rule = f.rule
         elif f is not None and f.pronoun == "statement":
             # "The statement said": the last statement's author, else the last speaker.

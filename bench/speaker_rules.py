@@ -1,0 +1,126 @@
+"""Rule-only speaker figures on the development set: before any model, how often the rules
+make the right answer possible and give it.
+
+For each quotation annotated with a speaker (``tests/data/speaker_dev.json``: ten TimeSET
+development articles, never the held-out lines; and the seed article's annotation):
+
+* listed: the speaker is an actor of the rule-built list (by name or a mention), so the
+  model *can* pick it;
+* cue right: the quotation's rule cue names that actor;
+* cue precision: of the quotations given a cue, the share whose cue names the right actor
+  (a cue on a quotation the annotation gives nobody counts as wrong).
+
+    python bench/speaker_rules.py [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from summarizer.index import ArticleIndex, IndexedActor, index_article  # noqa: E402
+
+DEV = ROOT / "tests" / "data" / "speaker_dev.json"
+SEED = ROOT / "tests" / "data" / "seed_annotation.json"
+TIMESET = ROOT.parent / "shared" / "eval" / "timeset.jsonl"
+# The evaluation set others use: never read here.
+HELD_OUT = frozenset({0, 1, 2, 3, 5, 7, 9, 11, 13, 15, 16, 19})
+
+
+@dataclass
+class Tally:
+    quotes: int = 0  # annotated with a speaker
+    found: int = 0  # ... and found as a quotation by the index
+    listed: int = 0
+    cue_right: int = 0
+    cued: int = 0  # quotations with a cue, speaker or not
+    cued_right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def dev_articles() -> list[tuple[str, str, list[dict[str, object]]]]:
+    """``(label, text, quotes)``: the development articles with their annotation."""
+    lines = TIMESET.read_text(encoding="utf-8").splitlines()
+    out = []
+    for article in json.loads(DEV.read_text(encoding="utf-8"))["articles"]:
+        line = article["line"]
+        if line in HELD_OUT:
+            raise SystemExit(f"line {line} is held out")
+        out.append((f"timeset {line}", json.loads(lines[line])["text"], article["quotes"]))
+    seed = json.loads(SEED.read_text(encoding="utf-8"))
+    text = (ROOT / seed["source"]).read_text(encoding="utf-8")
+    aliases = {a["name"]: a.get("aliases", []) for a in seed["actors"]}
+    quotes = [
+        {"quote": q["text"], "speaker": q.get("speaker"), "also": aliases.get(q.get("speaker"), [])}
+        for q in seed["quotations"]
+    ]
+    out.append(("seed", text, quotes))
+    return out
+
+
+def _speaker(index: ArticleIndex, names: set[str]) -> IndexedActor | None:
+    for actor in index.actors:
+        written = {m.text for m in actor.mentions if m.kind != "title"}
+        if actor.name in names or written & names:
+            return actor
+    return None
+
+
+def score(label: str, text: str, quotes: list[dict[str, object]], tally: Tally) -> None:
+    index = index_article(text)
+    cues = {c.target: c for c in index.speakers}
+    for note in quotes:
+        snippet = str(note["quote"])
+        found = [q for q in index.quotations if snippet in text[max(0, q.start - 1) : q.end + 1]]
+        speaker = note.get("speaker")
+        if speaker is not None:
+            tally.quotes += 1
+        if not found:
+            continue
+        q = found[0]
+        cue = cues.get(f"Q{q.number}")
+        if speaker is None:
+            if cue is not None:
+                tally.cued += 1
+                tally.misses.append(f"{label} Q{q.number}: nobody, cue {cue.name} ({cue.rule})")
+            continue
+        tally.found += 1
+        names = {str(speaker), *map(str, note.get("also") or [])}  # type: ignore[call-overload]
+        actor = _speaker(index, names)
+        tally.listed += actor is not None
+        right = cue is not None and actor is not None and cue.actor == actor.id
+        tally.cue_right += right
+        if cue is not None:
+            tally.cued += 1
+            tally.cued_right += right
+        if not right:
+            got = f"cue {cue.name} ({cue.rule})" if cue else "no cue"
+            where = "listed" if actor else "NOT LISTED"
+            tally.misses.append(f"{label} Q{q.number}: {speaker} [{where}], {got}: {snippet!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--misses", action="store_true", help="list every quotation not right")
+    args = ap.parse_args(argv)
+    tally = Tally()
+    for label, text, quotes in dev_articles():
+        score(label, text, quotes, tally)
+    t = tally
+    print(f"quotations with a speaker: {t.quotes}, found by the index: {t.found}")
+    print(f"  speaker listed as an actor: {t.listed}/{t.found} = {t.listed / t.found:.2f}")
+    print(f"  top cue names the speaker:  {t.cue_right}/{t.found} = {t.cue_right / t.found:.2f}")
+    print(f"  cue precision:              {t.cued_right}/{t.cued} = {t.cued_right / t.cued:.2f}")
+    if args.misses:
+        print("\n".join(t.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
