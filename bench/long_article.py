@@ -11,8 +11,9 @@ longer request with OpenAI's 400 ``context_length_exceeded``. The tool is not to
 Checks that every quotation the unlimited run (same fake, no window) finds is found, with
 identical offsets, and prints windows, requests and tokens.
 
-(b) ``--bundled``: the same article on the bundled local model (8k context; minutes on two
-cores): wall time, windows, requests, tokens.
+(b) ``--bundled``: the same article on the bundled local model, its 8k window known from the
+endpoint profile (minutes on two cores): wall time, windows, requests, tokens; the whole
+result is saved to ``bench/out/long_article_bundled.json`` for reading.
 
     python bench/long_article.py [--bundled] [--window 6000]
 """
@@ -32,11 +33,13 @@ from summarizer.article import Article, make_article  # noqa: E402
 from summarizer.llm import make_client  # noqa: E402
 from summarizer.long import extract_article  # noqa: E402
 from summarizer.pipeline import finish, prepare  # noqa: E402
+from summarizer.profile import profile_for  # noqa: E402
 from summarizer.prompts import load_prompts  # noqa: E402
 from summarizer.schema import ArticleSummary  # noqa: E402
 from summarizer.settings import Settings  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval" / "timeset.jsonl"
+OUT = ROOT / "bench" / "out" / "long_article_bundled.json"
 CATEGORIES = ("crime_and_law", "politics_and_conflicts", "government_and_politics")
 TARGET = 60_000
 
@@ -127,10 +130,13 @@ def bundled_run() -> int:
     base_url = server.start()
     try:
         settings = local_settings(Settings.resolve(env={}), base_url)
-        result, wall = run(article, settings, None)
+        result, wall = run(article, settings, profile_for(settings).context_tokens)
     finally:
         server.stop()
     report("bundled model", result, wall)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(result.model_dump_json(indent=1), encoding="utf-8")
+    print(f"whole result: {OUT.relative_to(ROOT)}")
     print(json.dumps(result.summary.model_dump(), indent=1, ensure_ascii=False))
     return 0
 
