@@ -10,6 +10,9 @@ neither counts the bundled Qwen model's or another server's tokens. Instead:
   token, so ASCII text is counted at 3 per token, every other character as a token of its own
   (CJK, Cyrillic and accented text tokenise far worse than English), plus a few tokens of chat
   template per message and the requested output cap;
+* where the server is llama.cpp (the bundled model, or one declared ``--server-kind llamacpp``),
+  its own tokenizer: ``POST /tokenize`` counts a prompt exactly, in milliseconds, so an article
+  the estimate calls too long is counted before it is split (``server_tokens``);
 * when a server refuses a request as too long, its answer says the window, and usually the
   prompt's real count too: OpenAI's and vLLM's "This model's maximum context length is N
   tokens. However, your messages resulted in M tokens" (``code: context_length_exceeded``),
@@ -27,6 +30,8 @@ from typing import Any
 import openai
 
 from .errors import ContextLengthError
+from .profile import profile_for
+from .settings import Settings
 
 # ASCII characters per token, counted low on purpose (the bundled model: 4.2 on the seed).
 ASCII_CHARS_PER_TOKEN = 3.0
@@ -43,6 +48,34 @@ def estimate_text(text: str) -> int:
 def estimate_messages(messages: Sequence[Mapping[str, str]]) -> int:
     """Tokens a list of chat messages takes at most, as the server will count the prompt."""
     return sum(estimate_text(m.get("content", "")) + TOKENS_PER_MESSAGE for m in messages)
+
+
+# Servers that tokenize on request (llama.cpp's ``/tokenize``, beside its ``/v1``).
+TOKENIZING_KINDS = frozenset({"bundled", "llamacpp"})
+
+
+def server_tokens(
+    client: openai.OpenAI, settings: Settings, messages: Sequence[Mapping[str, str]]
+) -> int | None:
+    """The server's own count of the messages' tokens (chat template estimated as above), or
+    None where it has no tokenizer to ask or does not answer: the estimate stands then."""
+    if profile_for(settings).kind not in TOKENIZING_KINDS:
+        return None
+    path = client.base_url.path.rstrip("/").removesuffix("/v1")
+    url = str(client.base_url.copy_with(path=f"{path}/tokenize"))
+    total = 0
+    for m in messages:
+        try:
+            answer = client.post(
+                url, body={"content": m.get("content", ""), "add_special": False}, cast_to=object
+            )
+        except openai.OpenAIError:  # no such endpoint, or no answer: count by estimate
+            return None
+        tokens = answer.get("tokens") if isinstance(answer, dict) else None
+        if not isinstance(tokens, list):
+            return None
+        total += len(tokens) + TOKENS_PER_MESSAGE
+    return total
 
 
 _LIMIT = (

@@ -28,7 +28,7 @@ import openai
 from pydantic import ValidationError
 
 from .article import Article
-from .context import estimate_messages
+from .context import estimate_messages, server_tokens
 from .draft import MAX_QUOTES, Draft, DraftSummary, summary_fields
 from .errors import BudgetExceededError, ContextLengthError, ModelError, PromptError
 from .extraction import Extraction, extract_draft
@@ -72,7 +72,7 @@ def extract_article(
     result is the same as one after another.
     """
     long = LongArticle(client, settings, prompts, article, prepared, slots)
-    if context_tokens is None or request_tokens(prepared.messages, settings) <= context_tokens:
+    if context_tokens is None or long.fits_whole(context_tokens):
         try:
             return prepared, extract_draft(client, settings, prompts, prepared)
         except ContextLengthError as exc:
@@ -157,6 +157,24 @@ class LongArticle:
     def tokens(self, messages: Sequence[Message]) -> int:
         return int(estimate_messages(messages) * self.scale)
 
+    def fits_whole(self, limit: int) -> bool:
+        """Whether the whole article's request fits ``limit``: by the estimate, else by the
+        server's own count where it has one, which then also sizes the windows."""
+        messages = self.prepared.messages
+        if request_tokens(messages, self.settings) <= limit:
+            return True
+        counted = server_tokens(self.client, self.settings, messages)
+        if counted is None:
+            return False
+        self.learn(counted, messages)
+        return counted + self.settings.max_output_tokens + SAFETY_TOKENS <= limit
+
+    def learn(self, counted: int, messages: Sequence[Message]) -> None:
+        """The server's count of ``messages`` is the truth for this text, in either direction
+        (our estimate errs high on purpose); a margin stays, and the worst ratio seen wins."""
+        self.ratios.append(counted / estimate_messages(messages))
+        self.scale = max(self.ratios) * RATIO_MARGIN
+
     def plan(self, start: int, end: int, limit: int) -> list[Window]:
         """Windows of ``[start, end)`` whose requests fit ``limit`` tokens."""
         room = limit - self.settings.max_output_tokens - SAFETY_TOKENS
@@ -201,10 +219,7 @@ class LongArticle:
             )
         )
         if exc.prompt_tokens and exc.attempts <= 1:  # refused at once: ``sent`` was counted
-            # The server's count is the truth for this text, in either direction (our estimate
-            # errs high on purpose); a margin stays, and the worst ratio seen wins.
-            self.ratios.append(exc.prompt_tokens / estimate_messages(sent))
-            self.scale = max(self.ratios) * RATIO_MARGIN
+            self.learn(exc.prompt_tokens, sent)
         if exc.limit is not None:
             return exc.limit
         if limit is not None:

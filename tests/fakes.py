@@ -80,8 +80,13 @@ class FakeOpenAI:
         default: Reply | Callable[[dict[str, Any]], Reply] | None = None,
         latency: float = 0.0,
         context_limit: int | None = None,
+        tokenizer: bool = False,
     ) -> None:
         self.context_limit = context_limit
+        # llama.cpp's ``POST /tokenize`` (answered by the fake's own tokenizer, not recorded
+        # as a request); without it the path is answered 404, as by servers that lack it.
+        self.tokenizer = tokenizer
+        self.tokenized: list[str] = []
         self.queue: deque[Reply] = deque()
         self.requests: list[dict[str, Any]] = []
         self.default = default
@@ -123,6 +128,14 @@ class FakeOpenAI:
         if self.default is not None:
             return self.default
         return error(500, "fake server: no reply queued")
+
+    def _tokenize(self, body: dict[str, Any]) -> Reply:
+        if not self.tokenizer:
+            return error(404, "File Not Found")
+        content = str(body.get("content") or "")
+        with self._lock:
+            self.tokenized.append(content)
+        return Reply(body={"tokens": [0] * len(WORDS.findall(content))})
 
     def _too_long(self, body: dict[str, Any]) -> Reply | None:
         """OpenAI's 400 ``context_length_exceeded`` when the prompt plus the requested output
@@ -182,7 +195,10 @@ class FakeOpenAI:
                     body = {"_raw": raw.decode("utf-8", "replace")}
                 body["_path"] = self.path
                 body["_headers"] = {k.lower(): v for k, v in self.headers.items()}
-                reply = fake._next(body)
+                if self.path.split("?")[0].endswith("/tokenize"):
+                    reply = fake._tokenize(body)
+                else:
+                    reply = fake._next(body)
                 data = fake._encode(reply)
                 wait = self.arrived + reply.delay + fake.latency - time.monotonic()
                 if wait > 0:
@@ -388,7 +404,7 @@ def write_jsonl(path: Any, rows: list[dict[str, Any]]) -> Any:
     return path
 
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+WORDS = re.compile(r"\w+|[^\w\s]")
 
 
 def prompt_tokens(body: dict[str, Any]) -> int:
@@ -396,7 +412,7 @@ def prompt_tokens(body: dict[str, Any]) -> int:
 
     Not the model's count, and not ours (``summarizer.context`` estimates from characters): a
     client that splits only because it was told the window must not depend on it."""
-    return sum(len(_TOKEN.findall(m.get("content") or "")) + 4 for m in body.get("messages", []))
+    return sum(len(WORDS.findall(m.get("content") or "")) + 4 for m in body.get("messages", []))
 
 
 def _schema_of(body: dict[str, Any]) -> tuple[str, dict[str, Any]]:

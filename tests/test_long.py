@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 
 from summarizer.article import Article, make_article
-from summarizer.context import estimate_messages
+from summarizer.context import TOKENS_PER_MESSAGE, estimate_messages
 from summarizer.draft import Draft
 from summarizer.errors import BudgetExceededError, ContextLengthError, TransportError
 from summarizer.index import index_article
 from summarizer.llm import complete, make_client
-from summarizer.long import extract_article
+from summarizer.long import SAFETY_TOKENS, extract_article
 from summarizer.merge import merge_drafts
 from summarizer.pipeline import prepare, summarize_article
 from summarizer.prompts import load_prompts
@@ -25,7 +25,7 @@ from summarizer.retry import call_with_retries
 from summarizer.schema import ArticleSummary
 from summarizer.settings import Settings
 from summarizer.windows import plan
-from tests.fakes import FakeOpenAI, Reply, completion, draft_answer, prompt_tokens
+from tests.fakes import WORDS, FakeOpenAI, Reply, completion, draft_answer, prompt_tokens
 
 OUTPUT = 300  # max_output_tokens in these tests: small, so a window holds a few paragraphs
 
@@ -503,3 +503,31 @@ def test_a_refusal_that_names_no_limit_still_ends_in_windows_that_fit() -> None:
     assert sizes[0] > limit and sizes[-1] <= limit
     assert result.provenance.attempts == len(fake.requests)
     assert len(result.quotes) == len(index_article(article).quotations)
+
+
+@pytest.mark.parametrize("tokenizer", [True, False])
+def test_a_llama_cpp_server_counts_the_prompt_before_it_is_split(tokenizer: bool) -> None:
+    """Our estimate errs high; llama.cpp's own ``/tokenize`` says the article fits after all.
+    A server without it (answering 404) leaves the estimate standing: the article is split."""
+    article = the_article()
+    with FakeOpenAI(default=draft_answer, tokenizer=tokenizer) as fake:
+        settings = settings_for(fake, server_kind="llamacpp")
+        prompts = load_prompts()
+        prepared = prepare(article, prompts, settings)
+        # What the server's tokenizer counts, with the chat template's tokens we add per message.
+        counted = sum(
+            len(WORDS.findall(m["content"])) + TOKENS_PER_MESSAGE for m in prepared.messages
+        )
+        limit = counted + OUTPUT + SAFETY_TOKENS
+        assert estimate_messages(prepared.messages) + OUTPUT + SAFETY_TOKENS > limit
+        with make_client(settings) as client:
+            _, extraction = extract_article(
+                client, settings, prompts, article, prepared, context_tokens=limit
+            )
+    assert len(fake.tokenized) == (len(prepared.messages) if tokenizer else 0)
+    if tokenizer:
+        assert len(drafts_sent(fake)) == 1
+        assert fake.requests[0]["messages"] == prepared.messages  # the whole article, once
+    else:
+        assert len(drafts_sent(fake)) >= 2
+    assert len(extraction.attempts) == len(fake.requests)
