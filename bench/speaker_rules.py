@@ -8,16 +8,21 @@ development articles, never the held-out lines; and the seed article's annotatio
   model *can* pick it;
 * cue right: the quotation's rule cue names that actor;
 * cue precision: of the quotations given a cue, the share whose cue names the right actor
-  (a cue on a quotation the annotation gives nobody counts as wrong).
+  (a cue on a quotation the annotation gives nobody counts as wrong);
+* with ``--model``: the whole pipeline on the bundled model (one local server for all
+  articles; outputs kept in ``bench/out/speaker_dev/``), and the share of quotations whose
+  final speaker is the annotated one.
 
-    python bench/speaker_rules.py [--misses]
+    python bench/speaker_rules.py [--misses] [--model]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +34,7 @@ from summarizer.index import ArticleIndex, IndexedActor, index_article  # noqa: 
 DEV = ROOT / "tests" / "data" / "speaker_dev.json"
 SEED = ROOT / "tests" / "data" / "seed_annotation.json"
 TIMESET = ROOT.parent / "shared" / "eval" / "timeset.jsonl"
+MODEL_OUT = ROOT / "bench" / "out" / "speaker_dev"
 # The evaluation set others use: never read here.
 HELD_OUT = frozenset({0, 1, 2, 3, 5, 7, 9, 11, 13, 15, 16, 19})
 
@@ -42,17 +48,23 @@ class Tally:
     cued: int = 0  # quotations with a cue, speaker or not
     cued_right: int = 0
     misses: list[str] = field(default_factory=list)
+    model_right: int = 0  # with --model: the summary's speaker is the annotated one
 
 
-def dev_articles() -> list[tuple[str, str, list[dict[str, object]]]]:
-    """``(label, text, quotes)``: the development articles with their annotation."""
+Dev = tuple[str, str, str, list[dict[str, object]]]  # label, text, publication date, quotes
+
+
+def dev_articles() -> list[Dev]:
+    """``(label, text, published, quotes)``: the development articles with their annotation."""
     lines = TIMESET.read_text(encoding="utf-8").splitlines()
     out = []
     for article in json.loads(DEV.read_text(encoding="utf-8"))["articles"]:
         line = article["line"]
         if line in HELD_OUT:
             raise SystemExit(f"line {line} is held out")
-        out.append((f"timeset {line}", json.loads(lines[line])["text"], article["quotes"]))
+        row = json.loads(lines[line])
+        published = dt.datetime.strptime(row["date_line"].strip(), "%A, %B %d, %Y").date()
+        out.append((f"timeset {line}", row["text"], str(published), article["quotes"]))
     seed = json.loads(SEED.read_text(encoding="utf-8"))
     text = (ROOT / seed["source"]).read_text(encoding="utf-8")
     aliases = {a["name"]: a.get("aliases", []) for a in seed["actors"]}
@@ -60,7 +72,34 @@ def dev_articles() -> list[tuple[str, str, list[dict[str, object]]]]:
         {"quote": q["text"], "speaker": q.get("speaker"), "also": aliases.get(q.get("speaker"), [])}
         for q in seed["quotations"]
     ]
-    out.append(("seed", text, quotes))
+    out.append(("seed", text, "2025-03-17", quotes))
+    return out
+
+
+def model_speakers(articles: list[Dev]) -> list[dict[str, str | None]]:
+    """Each article's final quote speakers (``Q3`` -> actor id) from the bundled model."""
+    from summarizer.article import make_article
+    from summarizer.endpoint import local_settings
+    from summarizer.local import LocalServer, ensure_model
+    from summarizer.pipeline import summarize_article
+    from summarizer.settings import Settings
+
+    MODEL_OUT.mkdir(parents=True, exist_ok=True)
+    out = []
+    with LocalServer(ensure_model()) as base_url:
+        settings = local_settings(Settings.resolve(env={}), base_url)
+        for label, text, published, _ in articles:
+            began = time.perf_counter()
+            result = summarize_article(make_article(text, published=published), settings)
+            path = MODEL_OUT / f"{label.replace(' ', '-')}.json"
+            path.write_text(result.model_dump_json(indent=1), encoding="utf-8")
+            usage = result.provenance.usage
+            print(
+                f"{label}: {time.perf_counter() - began:.0f} s, "
+                f"{usage.prompt_tokens} + {usage.completion_tokens} tokens",
+                flush=True,
+            )
+            out.append({f"Q{q.number}": q.speaker for q in result.quotes})
     return out
 
 
@@ -72,7 +111,14 @@ def _speaker(index: ArticleIndex, names: set[str]) -> IndexedActor | None:
     return None
 
 
-def score(label: str, text: str, quotes: list[dict[str, object]], tally: Tally) -> None:
+def score(
+    label: str,
+    text: str,
+    quotes: list[dict[str, object]],
+    tally: Tally,
+    said: dict[str, str | None] | None = None,
+) -> None:
+    """Add one article to ``tally``; ``said``: the model run's final speakers, if any."""
     index = index_article(text)
     cues = {c.target: c for c in index.speakers}
     for note in quotes:
@@ -95,6 +141,8 @@ def score(label: str, text: str, quotes: list[dict[str, object]], tally: Tally) 
         actor = _speaker(index, names)
         tally.listed += actor is not None
         right = cue is not None and actor is not None and cue.actor == actor.id
+        if said is not None:
+            tally.model_right += actor is not None and said.get(f"Q{q.number}") == actor.id
         tally.cue_right += right
         if cue is not None:
             tally.cued += 1
@@ -108,15 +156,21 @@ def score(label: str, text: str, quotes: list[dict[str, object]], tally: Tally) 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="list every quotation not right")
+    ap.add_argument("--model", action="store_true", help="also run the bundled model (minutes)")
     args = ap.parse_args(argv)
     tally = Tally()
-    for label, text, quotes in dev_articles():
-        score(label, text, quotes, tally)
+    articles = dev_articles()
+    said = model_speakers(articles) if args.model else [None] * len(articles)
+    for (label, text, _, quotes), speakers in zip(articles, said, strict=True):
+        score(label, text, quotes, tally, speakers)
     t = tally
     print(f"quotations with a speaker: {t.quotes}, found by the index: {t.found}")
     print(f"  speaker listed as an actor: {t.listed}/{t.found} = {t.listed / t.found:.2f}")
     print(f"  top cue names the speaker:  {t.cue_right}/{t.found} = {t.cue_right / t.found:.2f}")
     print(f"  cue precision:              {t.cued_right}/{t.cued} = {t.cued_right / t.cued:.2f}")
+    if args.model:
+        share = t.model_right / t.quotes
+        print(f"  bundled model, final:       {t.model_right}/{t.quotes} = {share:.2f}")
     if args.misses:
         print("\n".join(t.misses))
     return 0

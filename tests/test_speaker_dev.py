@@ -370,7 +370,7 @@ def test_development_articles_keep_their_rule_figures() -> None:
     list the speaker and name it in their cue at least as often as when the set was made."""
     bench = _bench()
     tally = bench.Tally()
-    for label, text, quotes in bench.dev_articles():
+    for label, text, _, quotes in bench.dev_articles():
         bench.score(label, text, quotes, tally)
     assert tally.found == tally.quotes
     assert tally.listed / tally.found >= 0.95, tally.misses
