@@ -263,8 +263,13 @@ class Assembler:
 
     def derived_timeline(self) -> list[TimelineEvent]:
         """Every date mention that can place an event, with the clause around it as the
-        event and the sentence as the excerpt (for models too small to label events)."""
+        event and the sentence as the excerpt (for models too small to label events).
+
+        Two mentions in one clause ("at 1:30 p.m. Friday") make one event, dated by the more
+        specific value: in TIMEX3 notation the longer one (a time over its day, a day over
+        its week), the first on a tie."""
         events: list[tuple[int, TimelineEvent]] = []
+        last: tuple[int, str] | None = None  # (sentence, phrase) of the event just added
         for mention in event_dates(self.index):
             sentence = self.sentences.get(f"S{mention.sentence}")
             if sentence is None:
@@ -276,6 +281,11 @@ class Assembler:
                     f"{mention.text!r} left unresolved ({mention.reason})",
                     f"$.index.dates.{mention.id}",
                 )
+            if last == (mention.sentence, phrase):
+                kept = events[-1][1].date
+                if kept is not None and len(mention.value or "") <= len(kept.value or ""):
+                    continue
+                events.pop()
             event = TimelineEvent(
                 event=phrase,
                 actors=self._actors_in(sentence),
@@ -286,6 +296,7 @@ class Assembler:
                 ),
             )
             events.append((mention.start, event))
+            last = (mention.sentence, phrase)
         return sort_events(events)
 
     def _actors_in(self, sentence: Sentence) -> list[str]:
