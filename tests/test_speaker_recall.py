@@ -106,6 +106,36 @@ SPOKEN: list[tuple[str, Expected]] = [
         "individual accounts,” the company said in a statement.",
         {"Q1": ("noun_continues", "Twitter", "the company")},
     ),
+    # A role word capitalised only because it opens the sentence is the title, not the name.
+    (
+        "Resident Chris Hopkins said his family returned home “in August” after the flood.",
+        {"Q1": ("name_said", "Chris Hopkins", "Chris Hopkins")},
+    ),
+    (
+        "Commuter Jane Doe told reporters: “The trains were late again.”",
+        {"Q1": ("colon_intro", "Jane Doe", "Jane Doe")},
+    ),
+    # A speaker the article does not name ends the continuation of the last one's words.
+    (
+        "Resident Ann Lee said the water came “in August” and another said tenants “cannot "
+        "live like this”.",
+        {"Q1": ("name_said", "Ann Lee", "Ann Lee"), "Q2": None},
+    ),
+    (
+        "Ann Lee said the water came “in August”. The road also flooded, with one observer "
+        "stating: “I have never seen this.”",
+        {"Q1": ("name_said", "Ann Lee", "Ann Lee"), "Q2": None},
+    ),
+    # ... but "a" before a noun that does not speak does not.
+    (
+        "Ann Lee said the water was “rising fast”.\n“We waited in a room for a week,” she "
+        "said. “Nobody came.”",
+        {
+            "Q1": ("name_said", "Ann Lee", "Ann Lee"),
+            "Q2": ("pronoun_continues", "Ann Lee", "she"),
+            "Q3": ("paragraph_continues", "Ann Lee", "Ann Lee"),
+        },
+    ),
 ]
 
 
@@ -175,6 +205,9 @@ NOT_ACTORS = [
     # A country's possessive before a place or a system that does not act.
     ("A tsunami struck Indonesia's Sunda Strait coastline on Saturday.", "Sunda"),
     ("The cauldron stood on Japan's Mount Fuji, which then opened like a flower.", "Fuji"),
+    # A role word opening the sentence: only a title before a full name that speaks.
+    ("Resident Evil Village sold well in Japan.", "Evil"),
+    ("Nurse Ratched was unhurt.", "Ratched"),
     # "the company" after a product or a chamber is not theirs.
     ("The current Falcon will need to serve the company until 2010. The Falcon sold.", "Falcon"),
 ]

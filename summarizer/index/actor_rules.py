@@ -189,6 +189,10 @@ def _read_run(
     if words[0] in HONORIFICS and len(words) > 1 and _shaped(words[1:]):
         kind: PieceKind = "single" if len(words) == 2 else "person"
         return Piece(kind, toks[1].start, toks[-1].end, words[1:], None, toks[0].start, True)
+    if toks[0].initial and words[0].lower() in ROLE_NOUNS and len(words) > 2 and _shaped(words[1:]):
+        # "Resident Chris Hopkins explained": a role, capitalised only as the sentence opens.
+        title = (toks[0].start, toks[0].end)
+        return Piece("person", toks[1].start, toks[-1].end, words[1:], title, toks[0].start)
     if all(w in NAME_SUFFIXES for w in words):
         return None
     head = _last_head(words)

@@ -73,6 +73,15 @@ from .speaker_patterns import MASK, VERB
 from .speaker_rules import Matcher
 from .units import IndexedActor, Sentence, SpeakerCue
 
+# A speaker the article does not name, between a cued quotation and the next: "and *another
+# said* tenants …", "with *one observer stating*", "*a resident told* the BBC".
+_UNNAMED_SPEAKER = re.compile(
+    r"\b(?:[Aa]nother|[Oo]thers|[Oo]ne|[Ss]ome|[Aa]n?)"
+    r"(?:\s+(?!(?:he|she|they|we|it|i|who|that|which|and|but|of)\b)[a-z][\w-]*){0,2}"
+    r"\s+(?:said|says|told|tells|stated|states|stating|saying|added|adding|wrote|writing|"
+    r"explained|commented|tweeted|tweeting)\b"
+)
+
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _SENTENCE_MARK = re.compile(r"[.!?,;:]")
 _SHORT = 3
@@ -246,6 +255,8 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
             since = max(t.sentence, source.end) if source is not None else t.start
             if source is not None and _named_between(named, source, since, t.start, True):
                 source = None  # "… he was told by Minister Y of “…”": Y's, not the last one's
+            if source is not None and _UNNAMED_SPEAKER.search(text, since, t.start):
+                source = None  # "X said “…” and another said “…”": somebody else's
             if source is None and t.opens_paragraph:
                 source = _last(said, t.paragraph - 1, None)
             rule = "paragraph_continues"
