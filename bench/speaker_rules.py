@@ -1,7 +1,7 @@
 """Rule-only speaker figures on the development set: before any model, how often the rules
 make the right answer possible and give it.
 
-For each quotation annotated with a speaker (``tests/data/speaker_dev.json``: ten TimeSET
+For each quotation annotated with a speaker (``tests/data/speaker_dev.json``: sixteen TimeSET
 development articles, never the held-out lines; and the seed article's annotation):
 
 * listed: the speaker is an actor of the rule-built list (by name or a mention), so the
