@@ -186,13 +186,8 @@ def _read_run(
         return None
     if _organisation(words):
         return Piece("org", toks[0].start, toks[-1].end, words, strong=True)
-    if words[0] in HONORIFICS and len(words) > 1 and _shaped(words[1:]):
-        kind: PieceKind = "single" if len(words) == 2 else "person"
-        return Piece(kind, toks[1].start, toks[-1].end, words[1:], None, toks[0].start, True)
-    if toks[0].initial and words[0].lower() in ROLE_NOUNS and len(words) > 2 and _shaped(words[1:]):
-        # "Resident Chris Hopkins explained": a role, capitalised only as the sentence opens.
-        title = (toks[0].start, toks[0].end)
-        return Piece("person", toks[1].start, toks[-1].end, words[1:], title, toks[0].start)
+    if (prefixed := _prefixed(toks, words)) is not None:
+        return prefixed
     if all(w in NAME_SUFFIXES for w in words):
         return None
     head = _last_head(words)
@@ -212,7 +207,7 @@ def _read_run(
         start = tokens[runs.title_start(first + head)].start
         end = toks[name - 1].end
         title = (start, end + (words[name - 1] in ABBREVIATIONS and text[end] == "."))
-        kind = "single" if len(words) - name == 1 else "person"
+        kind: PieceKind = "single" if len(words) - name == 1 else "person"
         return Piece(
             kind, toks[name].start, toks[-1].end, words[name:], title, toks[head].start, True
         )
@@ -233,6 +228,18 @@ def _read_run(
     piece = Piece(kind, toks[0].start, toks[-1].end, words)
     _described(text, tokens, runs, piece, first)
     return piece
+
+
+def _prefixed(toks: list[Token], words: tuple[str, ...]) -> Piece | None:
+    """A name after an honorific ("Mr. Waltz"), or after a role word capitalised only because
+    it opens the sentence ("Resident Chris Hopkins explained")."""
+    if words[0] in HONORIFICS and len(words) > 1 and _shaped(words[1:]):
+        kind: PieceKind = "single" if len(words) == 2 else "person"
+        return Piece(kind, toks[1].start, toks[-1].end, words[1:], None, toks[0].start, True)
+    if toks[0].initial and words[0].lower() in ROLE_NOUNS and len(words) > 2 and _shaped(words[1:]):
+        title = (toks[0].start, toks[0].end)
+        return Piece("person", toks[1].start, toks[-1].end, words[1:], title, toks[0].start)
+    return None
 
 
 def _employer_in_title(toks: list[Token], words: tuple[str, ...], head: int) -> Piece | None:

@@ -234,32 +234,9 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
             )
             rule = f.rule
         elif f is not None:
-            person = f.pronoun in ("he", "she")
-            opening = text.rfind("\n", 0, f.start) + 1
-            source = _last(said, t.paragraph, person)
-            if source is None:
-                source = _only_named(hidden, named, opening, f.start, t.paragraph, person)
-            if source is None:
-                # The paragraph before, unless this one names another of its kind first: "By
-                # then the Met Office had issued a warning. It said …"
-                source = _last(said, t.paragraph - 1, person)
-                if source is not None and _named_between(named, source, opening, f.start):
-                    source = None
-            if source is not None and f.statement:
-                source = dataclasses.replace(source, statement=True)
-            rule = f.rule
+            source, rule = _referred(text, hidden, said, named, t, f), f.rule
         elif t.continues:
-            source = _last(said, t.paragraph, None) or _next_cued(text, targets, i)
-            if source is not None and abs(t.start - source.end) > _NEAR:
-                source = None  # a paragraph this long is probably a whole unbroken article
-            since = max(t.sentence, source.end) if source is not None else t.start
-            if source is not None and _named_between(named, source, since, t.start, True):
-                source = None  # "… he was told by Minister Y of “…”": Y's, not the last one's
-            if source is not None and _UNNAMED_SPEAKER.search(text, since, t.start):
-                source = None  # "X said “…” and another said “…”": somebody else's
-            if source is None and t.opens_paragraph:
-                source = _last(said, t.paragraph - 1, None)
-            rule = "paragraph_continues"
+            source, rule = _continued(text, said, named, targets, i), "paragraph_continues"
         if source is None:
             continue
         said.append(source if source.paragraph == t.paragraph else _moved(source, t.paragraph))
@@ -268,6 +245,44 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
         start, end = (f.start, f.end) if rule in _REFERS and f else (source.start, source.end)
         cues.append(SpeakerCue(t.id, source.actor, source.name, rule, start, end))
     return cues
+
+
+def _referred(
+    text: str, hidden: str, said: list[_Said], named: list[Name], t: _Target, f: Found
+) -> _Said | None:
+    """Who a pronoun or a description ("he said", "the ministry said") refers to."""
+    person = f.pronoun in ("he", "she")
+    opening = text.rfind("\n", 0, f.start) + 1
+    source = _last(said, t.paragraph, person)
+    if source is None:
+        source = _only_named(hidden, named, opening, f.start, t.paragraph, person)
+    if source is None:
+        # The paragraph before, unless this one names another of its kind first: "By
+        # then the Met Office had issued a warning. It said …"
+        source = _last(said, t.paragraph - 1, person)
+        if source is not None and _named_between(named, source, opening, f.start):
+            source = None
+    if source is not None and f.statement:
+        source = dataclasses.replace(source, statement=True)
+    return source
+
+
+def _continued(
+    text: str, said: list[_Said], named: list[Name], targets: list[_Target], i: int
+) -> _Said | None:
+    """Whose words a quotation without a cue of its own continues, if anyone's."""
+    t = targets[i]
+    source = _last(said, t.paragraph, None) or _next_cued(text, targets, i)
+    if source is not None and abs(t.start - source.end) > _NEAR:
+        source = None  # a paragraph this long is probably a whole unbroken article
+    since = max(t.sentence, source.end) if source is not None else t.start
+    if source is not None and _named_between(named, source, since, t.start, True):
+        source = None  # "… he was told by Minister Y of “…”": Y's, not the last one's
+    if source is not None and _UNNAMED_SPEAKER.search(text, since, t.start):
+        source = None  # "X said “…” and another said “…”": somebody else's
+    if source is None and t.opens_paragraph:
+        source = _last(said, t.paragraph - 1, None)
+    return source
 
 
 def _last(said: list[_Said], paragraph: int, person: bool | None) -> _Said | None:
