@@ -200,7 +200,7 @@ class Assembler:
                     path,
                 )
                 continue
-            topic_key = (holder, _name_key(stance.topic))
+            topic_key = (holder, loose_key(stance.topic))
             if topic_key in by_topic:
                 merged = by_topic[topic_key]
                 merged.evidence.extend(s for s in spans if s not in merged.evidence)
@@ -231,7 +231,7 @@ class Assembler:
             sentence = self.sentences.get(f"S{mention.sentence}" if mention is not None else uid)
             if sentence is None:
                 continue
-            words = _name_key(e.event)
+            words = loose_key(e.event)
             if seen.setdefault(words, uid) != uid:
                 self.warn(
                     "duplicate_event",
@@ -378,8 +378,10 @@ def _script(ch: str) -> str | None:
         return None
 
 
-def _name_key(name: str) -> str:
-    folded = unicodedata.normalize("NFKC", name).casefold()
+def loose_key(text: str) -> str:
+    """Text compared loosely (case, width, punctuation and spacing do not count): one topic or
+    event however it is written, here and where a long article's drafts are merged."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(re.sub(r"[^\w\s]", " ", folded).split())
 
 

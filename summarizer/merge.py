@@ -20,10 +20,9 @@ The summary is the first window's; ``long.py`` replaces it with the final call's
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 
+from .assemble import loose_key
 from .draft import Draft, DraftEvent, DraftStance, DraftUndated
 from .index import DateMention
 
@@ -58,7 +57,7 @@ def _stances(drafts: Sequence[Draft]) -> dict[str, DraftStance | None]:
             if stance is None:
                 out.setdefault(first, None)
                 continue
-            topic = (holder, _key(stance.topic))
+            topic = (holder, loose_key(stance.topic))
             if topic in by_topic:
                 kept = out[by_topic[topic]]
                 if kept is not None:
@@ -86,7 +85,7 @@ def _events(
                 out.setdefault(did, None)
                 continue
             mention = dates.get(did)
-            same = (_key(event.event), mention.value if mention is not None else did)
+            same = (loose_key(event.event), mention.value if mention is not None else did)
             if same in seen:
                 continue
             seen.add(same)
@@ -99,13 +98,7 @@ def _undated(drafts: Sequence[Draft]) -> list[DraftUndated]:
     seen: set[str] = set()
     for d in drafts:
         for u in d.undated:
-            if _key(u.event) not in seen:
-                seen.add(_key(u.event))
+            if (key := loose_key(u.event)) not in seen:
+                seen.add(key)
                 out.append(u)
     return out
-
-
-def _key(text: str) -> str:
-    """Text compared loosely: case, width, punctuation and spacing do not count."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())

@@ -57,10 +57,9 @@ _GAP = re.compile(rf"(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,100}},)?{_FILLERS}")
 COMMA_GAP = re.compile(rf",{_FILLERS}")
 TITLE_TAIL = re.compile(rf",?{_FILLERS}")
 APPOSED = re.compile(r",\s+(?:(?:an?|the)\s+)?$")
-# "X, said" (a stray comma), "Amnesty International, which declared"; "by X, who said" (the
-# one a "who" follows is its subject, even after a preposition; "the war in Syria, which
-# has claimed" is not Syria's).
-_STRAY = re.compile(rf",{_FILLERS}")
+# "X, said" (a stray comma: ``COMMA_GAP``), "Amnesty International, which declared"; "by X,
+# who said" (the one a "who" follows is its subject, even after a preposition; "the war in
+# Syria, which has claimed" is not Syria's).
 _RELATIVE = re.compile(rf",\s+who{_FILLERS}")
 _WHICH = re.compile(rf",\s+which{_FILLERS}")
 # "X, Ukraine's foreign minister, said", "X, Capitol Police spokeswoman said".
@@ -146,7 +145,7 @@ def subject_gap(gap: str, comma_title: bool) -> str | None:
     gap = _ASIDE.sub("", gap.removeprefix(")"))
     if _GAP.fullmatch(gap) or (comma_title and COMMA_GAP.fullmatch(gap)):
         return "subject"
-    if _STRAY.fullmatch(gap) or _WHICH.fullmatch(gap):
+    if COMMA_GAP.fullmatch(gap) or _WHICH.fullmatch(gap):
         return "stray"
     if _RELATIVE.fullmatch(gap):
         return "relative"
