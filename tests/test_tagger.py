@@ -356,6 +356,15 @@ def test_a_time_takes_the_day_that_follows_it(sentence: str, time: str, value: s
     assert by_text(tag(sentence))[time].value == value
 
 
+def test_a_time_after_a_story_date_still_takes_the_day_that_follows_it() -> None:
+    # March 10 is a date of the story; the clock time that follows is dated by its own day.
+    text = (
+        "The company filed on March 10, 2025. "
+        "In a press conference at 16:15 UTC, March 13, the chief executive confirmed it."
+    )
+    assert by_text(tag(text))["at 16:15 UTC"].value == "2025-03-13T16:15Z"
+
+
 @pytest.mark.parametrize(
     ("sentence", "mentions"),
     [

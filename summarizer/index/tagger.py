@@ -113,12 +113,16 @@ def tag_dates(
 
 
 def _times_dated_after(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """A time on the publication date followed by the day that dates it takes that day."""
+    """A relative clock time followed by the day that dates it takes that day.
+
+    The time was resolved before its day was read, against the publication date or an earlier
+    date of the story; the day written right after it is the one the text means.
+    """
     out = list(mentions)
     for i, (m, n) in enumerate(itertools.pairwise(mentions)):
         if (
             m.type == "time"
-            and m.anchor == "published"
+            and m.anchor is not None
             and m.sentence == n.sentence
             and n.granularity == "day"
             and n.value is not None
