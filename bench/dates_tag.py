@@ -151,7 +151,8 @@ def _whole_articles(rows: list[dict[str, Any]], path: Path, listed: int) -> None
                 continue
             matched += 1
             ctx = tag_dates(row["context"], dct, split_sentences(row["context"]))
-            own = next((m for m in ctx if m.start < inner + len(row["text"]) and inner < m.end), None)
+            end = inner + len(row["text"])
+            own = next((m for m in ctx if m.start < end and inner < m.end), None)
             ok_alone = own is not None and _value_ok(own.value, row["gold_value"])
             ok_whole = _value_ok(hit.value, row["gold_value"])
             alone += ok_alone
