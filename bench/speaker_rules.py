@@ -13,7 +13,7 @@ development articles, never the held-out lines; and the seed article's annotatio
   articles; outputs kept in ``bench/out/speaker_dev/``), and the share of quotations whose
   final speaker is the annotated one.
 
-    python bench/speaker_rules.py [--misses] [--model]
+    python bench/speaker_rules.py [--misses] [--model] [--lines 23,29,...]
 """
 
 from __future__ import annotations
@@ -54,17 +54,22 @@ class Tally:
 Dev = tuple[str, str, str, list[dict[str, object]]]  # label, text, publication date, quotes
 
 
-def dev_articles() -> list[Dev]:
-    """``(label, text, published, quotes)``: the development articles with their annotation."""
+def dev_articles(only: set[int] | None = None) -> list[Dev]:
+    """``(label, text, published, quotes)``: the development articles with their annotation;
+    ``only``: just those TimeSET lines (and no seed)."""
     lines = TIMESET.read_text(encoding="utf-8").splitlines()
     out = []
     for article in json.loads(DEV.read_text(encoding="utf-8"))["articles"]:
         line = article["line"]
+        if only is not None and line not in only:
+            continue
         if line in HELD_OUT:
             raise SystemExit(f"line {line} is held out")
         row = json.loads(lines[line])
         published = dt.datetime.strptime(row["date_line"].strip(), "%A, %B %d, %Y").date()
         out.append((f"timeset {line}", row["text"], str(published), article["quotes"]))
+    if only is not None:
+        return out
     seed = json.loads(SEED.read_text(encoding="utf-8"))
     text = (ROOT / seed["source"]).read_text(encoding="utf-8")
     aliases = {a["name"]: a.get("aliases", []) for a in seed["actors"]}
@@ -157,9 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="list every quotation not right")
     ap.add_argument("--model", action="store_true", help="also run the bundled model (minutes)")
+    ap.add_argument("--lines", help="only these TimeSET lines, comma-separated")
     args = ap.parse_args(argv)
     tally = Tally()
-    articles = dev_articles()
+    articles = dev_articles({int(x) for x in args.lines.split(",")} if args.lines else None)
     said = model_speakers(articles) if args.model else [None] * len(articles)
     for (label, text, _, quotes), speakers in zip(articles, said, strict=True):
         score(label, text, quotes, tally, speakers)
