@@ -10,10 +10,11 @@ development articles, never the held-out lines; and the seed article's annotatio
 * cue precision: of the quotations given a cue, the share whose cue names the right actor
   (a cue on a quotation the annotation gives nobody counts as wrong);
 * with ``--model``: the whole pipeline on the bundled model (one local server for all
-  articles; outputs kept in ``bench/out/speaker_dev/``), and the share of quotations whose
-  final speaker is the annotated one.
+  articles; outputs kept in ``--out``, by default ``bench/out/speaker_dev/``), and the share
+  of quotations whose final speaker is the annotated one; ``--saved`` scores the outputs kept
+  there without running the model again.
 
-    python bench/speaker_rules.py [--misses] [--model] [--lines 23,29,...]
+    python bench/speaker_rules.py [--misses] [--model | --saved] [--out DIR] [--lines 23,...]
 """
 
 from __future__ import annotations
@@ -81,7 +82,16 @@ def dev_articles(only: set[int] | None = None) -> list[Dev]:
     return out
 
 
-def model_speakers(articles: list[Dev]) -> list[dict[str, str | None]]:
+def saved_speakers(articles: list[Dev], out_dir: Path) -> list[dict[str, str | None]]:
+    """The final quote speakers of an earlier ``--model`` run, read back from ``out_dir``."""
+    out = []
+    for label, *_ in articles:
+        result = json.loads((out_dir / f"{label.replace(' ', '-')}.json").read_text("utf-8"))
+        out.append({f"Q{q['number']}": q.get("speaker") for q in result["quotes"]})
+    return out
+
+
+def model_speakers(articles: list[Dev], out_dir: Path) -> list[dict[str, str | None]]:
     """Each article's final quote speakers (``Q3`` -> actor id) from the bundled model."""
     from summarizer.article import make_article
     from summarizer.endpoint import local_settings
@@ -89,14 +99,14 @@ def model_speakers(articles: list[Dev]) -> list[dict[str, str | None]]:
     from summarizer.pipeline import summarize_article
     from summarizer.settings import Settings
 
-    MODEL_OUT.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
     out = []
     with LocalServer(ensure_model()) as base_url:
         settings = local_settings(Settings.resolve(env={}), base_url)
         for label, text, published, _ in articles:
             began = time.perf_counter()
             result = summarize_article(make_article(text, published=published), settings)
-            path = MODEL_OUT / f"{label.replace(' ', '-')}.json"
+            path = out_dir / f"{label.replace(' ', '-')}.json"
             path.write_text(result.model_dump_json(indent=1), encoding="utf-8")
             usage = result.provenance.usage
             print(
@@ -162,11 +172,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="list every quotation not right")
     ap.add_argument("--model", action="store_true", help="also run the bundled model (minutes)")
+    ap.add_argument("--saved", action="store_true", help="score the outputs of a --model run")
+    ap.add_argument("--out", type=Path, default=MODEL_OUT, help="where --model keeps outputs")
     ap.add_argument("--lines", help="only these TimeSET lines, comma-separated")
     args = ap.parse_args(argv)
     tally = Tally()
     articles = dev_articles({int(x) for x in args.lines.split(",")} if args.lines else None)
-    said = model_speakers(articles) if args.model else [None] * len(articles)
+    said: list[dict[str, str | None]] | list[None] = [None] * len(articles)
+    if args.model:
+        said = model_speakers(articles, args.out)
+    elif args.saved:
+        said = saved_speakers(articles, args.out)
     for (label, text, _, quotes), speakers in zip(articles, said, strict=True):
         score(label, text, quotes, tally, speakers)
     t = tally
@@ -174,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  speaker listed as an actor: {t.listed}/{t.found} = {t.listed / t.found:.2f}")
     print(f"  top cue names the speaker:  {t.cue_right}/{t.found} = {t.cue_right / t.found:.2f}")
     print(f"  cue precision:              {t.cued_right}/{t.cued} = {t.cued_right / t.cued:.2f}")
-    if args.model:
+    if args.model or args.saved:
         share = t.model_right / t.quotes
         print(f"  bundled model, final:       {t.model_right}/{t.quotes} = {share:.2f}")
     if args.misses:
