@@ -129,6 +129,9 @@ class DraftSpec:
     sentences: tuple[str, ...]
     dates: tuple[str, ...]  # date mentions with a calendar value
     bounds: DraftBounds = LARGE
+    # Per quotation (in ``quotations`` order): the actors a grammar server lets the model name
+    # as its speaker. Empty: any actor.
+    speaker_choices: tuple[tuple[str, ...], ...] = ()
 
     def json_schema(self, kind: SchemaKind) -> dict[str, Any]:
         """The draft's JSON Schema for this article, in the dialect the server accepts."""
@@ -143,7 +146,7 @@ class DraftSpec:
                     if field in defs[name]["properties"]:
                         defs[name]["properties"][field]["maxLength"] = b.text
         speaker = _id_schema((*self.actors, SCARE_QUOTE), "A", enum=enum, extra=SCARE_QUOTE)
-        props["quotes"] = _keyed(self.quotations, speaker)
+        props["quotes"] = _keyed(self.quotations, speaker, values=self._speakers(speaker, enum))
         props["stances"] = _keyed(
             [key for key, _ in self.speakers],
             {"$ref": "#/$defs/DraftStance"},
@@ -156,6 +159,18 @@ class DraftSpec:
         evidence.update(minItems=1, maxItems=b.evidence)
         evidence["items"] = _id_schema((), "QS", enum=False)
         return schema
+
+    def _speakers(self, every: dict[str, Any], enum: bool) -> list[dict[str, Any]] | None:
+        """Each quotation's own speaker enum, where its choices are known (grammar servers).
+
+        A small model told to pick among the ten actors of an article often names one from
+        another paragraph; the speaker of a quotation is nearly always named close to it."""
+        if not enum or not self.speaker_choices:
+            return None
+        return [
+            {"type": "string", "enum": [*choices, SCARE_QUOTE]} if choices else every
+            for choices in self.speaker_choices
+        ]
 
     def _stance(self, units: Sequence[str], kind: SchemaKind) -> dict[str, Any]:
         """A stance whose evidence can only be this speaker's own units (grammar servers)."""

@@ -186,3 +186,36 @@ def test_every_warning_code_is_emitted_and_documented() -> None:
     section = readme.split("Warning codes", 1)[1].split("\n## ", 1)[0]
     assert set(re.findall(r"`([a-z_]+)`", section)) == codes
     assert typing.get_args(SchemaVersion) == (SCHEMA_VERSION,)
+
+
+def test_grammar_dialect_offers_each_quotation_its_own_speakers() -> None:
+    spec = replace(SPEC, speaker_choices=(("A2",), ()))
+    quotes = spec.json_schema("grammar")["properties"]["quotes"]["properties"]
+    assert quotes["Q1"]["anyOf"][0] == {"type": "string", "enum": ["A2", "scare_quote"]}
+    # No actor named near it: any actor of the article.
+    assert quotes["Q2"]["anyOf"][0]["enum"] == ["A1", "A2", "A3", "scare_quote"]
+    # OpenAI strict mode has no per-article enums: the pattern and the reference check stay.
+    openai = spec.json_schema("openai")["properties"]["quotes"]["properties"]
+    assert openai["Q1"]["anyOf"][0]["pattern"] == "^(A[0-9]{1,4}|scare_quote)$"
+
+
+def test_a_quotations_speakers_are_the_actors_named_near_it() -> None:
+    from summarizer.index import index_article
+    from summarizer.pipeline import speaker_choices
+    from summarizer.quotations import find_quotations
+
+    text = (
+        "Prime Minister Ana Ruiz opened the session on Monday.\n\n"
+        "The opposition leader, Carlos Vega, said the budget was late.\n\n"
+        '"We will not wait," one protester shouted outside, next to Maria Lopez.\n\n'
+        '"The plan is ready," said Health Minister Tomas Garcia. "It is funded."'
+    )
+    index = index_article(text)
+    names = {a.id: a.name for a in index.actors}
+    quotes = find_quotations(text)
+    chosen = [{names[a] for a in speaker_choices(index, q)} for q in quotes]
+    # Paragraph 3's quotation: its own paragraph and the one before, never paragraph 1.
+    assert "Carlos Vega" in chosen[0] and "Ana Ruiz" not in chosen[0]
+    # Paragraph 4: the rule's speaker and the names of paragraph 3, not those of 2.
+    assert "Tomas Garcia" in chosen[1] and "Carlos Vega" not in chosen[1]
+    assert chosen[1] == chosen[2]
