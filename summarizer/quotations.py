@@ -35,8 +35,10 @@ _MAX_SINGLE = 80
 def find_quotations(text: str, *, limit: int | None = None) -> list[Quotation]:
     """Every quoted passage in reading order, numbered from 1."""
     spans: list[tuple[int, int]] = []
-    for start, end in _paragraphs(text):
-        spans.extend(_double_quoted(text, start, end))
+    paragraphs = _paragraphs(text)
+    for k, (start, end) in enumerate(paragraphs):
+        runs_on = k + 1 < len(paragraphs) and text[paragraphs[k + 1][0]] in _DOUBLE_OPENERS
+        spans.extend(_double_quoted(text, start, end, runs_on=runs_on))
         spans.extend(_single_quoted(text, start, end, taken=spans))
     spans.sort()
     out: list[Quotation] = []
@@ -55,13 +57,19 @@ def find_quotations(text: str, *, limit: int | None = None) -> list[Quotation]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    """Lines with words, each from its first non-blank character."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\s][^\n]*", text)]
+
+
+_DOUBLE_OPENERS = '"“'
 
 
 _DOUBLE_MARK = re.compile('[“"]')
 
 
-def _double_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _double_quoted(text: str, start: int, end: int, *, runs_on: bool) -> list[tuple[int, int]]:
+    """``runs_on``: the next paragraph opens with a quotation mark, so a quotation left open
+    at the end of this one runs on into it (Said X: "First paragraph … ¶ "Second …")."""
     spans: list[tuple[int, int]] = []
     i = start
     while (m := _DOUBLE_MARK.search(text, i, end)) is not None:
@@ -74,9 +82,9 @@ def _double_quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             close = text.find('"', i + 1, end)
             if close == -1:
-                # An unmatched straight quote opening a paragraph runs to its end (news style);
-                # anywhere else it is more likely a stray mark, so it is ignored.
-                if text[start:i].strip() == "":
+                # An unmatched straight quote opening a paragraph, or one the next paragraph
+                # re-opens, runs to its end (news style); else it is a stray mark, ignored.
+                if runs_on or text[start:i].strip() == "":
                     spans.append((i + 1, end))
                 break
             spans.append((i + 1, close))

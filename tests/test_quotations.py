@@ -32,6 +32,14 @@ def test_quote_left_open_ends_at_paragraph() -> None:
     assert texts(article) == ["First paragraph of a long quote.", "Second paragraph,"]
 
 
+def test_straight_quote_left_open_runs_on_only_into_a_reopened_paragraph() -> None:
+    # News style: the next paragraph re-opens the quotation, so this one ran to its end.
+    article = 'Said Haines: "We had to make a case.\n\n"We spoke to players," he said.'
+    assert texts(article) == ["We had to make a case.", "We spoke to players,"]
+    # A stray mark whose paragraph is not followed by a quotation stays ignored.
+    assert texts('He is 6" tall.\n\nHe left.') == []
+
+
 def test_nested_single_quote_is_part_of_the_outer_quote() -> None:
     assert texts("“He called it ‘idle talk’ today,” she said.") == [
         "He called it ‘idle talk’ today,"

@@ -183,6 +183,49 @@ PATTERNS: list[tuple[str, Expected]] = [
 ]
 
 
+# Third round (twenty-nine more development articles).
+PATTERNS += [
+    # A verb that attributes a short quotation in a sentence with no speech verb.
+    (
+        "Iran called the accusations “baseless” on Friday.",
+        {"Q1": ("name_said", "Iran", "Iran")},
+    ),
+    # A participle after the main clause, its subject titled after a weekday.
+    (
+        "On Wednesday the Albanian Prime Minister Edi Rama accused Iran of the attack, stating "
+        "it was a bid to “paralyse public services”.",
+        {"Q1": ("name_saying", "Edi Rama", "Edi Rama")},
+    ),
+    # An inverted verb opening the sentence, and the quotation running on.
+    (
+        "Mike Haines led the bid.\n\nSaid Haines: “We had to make a case.\n\n"
+        "“We spoke to players.”",
+        {
+            "Q1": ("said_name", "Mike Haines", "Haines"),
+            "Q2": ("paragraph_continues", "Mike Haines", "Haines"),
+        },
+    ),
+    # "and" inside an organisation's name is no list of subjects.
+    (
+        "The search went on. National Search and Rescue Agency head Bambang Soelistyo says a "
+        "“shadow” on the seabed is the wreck.",
+        {"Q1": ("name_said", "Bambang Soelistyo", "Bambang Soelistyo")},
+    ),
+    # "who said" without its comma.
+    (
+        "The line was criticised by passenger group TravelWatch SouthWest who said the company "
+        "had been “in complete denial” about the wall.",
+        {"Q1": ("name_said", "TravelWatch SouthWest", "TravelWatch SouthWest")},
+    ),
+    # An apposition left open: its last name is not the subject.
+    (
+        "Erin Turner, head of policy at the consumer group Choice said the results are "
+        "“astounding”.",
+        {"Q1": ("name_said", "Erin Turner", "Erin Turner")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), PATTERNS)
 def test_development_patterns_name_the_speaker(text: str, expected: Expected) -> None:
     check(text, expected)
@@ -252,6 +295,13 @@ PATTERN_NO_CUE += [
 ]
 
 
+PATTERN_NO_CUE += [
+    # "so-called" attributes nothing; a name opening a sentence after "Said" is no verb.
+    ("Russia began its so-called “special operation” in 2022.", "Q1"),
+    ("Said Abdullah arrived on Monday with a “gift”.", "Q1"),
+]
+
+
 @pytest.mark.parametrize(("text", "target"), PATTERN_NO_CUE)
 def test_development_pitfalls_get_no_cue(text: str, target: str) -> None:
     assert target not in cues_of(text)
@@ -303,6 +353,18 @@ FOUND = [
     ("Minister Mohamed al-Ahmad, said the museum had reopened.", "Mohamed al-Ahmad", "person"),
     # Countries beyond the first list.
     ("Senegal said it would send troops.", "Senegal", "state"),
+]
+
+
+FOUND += [
+    # "and" inside an organisation's name, when the article writes one of its words in lower
+    # case; two firms stay two.
+    (
+        "The search went on. The National Search and Rescue Agency said it would go on.",
+        "National Search and Rescue Agency",
+        "organisation",
+    ),
+    ("Google and Apple Inc said they would appeal.", "Apple Inc", "organisation"),
 ]
 
 
@@ -373,6 +435,7 @@ def test_development_articles_keep_their_rule_figures() -> None:
     for label, text, _, quotes in bench.dev_articles():
         bench.score(label, text, quotes, tally)
     assert tally.found == tally.quotes
-    assert tally.listed / tally.found >= 0.95, tally.misses
-    assert tally.cue_right / tally.found >= 0.78, tally.misses
+    # 45 articles since the third round (0.94, 0.77 and 0.93 before its rule changes).
+    assert tally.listed / tally.found >= 0.94, tally.misses
+    assert tally.cue_right / tally.found >= 0.79, tally.misses
     assert tally.cued_right / tally.cued >= 0.93, tally.misses

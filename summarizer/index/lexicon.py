@@ -248,6 +248,8 @@ SPEECH_VERBS = frozenset(
 )
 TELL_VERBS = _words("told tells")
 # Verbs that may follow the speaker's name after a quotation: "…," said Michael Golden.
+# Inverted speech verbs that may open a sentence: "Said Haines: “…”".
+SPEECH_OPENERS = frozenset({"Said", "Says", "Added", "Adds"})
 INVERTING_VERBS = _words(
     """said says added asked explained continued wrote writes noted warned argued insisted
     replied responded recalled stated declared remarked commented announced confirmed admitted

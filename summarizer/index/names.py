@@ -29,6 +29,7 @@ from .lexicon import (
     PARTICLES,
     ROLE_NOUNS,
     SPEECH_FILLERS,
+    SPEECH_OPENERS,
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_HEADS,
@@ -45,7 +46,6 @@ _ARTICLED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|abu|bint)-[A-
 _CONNECTORS = frozenset({"of", "for", "the"}) | PARTICLES
 # Opening a sentence alone, a pronoun-like word: "One, named Lima, told AFP".
 _LONE_OPENERS = frozenset({"One"})
-_SPEECH_OPENERS = frozenset({"Said", "Says", "Added", "Adds"})
 _ORG_CONNECTORS = _CONNECTORS | {"and", "on"}
 
 
@@ -139,7 +139,7 @@ class Runs:
             return False  # "Chicago-based", "Russian-occupied"
         if word == "May" and self._next_is_number(i):
             return False
-        if tok.initial and word in _SPEECH_OPENERS:
+        if tok.initial and word in SPEECH_OPENERS:
             return False  # "Said Haines." after a quotation: the verb, inverted
         if tok.initial and not self._continues(i):
             # "Additionally, …", "Delays of …": a common word that only opens the sentence.
@@ -200,6 +200,8 @@ class Runs:
         go on, "and" included: "Institute for the Study of War", "Department of Health and
         Senior Services"; never onto a country or a known institution ("… and Russia")."""
         tokens, k = self.tokens, j
+        if not org and tokens[j].text == "and" and self._org_after_and(j):
+            return j + 1
         connectors = _ORG_CONNECTORS if org else _CONNECTORS
         while k < len(tokens) and k - j < 3 and tokens[k].text in connectors:
             if not joined(self.text, tokens[k - 1], tokens[k]):
@@ -219,6 +221,26 @@ class Runs:
         if org and not _elsewhere(tokens[k].text):
             return k
         return j
+
+    def _org_after_and(self, j: int) -> bool:
+        """ "National Search and Rescue Agency": "and" between two words of one organisation's
+        name, which an organisation word closes within three words, one of them a common
+        word that the article also writes in lower case (not "Google and Apple Inc", "Kenya
+        and Uganda Police")."""
+        tokens = self.tokens
+        if j + 1 >= len(tokens) or _elsewhere(tokens[j - 1].text):
+            return False
+        common = {tokens[j - 1].text.lower(), tokens[j + 1].text.lower()}
+        if not common & self.lower_words:
+            return False
+        for k in range(j + 1, min(j + 4, len(tokens))):
+            if not joined(self.text, tokens[k - 1], tokens[k]) or _elsewhere(tokens[k].text):
+                return False
+            if tokens[k].text in ORG_WORDS:
+                return True
+            if not self.capitalised(k):
+                return False
+        return False
 
     def _of(self, j: int) -> bool:
         """ "and" inside an organisation's complement ("Ministry of Information and …"), not
@@ -242,9 +264,13 @@ class Runs:
                 joined(self.text, prev, cur) or (prev.possessive and _spaced(self.text, prev, cur))
             ):
                 break
+            if prev.text in WEEKDAYS or prev.text in MONTHS:
+                break  # "On Wednesday the Albanian Prime Minister": a date, no title word
             lower = prev.text.lower()
-            if lower in ("and", "of", "for") and not (
-                first > 1 and tokens[first - 2].text.lower() in TITLE_HEADS
+            if (
+                lower in ("and", "of", "for")
+                and not (first > 1 and tokens[first - 2].text.lower() in TITLE_HEADS)
+                and not (lower == "and" and first > 1 and self._org_after_and(first - 1))
             ):
                 break  # "president and CEO", "chief of staff", but not "staff of Airbus and"
             titular = lower in TITLE_MODIFIERS or lower in TITLE_HEADS

@@ -24,6 +24,7 @@ from .lexicon import (
     ORG_DESCRIPTORS,
     ROLE_NOUNS,
     SPEECH_FILLERS,
+    SPEECH_OPENERS,
     SPEECH_VERBS,
     TITLE_HEADS,
 )
@@ -45,7 +46,11 @@ VERB = re.compile(
     + grouped(
         [
             "[Aa]ccording to",
-            *sorted({*SPEECH_VERBS, *INVERTING_VERBS, *_SPEECH_PHRASES}, key=len, reverse=True),
+            *sorted(
+                {*SPEECH_VERBS, *INVERTING_VERBS, *SPEECH_OPENERS, *_SPEECH_PHRASES},
+                key=len,
+                reverse=True,
+            ),
         ]
     )
     + r")\b"
@@ -60,7 +65,7 @@ APPOSED = re.compile(r",\s+(?:(?:an?|the)\s+)?$")
 # "X, said" (a stray comma: ``COMMA_GAP``), "Amnesty International, which declared"; "by X,
 # who said" (the one a "who" follows is its subject, even after a preposition; "the war in
 # Syria, which has claimed" is not Syria's).
-_RELATIVE = re.compile(rf",\s+who{_FILLERS}")
+_RELATIVE = re.compile(rf",?\s+who{_FILLERS}")
 _WHICH = re.compile(rf",\s+which{_FILLERS}")
 # "X, Ukraine's foreign minister, said", "X, Capitol Police spokeswoman said".
 _TITLED = re.compile(rf",\s+([^,;:\n\x00“”\"]{{1,80}}?)(,?){_FILLERS}")
@@ -115,6 +120,10 @@ SUBORDINATE = re.compile(
 # Inside an apposition: "X, a spokesperson for maker *Y*, has said".
 # ("X, speaking alongside *Y*, said" too; "…, including Amnesty International, which" is not).
 IN_APPOSITION = re.compile(r",\s+(?:an?|the|(?!including\b)[a-z]+ing)\s[^,\x00]*$")
+# A name's apposition left open: "Erin Turner, head of policy at the group *Choice* said".
+OPEN_APPOSITION = re.compile(
+    rf"[A-Z][\w.'’-]*,\s+(?:{grouped(sorted(TITLE_HEADS | ROLE_NOUNS))})\s[^,\x00]*$"
+)
 # "X, spokeswoman for *Y* said": X, the one named, speaks.
 NAMED_SPOKESPERSON = re.compile(
     r",\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?$"
@@ -156,8 +165,8 @@ def subject_gap(gap: str, comma_title: bool) -> str | None:
         # the caller checks the name is no object ("In Wyoming, the bank chief said").
         if words and "and" not in words and (m.group(2) and any(heads)):
             return "subject"
-        if words and "and" not in words and heads[-1]:
-            return "open"
+        if words and "and" not in words and (heads[-1] or heads[0]):
+            return "open"  # "X, the mayor said", "X, head of policy at Choice said"
     if _PP.fullmatch(gap):
         return "subject"
     if _AFFILIATION.fullmatch(gap):
@@ -228,7 +237,7 @@ PARTICIPLE = re.compile(
 )
 # Verbs that attribute the quoted words in their own clause: "X called it “…”".
 QUOTING = re.compile(
-    r"\b(?:called|described|denounced|dubbed|labell?ed|branded|termed|praised|condemned|"
+    r"\b(?<!so-)(?:called|described|denounced|dubbed|labell?ed|branded|termed|praised|condemned|"
     r"critici[sz]ed|congratulated|thanked|hailed|posted|lauded|slammed|offered|expressed|"
     r"voiced|deemed|alleged|accused|cited|urged|promised|pledged|vowed|demanded|dismissed|"
     r"characteri[sz]ed)\b"

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from typing import Literal
 
-from .lexicon import INVERTING_VERBS, TELL_VERBS
+from .lexicon import INVERTING_VERBS, SPEECH_OPENERS, TELL_VERBS
 from .names import subject_of_verb
 from .speaker_names import RAW, RAW_NAME, Found, Name, NameIndex, not_a_name, raw_name
 from .speaker_patterns import (
@@ -30,6 +30,7 @@ from .speaker_patterns import (
     MASK,
     NAMED_SPOKESPERSON,
     OBJECT,
+    OPEN_APPOSITION,
     OWNED_NAME,
     PARTICIPLE,
     QUOTING,
@@ -124,6 +125,8 @@ class Matcher(NameIndex):
         quoted = JUST_QUOTED.search(self.masked, max(start - 1, at - 6), at) is not None
         if word in _AFTER_QUOTATIONS and not self._by_quotation(at, stop):
             return None  # "Unrest … continued": not speech unless “…,” he continued
+        if word in SPEECH_OPENERS:
+            return self._opening_verb(at, stop, end)
         if word.lower() == "according to":
             name = self._name_at(stop, end, closed=False)
             return None if name is None else Found("according_to", name, name.start, name.end, stop)
@@ -154,6 +157,17 @@ class Matcher(NameIndex):
             if name is not None:
                 return Found("said_name", name, name.start, name.end, stop)
         return None
+
+    def _opening_verb(self, at: int, stop: int, end: int) -> Found | None:
+        """ "Said Haines: “…”": a speech verb opening its sentence, then the speaker and a
+        colon or comma (not "Said Abdullah arrived", a name)."""
+        before = self.masked[max(0, at - 3) : at].rstrip()
+        if before and before[-1] not in ".!?\n\x00":
+            return None
+        name = self._name_at(stop, end, closed=False)
+        if name is None or self.masked[name.end : name.end + 1] not in (":", ","):
+            return None
+        return Found("said_name", name, name.start, name.end, stop)
 
     def _by_quotation(self, at: int, stop: int) -> bool:
         """A quotation close before the verb, or right after it: “…,” X continued / He
@@ -200,6 +214,8 @@ class Matcher(NameIndex):
             return False  # "in an interview with the BBC said": the BBC is no subject
         if COMMA_AFTER.match(gap) and _in_apposition(before):
             return False  # "X, a spokesperson for maker *Y*, has said"
+        if kind == "subject" and OPEN_APPOSITION.search(before):
+            return False  # "X, head of policy at the group *Y* said"
         if gap.startswith(")"):
             # An alias in parentheses stands for the name before it: "X (CMV), said", but
             # "X, the director of Action Against Hunger (ACF), told" is X speaking.

@@ -52,8 +52,8 @@ Names inside quotation marks are never speakers; a list of subjects ("A, B and C
 no cue, since one cue cannot name several speakers; a name after a preposition is an object
 ("an interview with the BBC said"), and one inside another's apposition is not the subject
 ("X, a spokesperson for maker Y, said" → X). A quotation of three words or fewer, or a
-title-like one, in a sentence without a speech verb is a scare quote or a title, not speech:
-it gets no cue.
+title-like one, in a sentence without a speech verb or a verb that attributes it ("Iran
+called the accusations “baseless”") is a scare quote or a title, not speech: it gets no cue.
 """
 
 from __future__ import annotations
@@ -154,7 +154,12 @@ def _quotation_targets(
         until = min(high, quotations[i + 1].start - 1) if i + 1 < len(quotations) else high
         since = max(low, quotations[i - 1].end + 1) if i > 0 else low
         speechy = VERB.search(hidden, low, high) is not None or "as saying" in hidden[low:high]
-        if not speechy and _not_speech(q.text):
+        if (
+            not speechy
+            and _not_speech(q.text)
+            # (unless a verb attributes it: Iran called the accusations “baseless”)
+            and matcher.introducing(low, since, max(since, q.start - 1)) is None
+        ):
             continue
         post = matcher.scan(after, max(after, until))
         if post is not None and post.rule != "said_name":
