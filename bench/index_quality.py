@@ -73,7 +73,11 @@ def score(index: ArticleIndex, gold: dict[str, Any], tally: dict[str, Any]) -> N
     tally["actors"] += len(index.actors)
     cues = {c.target: c for c in index.speakers}
     for q in gold["quotations"]:
-        cue = cues.get(f"Q{q['number']}")
+        # By place, not number: a quotation the finder adds or drops renumbers the rest.
+        found = next(
+            (f for f in index.quotations if f.start < q["end"] and q["start"] < f.end), None
+        )
+        cue = cues.get(f"Q{found.number}") if found is not None else None
         if q["kind"] != "speech" or q["speaker"] is None:
             if cue is not None:
                 tally["cue_on_unattributed"] += 1

@@ -302,6 +302,14 @@ PATTERN_NO_CUE += [
 ]
 
 
+def test_the_object_of_a_preposition_does_not_do_the_participle() -> None:
+    # "a letter to X accusing": the letter's writer accuses; "with X saying" is X's.
+    text = "Ana Ruiz wrote a letter to chief executive Mark Lee accusing his firm of a “copycat”."
+    assert cues_of(text)["Q1"].name == "Ana Ruiz"
+    text = "The rally ended, with Mayor John Smith saying “we will rebuild”."
+    assert cues_of(text)["Q1"].name == "John Smith"
+
+
 @pytest.mark.parametrize(("text", "target"), PATTERN_NO_CUE)
 def test_development_pitfalls_get_no_cue(text: str, target: str) -> None:
     assert target not in cues_of(text)

@@ -268,9 +268,12 @@ class Matcher(NameIndex):
             gap = _PARTICIPLE_SUBJECT.fullmatch(self.masked, name.end, at)
         if gap is None or self._listed(name.phrase, start):
             return None
-        # "with X saying" is X's; "consideration of X, saying" is not.
+        # "with X saying" is X's; "consideration of X, saying", "a letter to X accusing" not.
         before = self.masked[max(start, name.phrase - 40) : name.phrase]
-        return None if "," in gap.group() and OBJECT.search(before) else name
+        obj = OBJECT.search(before)
+        if obj is not None and ("," in gap.group() or not obj.group().lower().startswith("with")):
+            return None
+        return name
 
     def _clause_subject(self, start: int, at: int) -> Name | None:
         """The first name of ``[start, at)`` followed by its verb and not after a preposition:
