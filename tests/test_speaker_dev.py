@@ -217,6 +217,20 @@ PATTERNS += [
         "had been “in complete denial” about the wall.",
         {"Q1": ("name_said", "TravelWatch SouthWest", "TravelWatch SouthWest")},
     ),
+    # A sentence whose speech is a participle: what "he said" in the next paragraph means.
+    (
+        "Mr. Kibaki and Mr. Odinga signed the accord. Mr. Annan commended the two parties, "
+        "saying they had reached a common position.\n\n“Compromise was necessary,” he said.",
+        {
+            "S2": ("name_saying", "Annan", "Mr. Annan"),
+            "Q1": ("pronoun_continues", "Annan", "he"),
+        },
+    ),
+    # "advised" reports speech.
+    (
+        "The Health Department has advised parents that “powdered formulas are not sterile”.",
+        {"Q1": ("name_said", "Health Department", "Health Department")},
+    ),
     # An apposition left open: its last name is not the subject.
     (
         "Erin Turner, head of policy at the consumer group Choice said the results are "
@@ -373,6 +387,8 @@ FOUND += [
         "organisation",
     ),
     ("Google and Apple Inc said they would appeal.", "Apple Inc", "organisation"),
+    # An age in apposition says a full name is a person's.
+    ("Diana Murugi, 72, lost her two sons in the fighting.", "Diana Murugi", "person"),
 ]
 
 

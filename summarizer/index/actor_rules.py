@@ -60,6 +60,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]*[A-Z])\.?\s*\)")
 _WORD = re.compile(r"\S+")
 _QUOTE_MARKS = re.compile(r"[“”\"\n]")
+_AGED = re.compile(r",\s+\d{1,3},")
 _COMPLEMENT = frozenset({"of", "for", "at", "the", "and", "to", "in"})
 _NOT_APPOSITION = frozenset(
     {"who", "which", "whose", "and", "but", "or", "however", "though", "too"}
@@ -119,6 +120,8 @@ def find_pieces(
             piece.kind == "person" and not piece.strong and _speaks_across(text, start, piece.end)
         )
         piece.acts = piece.speaks or subject_of_verb(text, piece.end)
+        if piece.kind == "person" and _AGED.match(text, piece.end):
+            piece.strong = True  # "Diana Murugi, 72, lost her two sons": an age is a person's
         if piece.kind == "single" and first > 1 and tokens[first - 1].text == "of":
             # "Senator John McCain of *Arizona* said": the speaker's affiliation.
             piece.speaks = piece.speaks and not tokens[first - 2].cap

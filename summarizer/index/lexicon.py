@@ -227,7 +227,7 @@ _SPEECH_STEMS = """add announce warn argue state insist respond note explain cla
     reveal remark mention emphasize emphasise stress declare report comment acknowledge allege
     assert concede contend suggest tweet predict promise vow pledge urge recall complain
     conclude observe underscore indicate caution counter reiterate disclose
-    answer demand boast lament estimate recount describe summarise summarize exclaim"""
+    answer demand boast lament estimate recount describe summarise summarize exclaim advise"""
 _SPEECH_IRREGULAR = """said says told tells wrote writes denied denies replied replies testified
     testifies admitted admits"""
 
@@ -247,9 +247,9 @@ SPEECH_VERBS = frozenset(
     | set(_SPEECH_IRREGULAR.split())
 )
 TELL_VERBS = _words("told tells")
-# Verbs that may follow the speaker's name after a quotation: "…," said Michael Golden.
 # Inverted speech verbs that may open a sentence: "Said Haines: “…”".
 SPEECH_OPENERS = frozenset({"Said", "Says", "Added", "Adds"})
+# Verbs that may follow the speaker's name after a quotation: "…," said Michael Golden.
 INVERTING_VERBS = _words(
     """said says added asked explained continued wrote writes noted warned argued insisted
     replied responded recalled stated declared remarked commented announced confirmed admitted

@@ -62,6 +62,8 @@ _INTRODUCES = re.compile(r"[:,]?\s*\x00")
 # Verbs that report speech only right after a quotation: “…,” he continued.
 _AFTER_QUOTATIONS = frozenset({"continued"})
 _PARTICIPLE_SUBJECT = re.compile(r",?\s+")
+# A speech participle closing a sentence's main clause: "…, saying they had agreed".
+_SAYING = re.compile(r",\s+(?:saying|stating|adding|noting|explaining|warning|arguing|claiming)\b")
 # A participle with its own unnamed subject: "…, with one observer stating: “…”".
 _OWN_SUBJECT = re.compile(r"\bwith\s+(?:[a-z][\w-]*\s+){1,4}$")
 _RAW_BEFORE = re.compile(rf"{RAW}(?=,?\s+$)")
@@ -94,6 +96,17 @@ class Matcher(NameIndex):
             if (found := self._verb(v, start, end)) is not None:
                 return found
         return None
+
+    def participle(self, start: int, end: int) -> Found | None:
+        """A sentence whose speech is a participle after its main clause: "Mr. Annan
+        commended the parties, saying they …" (what "he said" may later refer to)."""
+        m = _SAYING.search(self.masked, start, end)
+        if m is None:
+            return None
+        name = self._clause_subject(start, m.start())
+        if name is None:
+            return None
+        return Found("name_saying", name, name.start, name.end, m.end())
 
     def introducing(self, sentence: int, start: int, quote: int) -> Found | None:
         """Before a quotation at ``quote``, with no speech verb naming its speaker: the subject

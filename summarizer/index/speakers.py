@@ -206,8 +206,9 @@ def _sentence_targets(
         if k and reach[k - 1] > s.start:
             continue
         if VERB.search(hidden, s.start, s.end) is None:
-            continue
-        found = matcher.scan(s.start, s.end)
+            found = matcher.participle(s.start, s.end)  # "X commended them, saying …"
+        else:
+            found = matcher.scan(s.start, s.end)
         if found is not None:
             out.append(_Target(s.id, s.start, s.end, s.paragraph, False, found))
     return out
