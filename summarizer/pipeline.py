@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,32 +58,38 @@ def draft_spec(
         sentences=tuple(s.id for s in sentences),
         dates=tuple(dates) if bounds.model_events else (),
         bounds=bounds,
-        speaker_choices=tuple(speaker_choices(index, q) for q in quotations),
+        speaker_choices=tuple(speaker_choices(index, quotations)),
     )
 
 
-def speaker_choices(index: ArticleIndex, quotation: Quotation) -> tuple[str, ...]:
-    """The actors that may have spoken ``quotation``: those named in its paragraph or the one
-    before it, and the rules' speaker. Empty when none is (then any actor may be named).
+def speaker_choices(index: ArticleIndex, quotations: Sequence[Quotation]) -> list[tuple[str, ...]]:
+    """For each quotation, the actors that may have spoken it: those named in its paragraph
+    or the one before it, and the rules' speaker. Empty when none is (then any actor may be
+    named).
 
     On the 45 annotated development articles the speaker is among them for 258 of 266
     quotations, 3.8 actors on average against 10.8 in the whole list."""
     starts = [s.start for s in index.sentences]
-    here = sentence_at(index.sentences, starts, quotation.start)
-    if here is None:
-        return ()
-    lo = here.paragraph - 1
-    near = {
-        a.id
-        for a in index.actors
-        for m in a.mentions
-        if (s := sentence_at(index.sentences, starts, m.start)) is not None
-        and lo <= s.paragraph <= here.paragraph
-    }
-    cue = next((c for c in index.speakers if c.target == f"Q{quotation.number}"), None)
-    if cue is not None and cue.actor is not None:
-        near.add(cue.actor)
-    return tuple(a.id for a in index.actors if a.id in near)
+
+    def paragraph(offset: int) -> int | None:
+        s = sentence_at(index.sentences, starts, offset)
+        return s.paragraph if s is not None else None
+
+    named: dict[int, set[str]] = {}  # paragraph -> actors named there
+    for a in index.actors:
+        for m in a.mentions:
+            if (p := paragraph(m.start)) is not None:
+                named.setdefault(p, set()).add(a.id)
+    cues = {c.target: c.actor for c in index.speakers if c.actor is not None}
+    order = {a.id: i for i, a in enumerate(index.actors)}
+    out: list[tuple[str, ...]] = []
+    for q in quotations:
+        p = paragraph(q.start)
+        near = set() if p is None else named.get(p, set()) | named.get(p - 1, set())
+        if p is not None and f"Q{q.number}" in cues:
+            near.add(cues[f"Q{q.number}"])
+        out.append(tuple(sorted(near, key=order.__getitem__)))
+    return out
 
 
 def build_messages(

@@ -213,7 +213,7 @@ def test_a_quotations_speakers_are_the_actors_named_near_it() -> None:
     index = index_article(text)
     names = {a.id: a.name for a in index.actors}
     quotes = find_quotations(text)
-    chosen = [{names[a] for a in speaker_choices(index, q)} for q in quotes]
+    chosen = [{names[a] for a in c} for c in speaker_choices(index, quotes)]
     # Paragraph 3's quotation: its own paragraph and the one before, never paragraph 1.
     assert "Carlos Vega" in chosen[0] and "Ana Ruiz" not in chosen[0]
     # Paragraph 4: the rule's speaker and the names of paragraph 3, not those of 2.
