@@ -225,10 +225,8 @@ class Matcher(NameIndex):
             return None if self._listed(name.phrase, start) else (name, False)
         if objects.search(before) or _OBJECT_APPOSED.search(before):
             return False  # "in an interview with the BBC said": the BBC is no subject
-        if COMMA_AFTER.match(gap) and _in_apposition(before):
-            return False  # "X, a spokesperson for maker *Y*, has said"
-        if kind == "subject" and OPEN_APPOSITION.search(before):
-            return False  # "X, head of policy at the group *Y* said"
+        if _apposed(gap, before, kind):
+            return False  # inside another name's apposition
         if gap.startswith(")"):
             # An alias in parentheses stands for the name before it: "X (CMV), said", but
             # "X, the director of Action Against Hunger (ACF), told" is X speaking.
@@ -389,6 +387,14 @@ class Matcher(NameIndex):
             if (name := self._name_at(m.end() - 1, end, closed=False)) is not None:
                 return Found("in_a_statement", name, name.start, name.end, m.end(), "", True)
         return None
+
+
+def _apposed(gap: str, before: str, kind: str) -> bool:
+    """Inside another name's apposition: "X, a spokesperson for maker *Y*, has said", "X,
+    head of policy at the group *Y* said" (left open)."""
+    if COMMA_AFTER.match(gap) and _in_apposition(before):
+        return True
+    return kind == "subject" and OPEN_APPOSITION.search(before) is not None
 
 
 def _in_apposition(before: str) -> bool:
