@@ -62,7 +62,8 @@ _INTRODUCES = re.compile(r"[:,]?\s*\x00")
 # Verbs that report speech only right after a quotation: “…,” he continued.
 _AFTER_QUOTATIONS = frozenset({"continued"})
 _PARTICIPLE_SUBJECT = re.compile(r",?\s+")
-# A speech participle closing a sentence's main clause: "…, saying they had agreed".
+# A speech participle closing a sentence's main clause: "…, saying they had agreed". Only
+# verbs of saying: ``PARTICIPLE``'s attributing ones ("calling", "accusing") need a quotation.
 _SAYING = re.compile(r",\s+(?:saying|stating|adding|noting|explaining|warning|arguing|claiming)\b")
 # A participle with its own unnamed subject: "…, with one observer stating: “…”".
 _OWN_SUBJECT = re.compile(r"\bwith\s+(?:[a-z][\w-]*\s+){1,4}$")

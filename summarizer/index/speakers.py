@@ -19,7 +19,9 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        are; a spokesperson named
                        beside it wins ("Y, spokeswoman for X, said" → Y)
 ``name_saying``        "X issued a statement saying “…”", "with X describing “…”": the
-                       subject of the clause a participle hangs on
+                       subject of the clause a participle hangs on; also a sentence "X
+                       commended the parties, saying they …", which a later "he said" may
+                       refer to
 ``colon_intro``        "Mr. Waltz responded: “…”" (a name and verb introducing the quotation)
 ``pronoun_continues``  "he said": the last person cued as speaker in this paragraph, else the
                        one person it names, else the last cued in the paragraph before unless
@@ -30,8 +32,9 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        group said": the one organisation named shortly before, when no
                        unlisted name stands between
 ``said_name``          "…,” said Michael Golden", "…,” said nurse X", "…,” said the IOM chief
-                       in Tripoli, X" (an inverted verb, then the name: right after a
-                       quotation or a comma, never "The indictment said staffer X …")
+                       in Tripoli, X", "Said Haines: “…”" (an inverted verb, then the name:
+                       right after a quotation or a comma, or opening the sentence before a
+                       colon; never "The indictment said staffer X …")
 ``according_to``       "according to (Airbus spokesman) X"
 ``paragraph_continues`` a quotation with no cue of its own: the speaker cued before it in
                        its paragraph, or the one of the quotations right after it in the
