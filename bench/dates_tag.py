@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from summarizer.dates import resolve
 from summarizer.index.sentences import split_sentences
 from summarizer.index.tagger import tag_dates
+from summarizer.index.units import DateMention
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared/eval"
 DEFAULT_DATA = EVAL / "dates_dev.jsonl"
@@ -71,9 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     wrong: list[str] = []
     others: list[str] = []
     elapsed = 0.0
+    by_sentence: dict[tuple[str, str], list[DateMention]] = {}  # each sentence read alone
     for (context, dct), group in by_context.items():
         t0 = time.perf_counter()
         mentions = tag_dates(context, dt.date.fromisoformat(dct), split_sentences(context))
+        by_sentence[(context, dct)] = mentions
         elapsed += time.perf_counter() - t0
         gold_spans = []
         for row in group:
@@ -116,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         f" ({alone_ok}/{overlap})"
     )
     print(f"other mentions in those sentences      {len(others)}")
-    _whole_articles(rows, args.articles, args.list)
+    _whole_articles(rows, by_sentence, args.articles, args.list)
     for title, items in (("missed", misses), ("wrong value", wrong), ("other", others)):
         print(f"\n== {title}: {len(items)}")
         for line in items[: args.list]:
@@ -124,7 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _whole_articles(rows: list[dict[str, Any]], path: Path, listed: int) -> None:
+def _whole_articles(
+    rows: list[dict[str, Any]],
+    by_sentence: dict[tuple[str, str], list[DateMention]],
+    path: Path,
+    listed: int,
+) -> None:
     """Value accuracy where the tagger reads the whole article, against the sentence alone."""
     if not path.is_file():
         print(f"\n(no {path.name}: whole-article figures skipped)")
@@ -150,7 +158,7 @@ def _whole_articles(rows: list[dict[str, Any]], path: Path, listed: int) -> None
             if hit is None:
                 continue
             matched += 1
-            ctx = tag_dates(row["context"], dct, split_sentences(row["context"]))
+            ctx = by_sentence[(row["context"], row["dct"])]
             end = inner + len(row["text"])
             own = next((m for m in ctx if m.start < end and inner < m.end), None)
             ok_alone = own is not None and _value_ok(own.value, row["gold_value"])

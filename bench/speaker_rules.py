@@ -82,11 +82,15 @@ def dev_articles(only: set[int] | None = None) -> list[Dev]:
     return out
 
 
+def _output(out_dir: Path, label: str) -> Path:
+    return out_dir / f"{label.replace(' ', '-')}.json"
+
+
 def saved_speakers(articles: list[Dev], out_dir: Path) -> list[dict[str, str | None]]:
     """The final quote speakers of an earlier ``--model`` run, read back from ``out_dir``."""
     out = []
     for label, *_ in articles:
-        result = json.loads((out_dir / f"{label.replace(' ', '-')}.json").read_text("utf-8"))
+        result = json.loads(_output(out_dir, label).read_text("utf-8"))
         out.append({f"Q{q['number']}": q.get("speaker") for q in result["quotes"]})
     return out
 
@@ -106,7 +110,7 @@ def model_speakers(articles: list[Dev], out_dir: Path) -> list[dict[str, str | N
         for label, text, published, _ in articles:
             began = time.perf_counter()
             result = summarize_article(make_article(text, published=published), settings)
-            path = out_dir / f"{label.replace(' ', '-')}.json"
+            path = _output(out_dir, label)
             path.write_text(result.model_dump_json(indent=1), encoding="utf-8")
             usage = result.provenance.usage
             print(

@@ -37,7 +37,8 @@ def find_quotations(text: str, *, limit: int | None = None) -> list[Quotation]:
     spans: list[tuple[int, int]] = []
     paragraphs = _paragraphs(text)
     for k, (start, end) in enumerate(paragraphs):
-        runs_on = k + 1 < len(paragraphs) and text[paragraphs[k + 1][0]] in _DOUBLE_OPENERS
+        nxt = paragraphs[k + 1][0] if k + 1 < len(paragraphs) else len(text)
+        runs_on = _DOUBLE_MARK.match(text, nxt) is not None
         spans.extend(_double_quoted(text, start, end, runs_on=runs_on))
         spans.extend(_single_quoted(text, start, end, taken=spans))
     spans.sort()
@@ -59,9 +60,6 @@ def find_quotations(text: str, *, limit: int | None = None) -> list[Quotation]:
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Lines with words, each from its first non-blank character."""
     return [(m.start(), m.end()) for m in re.finditer(r"[^\s][^\n]*", text)]
-
-
-_DOUBLE_OPENERS = '"“'
 
 
 _DOUBLE_MARK = re.compile('[“"]')

@@ -120,10 +120,9 @@ SUBORDINATE = re.compile(
 # Inside an apposition: "X, a spokesperson for maker *Y*, has said".
 # ("X, speaking alongside *Y*, said" too; "…, including Amnesty International, which" is not).
 IN_APPOSITION = re.compile(r",\s+(?:an?|the|(?!including\b)[a-z]+ing)\s[^,\x00]*$")
+_HEADS = TITLE_HEADS | ROLE_NOUNS  # a title's head word or a role
 # A name's apposition left open: "Erin Turner, head of policy at the group *Choice* said".
-OPEN_APPOSITION = re.compile(
-    rf"[A-Z][\w.'’-]*,\s+(?:{grouped(sorted(TITLE_HEADS | ROLE_NOUNS))})\s[^,\x00]*$"
-)
+OPEN_APPOSITION = re.compile(rf"[A-Z][\w.'’-]*,\s+(?:{grouped(sorted(_HEADS))})\s[^,\x00]*$")
 # "X, spokeswoman for *Y* said": X, the one named, speaks.
 NAMED_SPOKESPERSON = re.compile(
     r",\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?$"
@@ -135,7 +134,6 @@ OBJECT = re.compile(
     r"(?:(?:the|an?)\s+(?:[a-z][\w-]*\s+)?|[a-z]+-[a-z]+\s+)?$",
     re.I,
 )
-_HEADS = TITLE_HEADS | ROLE_NOUNS
 _SENTENCE = re.compile(r"\.\s")
 
 
