@@ -6,6 +6,8 @@ development articles, never the held-out lines; and the seed article's annotatio
 
 * listed: the speaker is an actor of the rule-built list (by name or a mention), so the
   model *can* pick it;
+* in its choices: the listed speaker is among the actors the quotation's draft schema offers
+  (``pipeline.speaker_choices``), with how many it offers against the whole list;
 * cue right: the quotation's rule cue names that actor;
 * cue precision: of the quotations given a cue, the share whose cue names the right actor
   (a cue on a quotation the annotation gives nobody counts as wrong);
@@ -31,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer.index import ArticleIndex, IndexedActor, index_article  # noqa: E402
+from summarizer.pipeline import speaker_choices  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "speaker_dev.json"
 SEED = ROOT / "tests" / "data" / "seed_annotation.json"
@@ -45,6 +48,10 @@ class Tally:
     quotes: int = 0  # annotated with a speaker
     found: int = 0  # ... and found as a quotation by the index
     listed: int = 0
+    # ... and, listed, among the actors its draft schema offers it (``speaker_choices``)
+    in_choices: int = 0
+    choices: int = 0  # how many actors those schemas offer, summed
+    actors: int = 0  # how many the whole list holds, summed over the same quotations
     cue_right: int = 0
     cued: int = 0  # quotations with a cue, speaker or not
     cued_right: int = 0
@@ -140,6 +147,7 @@ def score(
     """Add one article to ``tally``; ``said``: the model run's final speakers, if any."""
     index = index_article(text)
     cues = {c.target: c for c in index.speakers}
+    offered = dict(zip(index.quotations, speaker_choices(index, index.quotations), strict=True))
     for note in quotes:
         snippet = str(note["quote"])
         found = [q for q in index.quotations if snippet in text[max(0, q.start - 1) : q.end + 1]]
@@ -159,6 +167,10 @@ def score(
         names = {str(speaker), *map(str, note.get("also") or [])}  # type: ignore[call-overload]
         actor = _speaker(index, names)
         tally.listed += actor is not None
+        if actor is not None:
+            tally.in_choices += actor.id in offered[q]
+            tally.choices += len(offered[q]) or len(index.actors)
+            tally.actors += len(index.actors)
         right = cue is not None and actor is not None and cue.actor == actor.id
         if said is not None:
             tally.model_right += actor is not None and said.get(f"Q{q.number}") == actor.id
@@ -192,6 +204,10 @@ def main(argv: list[str] | None = None) -> int:
     t = tally
     print(f"quotations with a speaker: {t.quotes}, found by the index: {t.found}")
     print(f"  speaker listed as an actor: {t.listed}/{t.found} = {t.listed / t.found:.2f}")
+    print(
+        f"  ... and among its schema's choices: {t.in_choices}/{t.listed}, "
+        f"{t.choices / t.listed:.1f} actors offered on average of {t.actors / t.listed:.1f}"
+    )
     print(f"  top cue names the speaker:  {t.cue_right}/{t.found} = {t.cue_right / t.found:.2f}")
     print(f"  cue precision:              {t.cued_right}/{t.cued} = {t.cued_right / t.cued:.2f}")
     if args.model or args.saved:
