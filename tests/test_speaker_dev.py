@@ -459,7 +459,7 @@ def test_development_articles_keep_their_rule_figures() -> None:
     for label, text, _, quotes in bench.dev_articles():
         bench.score(label, text, quotes, tally)
     assert tally.found == tally.quotes
-    # 45 articles since the third round (0.94, 0.77 and 0.93 before its rule changes).
-    assert tally.listed / tally.found >= 0.94, tally.misses
-    assert tally.cue_right / tally.found >= 0.79, tally.misses
-    assert tally.cued_right / tally.cued >= 0.93, tally.misses
+    # 91 articles since the fourth round (0.937, 0.782 and 0.910 when it was added).
+    assert tally.listed / tally.found >= 0.93, tally.misses
+    assert tally.cue_right / tally.found >= 0.78, tally.misses
+    assert tally.cued_right / tally.cued >= 0.91, tally.misses
