@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.index.actors import find_actors
+from summarizer.index.sentences import split_sentences
 from summarizer.index.units import IndexedActor, Sentence
 
 SEED = Path(__file__).parent.parent / "seeds" / "trump-putin-call-ukraine.txt"
@@ -130,6 +131,13 @@ TITLED = [
     ),
     ("Engine maker Europrop has denied the report.", "Europrop", "organisation", "Engine maker"),
 ]
+
+
+def test_an_honorific_after_a_title_is_neither_title_nor_name() -> None:
+    text = "APA CEO Dr. Arthur C. Evans, Jr. said the guidance was overdue."
+    actors = find_actors(text, split_sentences(text))
+    evans = by_name(actors)["Arthur C. Evans"]
+    assert (evans.kind, evans.title) == ("person", "APA CEO")
 
 
 @pytest.mark.parametrize(("article", "name", "kind", "title"), TITLED)

@@ -205,11 +205,14 @@ def _read_run(
             opening = runs.title_start(first + head)
             titles_only.update({first + head: opening, stop - 1: opening})
             return _employer_in_title(toks, words, head)
+        title_end = name
+        if name < len(words) - 1 and words[name] in HONORIFICS:
+            name += 1  # "APA CEO Dr. Arthur C. Evans": the honorific is neither title nor name
         if not _shaped(words[name:]):
             return None
         start = tokens[runs.title_start(first + head)].start
-        end = toks[name - 1].end
-        title = (start, end + (words[name - 1] in ABBREVIATIONS and text[end] == "."))
+        end = toks[title_end - 1].end
+        title = (start, end + (words[title_end - 1] in ABBREVIATIONS and text[end] == "."))
         kind: PieceKind = "single" if len(words) - name == 1 else "person"
         return Piece(
             kind, toks[name].start, toks[-1].end, words[name:], title, toks[head].start, True
