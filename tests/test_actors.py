@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.index import index_article
 from summarizer.index.actors import find_actors
 from summarizer.index.sentences import split_sentences
 from summarizer.index.units import IndexedActor, Sentence
@@ -342,3 +343,29 @@ def test_seed_article() -> None:
     for a in actors:
         for m in a.mentions:
             assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            'Atletico Madrid via a post on its website said Morata "will join the squad on'
+            ' Monday for the next four seasons."',
+            "Atletico Madrid",
+            "organisation",
+        ),
+        (
+            "One of the panel's co-chairs, Maria Lopez, called the findings"
+            ' "a warning that nobody in government can ignore any longer".',
+            "Maria Lopez",
+            "person",
+        ),
+    ],
+)
+def test_a_name_the_speaker_rules_hear_is_an_actor(text: str, name: str, kind: str) -> None:
+    """The actor rules see no evidence here (a gap before the verb, a plural title); the
+    speaker rules read the name as the speaker, and that makes it an actor."""
+    index = index_article(text)
+    actor = by_name(list(index.actors))[name]
+    assert actor.kind == kind
+    assert [(c.target, c.actor) for c in index.speakers if c.target == "Q1"] == [("Q1", actor.id)]

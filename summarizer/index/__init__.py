@@ -24,7 +24,7 @@ from ..article import Article, parse_published
 from ..quotations import Quotation, find_quotations
 from .actors import find_actors
 from .sentences import split_sentences
-from .speakers import find_speaker_cues
+from .speakers import REFERRING, find_speaker_cues
 from .tagger import tag_dates
 from .units import DateMention, IndexedActor, Mention, Sentence, SpeakerCue
 
@@ -98,6 +98,13 @@ def index_article(article: str | Article, *, published: object = None) -> Articl
     sentences = split_sentences(text)
     quotations = find_quotations(text)
     actors = find_actors(text, sentences)
+    cues = find_speaker_cues(text, sentences, quotations, actors)
+    # A name the speaker rules hear speaking is an actor, even where the actor rules saw no
+    # evidence: read the actors again with those names, then the cues against the new list.
+    heard = [(c.start, c.end) for c in cues if c.actor is None and c.rule not in REFERRING]
+    if heard:
+        actors = find_actors(text, sentences, heard)
+        cues = find_speaker_cues(text, sentences, quotations, actors)
     return ArticleIndex(
         text=text,
         published=date,
@@ -105,5 +112,5 @@ def index_article(article: str | Article, *, published: object = None) -> Articl
         quotations=tuple(quotations),
         dates=tuple(tag_dates(text, date, sentences)),
         actors=tuple(actors),
-        speakers=tuple(find_speaker_cues(text, sentences, quotations, actors)),
+        speakers=tuple(cues),
     )

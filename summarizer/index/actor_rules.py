@@ -87,9 +87,14 @@ class Piece:
 
 
 def find_pieces(
-    text: str, tokens: list[Token], runs: Runs, headlines: frozenset[int]
+    text: str,
+    tokens: list[Token],
+    runs: Runs,
+    headlines: frozenset[int],
+    heard: Sequence[tuple[int, int]] = (),
 ) -> list[Piece]:
-    """Every candidate name of running text (headlines excluded), in reading order."""
+    """Every candidate name of running text (headlines excluded), in reading order.
+    ``heard``: spans the speaker rules read as a speaker's name (a piece there speaks)."""
     pieces: list[Piece] = []
     # Runs that are a title and no name: their head's and last word's index → the title's
     # first word ("Commissioner of the Texas Department of State Health Services").
@@ -116,8 +121,11 @@ def find_pieces(
         if piece.kind != "org" and piece.title is None:
             _apposition(text, tokens, runs, piece, first, titles_only, titled)
         start = min(piece.start, piece.title[0]) if piece.title else piece.start
-        piece.speaks = speaks(text, start, piece.end) or (
-            piece.kind == "person" and not piece.strong and _speaks_across(text, start, piece.end)
+        across = piece.kind == "person" and not piece.strong
+        piece.speaks = (
+            speaks(text, start, piece.end)
+            or (across and _speaks_across(text, start, piece.end))
+            or any(s < piece.end and piece.start < e for s, e in heard)
         )
         piece.acts = piece.speaks or subject_of_verb(text, piece.end)
         if piece.kind == "person" and _AGED.match(text, piece.end):

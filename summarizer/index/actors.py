@@ -86,17 +86,24 @@ class _Actor:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def find_actors(text: str, sentences: Sequence[Sentence]) -> list[IndexedActor]:
-    """The actors ``text`` names, numbered A1… in order of first mention."""
-    return _Finder(text, sentences).run()
+def find_actors(
+    text: str, sentences: Sequence[Sentence], heard: Sequence[tuple[int, int]] = ()
+) -> list[IndexedActor]:
+    """The actors ``text`` names, numbered A1… in order of first mention. ``heard``: where
+    the speaker rules read a name they found no actor for ("Real Madrid via their official
+    website said"): a name there speaks, which rule 4 and rule 7 take as evidence."""
+    return _Finder(text, sentences, heard).run()
 
 
 class _Finder:
     """One article's actors, collected by key ("p:first|last", "o:…", "st:…") as rules fire."""
 
-    def __init__(self, text: str, sentences: Sequence[Sentence]) -> None:
+    def __init__(
+        self, text: str, sentences: Sequence[Sentence], heard: Sequence[tuple[int, int]]
+    ) -> None:
         self.text = text
         self.sentences = sentences
+        self.heard = heard
         self.tokens = tokenize(text, sentences)
         self.runs = Runs(text, self.tokens)
         self.actors: dict[str, _Actor] = {}
@@ -106,7 +113,7 @@ class _Finder:
     def run(self) -> list[IndexedActor]:
         self._institutions()
         headlines = _title_case_sentences(self.tokens, self.sentences)
-        pieces = find_pieces(self.text, self.tokens, self.runs, headlines)
+        pieces = find_pieces(self.text, self.tokens, self.runs, headlines, self.heard)
         org_names = self._organisation_names(pieces)
         self._people(pieces, org_names)
         self._organisations(pieces, org_names)

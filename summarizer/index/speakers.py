@@ -92,7 +92,8 @@ _FULL_STOP = re.compile(r"[.!?](?=\s|$)")
 _QUOTES_BETWEEN = re.compile(r"[\s“”\"‘’']*")
 _NEAR = 600  # characters: how far in its paragraph a quotation's continued speaker may be
 _COLON = re.compile(r"[^.!?\x00]*:\s*")
-_REFERS = ("pronoun_continues", "noun_continues")
+# Rules whose span is a pronoun or a description ("he said", "the ministry said"), not a name.
+REFERRING = ("pronoun_continues", "noun_continues")
 _INTRODUCES_NEXT = re.compile(r"[^.!?,\x00]*:\s*")
 # A coordinated clause with a new, named subject: ", but Russia …", "; the ministry …".
 _NEW_SUBJECT = re.compile(r"(?:,\s+but|;)\s+(?:the\s+)?[A-Z]")
@@ -251,7 +252,7 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
         said.append(source if source.paragraph == t.paragraph else _moved(source, t.paragraph))
         # A pronoun or a description points at its own words; a continued cue at the words
         # that named.
-        start, end = (f.start, f.end) if rule in _REFERS and f else (source.start, source.end)
+        start, end = (f.start, f.end) if rule in REFERRING and f else (source.start, source.end)
         cues.append(SpeakerCue(t.id, source.actor, source.name, rule, start, end))
     return cues
 
