@@ -369,3 +369,41 @@ def test_a_name_the_speaker_rules_hear_is_an_actor(text: str, name: str, kind: s
     actor = by_name(list(index.actors))[name]
     assert actor.kind == kind
     assert [(c.target, c.actor) for c in index.speakers if c.target == "Q1"] == [("Q1", actor.id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "A spokesperson for Northwind Energy Grady Collins said the line was safe.",
+            "Grady Collins",
+            "Northwind Energy",
+        ),
+        (
+            "An analyst at the Coastal Research Institute Barbara Klein said prices would rise.",
+            "Barbara Klein",
+            "Coastal Research Institute",
+        ),
+    ],
+)
+def test_a_given_name_starts_the_name_after_its_employer(text: str, name: str, title: str) -> None:
+    actor = by_name(actors_of(text))[name]
+    assert (actor.kind, actor.title) == ("person", title)
+
+
+def test_a_given_name_needs_an_employer_before_it_to_split_a_run() -> None:
+    """ "Remi" is no census name, "Emmanuel" is: without an organisation word or a role's
+    preposition before, the run stays one name."""
+    names = by_name(actors_of("French co-pilot Remi Emmanuel Dubois said the engines failed."))
+    assert "Emmanuel Dubois" not in names
+    assert "Remi Emmanuel Dubois" in names
+
+
+def test_a_given_name_makes_a_full_name_a_person_but_not_a_street() -> None:
+    text = (
+        "The march was joined by Isabel Indigo Brooks and two others. "
+        "They walked down Karl Marx Avenue to Adam Air offices."
+    )
+    names = by_name(actors_of(text))
+    assert names["Isabel Indigo Brooks"].kind == "person"
+    assert not {"Karl Marx Avenue", "Karl Marx", "Adam Air"} & names.keys()

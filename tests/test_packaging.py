@@ -60,6 +60,7 @@ def test_wheel_holds_every_module_and_data_file(dist: Path) -> None:
         "summarizer/prompt_files/combine.md",
         "summarizer/review/templates/review.css",
         "summarizer/review/templates/article.html",
+        "summarizer/index/given_names.txt",
     ):
         assert required in names, required
     # Every file of the package directory is shipped: modules, namespace packages, data.

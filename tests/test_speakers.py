@@ -100,6 +100,12 @@ CASES: list[tuple[str, Expected]] = [
         "“President Putin said nothing,” Mr. Trump told reporters.",
         {"Q1": ("name_told", "Donald Trump", "Mr. Trump")},
     ),
+    # A spokesperson named after their employer speaks; the one told before only listens.
+    (
+        "In an email to Reuters, spokesperson for Acme Corp Linda Harris called the delay"
+        " “regrettable but necessary for the safety of everyone”.",
+        {"Q1": ("name_said", "Linda Harris", "Linda Harris")},
+    ),
     # "it said": the last organisation cued.
     (
         "The Kremlin said the talks went well. It added that a summit was possible.",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
+from .given_names import is_given_name
 from .lexicon import (
     ABBREVIATIONS,
     ACRONYM_STOP,
@@ -195,6 +196,8 @@ def _read_run(
     whole = text[toks[0].start : toks[-1].end]
     if whole in INSTITUTION_GROUPS or whole in COUNTRY_GROUPS or whole in CAPITALS:
         return None
+    if (named := _named_after(tokens, first, stop)) is not None:
+        return named
     if _organisation(words):
         return Piece("org", toks[0].start, toks[-1].end, words, strong=True)
     if (prefixed := _prefixed(toks, words)) is not None:
@@ -242,6 +245,39 @@ def _read_run(
     piece = Piece(kind, toks[0].start, toks[-1].end, words)
     _described(text, tokens, runs, piece, first)
     return piece
+
+
+def _named_after(tokens: list[Token], first: int, stop: int) -> Piece | None:
+    """A name glued to the employer before it: "spokesperson for TransCanada *Grady
+    Semmens*", "… at the European Environmental Bureau *Barbara Mariani*". The name starts
+    at a given name (``given_names``) after words holding none and no title word, and runs
+    two or three words; the words before it are an employer: they hold an organisation word,
+    or a role's "for"/"at"/"of" precedes them. (Else they may be a given name the list lacks:
+    "Remi Emmanuel Plesel".) The employer is kept as the person's title."""
+    toks = tokens[first:stop]
+    words = tuple(t.text for t in toks)
+    if len(words) < 3 or words[0] in HONORIFICS or is_given_name(words[0]):
+        return None  # "Mary Ann Smith" is one name
+    for k in range(1, len(words) - 1):
+        if words[k].lower() in TITLE_HEADS or words[k - 1] in PARTICLES:
+            return None
+        if not is_given_name(words[k]):
+            continue
+        if len(words) - k > 3 or not _shaped(words[k:]):
+            return None
+        if not (any(w in ORG_WORDS for w in words[:k]) or _employed_at(tokens, first)):
+            return None
+        title = (toks[0].start, toks[k - 1].end)
+        return Piece("person", toks[k].start, toks[-1].end, words[k:], title, None, True)
+    return None
+
+
+def _employed_at(tokens: list[Token], first: int) -> bool:
+    """ "spokesperson *for* …", "an analyst *at* …": a role and its preposition before."""
+    if first < 2 or tokens[first - 1].text not in ("for", "at", "of", "with", "from"):
+        return False
+    role = tokens[first - 2].text
+    return not tokens[first - 2].cap and (role in TITLE_HEADS or role in ROLE_NOUNS)
 
 
 def _prefixed(toks: list[Token], words: tuple[str, ...]) -> Piece | None:

@@ -48,12 +48,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .actor_rules import Piece, find_pieces, initials, surname
+from .given_names import is_given_name
 from .lexicon import (
     CAPITALS,
     COUNTRY_GROUPS,
     GROUPS,
     HONORIFICS,
     INSTITUTION_GROUPS,
+    NAMED_AFTER,
     NATIONALITIES,
     ORG_WORDS,
     STOPWORDS,
@@ -200,7 +202,7 @@ class _Finder:
             if (p.words[0] in org_names or p.words[-1] in org_names) and not p.strong:
                 continue  # "Ford Taurus": a product; "…, Michigan Ford's stock": a list
             last = surname(p.words)
-            if not (p.strong or p.speaks or singles[last]):
+            if not (p.strong or p.speaks or singles[last] or _given(p.words)):
                 continue
             key = f"p:{p.words[0].lower()}|{last.lower()}"
             actor = self._actor(key, self.text[p.start : p.end], "person")
@@ -377,6 +379,12 @@ def _bounded(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
+
+
+def _given(words: tuple[str, ...]) -> bool:
+    """A given name opens a full name: a person's ("Isabel Indigo Brooks"), not a place's
+    or a thing's ("Karl Marx Avenue"); unknown given names need other evidence."""
+    return is_given_name(words[0]) and words[-1] not in NAMED_AFTER and words[-1] not in ORG_WORDS
 
 
 def _title_case_sentences(tokens: list[Token], sentences: Sequence[Sentence]) -> frozenset[int]:

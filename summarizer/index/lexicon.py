@@ -81,6 +81,33 @@ ORG_WORDS = _words(
     Centres Academy Hospital Museum Laboratory Observatory Programme Program
     Initiative Consortium Club Guild Producers Railway Railways Rail"""
 )
+# Census given names (``given_names.txt``) that in news are more often a word, a place, a
+# title or a family name opening a firm's name ("Morgan Stanley") than someone's first name.
+NOT_GIVEN = _words(
+    """Will May Grant Hope Joy Faith Grace Rose Art Guy Son Young Queen King Prince Major Royal
+    Noble Long Man Sun Ma Brain Junior Angel Chase Hunter Carter Mason Clay Reed Lane Ward Cole
+    Van Von Del Jan Dean Earl Sterling Summer Autumn June April August Dawn Crystal Amber Ruby
+    Pearl Ivy Iris Lily Daisy Violet Olive Fern Laurel Ginger Candy Cherry Penny Sandy Misty
+    Holly Charity Melody Jewel Ivory Jade Sierra Terra Aurora Gay Dee Rusty Rocky Dusty Cliff
+    Rod Drew Pat Rob Rich Sue Chuck Buck Bud Buddy Roman Christian Morgan Jordan Kenya Virginia
+    Georgia Carolina Florence Geneva Alexandria Austin Dallas Houston Paris Helena Victoria
+    Charlotte Orlando Denver Cleveland Raleigh Lincoln Jackson Madison Columbus Milan Savannah
+    Sydney Trinidad Guadalupe Santiago Israel German Numbers Forest Freeman Brooks Chance
+    Fletcher Porter Palmer Walton Warner Merrill Warren Clinton Wilson Johnson Williams Davis
+    Anderson Harris Walker Taylor Nelson Harrison Marshall Parker Cruz Reyes Santos Chang Chung
+    Hong Dong Sang Yong Sung Hung Chi Minh Thanh Tuan Hai Mai Wm Robt Chas Jc Manual Justice
+    Berry Foster Carson Jefferson Monroe Stanford Newton Ellis Avery Bennett"""
+)
+# Last words of places and things named after people: "Karl Marx Avenue", "Andy Warhol
+# Diaries", "Augustine Volcano". A given name opening the name then says nothing.
+NAMED_AFTER = _words(
+    """Avenue Street Road Boulevard Lane Square Garden Gardens Park Bridge Station Airport
+    Volcano Mountain Mountains Mount River Lake Island Islands Beach Bay Valley Canyon Hill
+    Hills Peak Glacier Forest Tower Stadium Arena Hall Library Diaries Papers Prize Award
+    Awards Cup Trophy Medal Air Line Lines Highway Freeway Tunnel Dam Canal Memorial Monument
+    Act Law Day Show Festival Theatre Theater Hotel Building Plaza Palace Castle Cathedral
+    School High Doctrine Plan Rule Bill"""
+)
 # Title heads that name an employer before them: "Boeing spokesman", "UBS analyst".
 EMPLOYER_HEADS = _words(
     "spokesman spokeswoman spokesperson analyst economist executive ceo cfo coo chairman "

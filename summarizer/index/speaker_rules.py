@@ -220,8 +220,13 @@ class Matcher(NameIndex):
         before = self.masked[max(start, name.phrase - 60) : name.phrase]
         if SPOKESPERSON_FOR.search(before):
             # "X, spokeswoman for Y, said": the one named speaks; else Y through its voice.
+            # A person named after their employer is the spokesperson, and an organisation
+            # before them only the listener: "In a statement to Wikinews, spokesperson for
+            # TransCanada Grady Semmens called".
             named = self._named_before(NAMED_SPOKESPERSON, name.phrase, start)
-            return (named, False) if named is not None else (name, True)
+            if named is None or (name.person and name.phrase < name.start and not named.person):
+                return name, named is None
+            return named, False
         if kind == "relative":
             return None if self._listed(name.phrase, start) else (name, False)
         if objects.search(before) or _OBJECT_APPOSED.search(before):
