@@ -20,7 +20,10 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    Services*"), after a descriptor ("engine maker Europrop") or defined as an acronym ("…
    Office (GAO)") → organisation;
 4. a two-to-five word name without a title is a person only on evidence: it speaks ("X said",
-   "said X", "according to X"), or its surname is used again;
+   "said X", "according to X", or the speaker rules read it as a speaker: ``heard``), its
+   surname is used again, or it opens with a given name (``given_names``: "Isabel Indigo
+   Brooks", not "Karl Marx Avenue"); a given name after an employer starts the name there
+   ("spokesperson for TransCanada Grady Semmens");
 5. a surname, alone or after an honorific or title, links to the one full name with that
    surname mentioned before it (or anywhere, when none is before). When two different full
    names share the surname the mention stays unlinked: no guess between two people, unless
