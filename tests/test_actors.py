@@ -407,3 +407,16 @@ def test_a_given_name_makes_a_full_name_a_person_but_not_a_street() -> None:
     names = by_name(actors_of(text))
     assert names["Isabel Indigo Brooks"].kind == "person"
     assert not {"Karl Marx Avenue", "Karl Marx", "Adam Air"} & names.keys()
+
+
+def test_a_family_name_written_first_links_to_the_full_name() -> None:
+    """ "Jiang said" after "Jiang Yu": no surname matches, so the first word of the one full
+    name may be its family name; a lone given name ("Mary said") links to nobody."""
+    text = (
+        "Foreign Ministry spokeswoman Jiang Yu spoke on Tuesday. Jiang said the region"
+        " would grow. Senator Mary Collins agreed. Mary said nothing."
+    )
+    names = by_name(actors_of(text))
+    assert texts(names["Jiang Yu"], "surname") == ["Jiang"]
+    assert "Jiang" not in names
+    assert texts(names["Mary Collins"], "surname") == []

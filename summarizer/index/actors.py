@@ -61,6 +61,7 @@ from .lexicon import (
     NAMED_AFTER,
     NATIONALITIES,
     ORG_WORDS,
+    PARTICLES,
     STOPWORDS,
     TITLE_HEADS,
 )
@@ -114,6 +115,8 @@ class _Finder:
         self.actors: dict[str, _Actor] = {}
         self.taken = bytearray(len(text) + 1)  # characters already inside a name mention
         self.surnames: dict[str, list[tuple[int, str]]] = {}
+        # First words that may be the family name ("Jiang" of "Jiang Yu") → their people.
+        self.family_first: dict[str, set[str]] = {}
 
     def run(self) -> list[IndexedActor]:
         self._institutions()
@@ -163,6 +166,8 @@ class _Finder:
         for p in pieces:
             if p.kind == "person" or (p.kind == "single" and p.strong):
                 people.setdefault(surname(p.words), p.start)
+                if p.kind == "person" and (first := _family_first(p.words)) is not None:
+                    people.setdefault(first, p.start)
         names = {self.text[p.start : p.end] for p in pieces if p.kind == "org"}
         company = [m.start() for m in _COMPANY.finditer(self.text)]
         for p in pieces:
@@ -207,6 +212,7 @@ class _Finder:
             last = surname(p.words)
             if not (p.strong or p.speaks or singles[last] or _given(p.words)):
                 continue
+            first = _family_first(p.words)
             key = f"p:{p.words[0].lower()}|{last.lower()}"
             actor = self._actor(key, self.text[p.start : p.end], "person")
             self._mention(actor, p.start, p.end, "name")
@@ -214,12 +220,14 @@ class _Finder:
             entries = self.surnames.setdefault(last.lower(), [])
             if all(k != key for _, k in entries):
                 entries.append((p.start, key))
+            if first is not None:
+                self.family_first.setdefault(first.lower(), set()).add(key)
         for p in pieces:
             # "President Macron", or "Macron said … He added", with no full name anywhere:
             # a person known by surname only.
             if p.kind == "single" and (p.strong or p.personal) and p.words[-1] not in org_names:
                 last = p.words[-1].lower()
-                if last not in self.surnames:
+                if last not in self.surnames and last not in self.family_first:
                     self.surnames[last] = [(p.start, "s:" + last)]
                     self._actor("s:" + last, p.words[-1], "person")
                 if (found := self._resolve(last, p.start)) is not None:
@@ -302,6 +310,9 @@ class _Finder:
     def _resolve(self, surname: str, at: int) -> str | None:
         """The one full name this surname refers to at ``at``, or None (unknown, ambiguous)."""
         entries = self.surnames.get(surname, [])
+        if not entries:  # "Jiang said" after "Jiang Yu": a family name written first
+            keys = self.family_first.get(surname, set())
+            return next(iter(keys)) if len(keys) == 1 else None
         before = {k for pos, k in entries if pos <= at}
         keys = before or {k for _, k in entries}
         if len(keys) > 1:
@@ -315,8 +326,12 @@ class _Finder:
         return _KIN.search(self.text, max(0, at - 60), at) is not None
 
     def _link_surnames(self) -> None:
-        tokens, known = self.tokens, self.surnames
-        for i in [i for i, tok in enumerate(tokens) if tok.cap and tok.text.lower() in known]:
+        tokens, known, first = self.tokens, self.surnames, self.family_first
+        for i in [
+            i
+            for i, tok in enumerate(tokens)
+            if tok.cap and (tok.text.lower() in known or tok.text.lower() in first)
+        ]:
             tok = tokens[i]
             if self.taken[tok.start]:
                 continue
@@ -382,6 +397,16 @@ def _bounded(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
+
+
+def _family_first(words: tuple[str, ...]) -> str | None:
+    """The first word of a short name when it may be the family name, as Chinese and Korean
+    names are written ("Jiang Yu", "Xi Jinping"): any first word but a known given name, a
+    particle or an initial. A lone "Jiang" then links to it when no surname matches."""
+    first = words[0]
+    if not 2 <= len(words) <= 3 or len(first) < 2 or "." in first or first in PARTICLES:
+        return None
+    return None if is_given_name(first) or first in HONORIFICS else first
 
 
 def _given(words: tuple[str, ...]) -> bool:
