@@ -219,6 +219,10 @@ INSTITUTIONS = [
     ("The Russian Defence Ministry said drones were shot down.", "Russian Defence Ministry"),
     ("The Ministry of Defence said drones were shot down.", "Ministry of Defence"),
     ("Airbus has confirmed that there was a software glitch.", "Airbus"),
+    (
+        "The Independent Panel on Water Safety published its findings.",
+        "Independent Panel on Water Safety",
+    ),
 ]
 
 

@@ -79,7 +79,7 @@ ORG_WORDS = _words(
     Directorate Agencies Commissions Unions Parties Ministries Capital Management Investments
     Securities Insurance Media Entertainment Studios Pharmaceuticals Center Centre Centers
     Centres Academy Hospital Museum Laboratory Observatory Programme Program
-    Initiative Consortium Club Guild Producers Railway Railways Rail"""
+    Initiative Consortium Club Guild Producers Railway Railways Rail Panel"""
 )
 # Census given names (``given_names.txt``) that in news are more often a word, a place, a
 # title or a family name opening a firm's name ("Morgan Stanley") than someone's first name.
