@@ -459,7 +459,8 @@ def test_development_articles_keep_their_rule_figures() -> None:
     for label, text, _, quotes in bench.dev_articles():
         bench.score(label, text, quotes, tally)
     assert tally.found == tally.quotes
-    # 91 articles since the fourth round (0.937, 0.782 and 0.910 when it was added).
-    assert tally.listed / tally.found >= 0.93, tally.misses
-    assert tally.cue_right / tally.found >= 0.78, tally.misses
-    assert tally.cued_right / tally.cued >= 0.91, tally.misses
+    # 91 articles since the fourth round (0.937, 0.782 and 0.910 when it was added; 0.961,
+    # 0.807 and 0.927 after its rule changes).
+    assert tally.listed / tally.found >= 0.96, tally.misses
+    assert tally.cue_right / tally.found >= 0.80, tally.misses
+    assert tally.cued_right / tally.cued >= 0.92, tally.misses
