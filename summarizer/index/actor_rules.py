@@ -12,7 +12,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Literal
 
 from .given_names import is_given_name
@@ -21,12 +20,10 @@ from .lexicon import (
     ACRONYM_STOP,
     CAPITALS,
     COUNTRY_GROUPS,
-    DEPARTMENTS,
     EMPLOYER_HEADS,
     HONORIFICS,
     INSTITUTION_GROUPS,
     LOCATIVES,
-    MONTHS,
     NAME_SUFFIXES,
     NATIONALITIES,
     ORG_DESCRIPTORS,
@@ -37,13 +34,20 @@ from .lexicon import (
     STOPWORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
-    WEEKDAYS,
+)
+from .name_shapes import (
+    after_title,
+    initials,
+    last_title_head,
+    nameable,
+    named_like_a_title,
+    organisation_like,
+    shaped,
 )
 from .names import (
     SPEECH,
     Runs,
     Token,
-    capitalised_word,
     he_speaks,
     joined,
     speaks,
@@ -198,36 +202,20 @@ def _read_run(
         return None
     if (named := _named_after(tokens, first, stop)) is not None:
         return named
-    if _organisation(words):
+    if organisation_like(words):
         return Piece("org", toks[0].start, toks[-1].end, words, strong=True)
     if (prefixed := _prefixed(toks, words)) is not None:
         return prefixed
     if all(w in NAME_SUFFIXES for w in words):
         return None
-    head = _last_head(words)
+    head = last_title_head(words)
     core = len(words)
     while core > 1 and words[core - 1] in NAME_SUFFIXES:
         core -= 1
-    if head == core - 1 and _named_like_a_title(words[:core]):
+    if head == core - 1 and named_like_a_title(words[:core]):
         head = None  # "Martin Luther King Jr" is a name, "Deputy Prime Minister" a title
     if head is not None:
-        name = _after_title(words, head)
-        if name == len(words):
-            opening = runs.title_start(first + head)
-            titles_only.update({first + head: opening, stop - 1: opening})
-            return _employer_in_title(toks, words, head)
-        title_end = name
-        if name < len(words) - 1 and words[name] in HONORIFICS:
-            name += 1  # "APA CEO Dr. Arthur C. Evans": the honorific is neither title nor name
-        if not _shaped(words[name:]):
-            return None
-        start = tokens[runs.title_start(first + head)].start
-        end = toks[title_end - 1].end
-        title = (start, end + (words[title_end - 1] in ABBREVIATIONS and text[end] == "."))
-        kind: PieceKind = "single" if len(words) - name == 1 else "person"
-        return Piece(
-            kind, toks[name].start, toks[-1].end, words[name:], title, toks[head].start, True
-        )
+        return _titled_run(text, tokens, runs, first, stop, head, titles_only)
     if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
         if words[0] in ACRONYM_STOP:
             return None
@@ -235,16 +223,46 @@ def _read_run(
     placed = words[0] in COUNTRY_GROUPS or words[0] in CAPITALS
     if (placed or words[0] in NATIONALITIES) and words[0] not in REGIONAL and len(words) >= 3:
         return _national(toks, words)
-    if not _shaped(words):
+    if not shaped(words):
         # "Real Madrid said", "Chelsea FC said", "Air India said": no person's name, an
         # organisation if it speaks (``find_pieces`` drops it otherwise).
-        if 2 <= len(words) <= 5 and _nameable(words):
+        if 2 <= len(words) <= 5 and nameable(words):
             return Piece("org", toks[0].start, toks[-1].end, words, tentative=True)
         return None
-    kind = "single" if len(words) == 1 else "person"
+    kind: PieceKind = "single" if len(words) == 1 else "person"
     piece = Piece(kind, toks[0].start, toks[-1].end, words)
     _described(text, tokens, runs, piece, first)
     return piece
+
+
+def _titled_run(
+    text: str,
+    tokens: list[Token],
+    runs: Runs,
+    first: int,
+    stop: int,
+    head: int,
+    titles_only: dict[int, int],
+) -> Piece | None:
+    """A run with a title word at ``head``: the name after the title ("US President *Donald
+    Trump*"), or none (a title alone, whose closing organisation may be an actor)."""
+    toks = tokens[first:stop]
+    words = tuple(t.text for t in toks)
+    name = after_title(words, head)
+    if name == len(words):
+        opening = runs.title_start(first + head)
+        titles_only.update({first + head: opening, stop - 1: opening})
+        return _employer_in_title(toks, words, head)
+    title_end = name
+    if name < len(words) - 1 and words[name] in HONORIFICS:
+        name += 1  # "APA CEO Dr. Arthur C. Evans": the honorific is neither title nor name
+    if not shaped(words[name:]):
+        return None
+    start = tokens[runs.title_start(first + head)].start
+    end = toks[title_end - 1].end
+    title = (start, end + (words[title_end - 1] in ABBREVIATIONS and text[end] == "."))
+    kind: PieceKind = "single" if len(words) - name == 1 else "person"
+    return Piece(kind, toks[name].start, toks[-1].end, words[name:], title, toks[head].start, True)
 
 
 def _named_after(tokens: list[Token], first: int, stop: int) -> Piece | None:
@@ -263,7 +281,7 @@ def _named_after(tokens: list[Token], first: int, stop: int) -> Piece | None:
             return None
         if not is_given_name(words[k]):
             continue
-        if len(words) - k > 3 or not _shaped(words[k:]):
+        if len(words) - k > 3 or not shaped(words[k:]):
             return None
         if not (any(w in ORG_WORDS for w in words[:k]) or _employed_at(tokens, first)):
             return None
@@ -283,10 +301,10 @@ def _employed_at(tokens: list[Token], first: int) -> bool:
 def _prefixed(toks: list[Token], words: tuple[str, ...]) -> Piece | None:
     """A name after an honorific ("Mr. Waltz"), or after a role word capitalised only because
     it opens the sentence ("Resident Chris Hopkins explained")."""
-    if words[0] in HONORIFICS and len(words) > 1 and _shaped(words[1:]):
+    if words[0] in HONORIFICS and len(words) > 1 and shaped(words[1:]):
         kind: PieceKind = "single" if len(words) == 2 else "person"
         return Piece(kind, toks[1].start, toks[-1].end, words[1:], None, toks[0].start, True)
-    if toks[0].initial and words[0].lower() in ROLE_NOUNS and len(words) > 2 and _shaped(words[1:]):
+    if toks[0].initial and words[0].lower() in ROLE_NOUNS and len(words) > 2 and shaped(words[1:]):
         title = (toks[0].start, toks[0].end)
         return Piece("person", toks[1].start, toks[-1].end, words[1:], title, toks[0].start)
     return None
@@ -308,11 +326,11 @@ def _employer_in_title(toks: list[Token], words: tuple[str, ...], head: int) -> 
 def _national(toks: list[Token], words: tuple[str, ...]) -> Piece | None:
     """A nationality or a place before a name describes it: "Israeli Ohad Huri", "Indonesian
     Pilot Iriyanto" (a role word after it is its title), "… Embassy in Australia Eman Amasha"."""
-    if words[1].lower() in ROLE_NOUNS and _shaped(words[2:]):
+    if words[1].lower() in ROLE_NOUNS and shaped(words[2:]):
         kind: PieceKind = "single" if len(words) == 3 else "person"
         title = (toks[0].start, toks[1].end)
         return Piece(kind, toks[2].start, toks[-1].end, words[2:], title, toks[1].start, True)
-    if _shaped(words[1:]):
+    if shaped(words[1:]):
         return Piece("person", toks[1].start, toks[-1].end, words[1:])
     return None
 
@@ -424,104 +442,3 @@ def _employed_by(text: str, tokens: list[Token], last: int) -> int:
     lowered = head.text.lower()
     titled = not head.cap and (lowered in TITLE_HEADS or lowered in ROLE_NOUNS)
     return k - 1 if spaced and titled else last
-
-
-def _organisation(words: tuple[str, ...]) -> bool:
-    if len(words) < 2:
-        return False  # "Company executives said": a common noun opening the sentence
-    linked = "of" in words or "for" in words  # (most runs have neither: skip the pairs)
-    pairs = list(pairwise(words)) if linked or "on" in words else []
-    if linked and any(w.lower() in TITLE_HEADS and nxt in ("of", "for") for w, nxt in pairs):
-        return False  # "Chief Executive Officer of General Motors" is a title
-    if words[-1] in ORG_WORDS and words[0] not in HONORIFICS:
-        return True
-    return any(w in ORG_WORDS and nxt in ("of", "for", "on") for w, nxt in pairs)
-
-
-def _last_head(words: tuple[str, ...]) -> int | None:
-    """Index of the last title word that leaves a name after it ("Secretary of State X")."""
-    for i in range(len(words) - 1, -1, -1):
-        word = words[i]
-        if word.lower() not in TITLE_HEADS or (word.isupper() and len(word) > 3):
-            continue
-        if word == "General" and i == 0 and len(words) < 3:
-            continue  # "General Motors", "General Assembly"
-        return i
-    return None
-
-
-def _named_like_a_title(words: tuple[str, ...]) -> bool:
-    before = words[:-1]
-    return (
-        len(before) >= 2
-        and _shaped(before)
-        and not any(w.lower() in TITLE_MODIFIERS or w.lower() in TITLE_HEADS for w in before)
-    )
-
-
-def _after_title(words: tuple[str, ...], head: int) -> int:
-    """Index of the first name word after a title's head and its department ("of State")."""
-    k = head + 1
-    if k >= len(words) or words[k] not in ("of", "for"):
-        return k
-    k += 1 + (k + 1 < len(words) and words[k + 1] == "the")
-    for n in (3, 2, 1):  # "President of the United States Barack Obama"
-        if " ".join(words[k : k + n]) in COUNTRY_GROUPS:
-            return k + n
-    department = k
-    while k < len(words) and words[k] in DEPARTMENTS:
-        k += 1
-    if k > department and (k == len(words) or _shaped(words[k:])):
-        return k
-    k = department
-    # "Director of Climate Action *Network* Europe Wendel Trio": after an organisation word,
-    # the last two words are a name (longer only right after it: "… Commission Ursula von
-    # der Leyen"); "Vice Chairman of Chrysler": the rest is the title's, not a name.
-    for n in (2, 3, 4):
-        at = len(words) - n
-        named = at > k and _shaped(words[at:]) and (n == 2 or words[at - 1] in ORG_WORDS)
-        if named and any(w in ORG_WORDS for w in words[k:at]):
-            return at
-    while k < len(words) and words[k] in DEPARTMENTS:
-        k += 1
-    return k if k > department else len(words)
-
-
-def _nameable(words: tuple[str, ...]) -> bool:
-    """Capitalised words that may name an organisation: no month, weekday, title word,
-    nationality or stopword among them, and not a place alone ("New York")."""
-    if words[0] in STOPWORDS or all(w in COUNTRY_GROUPS or w in CAPITALS for w in words):
-        return False
-    return not any(
-        w in MONTHS or w in WEEKDAYS or w.lower() in TITLE_HEADS or w in NATIONALITIES
-        for w in words
-    )
-
-
-def _shaped(words: tuple[str, ...]) -> bool:
-    """Whether words look like a personal name: capitalised, no place, month or title word."""
-    if not 1 <= len(words) <= 5 or words[0] in PARTICLES or words[-1] in PARTICLES:
-        return False
-    for word in words:
-        if word in PARTICLES or word in NAME_SUFFIXES:
-            continue
-        if not capitalised_word(word) or word in NATIONALITIES or word in ORG_WORDS:
-            return False
-        if word in COUNTRY_GROUPS or word in CAPITALS or word in MONTHS or word in WEEKDAYS:
-            return False
-        if word.lower() in TITLE_HEADS or (word.isupper() and len(word) > 1 and "." not in word):
-            return False
-        if word.lower() in ("of", "for", "the"):
-            return False
-    return True
-
-
-def initials(words: Sequence[str]) -> str:
-    """ "Government Accountability Office" → "GAO": what an acronym of the name would be."""
-    return "".join(w[0] for w in words if w[0].isupper())
-
-
-def surname(words: tuple[str, ...]) -> str:
-    """The family name of a full name: its last word before "Jr.", "III"."""
-    names = [w for w in words if w not in NAME_SUFFIXES]
-    return names[-1] if names else words[-1]

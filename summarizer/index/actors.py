@@ -50,7 +50,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .actor_rules import Piece, find_pieces, initials, surname
+from .actor_rules import Piece, find_pieces
 from .given_names import is_given_name
 from .lexicon import (
     CAPITALS,
@@ -65,6 +65,7 @@ from .lexicon import (
     STOPWORDS,
     TITLE_HEADS,
 )
+from .name_shapes import initials, surname
 from .names import Runs, Token, find_phrases, joined, phrase_index, subject_of_verb, tokenize
 from .units import ActorKind, IndexedActor, Mention, MentionKind, Sentence
 

@@ -219,14 +219,7 @@ class Matcher(NameIndex):
         prepositions that make a name before them an object."""
         before = self.masked[max(start, name.phrase - 60) : name.phrase]
         if SPOKESPERSON_FOR.search(before):
-            # "X, spokeswoman for Y, said": the one named speaks; else Y through its voice.
-            # A person named after their employer is the spokesperson, and an organisation
-            # before them only the listener: "In a statement to Wikinews, spokesperson for
-            # TransCanada Grady Semmens called".
-            named = self._named_before(NAMED_SPOKESPERSON, name.phrase, start)
-            if named is None or (name.person and name.phrase < name.start and not named.person):
-                return name, named is None
-            return named, False
+            return self._spokesperson(name, start)
         if kind == "relative":
             return None if self._listed(name.phrase, start) else (name, False)
         if objects.search(before) or _OBJECT_APPOSED.search(before):
@@ -251,6 +244,16 @@ class Matcher(NameIndex):
         if kind == "behalf" and (named := self._named_before(APPOSED, name.phrase, start)):
             return named, False  # "X, Capitol Police spokeswoman, said": X speaks
         return name, kind == "behalf"
+
+    def _spokesperson(self, name: Name, start: int) -> tuple[Name, bool]:
+        """After "spokeswoman for": "X, spokeswoman for Y, said" is X speaking; else Y through
+        its voice. A person named after their employer is the spokesperson, and an
+        organisation before them only the listener: "In a statement to Wikinews,
+        spokesperson for TransCanada Grady Semmens called"."""
+        named = self._named_before(NAMED_SPOKESPERSON, name.phrase, start)
+        if named is None or (name.person and name.phrase < name.start and not named.person):
+            return name, named is None
+        return named, False
 
     def _raw_subject(self, at: int, start: int) -> tuple[Name, bool] | None:
         """An unresolved capitalised name as the subject: "Debra Roberts, called"."""

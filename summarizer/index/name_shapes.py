@@ -1,0 +1,128 @@
+"""What capitalised words look like: a person's name, an organisation's, a title.
+
+Pure functions of a run's words (no text around them), read by ``actor_rules.py`` to decide
+where a title ends and a name begins, and by ``actors.py`` to link surnames and acronyms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from .lexicon import (
+    CAPITALS,
+    COUNTRY_GROUPS,
+    DEPARTMENTS,
+    HONORIFICS,
+    MONTHS,
+    NAME_SUFFIXES,
+    NATIONALITIES,
+    ORG_WORDS,
+    PARTICLES,
+    STOPWORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    WEEKDAYS,
+)
+from .names import capitalised_word
+
+
+def organisation_like(words: tuple[str, ...]) -> bool:
+    if len(words) < 2:
+        return False  # "Company executives said": a common noun opening the sentence
+    linked = "of" in words or "for" in words  # (most runs have neither: skip the pairs)
+    pairs = list(pairwise(words)) if linked or "on" in words else []
+    if linked and any(w.lower() in TITLE_HEADS and nxt in ("of", "for") for w, nxt in pairs):
+        return False  # "Chief Executive Officer of General Motors" is a title
+    if words[-1] in ORG_WORDS and words[0] not in HONORIFICS:
+        return True
+    return any(w in ORG_WORDS and nxt in ("of", "for", "on") for w, nxt in pairs)
+
+
+def last_title_head(words: tuple[str, ...]) -> int | None:
+    """Index of the last title word that leaves a name after it ("Secretary of State X")."""
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word.lower() not in TITLE_HEADS or (word.isupper() and len(word) > 3):
+            continue
+        if word == "General" and i == 0 and len(words) < 3:
+            continue  # "General Motors", "General Assembly"
+        return i
+    return None
+
+
+def named_like_a_title(words: tuple[str, ...]) -> bool:
+    before = words[:-1]
+    return (
+        len(before) >= 2
+        and shaped(before)
+        and not any(w.lower() in TITLE_MODIFIERS or w.lower() in TITLE_HEADS for w in before)
+    )
+
+
+def after_title(words: tuple[str, ...], head: int) -> int:
+    """Index of the first name word after a title's head and its department ("of State")."""
+    k = head + 1
+    if k >= len(words) or words[k] not in ("of", "for"):
+        return k
+    k += 1 + (k + 1 < len(words) and words[k + 1] == "the")
+    for n in (3, 2, 1):  # "President of the United States Barack Obama"
+        if " ".join(words[k : k + n]) in COUNTRY_GROUPS:
+            return k + n
+    department = k
+    while k < len(words) and words[k] in DEPARTMENTS:
+        k += 1
+    if k > department and (k == len(words) or shaped(words[k:])):
+        return k
+    k = department
+    # "Director of Climate Action *Network* Europe Wendel Trio": after an organisation word,
+    # the last two words are a name (longer only right after it: "… Commission Ursula von
+    # der Leyen"); "Vice Chairman of Chrysler": the rest is the title's, not a name.
+    for n in (2, 3, 4):
+        at = len(words) - n
+        named = at > k and shaped(words[at:]) and (n == 2 or words[at - 1] in ORG_WORDS)
+        if named and any(w in ORG_WORDS for w in words[k:at]):
+            return at
+    while k < len(words) and words[k] in DEPARTMENTS:
+        k += 1
+    return k if k > department else len(words)
+
+
+def nameable(words: tuple[str, ...]) -> bool:
+    """Capitalised words that may name an organisation: no month, weekday, title word,
+    nationality or stopword among them, and not a place alone ("New York")."""
+    if words[0] in STOPWORDS or all(w in COUNTRY_GROUPS or w in CAPITALS for w in words):
+        return False
+    return not any(
+        w in MONTHS or w in WEEKDAYS or w.lower() in TITLE_HEADS or w in NATIONALITIES
+        for w in words
+    )
+
+
+def shaped(words: tuple[str, ...]) -> bool:
+    """Whether words look like a personal name: capitalised, no place, month or title word."""
+    if not 1 <= len(words) <= 5 or words[0] in PARTICLES or words[-1] in PARTICLES:
+        return False
+    for word in words:
+        if word in PARTICLES or word in NAME_SUFFIXES:
+            continue
+        if not capitalised_word(word) or word in NATIONALITIES or word in ORG_WORDS:
+            return False
+        if word in COUNTRY_GROUPS or word in CAPITALS or word in MONTHS or word in WEEKDAYS:
+            return False
+        if word.lower() in TITLE_HEADS or (word.isupper() and len(word) > 1 and "." not in word):
+            return False
+        if word.lower() in ("of", "for", "the"):
+            return False
+    return True
+
+
+def initials(words: Sequence[str]) -> str:
+    """ "Government Accountability Office" → "GAO": what an acronym of the name would be."""
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def surname(words: tuple[str, ...]) -> str:
+    """The family name of a full name: its last word before "Jr.", "III"."""
+    names = [w for w in words if w not in NAME_SUFFIXES]
+    return names[-1] if names else words[-1]
