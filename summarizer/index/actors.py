@@ -328,11 +328,12 @@ class _Finder:
 
     def _link_surnames(self) -> None:
         tokens, known, first = self.tokens, self.surnames, self.family_first
-        for i in [
+        linkable = [
             i
-            for i, tok in enumerate(tokens)
-            if tok.cap and (tok.text.lower() in known or tok.text.lower() in first)
-        ]:
+            for i, t in enumerate(tokens)
+            if t.cap and ((w := t.text.lower()) in known or w in first)
+        ]
+        for i in linkable:
             tok = tokens[i]
             if self.taken[tok.start]:
                 continue

@@ -2,9 +2,11 @@
 
 English runs glue an employer to the name after it ("spokesperson for TransCanada Grady
 Semmens", "… at the European Environmental Bureau Barbara Mariani"); nothing but knowing
-"Grady" and "Barbara" as given names says where the name starts. The list
-(``given_names.txt``) is the 1990 US Census's (public domain), so it knows American names
-best; a name it lacks only costs the split, never adds a wrong one.
+"Grady" and "Barbara" as given names says where the name starts. A full name that opens
+with one is a person ("Isabel Indigo Brooks"), even with no title or speech verb near it.
+The list (``given_names.txt``) is the 1990 US Census's (public domain), so it knows American
+names best: a name it lacks (Vladimir, Keir) costs recall, and the rules then read the run
+as they did without it.
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ from .lexicon import (
 
 @cache
 def given_names() -> frozenset[str]:
-    """The list, read once: capitalised ("Grady"), without the words above or any word the
-    lexicon already gives another meaning (a month, a country, a title)."""
+    """The list, read once: capitalised ("Grady"), without ``lexicon.NOT_GIVEN`` (words more
+    often a word, a place or a firm) or any word the lexicon already gives another meaning
+    (a month, a country, a title)."""
     text = resources.files(__package__).joinpath("given_names.txt").read_text(encoding="utf-8")
     names = {line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"}
     other = MONTHS | WEEKDAYS | COUNTRY_GROUPS.keys() | CAPITALS | NATIONALITIES | STOPWORDS
@@ -41,4 +44,5 @@ def given_names() -> frozenset[str]:
 
 
 def is_given_name(word: str) -> bool:
+    """Whether ``word``, as written ("Grady", not "GRADY"), is a given name of the list."""
     return word in given_names()
