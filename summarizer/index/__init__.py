@@ -23,6 +23,7 @@ from typing import Any
 from ..article import Article, parse_published
 from ..quotations import Quotation, find_quotations
 from .actors import find_actors
+from .names import tokenize
 from .sentences import split_sentences
 from .speakers import REFERRING, find_speaker_cues
 from .tagger import tag_dates
@@ -97,13 +98,14 @@ def index_article(article: str | Article, *, published: object = None) -> Articl
         text, date = article, parse_published(published)
     sentences = split_sentences(text)
     quotations = find_quotations(text)
-    actors = find_actors(text, sentences)
+    tokens = tokenize(text, sentences)
+    actors = find_actors(text, sentences, tokens=tokens)
     cues = find_speaker_cues(text, sentences, quotations, actors)
     # A name the speaker rules hear speaking is an actor, even where the actor rules saw no
     # evidence: read the actors again with those names, then the cues against the new list.
     heard = [(c.start, c.end) for c in cues if c.actor is None and c.rule not in REFERRING]
     if heard:
-        actors = find_actors(text, sentences, heard)
+        actors = find_actors(text, sentences, heard, tokens)
         cues = find_speaker_cues(text, sentences, quotations, actors)
     return ArticleIndex(
         text=text,

@@ -94,24 +94,34 @@ class _Actor:
 
 
 def find_actors(
-    text: str, sentences: Sequence[Sentence], heard: Sequence[tuple[int, int]] = ()
+    text: str,
+    sentences: Sequence[Sentence],
+    heard: Sequence[tuple[int, int]] = (),
+    tokens: list[Token] | None = None,
 ) -> list[IndexedActor]:
     """The actors ``text`` names, numbered A1… in order of first mention. ``heard``: where
     the speaker rules read a name they found no actor for ("Real Madrid via their official
-    website said"): a name there speaks, which rule 4 and rule 7 take as evidence."""
-    return _Finder(text, sentences, heard).run()
+    website said"): a name there speaks, which rule 4 and rule 7 take as evidence.
+    ``tokens``: the text's words (``names.tokenize``), when a second reading has them."""
+    if tokens is None:
+        tokens = tokenize(text, sentences)
+    return _Finder(text, sentences, heard, tokens).run()
 
 
 class _Finder:
     """One article's actors, collected by key ("p:first|last", "o:…", "st:…") as rules fire."""
 
     def __init__(
-        self, text: str, sentences: Sequence[Sentence], heard: Sequence[tuple[int, int]]
+        self,
+        text: str,
+        sentences: Sequence[Sentence],
+        heard: Sequence[tuple[int, int]],
+        tokens: list[Token],
     ) -> None:
         self.text = text
         self.sentences = sentences
         self.heard = heard
-        self.tokens = tokenize(text, sentences)
+        self.tokens = tokens
         self.runs = Runs(text, self.tokens)
         self.actors: dict[str, _Actor] = {}
         self.taken = bytearray(len(text) + 1)  # characters already inside a name mention
