@@ -199,7 +199,7 @@ NOT_ACTORS = [
     ("Republican Senator John McCain of Arizona said he would not vote for him.", "Arizona"),
     # An object is not a speaker, however the verb follows: "met with X, who said" (a
     # name the given-name list lacks, which would make it a person without speaking).
-    ("The minister met with Solveig Berg in Oslo, and later said the talks went well.", "Berg"),
+    ("The minister met with Ysolde Berg in Oslo, and later said the talks went well.", "Berg"),
     # "of" a place is no employer: "the mayor of Esperanza, Sultan Kudarat, announced".
     ("A resident of Harris County, Texas, said the water was rising.", "Texas"),
     ("The mayor of San Jose, California, said the budget was cut.", "California"),

@@ -281,13 +281,22 @@ def _named_after(tokens: list[Token], first: int, stop: int) -> Piece | None:
             return None
         if not is_given_name(words[k]):
             continue
-        if len(words) - k > 3 or not shaped(words[k:]):
+        if len(words) - k > 3 or not _glued_name(words[k:]):
             return None
         if not (any(w in ORG_WORDS for w in words[:k]) or _employed_at(tokens, first)):
             return None
         title = (toks[0].start, toks[k - 1].end)
         return Piece("person", toks[k].start, toks[-1].end, words[k:], title, None, True)
     return None
+
+
+def _glued_name(words: tuple[str, ...]) -> bool:
+    """A personal name after its employer; opening with a given name, it may end in a title
+    word, a surname here ("Governor of the Bank of England Mervyn *King*")."""
+    if shaped(words):
+        return True
+    last = words[-1]
+    return len(words) > 1 and shaped(words[:-1]) and last.lower() in TITLE_HEADS and last.istitle()
 
 
 def _employed_at(tokens: list[Token], first: int) -> bool:

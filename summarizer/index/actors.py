@@ -62,6 +62,7 @@ from .lexicon import (
     NATIONALITIES,
     ORG_WORDS,
     PARTICLES,
+    PLACE_NOUNS,
     STOPWORDS,
     TITLE_HEADS,
 )
@@ -70,6 +71,7 @@ from .names import Runs, Token, find_phrases, joined, phrase_index, subject_of_v
 from .units import ActorKind, IndexedActor, Mention, MentionKind, Sentence
 
 _INSTITUTIONS = phrase_index(INSTITUTION_GROUPS)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 # A kinship word before a full name, its title between: "son of Massachusetts Senator X",
 # "her husband, former President X".
 _KIN = re.compile(
@@ -221,7 +223,8 @@ class _Finder:
             if (p.words[0] in org_names or p.words[-1] in org_names) and not p.strong:
                 continue  # "Ford Taurus": a product; "…, Michigan Ford's stock": a list
             last = surname(p.words)
-            if not (p.strong or p.speaks or singles[last] or _given(p.words)):
+            given = _given(p.words) and not _place_noun_after(self.text, p.end)
+            if not (p.strong or p.speaks or singles[last] or given):
                 continue
             first = _family_first(p.words)
             key = f"p:{p.words[0].lower()}|{last.lower()}"
@@ -425,6 +428,12 @@ def _given(words: tuple[str, ...]) -> bool:
     """A given name opens a full name: a person's ("Isabel Indigo Brooks"), not a place's
     or a thing's ("Karl Marx Avenue"); unknown given names need other evidence."""
     return is_given_name(words[0]) and words[-1] not in NAMED_AFTER and words[-1] not in ORG_WORDS
+
+
+def _place_noun_after(text: str, end: int) -> bool:
+    """The name is a place's: "the Wazir Akbar Khan area of Kabul"."""
+    match = _NEXT_WORD.match(text, end)
+    return match is not None and match.group(1) in PLACE_NOUNS
 
 
 def _title_case_sentences(tokens: list[Token], sentences: Sequence[Sentence]) -> frozenset[int]:

@@ -4,9 +4,10 @@ English runs glue an employer to the name after it ("spokesperson for TransCanad
 Semmens", "… at the European Environmental Bureau Barbara Mariani"); nothing but knowing
 "Grady" and "Barbara" as given names says where the name starts. A full name that opens
 with one is a person ("Isabel Indigo Brooks"), even with no title or speech verb near it.
-The list (``given_names.txt``) is the 1990 US Census's (public domain), so it knows American
-names best: a name it lacks (Vladimir, Keir) costs recall, and the rules then read the run
-as they did without it.
+The list (``given_names.txt``, built by ``tools/build_given_names.py``) joins the 1990 US
+Census's (public domain) and the given names of Faker's Latin-script locales, Russian and
+Ukrainian ones transliterated (MIT), less English words. A name it lacks (Keir, Rishi) costs
+recall, and the rules then read the run as they did without it.
 """
 
 from __future__ import annotations

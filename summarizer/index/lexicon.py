@@ -108,6 +108,11 @@ NAMED_AFTER = _words(
     Act Law Day Show Festival Theatre Theater Hotel Building Plaza Palace Castle Cathedral
     School High Doctrine Plan Rule Bill"""
 )
+# Lower-case nouns after a place named after a person: "the Wazir Akbar Khan area of Kabul".
+PLACE_NOUNS = _words(
+    """area district neighbourhood neighborhood suburb quarter region province county
+    township municipality village town city street road camp"""
+)
 # Title heads that name an employer before them: "Boeing spokesman", "UBS analyst".
 EMPLOYER_HEADS = _words(
     "spokesman spokeswoman spokesperson analyst economist executive ceo cfo coo chairman "
