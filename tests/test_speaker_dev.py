@@ -460,7 +460,8 @@ def test_development_articles_keep_their_rule_figures() -> None:
         bench.score(label, text, quotes, tally)
     assert tally.found == tally.quotes
     # 91 articles since the fourth round (0.937, 0.782 and 0.910 when it was added; 0.961,
-    # 0.807 and 0.927 after its rule changes).
+    # 0.807 and 0.927 after its rule changes; 0.964, 0.826 and 0.932 with the sentence's
+    # subject as the last resort).
     assert tally.listed / tally.found >= 0.96, tally.misses
-    assert tally.cue_right / tally.found >= 0.80, tally.misses
+    assert tally.cue_right / tally.found >= 0.82, tally.misses
     assert tally.cued_right / tally.cued >= 0.92, tally.misses

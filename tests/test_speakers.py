@@ -106,6 +106,23 @@ CASES: list[tuple[str, Expected]] = [
         " “regrettable but necessary for the safety of everyone”.",
         {"Q1": ("name_said", "Linda Harris", "Linda Harris")},
     ),
+    # No rule attributes the quotation: the named subject opening its clause.
+    (
+        "In January 2021, Governor Jane Smith signed an order that paused “new drilling"
+        " permits on state lands” for a year.",
+        {"Q1": ("sentence_subject", "Jane Smith", "Jane Smith")},
+    ),
+    (
+        "Mayor Ana Ruiz addressed supporters at the city hall: “We will rebuild every home"
+        " that the river took from us.”",
+        {"Q1": ("sentence_subject", "Ana Ruiz", "Ana Ruiz")},
+    ),
+    # A clause joined after another with its own verb is no list of subjects.
+    (
+        "Mayor Ana Ruiz spoke to the press, and Senator Tom Bell wrote: “We will rebuild every"
+        " home that the river took.”",
+        {"Q1": ("colon_intro", "Tom Bell", "Tom Bell")},
+    ),
     # "it said": the last organisation cued.
     (
         "The Kremlin said the talks went well. It added that a summit was possible.",
@@ -179,6 +196,14 @@ NO_CUE = [
     # A pronoun with nobody cued before it.
     "He said the plan would work.",
     "“Stop it now!” he said.",
+    # A clause's subject is no speaker when an unnamed one speaks, when it is one of a list
+    # or when it is the subject of a clause inside another.
+    "Resident Maria Lopez left early, and another said tenants “cannot live like this any longer”.",
+    "Britain, France and Germany signed a pact: “We will rebuild every home that the river took.”",
+    "Mayor Ana Ruiz and Senator Tom Bell signed a pact: “We will rebuild every home that the"
+    " river took.”",
+    "News outlets reported Bob Dylan remained silent at his concerts, playing songs such as"
+    " “Why Try to Change Me Now.”",
     # A role noun, not a name: the model may resolve it, the rule does not guess.
     "Addressing a conference in Wyoming, the bank chief said growth was near.",
 ]

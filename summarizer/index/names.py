@@ -382,6 +382,7 @@ _SAID_BEFORE = re.compile(
     r"|(?:an?|the)\s+[a-z][\w’'-]*,\s+(?:\d+-year-old\s+)?|\d+-year-old\s+)?$"
 )
 _QUOTED_AFTER = re.compile(r",?\s+(?:was|is|were|has been|had been)\s+(?:quoted|cited)\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 # The next word after a subject: "Russia, however, has …", "Britain and France have …".
 _NEXT_WORD = re.compile(
     r"(?:\s*,\s*(?:[a-z]+\s){0,2}[a-z]+\s*,)?"
@@ -410,6 +411,14 @@ def subject_of_verb(text: str, end: int) -> bool:
         or word in SPEECH_VERBS
         or (word.endswith("ed") and len(word) > 4)
     )
+
+
+def holds_verb(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` holds a finite verb (as ``subject_of_verb`` knows them): a
+    clause ("X spoke to the press, and Y said"), not a list of names ("X and Y said")."""
+    verbs = AUXILIARIES | ACTION_VERBS | SPEECH_VERBS
+    words = _LOWER_WORD.findall(text[start:end])
+    return any(w in verbs or (w.endswith("ed") and len(w) > 4) for w in words)
 
 
 def he_speaks(text: str, end: int) -> bool:

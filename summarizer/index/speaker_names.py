@@ -24,6 +24,7 @@ from .lexicon import (
     TITLE_HEADS,
     WEEKDAYS,
 )
+from .names import holds_verb
 from .speaker_patterns import MASK, NAME_END
 from .units import IndexedActor
 
@@ -210,7 +211,10 @@ class NameIndex:
         return out
 
     def _listed(self, phrase: int, start: int) -> bool:
-        return _COORDINATED.search(self.masked, max(start, phrase - 12), phrase) is not None
+        """One of a list of subjects ("Britain and France said"), not the subject of a clause
+        joined to one with its own verb ("X spoke to the press, and Y said")."""
+        m = _COORDINATED.search(self.masked, max(start, phrase - 12), phrase)
+        return m is not None and not holds_verb(self.masked, start, m.start())
 
     def _name_at(self, at: int, end: int, *, closed: bool) -> Name | None:
         """The name right after a verb ("said (the) X"); ``closed``: punctuation or a

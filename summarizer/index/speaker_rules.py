@@ -72,7 +72,7 @@ _NAMED_BEFORE = 120  # characters: how far before its verb a subject name may en
 # A name in apposition to an object: "X, campaigning with her husband, *Y*, said" is X's.
 _OBJECT_APPOSED = re.compile(
     r"\b(?:with|by|to|for|from|against|beside|alongside)\s+(?:his|her|their|its|the|an?)\s+"
-    r"(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(?:[a-z-]+\s+){0,2}$"
+    r"(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(?!(?:and|or|but)\s)(?:[a-z-]+\s+){0,2}$"
 )
 # "The company said", "the group said": an organisation named within this many characters
 # before, if only one.
@@ -81,6 +81,15 @@ _FIRMS = frozenset(
     | {"organisation", "organization", "charity", "watchdog", "union"}
 )
 _FIRM_BEFORE = 400
+# Before a clause's subject: nothing, "the", or an opening phrase ("In January 2021, ").
+_OPENS_CLAUSE = re.compile(r"\s*(?:([^,;\x00]{1,60}),\s+)?(?:[Tt]he\s+)?")
+_OPENING_WORDS = frozenset(
+    {"In", "On", "At", "After", "Before", "During", "Since", "Following", "Earlier", "Later"}
+    | {"Last", "This", "Meanwhile", "However", "Separately", "Previously", "Then", "By"}
+    | {"Until", "Yesterday", "Today", "Asked", "Speaking"}
+)
+# After a subject: a comma (an apposition or a list) or a conjunction (a list).
+_NOT_ALONE = re.compile(r",|\s+(?:and|or|&)\s")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 
 
@@ -316,6 +325,17 @@ class Matcher(NameIndex):
                 return None if self._listed(name.phrase, start) else name
         return None
 
+    def sentence_subject(self, start: int, at: int) -> Name | None:
+        """The subject of the clause a quotation stands in, when no verb names a speaker:
+        "The AMPTP has rejected the proposals as a “hiring quota”"."""
+        start = max(start, self.masked.rfind(";", start, at) + 1)  # "…; X stated: “…”"
+        name = self._clause_subject(start, at)
+        if name is None or name.actor is None or _NOT_ALONE.match(self.masked, name.end):
+            return None  # (not "X, nicknamed the “…”, had", nor "X and Y said")
+        if not _opens_clause(self.masked[start : name.phrase]):
+            return None  # "Outlets reported Dylan remained …": a subordinate clause's
+        return name
+
     def _described(self, at: int, start: int, stop: int) -> Found | None:
         """ "The statement said": its author, resolved by the caller. "The institute said": the
         one organisation named before whose name or description holds that word."""
@@ -396,6 +416,19 @@ class Matcher(NameIndex):
             if (name := self._name_at(m.end() - 1, end, closed=False)) is not None:
                 return Found("in_a_statement", name, name.start, name.end, m.end(), "", True)
         return None
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether a subject after ``before`` opens its clause: "In January 2021, President X",
+    "The X"; not "Britain, X" (a list) nor "Outlets reported X" (a clause inside)."""
+    m = _OPENS_CLAUSE.fullmatch(before)
+    if m is None:
+        return False
+    opening = m.group(1)
+    if opening is None:
+        return True
+    words = opening.split()
+    return words[0] in _OPENING_WORDS or any(not w[0].isupper() for w in words)
 
 
 def _apposed(gap: str, before: str, kind: str) -> bool:

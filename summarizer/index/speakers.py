@@ -41,6 +41,11 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        same paragraph (“A.” “B,” X said), or, when it opens its paragraph,
                        the last speaker of the paragraph before (one quotation running over
                        several paragraphs)
+``sentence_subject``   a quotation no rule attributes and no earlier speaker continues: the
+                       named subject opening its clause ("In January 2021, President X
+                       signed an order that paused “…”", "X addressed supporters: “…”");
+                       not a subordinate clause's ("outlets reported X remained"), not when
+                       an unnamed speaker stands between ("and another said “…”")
 
 Where they compete: in the words examined, ``as_saying`` and ``in_a_statement`` win; then
 each speech verb is tried for its subject name, a subject pronoun, a description ("the
@@ -49,7 +54,7 @@ to the next quotation or the end of its sentence) and before it; the hit nearer 
 quotation wins, except a new clause introducing the next quotation (“A” whilst X said: “B”).
 A participle or an attributing verb is read only when no speech verb named anyone. A
 sentence is read left to right, so the main clause's speaker comes before a reported one's.
-``paragraph_continues`` only applies when nothing else did.
+``paragraph_continues`` only applies when nothing else did, and ``sentence_subject`` after it.
 
 Names inside quotation marks are never speakers; a list of subjects ("A, B and C said") gets
 no cue, since one cue cannot name several speakers; a name after a preposition is an object
@@ -110,6 +115,7 @@ class _Target:
     found: Found | None
     opens_paragraph: bool = False
     sentence: int = 0  # where its sentence starts
+    subject: Name | None = None  # its sentence's subject, when no rule names a speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +197,14 @@ def _quotation_targets(
             found = pre
         opens = text[line_start : q.start - 1].strip() == ""
         scare = _not_speech(q.text)
-        target = _Target(f"Q{q.number}", q.start, after, paragraph, not scare, found, opens, low)
+        subject = None
+        if found is None and not scare:
+            subject = matcher.sentence_subject(low, max(low, q.start - 1))
+            if subject is not None and _UNNAMED_SPEAKER.search(text, subject.end, q.start):
+                subject = None  # "X explained … and another said tenants “…”"
+        target = _Target(
+            f"Q{q.number}", q.start, after, paragraph, not scare, found, opens, low, subject
+        )
         out.append(target)
     return out
 
@@ -247,6 +260,10 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
             source, rule = _referred(text, hidden, said, named, t, f), f.rule
         elif t.continues:
             source, rule = _continued(text, said, named, targets, i), "paragraph_continues"
+            if source is None and t.subject is not None:
+                n = t.subject
+                source = _Said(t.paragraph, n.actor, n.name, n.person, n.start, n.end)
+                rule = "sentence_subject"
         if source is None:
             continue
         said.append(source if source.paragraph == t.paragraph else _moved(source, t.paragraph))
