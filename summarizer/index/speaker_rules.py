@@ -88,6 +88,8 @@ _OPENING_WORDS = frozenset(
     | {"Last", "This", "Meanwhile", "However", "Separately", "Previously", "Then", "By"}
     | {"Until", "Yesterday", "Today", "Asked", "Speaking"}
 )
+# A verb sharing the subject of the clause before: "X has referred it … and has advised".
+_SAME_SUBJECT = re.compile(r"\band\s+(?:(?:has|have|had|also|later|then)\s+)*$")
 # After a subject: a comma (an apposition or a list) or a conjunction (a list).
 _NOT_ALONE = re.compile(r",|\s+(?:and|or|&)\s")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
@@ -334,6 +336,9 @@ class Matcher(NameIndex):
             return None  # (not "X, nicknamed the “…”, had", nor "X and Y said")
         if not _opens_clause(self.masked[start : name.phrase]):
             return None  # "Outlets reported Dylan remained …": a subordinate clause's
+        for verb in VERB.finditer(self.masked, name.end, at):
+            if not _SAME_SUBJECT.search(self.masked, name.end, verb.start()):
+                return None  # "X interviewed Y, who said …": a speaker the rules missed
         return name
 
     def _described(self, at: int, start: int, stop: int) -> Found | None:

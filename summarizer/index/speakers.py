@@ -45,7 +45,8 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        named subject opening its clause ("In January 2021, President X
                        signed an order that paused “…”", "X addressed supporters: “…”");
                        not a subordinate clause's ("outlets reported X remained"), not when
-                       an unnamed speaker stands between ("and another said “…”")
+                       a speech verb with another subject stands between ("X interviewed
+                       Y, who said …", "and another said “…”")
 
 Where they compete: in the words examined, ``as_saying`` and ``in_a_statement`` win; then
 each speech verb is tried for its subject name, a subject pronoun, a description ("the
@@ -198,7 +199,7 @@ def _quotation_targets(
         opens = text[line_start : q.start - 1].strip() == ""
         scare = _not_speech(q.text)
         subject = None
-        if found is None and not scare:
+        if found is None:
             subject = matcher.sentence_subject(low, max(low, q.start - 1))
             if subject is not None and _UNNAMED_SPEAKER.search(text, subject.end, q.start):
                 subject = None  # "X explained … and another said tenants “…”"
@@ -260,10 +261,10 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
             source, rule = _referred(text, hidden, said, named, t, f), f.rule
         elif t.continues:
             source, rule = _continued(text, said, named, targets, i), "paragraph_continues"
-            if source is None and t.subject is not None:
-                n = t.subject
-                source = _Said(t.paragraph, n.actor, n.name, n.person, n.start, n.end)
-                rule = "sentence_subject"
+        if source is None and f is None and t.subject is not None:
+            n = t.subject
+            source = _Said(t.paragraph, n.actor, n.name, n.person, n.start, n.end)
+            rule = "sentence_subject"
         if source is None:
             continue
         said.append(source if source.paragraph == t.paragraph else _moved(source, t.paragraph))
