@@ -129,12 +129,15 @@ def model_speakers(articles: list[Dev], out_dir: Path) -> list[dict[str, str | N
     return out
 
 
-def _speaker(index: ArticleIndex, names: set[str]) -> IndexedActor | None:
+def _speakers(index: ArticleIndex, names: set[str], speaker: str) -> list[IndexedActor]:
+    """The actors the annotation accepts, named or written by any of its names; the one of
+    the annotated name itself first ("Syrian foreign ministry", then "Syria")."""
+    found = []
     for actor in index.actors:
         written = {m.text for m in actor.mentions if m.kind != "title"}
         if actor.name in names or written & names:
-            return actor
-    return None
+            found.append(actor)
+    return sorted(found, key=lambda a: a.name != speaker)
 
 
 def score(
@@ -165,15 +168,17 @@ def score(
             continue
         tally.found += 1
         names = {str(speaker), *map(str, note.get("also") or [])}  # type: ignore[call-overload]
-        actor = _speaker(index, names)
+        accepted = _speakers(index, names, str(speaker))
+        ids = {a.id for a in accepted}
+        actor = accepted[0] if accepted else None
         tally.listed += actor is not None
         if actor is not None:
-            tally.in_choices += actor.id in offered[q]
+            tally.in_choices += bool(ids & set(offered[q]))
             tally.choices += len(offered[q]) or len(index.actors)
             tally.actors += len(index.actors)
-        right = cue is not None and actor is not None and cue.actor == actor.id
+        right = cue is not None and cue.actor in ids
         if said is not None:
-            tally.model_right += actor is not None and said.get(f"Q{q.number}") == actor.id
+            tally.model_right += said.get(f"Q{q.number}") in ids
         tally.cue_right += right
         if cue is not None:
             tally.cued += 1
