@@ -432,6 +432,30 @@ def test_a_name_before_a_place_noun_is_a_place() -> None:
     assert actors_of(text) == []
 
 
+def test_a_state_body_named_by_what_it_is_is_an_actor_where_it_acts() -> None:
+    text = (
+        "On Sunday, the Russian defence ministry said the strikes had ended. "
+        "Troops of the Russian army crossed the river. Aid reached the Syrian government."
+    )
+    assert [(a.name, a.kind) for a in actors_of(text)] == [
+        ("Russian defence ministry", "organisation")
+    ]
+
+
+def test_a_state_body_written_otherwise_is_the_organisation_already_named() -> None:
+    """ "the Uruguay language academy" is the "Uruguayan Language Academy", not Uruguay."""
+    text = (
+        "The Uruguayan Language Academy issued a statement on Monday. According to the "
+        "Uruguay language academy, the word was used in an endearing way."
+    )
+    actors = actors_of(text)
+    assert [a.name for a in actors] == ["Uruguayan Language Academy"]
+    assert [m.text for m in actors[0].mentions] == [
+        "Uruguayan Language Academy",
+        "Uruguay language academy",
+    ]
+
+
 def test_a_family_name_written_first_links_to_the_full_name() -> None:
     """ "Jiang said" after "Jiang Yu": no surname matches, so the first word of the one full
     name may be its family name; a lone given name ("Mary said") links to nobody."""

@@ -461,7 +461,8 @@ def test_development_articles_keep_their_rule_figures() -> None:
     assert tally.found == tally.quotes
     # 91 articles since the fourth round (0.937, 0.782 and 0.910 when it was added; 0.961,
     # 0.807 and 0.927 after its rule changes; 0.964, 0.826 and 0.932 with the sentence's
-    # subject as the last resort).
+    # subject as the last resort; scored since against every actor the annotation accepts,
+    # 0.967, 0.857 and 0.954 once a state's bodies are actors).
     assert tally.listed / tally.found >= 0.96, tally.misses
-    assert tally.cue_right / tally.found >= 0.82, tally.misses
-    assert tally.cued_right / tally.cued >= 0.92, tally.misses
+    assert tally.cue_right / tally.found >= 0.85, tally.misses
+    assert tally.cued_right / tally.cued >= 0.95, tally.misses

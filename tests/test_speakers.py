@@ -123,6 +123,12 @@ CASES: list[tuple[str, Expected]] = [
         " home that the river took.”",
         {"Q1": ("colon_intro", "Tom Bell", "Tom Bell")},
     ),
+    # A state's body speaks, not the state.
+    (
+        "Russia fired missiles overnight. On Sunday, the Russian defence ministry said: “All"
+        " targets were hit with precision weapons.”",
+        {"Q1": ("colon_intro", "Russian defence ministry", "Russian defence ministry")},
+    ),
     # "it said": the last organisation cued.
     (
         "The Kremlin said the talks went well. It added that a summit was possible.",

@@ -30,7 +30,9 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    all but one were introduced as a relative ("son of Senator Edward Kennedy");
 6. countries and capitals (short lists) → state, only if once at least they are the subject
    of a verb ("Russia said", "Ukraine has agreed", "Moscow has insisted"), and never when
-   closing a longer name ("Real Madrid", "Western Australia");
+   closing a longer name ("Real Madrid", "Western Australia"); a state's body named by what
+   it is ("the Syrian foreign ministry disputed", ``bodies.py``) → organisation where it acts,
+   the one already named otherwise if any ("Uruguayan Language Academy"), not the state;
 7. a lone capitalised word or acronym that speaks ("Airbus has confirmed", "the GAO said"),
    or acts and is then called "the company" ("Twitter suspended …; the company said") →
    organisation: news introduces people by full name, so a lone unknown word is rarely one;
@@ -51,6 +53,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .actor_rules import Piece, find_pieces
+from .bodies import find_bodies, same_body
 from .given_names import is_given_name
 from .lexicon import (
     CAPITALS,
@@ -80,6 +83,8 @@ _KIN = re.compile(
 )
 # "according to Uruguay": a state that speaks.
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?$")
+_OF_BODY = re.compile(r"\b(?:of|in|by|with|to|for|from|at|on|against)\s*$")  # an object's
+_ACCORDING_BODY = re.compile(r"\b(?:[Aa]ccording to|statement (?:from|by|of))\s*$")
 # What a firm is called once named: "the company said", "the firm's statement".
 _COMPANY = re.compile(r"\b[Tt]he (?:company|firm|corporation|carrier|airline|retailer|bank)\b")
 # A product or a chamber, not a firm: "the (current) Falcon", "787 Dreamliner", "Ford Falcon".
@@ -139,6 +144,7 @@ class _Finder:
         self._people(pieces, org_names)
         self._organisations(pieces, org_names)
         self._repeated_names()
+        self._bodies()
         self._states()
         self._link_surnames()
         self._link_org_words()
@@ -291,6 +297,29 @@ class _Finder:
         bare = _org_words(name)
         same = {k for k in self.actors if k.startswith("o:") and k.split("|", 1)[1] == bare}
         return same.pop() if len(same) == 1 else "o:|" + bare
+
+    def _bodies(self) -> None:
+        """ "the Syrian foreign ministry": an actor where it acts or speaks, the same as an
+        organisation already named otherwise ("Uruguayan Language Academy")."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        acting: set[str] = set()
+        for start, end in find_bodies(self.text):
+            if self.taken[start]:
+                continue
+            key = " ".join(self.text[start:end].lower().split())
+            spans.setdefault(key, []).append((start, end))
+            before = self.text[max(0, start - 40) : start - 4]  # (before its "the")
+            subject = subject_of_verb(self.text, end) and not _OF_BODY.search(before)
+            if subject or _ACCORDING_BODY.search(before):
+                acting.add(key)
+        orgs = [a for a in self.actors.values() if a.kind == "organisation"]
+        for key in sorted(acting, key=lambda k: spans[k][0]):
+            start, end = spans[key][0]
+            written = self.text[start:end]
+            same = [a for a in orgs if same_body(written, a.name)]
+            actor = same[0] if len(same) == 1 else self._actor("b:" + key, written, "organisation")
+            for a, b in spans[key]:
+                self._mention(actor, a, b, "name")
 
     def _states(self) -> None:
         found: dict[str, list[tuple[int, int]]] = {}
