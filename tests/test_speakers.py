@@ -205,6 +205,8 @@ NO_CUE = [
     # A clause's subject is no speaker when an unnamed one speaks, when it is one of a list
     # or when it is the subject of a clause inside another.
     "Resident Maria Lopez left early, and another said tenants “cannot live like this any longer”.",
+    "Mayor Ana Ruiz left the meeting early, with one resident adding that tenants “cannot live"
+    " like this any longer”.",
     "Reuters interviewed Tom Bell, the head of a local group, whose members said"
     " the parade was “especially” welcome.",
     "Britain, France and Germany signed a pact: “We will rebuild every home that the river took.”",

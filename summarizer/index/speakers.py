@@ -198,7 +198,11 @@ def _quotation_targets(
             found = pre
         opens = text[line_start : q.start - 1].strip() == ""
         scare = _not_speech(q.text)
-        subject = None if found else matcher.sentence_subject(low, max(low, q.start - 1))
+        subject = None
+        if found is None:
+            subject = matcher.sentence_subject(low, max(low, q.start - 1))
+            if subject is not None and _UNNAMED_SPEAKER.search(text, subject.end, q.start):
+                subject = None  # "X explained … and another said tenants “…”"
         target = _Target(
             f"Q{q.number}", q.start, after, paragraph, not scare, found, opens, low, subject
         )
