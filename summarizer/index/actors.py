@@ -303,12 +303,12 @@ class _Finder:
         organisation already named otherwise ("Uruguayan Language Academy")."""
         spans: dict[str, list[tuple[int, int]]] = {}
         acting: set[str] = set()
-        for start, end in find_bodies(self.text):
+        for the, start, end in find_bodies(self.text):
             if self.taken[start]:
                 continue
             key = " ".join(self.text[start:end].lower().split())
             spans.setdefault(key, []).append((start, end))
-            before = self.text[max(0, start - 40) : start - 4]  # (before its "the")
+            before = self.text[max(0, the - 40) : the]
             subject = subject_of_verb(self.text, end) and not _OF_BODY.search(before)
             if subject or _ACCORDING_BODY.search(before):
                 acting.add(key)

@@ -41,10 +41,11 @@ BODY = re.compile(
 )
 
 
-def find_bodies(text: str) -> Iterator[tuple[int, int]]:
-    """Where a state's body is named, without its "the": "Syrian foreign ministry"."""
+def find_bodies(text: str) -> Iterator[tuple[int, int, int]]:
+    """Where a state's body is named: where its "the" starts, and the name without it
+    ("Syrian foreign ministry")."""
     for m in BODY.finditer(text):
-        yield m.start(1), m.end(1)
+        yield m.start(), m.start(1), m.end(1)
 
 
 def same_body(written: str, name: str) -> bool:
