@@ -436,7 +436,7 @@ def test_a_state_body_named_by_what_it_is_is_an_actor_where_it_acts() -> None:
     text = (
         "On Sunday, the Russian defence ministry said the strikes had ended. "
         "Troops of the Russian army crossed the river. Aid reached the Syrian government. "
-        "Units of the  Iranian army (two spaces) crossed it too."
+        "Units of the  Iranian army crossed it too."  # (two spaces)
     )
     assert [(a.name, a.kind) for a in actors_of(text)] == [
         ("Russian defence ministry", "organisation")
