@@ -75,7 +75,7 @@ def census(package: Path) -> Iterator[str]:
             yield line.split()[0].capitalize()
 
 
-def faker_names() -> Iterator[tuple[str, str]]:
+def faker_names() -> Iterator[str]:
     for locale in (*LOCALES, *CYRILLIC_LOCALES):
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         names: set[str] = set()
@@ -85,10 +85,9 @@ def faker_names() -> Iterator[tuple[str, str]]:
                 names |= {n for n in value if isinstance(n, str)}
         for name in sorted(names):
             if locale in CYRILLIC_LOCALES:
-                for form in sorted(translit(name, locale)):
-                    yield locale, form
+                yield from sorted(translit(name, locale))
             else:
-                yield locale, name
+                yield name
 
 
 def unique(names: Iterable[str]) -> list[str]:
@@ -106,7 +105,7 @@ def main() -> None:
     known = set(base)
     extra = unique(
         n
-        for _, n in faker_names()
+        for n in faker_names()
         if _NAME.fullmatch(n) and n not in known and n.lower() not in words and len(n) > 2
     )
     print(HEADER.format(census=len(base), faker=len(extra)), end="")

@@ -402,23 +402,22 @@ def speaks(text: str, start: int, end: int) -> bool:
 def subject_of_verb(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is followed by its verb ("Russia has agreed")."""
     m = _NEXT_WORD.match(text, end)
-    if m is None:
-        return False
-    word = m.group(1)
+    return m is not None and _finite_verb(m.group(1))
+
+
+def holds_verb(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` holds a finite verb (as ``subject_of_verb`` knows them): a
+    clause ("X spoke to the press, and Y said"), not a list of names ("X and Y said")."""
+    return any(map(_finite_verb, _LOWER_WORD.findall(text[start:end])))
+
+
+def _finite_verb(word: str) -> bool:
     return (
         word in AUXILIARIES
         or word in ACTION_VERBS
         or word in SPEECH_VERBS
         or (word.endswith("ed") and len(word) > 4)
     )
-
-
-def holds_verb(text: str, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` holds a finite verb (as ``subject_of_verb`` knows them): a
-    clause ("X spoke to the press, and Y said"), not a list of names ("X and Y said")."""
-    verbs = AUXILIARIES | ACTION_VERBS | SPEECH_VERBS
-    words = _LOWER_WORD.findall(text[start:end])
-    return any(w in verbs or (w.endswith("ed") and len(w) > 4) for w in words)
 
 
 def he_speaks(text: str, end: int) -> bool:
