@@ -51,9 +51,14 @@ class Article(BaseModel):
 
 
 def article_id(text: str) -> str:
-    """A stable id: sha256 of the NFC text with whitespace folded, first 16 hex digits."""
+    """A stable id: sha256 of the NFC text with whitespace folded, first 16 hex digits.
+
+    Total over ``str``: a lone surrogate (``"\\ud800"`` in a JSONL line) is hashed as its
+    code point (``surrogatepass``), so the input gets an id and its own error record from
+    ``make_article`` instead of failing the whole batch; valid text hashes as before.
+    """
     folded = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def parse_published(value: object, *, what: str = "published") -> dt.date | None:
