@@ -13,6 +13,7 @@ a few control characters, which may sit raw inside a JSON string. (Writers escap
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import stat
@@ -98,7 +99,8 @@ def iter_lines(stream: IO[bytes], *, max_bytes: int = MAX_LINE_BYTES) -> Iterato
     """Every line of ``stream``, split on ``\\n`` only, none held beyond ``max_bytes``.
 
     A final line without a newline is yielded too. Memory stays at one line, however long the
-    stream or its lines are.
+    stream or its lines are. A UTF-8 byte order mark opening the stream (as Windows editors
+    save files) is not data and is dropped, so the first line parses like every other.
     """
     number = 0
     while True:
@@ -111,6 +113,8 @@ def iter_lines(stream: IO[bytes], *, max_bytes: int = MAX_LINE_BYTES) -> Iterato
                 chunk = stream.readline(1 << 20)
             yield Line(number, b"", too_long=True, newline=bool(chunk))
             continue
+        if number == 1 and chunk.startswith(codecs.BOM_UTF8):
+            chunk = chunk[len(codecs.BOM_UTF8) :]
         ended = chunk.endswith(b"\n")
         yield Line(number, chunk[:-1] if ended else chunk, newline=ended)
 

@@ -6,6 +6,7 @@ Each test here failed on the code before its fix.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from summarizer import cli
 from summarizer.batch import summarize_many
+from summarizer.batch.inputs import iter_items
 from summarizer.service.config import ServiceConfig
 from summarizer.settings import Settings
 from tests.fakes import FakeOpenAI, completion, editions
@@ -106,6 +108,22 @@ def test_a_lone_surrogate_line_fails_alone_in_a_service_job(
 
 
 # -- 2. a byte order mark ---------------------------------------------------------------------
+
+
+def test_a_jsonl_file_or_stdin_with_a_byte_order_mark_is_read_whole(
+    env: dict[str, str], seed_text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = "".join(json.dumps(row) + "\n" for row in editions(seed_text, 2))
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\xef\xbb\xbf" + lines.encode())
+    out = tmp_path / "out.jsonl"
+    code, _, _ = run(capsys, "batch", str(source), "-o", str(out), "--quiet")
+    assert code == 0
+    assert sorted((r["id"], r["status"]) for r in records(out)) == [("a0", "ok"), ("a1", "ok")]
+
+    items = list(iter_items(["-"], stdin=io.BytesIO(b"\xef\xbb\xbf" + lines.encode())))
+    assert [item.id for item in items] == ["a0", "a1"]
+    assert items[0].load(100_000).text.startswith(seed_text[:20])
 
 
 # -- 3. two runs on one output; validate and repeated ids --------------------------------------
