@@ -19,7 +19,7 @@ from summarizer.batch import summarize_many
 from summarizer.batch.inputs import iter_items
 from summarizer.service.config import ServiceConfig
 from summarizer.settings import Settings
-from tests.fakes import FakeOpenAI, completion, editions
+from tests.fakes import FakeOpenAI, completion, editions, write_jsonl
 from tests.service_helpers import TOKEN_A, RunningService
 from tests.test_service_batches import finished
 from tests.test_service_batches import records as job_records
@@ -127,6 +127,25 @@ def test_a_jsonl_file_or_stdin_with_a_byte_order_mark_is_read_whole(
 
 
 # -- 3. two runs on one output; validate and repeated ids --------------------------------------
+
+
+def test_validate_flags_ids_repeated_in_a_results_file(
+    env: dict[str, str], seed_text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 2))
+    out = tmp_path / "out.jsonl"
+    assert run(capsys, "batch", str(source), "-o", str(out), "--quiet")[0] == 0
+    code, printed, _ = run(capsys, "validate", str(out))
+    assert code == 0
+    lines = out.read_bytes().split(b"\n")[:-1]
+    first = next(n for n, line in enumerate(lines, 1) if json.loads(line)["id"] == "a0")
+    out.write_bytes(b"\n".join([*lines, lines[first - 1]]) + b"\n")
+    code, printed, _ = run(capsys, "validate", str(out))
+    assert code == 1
+    assert printed.splitlines() == [
+        f"{out}:3: $.id: id 'a0' is already the id of line {first}: "
+        "a results file holds one record per input"
+    ]
 
 
 # -- 4. a run never reads its own outputs -------------------------------------------------------

@@ -10,7 +10,9 @@ Three layers, each reported as ``file[:line]: $.json.path: what is wrong``:
    every actor reference (holder, speaker, event actors) names a defined actor.
 
 Layer 3 runs on the raw data even when layer 2 failed elsewhere, so one bad enum value does
-not hide a tampered offset. Prompt versions are not checked: older prompts, same schema, fine.
+not hide a tampered offset. In a batch results file an id repeated from an earlier line is a
+problem too: the file holds one record per input. Prompt versions are not checked: older
+prompts, same schema, fine.
 """
 
 from __future__ import annotations
@@ -47,14 +49,27 @@ def validate_files(paths: Iterable[Path]) -> Report:
     for path in paths:
         report.files += 1
         problems: list[Problem] = []
+        first_line: dict[str, int] = {}  # id -> its first record's line: one entry per id
         for found in iter_records(path):  # streamed: memory is one record, not the file
             if isinstance(found, Problem):
                 problems.append(found)
-            else:
-                report.records += 1
-                problems += check_record(found)
+                continue
+            report.records += 1
+            problems += check_record(found)
+            if found.line is not None:
+                problems += _repeated_id(found, first_line)
         report.problems += sorted(problems, key=lambda p: p.line or 0)  # stable: file order
     return report
+
+
+def _repeated_id(record: Record, first_line: dict[str, int]) -> list[Problem]:
+    """A batch results file holds one record per input: a repeated id means an input was done
+    twice (two runs appending to one file) and a reader keyed by id would lose one."""
+    first = first_line.setdefault(record.id, record.line or 0)
+    if first == record.line:
+        return []
+    message = f"id {record.id!r} is already the id of line {first}: "
+    return [record.problem("$.id", message + "a results file holds one record per input")]
 
 
 def check_record(record: Record) -> list[Problem]:
