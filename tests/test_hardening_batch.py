@@ -6,8 +6,12 @@ Each test here failed on the code before its fix.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import io
 import json
+import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +21,8 @@ import pytest
 from summarizer import cli
 from summarizer.batch import summarize_many
 from summarizer.batch.inputs import iter_items
+from summarizer.batch.records import StdoutResults, Tally, error_result, write_results
+from summarizer.errors import InputError
 from summarizer.service.config import ServiceConfig
 from summarizer.settings import Settings
 from tests.fakes import FakeOpenAI, completion, editions, write_jsonl
@@ -46,14 +52,24 @@ def env(fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> di
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """``summarizer ARGS`` in this process; stderr is its own lines (the fake server, in this
+    process too, may log a connection a failed run left behind)."""
     code = cli.main(list(args))
     out, err = capsys.readouterr()
-    assert "internal error" not in err and "Traceback" not in err, err
+    err = "".join(line for line in err.splitlines(True) if line.startswith("summarizer:"))
+    assert "internal error" not in err, err
     return code, out, err
 
 
 def records(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_bytes().split(b"\n") if line]
+
+
+def one_error_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("summarizer: error: "), err
+    return lines[0]
 
 
 # -- 1. a lone surrogate in a line without an id ----------------------------------------------
@@ -152,3 +168,106 @@ def test_validate_flags_ids_repeated_in_a_results_file(
 
 
 # -- 5. a read-only or full filesystem ------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """``folder`` read-only: by its mode, or (for root, whom modes do not stop) a remount."""
+    if os.geteuid() != 0:
+        modes = {p: p.stat().st_mode for p in [folder, *folder.iterdir()]}
+        for p in modes:
+            p.chmod(0o555 if p.is_dir() else 0o444)
+        try:
+            yield
+        finally:
+            for p, mode in modes.items():
+                p.chmod(mode)
+        return
+    remount = ["mount", "-o", "remount,bind,ro", str(folder)]
+    bind = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True)
+    if bind.returncode != 0:
+        pytest.skip("root, and no bind mount to make a folder read-only")
+    try:
+        if subprocess.run(remount, capture_output=True).returncode != 0:
+            pytest.skip("root, and no read-only remount")
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True, check=True)
+
+
+def test_an_unwritable_output_is_one_line_and_exit_2_and_keeps_its_records(
+    env: dict[str, str], seed_text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 3))
+    folder = tmp_path / "results"
+    folder.mkdir()
+    out = folder / "out.jsonl"
+    with read_only(folder):
+        code, _, err = run(capsys, "batch", str(source), "-o", str(out), "--quiet")
+    assert code == 2
+    assert one_error_line(err).startswith(f"summarizer: error: cannot write {out}")
+    assert not out.exists()
+
+    limit = ("--max-articles", "1", "--quiet")
+    assert run(capsys, "batch", str(source), "-o", str(out), *limit)[0] == 0
+    before = out.read_bytes()
+    with read_only(folder):
+        code, _, err = run(capsys, "batch", str(source), "-o", str(out), "--resume", "--quiet")
+    assert code == 2
+    assert one_error_line(err).startswith("summarizer: error: cannot write ")
+    assert out.read_bytes() == before
+    code, _, _ = run(capsys, "batch", str(source), "-o", str(out), "--resume", "--quiet")
+    assert code == 0
+    assert sorted(r["id"] for r in records(out)) == ["a0", "a1", "a2"]
+
+
+def test_a_full_disk_mid_run_is_one_line_and_the_records_written_stay_resumable(
+    env: dict[str, str],
+    seed_text: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 4))
+    out = tmp_path / "out.jsonl"
+    real_write = os.write
+    calls: list[int] = []
+
+    def full_disk(fd: int, data: Any) -> int:
+        """The third record gets half its bytes on disk, then the disk is full."""
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            target = ""
+        if target != str(out):
+            return real_write(fd, data)
+        calls.append(len(data))
+        if len(calls) <= 2:
+            return real_write(fd, data)
+        if len(calls) == 3:
+            return real_write(fd, bytes(data)[: len(data) // 2])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", full_disk)
+    code, _, err = run(
+        capsys, "batch", str(source), "-o", str(out), "--concurrency", "1", "--quiet"
+    )
+    monkeypatch.setattr(os, "write", real_write)
+    assert code == 2
+    assert one_error_line(err) == f"summarizer: error: cannot write {out}: No space left on device"
+    kept = records(out)  # whole records only: the half line was taken back
+    assert len(kept) == 2 and out.read_bytes().endswith(b"\n")
+    code, _, _ = run(capsys, "batch", str(source), "-o", str(out), "--resume", "--quiet")
+    assert code == 0
+    ids = [r["id"] for r in records(out)]
+    assert sorted(ids) == ["a0", "a1", "a2", "a3"]
+
+
+def test_a_full_disk_on_stdout_is_a_one_line_error_too() -> None:
+    class Full(io.BytesIO):
+        def write(self, data: Any) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with pytest.raises(InputError) as caught:
+        write_results([error_result("x", ValueError("v"))], StdoutResults(Full()), Tally())
+    assert caught.value.one_line() == "cannot write stdout: No space left on device"

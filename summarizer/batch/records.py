@@ -15,6 +15,7 @@ refuses, untouched, a file that is not our results. Lines are read with the boun
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import json
@@ -184,32 +185,54 @@ class ResultsFile:
         self._fd: int | None = None
 
     def open(self, *, resume: bool, retry_errors: bool = False) -> Scan:
-        """Open for appending; with ``resume`` repair and scan what is there, else start empty."""
+        """Open for appending; with ``resume`` repair and scan what is there, else start empty.
+
+        A file that cannot be written (read-only or full filesystem, no permission) is an
+        ``InputError`` naming it, like ``summarize -o``; repair leaves the file as it was then.
+        """
         scan = Scan()
-        if self.path.exists() and self.path.stat().st_size > 0:
-            if not resume:
-                raise InputError(
-                    f"{self.path} already has results: pass --resume to continue that run, "
-                    "or remove the file to start again"
-                )
-            scan = repair_and_scan(self.path, retry_errors=retry_errors)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, self.mode)
+        try:
+            if self.path.exists() and self.path.stat().st_size > 0:
+                if not resume:
+                    raise InputError(
+                        f"{self.path} already has results: pass --resume to continue that run, "
+                        "or remove the file to start again"
+                    )
+                scan = repair_and_scan(self.path, retry_errors=retry_errors)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, self.mode)
+        except OSError as exc:
+            raise self._cannot_write(exc) from None
         return scan
 
     def write(self, result: Result) -> None:
+        """One record, whole or not at all: a write that fails halfway (a full disk) is taken
+        back, so the file keeps only whole records and resume redoes just this one."""
         if self._fd is None:
             raise RuntimeError("results file is not open")
         data = result.to_line()
-        written = os.write(self._fd, data)
-        while written < len(data):  # only on odd filesystems; still one record, in order
-            written += os.write(self._fd, data[written:])
+        written = 0
+        try:
+            while written < len(data):  # more than one call only on odd filesystems
+                written += os.write(self._fd, data[written:])
+        except OSError as exc:
+            if written:
+                with contextlib.suppress(OSError):  # else resume cuts the torn line
+                    os.ftruncate(self._fd, os.fstat(self._fd).st_size - written)
+            raise self._cannot_write(exc) from None
 
     def close(self) -> None:
         if self._fd is not None:
-            os.fsync(self._fd)
-            os.close(self._fd)
-            self._fd = None
+            fd, self._fd = self._fd, None
+            try:
+                os.fsync(fd)
+            except OSError as exc:
+                raise self._cannot_write(exc) from None
+            finally:
+                os.close(fd)
+
+    def _cannot_write(self, exc: OSError) -> InputError:
+        return InputError(f"cannot write {self.path}: {exc.strerror or exc}")
 
     def __enter__(self) -> ResultsFile:
         return self
@@ -231,11 +254,24 @@ class StdoutResults(ResultsFile):
         return Scan()
 
     def write(self, result: Result) -> None:
-        self._stream.write(result.to_line())
-        self._stream.flush()
+        try:
+            self._stream.write(result.to_line())
+            self._stream.flush()
+        except BrokenPipeError:
+            raise  # the reader left (``| head``): not a failure of ours to report
+        except OSError as exc:
+            raise self._cannot_write(exc) from None
 
     def close(self) -> None:
-        self._stream.flush()
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._cannot_write(exc) from None
+
+    def _cannot_write(self, exc: OSError) -> InputError:
+        return InputError(f"cannot write stdout: {exc.strerror or exc}")
 
 
 def repair_and_scan(path: Path, *, retry_errors: bool = False) -> Scan:

@@ -7,6 +7,7 @@ token usage and cost added up, and a run summary JSON written next to the output
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -195,6 +196,7 @@ def run_batch(
         if not options.quiet:
             say(stderr, f"warning: {(result.error or {})['message']}")
 
+    unwritten: InputError | None = None
     try:
         write_results(
             _results(options, settings, report, cache, progress),
@@ -205,12 +207,16 @@ def run_batch(
         )
     finally:
         progress.stop()
-        results.close()
-        if cache is not None:
-            cache.close()
-        report.finished = time.time()
-        if options.output is not None:
-            _write_json_atomic(summary_path(options.output), report.to_dict())
+        try:
+            results.close()
+        finally:
+            if cache is not None:
+                cache.close()
+            report.finished = time.time()
+            if options.output is not None:
+                unwritten = _write_json_atomic(summary_path(options.output), report.to_dict())
+    if unwritten is not None:  # reached only when the run itself went well
+        raise unwritten
     if not options.quiet:
         for line in report.lines():
             say(stderr, line)
@@ -293,10 +299,18 @@ def _expected(options: BatchOptions, scan: Scan) -> int | None:
     return max(total - scan.records, 0)
 
 
-def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+def _write_json_atomic(path: Path, data: dict[str, Any]) -> InputError | None:
+    """Write the run summary; a full or read-only disk is returned, not raised, so it never
+    hides the error that ended the run (this runs in a ``finally``)."""
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        return InputError(f"cannot write {path}: {exc.strerror or exc}")
+    return None
 
 
 def _iso(ts: float) -> str:
