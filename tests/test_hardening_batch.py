@@ -12,7 +12,9 @@ import io
 import json
 import os
 import subprocess
-from collections.abc import Iterator
+import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ from summarizer.batch.records import StdoutResults, Tally, error_result, write_r
 from summarizer.errors import InputError
 from summarizer.service.config import ServiceConfig
 from summarizer.settings import Settings
+from tests.conftest import ROOT
 from tests.fakes import FakeOpenAI, completion, editions, write_jsonl
 from tests.service_helpers import TOKEN_A, RunningService
 from tests.test_service_batches import finished
@@ -145,6 +148,54 @@ def test_a_jsonl_file_or_stdin_with_a_byte_order_mark_is_read_whole(
 # -- 3. two runs on one output; validate and repeated ids --------------------------------------
 
 
+def _slow_run(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    return subprocess.Popen(
+        [sys.executable, "-m", "summarizer", "batch", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _wait_until(check: Callable[[], bool], timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def test_a_second_run_on_the_same_output_is_refused(
+    seed_draft: str, seed_text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", editions(seed_text, 4))
+    out = tmp_path / "out.jsonl"
+    with FakeOpenAI(default=completion(seed_draft), latency=0.4) as slow:
+        env = {
+            "OPENAI_BASE_URL": slow.base_url,
+            "OPENAI_API_KEY": "sk-test",
+            "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache"),
+        }
+        first = _slow_run(env, str(source), "-o", str(out), "--concurrency", "1", "--quiet")
+        try:
+            _wait_until(lambda: len(slow.requests) >= 1)
+            for resume in ((), ("--resume",)):
+                with pytest.MonkeyPatch.context() as mp:
+                    for name, value in env.items():
+                        mp.setenv(name, value)
+                    code, _, err = run(capsys, "batch", str(source), "-o", str(out), *resume)
+                assert code == 2
+                line = one_error_line(err)
+                assert "another summarizer batch run is writing" in line, line
+        finally:
+            assert first.wait(timeout=120) == 0, first.stderr.read() if first.stderr else ""
+    ids = [r["id"] for r in records(out)]
+    assert sorted(ids) == ["a0", "a1", "a2", "a3"]  # each once
+    assert len(slow.requests) == 4
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".lock")] == []
+
+
 def test_validate_flags_ids_repeated_in_a_results_file(
     env: dict[str, str], seed_text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -165,6 +216,36 @@ def test_validate_flags_ids_repeated_in_a_results_file(
 
 
 # -- 4. a run never reads its own outputs -------------------------------------------------------
+
+
+def test_a_directory_run_never_reads_its_own_outputs(
+    env: dict[str, str], seed_text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(2):
+        (docs / f"{n}.txt").write_text(f"{seed_text}\n\nEdition {n}.", encoding="utf-8")
+    # What a Batch API run on the same output keeps beside it: never an input either.
+    (docs / "out.batch").mkdir()
+    write_jsonl(docs / "out.batch" / "part-0001.articles.jsonl", editions(seed_text, 1))
+    out = docs / "out.jsonl"
+    code, _, _ = run(capsys, "batch", str(docs), "-o", str(out), "--quiet")
+    assert code == 0
+    expected = sorted(str(docs / f"{n}.txt") for n in range(2))
+    assert sorted(r["id"] for r in records(out)) == expected
+    assert (docs / "out.summary.json").exists()
+    code, _, err = run(capsys, "batch", str(docs), "-o", str(out), "--resume")
+    assert code == 0, err  # nothing left to do
+    assert "0 processed" in err and "duplicate" not in err
+    assert sorted(r["id"] for r in records(out)) == expected
+    summary = json.loads((docs / "out.summary.json").read_text())
+    assert (summary["inputs"], summary["skipped_already_done"]) == (2, 2)
+    # The glob form and a file named outright: the output is not an input.
+    code, _, err = run(capsys, "batch", str(docs / "*"), "-o", str(out), "--resume", "--quiet")
+    assert code == 0, err
+    code, _, err = run(capsys, "batch", str(out), "-o", str(out), "--resume")
+    assert code == 2
+    assert "is this run's own output" in one_error_line(err)
 
 
 # -- 5. a read-only or full filesystem ------------------------------------------------------------

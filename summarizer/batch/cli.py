@@ -25,7 +25,13 @@ def register(sub: Subcommands) -> None:
         help="files, directories (recursive), globs, .jsonl files (id, text, title, published, "
         "source per line), or - for JSONL on stdin",
     )
-    p.add_argument("-o", "--output", type=Path, help="results JSONL (default: stdout)")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="results JSONL (default: stdout); one run at a time writes it (OUTPUT.lock beside "
+        "it while it runs), and it and the files written beside it are never read as inputs",
+    )
     p.add_argument("--concurrency", type=_positive, default=8, help="requests in flight (8)")
     p.add_argument("--rpm", type=_positive, help="requests per minute, across all workers")
     p.add_argument("--tpm", type=_positive, help="tokens per minute, across all workers")

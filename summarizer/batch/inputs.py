@@ -11,6 +11,10 @@ Symlinks: a file named on the command line is read wherever it points (the user 
 Inside a directory input, a symlink is followed only when its target lies inside that same
 directory; one pointing out of it (``passwd.txt -> /etc/passwd``) gets an error record and is
 not read, so summarising a folder never sends files from elsewhere to the model.
+
+A run's own outputs (``skip``: its results file, run summary, Batch API files) are never
+inputs: ``batch DIR -o DIR/out.jsonl`` would otherwise read its own records back, as
+duplicates or error records, and a resume with nothing left to do would fail.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import glob
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -45,15 +49,18 @@ def iter_items(
     *,
     stdin: IO[bytes] | None = None,
     max_line_bytes: int = jsonl.MAX_LINE_BYTES,
+    skip: Collection[Path] = (),
 ) -> Iterator[Item]:
-    """Every input named by ``specs``, in a stable order (directories and globs sorted)."""
+    """Every input named by ``specs``, in a stable order (directories and globs sorted), but
+    none of the files or folders in ``skip`` (the run's own outputs)."""
+    own = _Own(skip)
     for spec in specs:
         if spec == "-":
             if stdin is None:
                 raise InputError("'-' given but there is no stdin to read JSONL from")
             yield from _jsonl_items(stdin, "stdin", max_line_bytes)
             continue
-        for path, problem in _paths(spec):
+        for path, problem in _paths(spec, own):
             problem = problem or jsonl.regular_file_problem(path)
             if problem is not None:
                 yield broken_item(str(path), f"{path}: {problem}")
@@ -64,9 +71,13 @@ def iter_items(
                 yield _file_item(path)
 
 
-def check_specs(specs: Iterable[str]) -> None:
-    """Fail before any work if an input names nothing: a typo must not cost a half run."""
+def check_specs(specs: Iterable[str], *, skip: Collection[Path] = ()) -> None:
+    """Fail before any work if an input names nothing, or names outright one of the run's own
+    outputs (``skip``): a typo must not cost a half run."""
+    own = _Own(skip)
     for spec in specs:
+        if spec != "-" and own.holds(Path(spec)):
+            raise InputError(f"{spec} is this run's own output: it cannot also be an input")
         if spec == "-" or Path(spec).exists():
             continue
         if _GLOB_CHARS & set(spec) and next(glob.iglob(spec, recursive=True), None) is not None:
@@ -77,13 +88,14 @@ def check_specs(specs: Iterable[str]) -> None:
         )
 
 
-def count_items(specs: Iterable[str]) -> int | None:
+def count_items(specs: Iterable[str], *, skip: Collection[Path] = ()) -> int | None:
     """How many items ``iter_items`` will yield (cheap: no parsing); None when stdin is read."""
     total = 0
+    own = _Own(skip)
     for spec in specs:
         if spec == "-":
             return None
-        for path, problem in _paths(spec):
+        for path, problem in _paths(spec, own):
             readable = problem is None and jsonl.regular_file_problem(path) is None
             if readable and path.suffix.lower() in JSONL_SUFFIXES:
                 with path.open("rb") as f:
@@ -97,11 +109,25 @@ def count_items(specs: Iterable[str]) -> int | None:
 _Found = tuple[Path, str | None]
 
 
-def _paths(spec: str) -> Iterator[_Found]:
+class _Own:
+    """The run's own outputs, by real path: a symlink or another spelling is the same file."""
+
+    def __init__(self, paths: Collection[Path]) -> None:
+        self._real = tuple(os.path.realpath(p) for p in paths)
+
+    def holds(self, path: Path) -> bool:
+        """True for an output itself or anything inside an output folder."""
+        real = os.path.realpath(path)
+        return any(_within(real, own) for own in self._real)
+
+
+def _paths(spec: str, own: _Own) -> Iterator[_Found]:
     """The files one spec names; a spec naming nothing is bad input, not an empty batch."""
     path = Path(spec)
+    if own.holds(path):
+        raise InputError(f"{spec} is this run's own output: it cannot also be an input")
     if path.is_dir():
-        yield from _dir_files(path)
+        yield from (found for found in _dir_files(path) if not own.holds(found[0]))
     elif path.exists():  # a file, or a FIFO or device that becomes an error record
         yield path, None
     elif _GLOB_CHARS & set(spec):
@@ -109,7 +135,7 @@ def _paths(spec: str) -> Iterator[_Found]:
         files = [p for p in matches if not p.is_dir()]
         if not files:
             raise InputError(f"{spec}: the pattern matches no file")
-        yield from ((p, None) for p in files)
+        yield from ((p, None) for p in files if not own.holds(p))
     else:
         raise InputError(f"{spec}: no such file or directory")
 

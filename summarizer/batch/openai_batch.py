@@ -56,6 +56,7 @@ from .batch_files import (
 )
 from .cache import SummaryCache, cache_key
 from .inputs import Duplicate, Selection
+from .outputs import batch_folder, batch_state_path
 from .progress import Progress, Quiet
 from .records import Result, duplicate_result, error_result, ok_result
 
@@ -101,8 +102,8 @@ class BatchEngine:
         self.client = client or make_client(settings)
         self.max_requests = max_requests
         self.max_bytes = max_bytes
-        self.state_path = output.with_name(output.stem + ".batch-state.json")
-        self.folder = output.with_name(output.stem + ".batch")
+        self.state_path = batch_state_path(output)
+        self.folder = batch_folder(output)
         self.parts: list[Part] = []
         self.built = {"requests": 0, "immediate": 0}
 

@@ -28,6 +28,7 @@ from .cache import SummaryCache
 from .cost import BATCH_DISCOUNT, CostTally, PriceTable
 from .engine import Pace, live_worker, run_items
 from .inputs import Selection, check_specs, count_items, iter_items
+from .outputs import OutputLock, own_outputs, summary_path
 from .progress import Progress, make_progress
 from .records import DuplicateResult, Result, ResultsFile, Scan, StdoutResults, Tally, write_results
 
@@ -143,11 +144,6 @@ class RunReport:
         return out
 
 
-def summary_path(output: Path) -> Path:
-    """``results.jsonl`` -> ``results.summary.json``, beside it."""
-    return output.with_name(output.stem + ".summary.json")
-
-
 def run_batch(
     options: BatchOptions,
     settings: Settings,
@@ -156,18 +152,33 @@ def run_batch(
     stdout: IO[bytes] | None = None,
     stderr: IO[str] | None = None,
 ) -> RunReport:
-    """Run the whole batch; raises only for problems with the run itself, never an article."""
+    """Run the whole batch; raises only for problems with the run itself, never an article.
+
+    With ``-o`` the output is locked for the whole run (records, then the run summary), so a
+    second run on the same file is refused instead of doing every input again.
+    """
     stderr = stderr or sys.stderr
     if options.output is None and options.engine == "openai-batch":
         raise InputError("--engine openai-batch needs -o FILE (its state file lives beside it)")
-    check_specs(options.inputs)
-    results = (
-        ResultsFile(options.output)
-        if options.output is not None
-        else StdoutResults(stdout or sys.stdout.buffer)
-    )
     if options.retry_errors and not options.resume:
         raise InputError("--retry-errors goes with --resume: it retries a previous run's errors")
+    own = own_outputs(options.output) if options.output is not None else ()
+    check_specs(options.inputs, skip=own)
+    if options.output is None:
+        sink = StdoutResults(stdout or sys.stdout.buffer)
+        return _run(options, settings, sink, own, stdin, stderr)
+    with OutputLock(options.output):
+        return _run(options, settings, ResultsFile(options.output), own, stdin, stderr)
+
+
+def _run(
+    options: BatchOptions,
+    settings: Settings,
+    results: ResultsFile,
+    own: tuple[Path, ...],
+    stdin: IO[bytes] | None,
+    stderr: IO[str],
+) -> RunReport:
     scan = results.open(resume=options.resume, retry_errors=options.retry_errors)
     pace = Pace(options.rpm, options.tpm)
     discount = BATCH_DISCOUNT if options.engine == "openai-batch" else 1.0
@@ -175,7 +186,7 @@ def run_batch(
         options=options,
         scan=scan,
         selection=Selection(
-            iter_items(options.inputs, stdin=stdin, max_line_bytes=_line_cap(settings)),
+            iter_items(options.inputs, stdin=stdin, max_line_bytes=_line_cap(settings), skip=own),
             done=scan.done,
             limit=options.max_articles,
         ),
@@ -185,7 +196,7 @@ def run_batch(
     if scan.torn_bytes or scan.bad_lines:
         say(stderr, f"repaired {options.output}: {repair_note(scan)}")
     progress = make_progress(pace.counters, quiet=options.quiet, stream=stderr)
-    progress.start(_expected(options, scan))
+    progress.start(_expected(options, scan, own))
     cache = SummaryCache(options.cache_path) if options.cache_path else None
 
     def recorded(result: Result) -> None:
@@ -285,11 +296,11 @@ def _line_cap(settings: Settings) -> int:
     return max(jsonl.MAX_LINE_BYTES, settings.max_chars * 8 + (1 << 16))
 
 
-def _expected(options: BatchOptions, scan: Scan) -> int | None:
+def _expected(options: BatchOptions, scan: Scan, own: tuple[Path, ...]) -> int | None:
     if "-" in options.inputs:
         return None
     try:
-        total = count_items(options.inputs)
+        total = count_items(options.inputs, skip=own)
     except (InputError, OSError):
         return None  # the real pass reports the problem
     if total is None:
