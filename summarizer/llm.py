@@ -50,6 +50,7 @@ def tls_context() -> ssl.SSLContext:
 def make_client(
     settings: Settings, *, transport: httpx2.BaseTransport | None = None
 ) -> openai.OpenAI:
+    settings.check_base_url()  # also for settings built without ``resolve``: no credentials
     timeout = httpx2.Timeout(profile_for(settings).timeout, connect=settings.connect_timeout)
     http = httpx2.Client(timeout=timeout, transport=transport, verify=tls_context())
     return openai.OpenAI(

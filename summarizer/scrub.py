@@ -7,8 +7,10 @@ they were sent (``401 Incorrect API key provided: Bearer sk-…``); an HTTP clie
 shows the URL, userinfo and query string included. ``redact`` replaces every secret this
 process was configured with (``remember``: each ``Settings`` registers its key and the
 credentials in its base URL) and anything shaped like one: URL userinfo, key-like query
-parameters, ``Authorization`` values and bearer tokens, ``sk-…`` keys. It runs on every message that
-leaves: error lines, batch records, problem bodies and log records (``RedactingFilter``).
+parameters, ``Authorization`` values, ``Basic`` credentials (base64 of ``user:password``) and
+bearer tokens, ``sk-…`` keys; and a known secret in base64, as a proxy that echoes the header it
+was sent shows it. It runs on every message that leaves: error lines, batch records, problem
+bodies and log records (``RedactingFilter``).
 
 *Terminal escapes and line breaks.* Article and model text may hold ``ESC ] 0;… BEL`` (set the
 window title), OSC 8 links or bidi overrides. ``for_terminal`` replaces control characters, so
@@ -19,6 +21,8 @@ U+2029 and U+0085 from splitting a record for tools that split lines on them.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
 import re
 import threading
@@ -50,9 +54,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"(?i)\b(authorization[\"']?\s*[:=]\s*[\"']?[a-z]+\s+)[^\s\"',;]+"),
         rf"\1{REDACTED}",
     ),
-    # A bearer token quoted in free text (with a digit: "the bearer bonds" is prose).
+    # A bearer token quoted in free text: with a digit, or longer than any word ("the bearer
+    # bonds" is prose).
     (
-        re.compile(r"\b([Bb]earer)(\s+)(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}"),
+        re.compile(
+            r"\b([Bb]earer)(\s+)(?:(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}"
+            r"|[A-Za-z0-9._~+/=-]{20,})"
+        ),
         rf"\1\2{REDACTED}",
     ),
     (re.compile(r"(?<![A-Za-z0-9])sk-[A-Za-z0-9_-]{6,}"), REDACTED),
@@ -65,6 +73,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         rf"\1{REDACTED}",
     ),
 )
+
+# ``Basic`` and a word that is base64 of something with a colon: ``user:password``.
+_BASIC = re.compile(r"(?i)\b(basic)(\s+)([A-Za-z0-9+/_-]{8,}={0,2})")
 
 # Control characters, DEL, C1, bidi overrides and isolates, and lone surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -89,6 +100,8 @@ def url_secrets(url: str | None) -> list[str]:
     except ValueError:
         return []
     found = [parts.password or "", parts.username or ""]
+    if parts.username is not None and parts.password is not None:  # what Basic auth encodes
+        found.append(f"{parts.username}:{parts.password}")
     found += [v for k, v in parse_qsl(parts.query) if _SECRET_PARAM.fullmatch(k.strip())]
     return [f for f in found if f]
 
@@ -99,14 +112,38 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
         known = set(_known)
     known.update(s for s in secrets if s and len(s) >= MIN_SECRET)
     for secret in sorted(known, key=len, reverse=True):
-        if secret in text:
-            text = text.replace(secret, REDACTED)
-        encoded = quote(secret, safe="")
-        if encoded != secret and encoded in text:
-            text = text.replace(encoded, REDACTED)
+        for form in _forms(secret):
+            if form in text:
+                text = text.replace(form, REDACTED)
+    text = _BASIC.sub(_basic, text)
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
     return text
+
+
+def _forms(secret: str) -> list[str]:
+    """A secret as it may be quoted: itself, URL-encoded, and in base64 (standard and URL-safe,
+    padded or not: ``Authorization: Basic`` and proxies' echoes)."""
+    raw = secret.encode("utf-8", "surrogatepass")
+    forms = [secret, quote(secret, safe="")]
+    for encoded in (base64.b64encode(raw).decode(), base64.urlsafe_b64encode(raw).decode()):
+        forms += [encoded, encoded.rstrip("=")]
+    return [f for f in dict.fromkeys(forms) if len(f) >= MIN_SECRET]
+
+
+def _basic(match: re.Match[str]) -> str:
+    """``Basic <credentials>`` redacted when the word decodes to ``something:something``."""
+    word = match[3].rstrip("=")
+    if len(word) % 4 == 1:
+        return match[0]
+    padded = word + "=" * (-len(word) % 4)
+    try:
+        decoded = base64.b64decode(padded.replace("-", "+").replace("_", "/"), validate=True)
+    except (binascii.Error, ValueError):
+        return match[0]
+    if b":" not in decoded:
+        return match[0]
+    return f"{match[1]}{match[2]}{REDACTED}"
 
 
 def for_terminal(text: str) -> str:

@@ -7,10 +7,13 @@ when a run starts, so tests and long-running services see the environment of the
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 from urllib.parse import urlsplit, urlunsplit
+
+import httpx2
 
 from . import scrub
 from .errors import ConfigError
@@ -26,6 +29,20 @@ OPENAI_URL = "https://api.openai.com/v1"
 # llama.cpp or vLLM server, the bundled model, or any other OpenAI-compatible server.
 ServerKind = Literal["openai", "azure", "llamacpp", "vllm", "bundled", "compatible"]
 SERVER_KINDS: tuple[ServerKind, ...] = get_args(ServerKind)
+
+# Bounds on numbers from flags and the environment: beyond them a value is a typo (or an attack
+# on the process: a timeout no socket accepts, attempts that retry for days, a read cap no
+# buffer holds), refused with the setting's name rather than failing somewhere deep.
+MAX_SECONDS = 86_400.0
+MAX_INTS: Mapping[str, int] = {
+    "max_attempts": 100,
+    "reasks": 100,
+    "token_budget": 100_000_000,
+    "max_output_tokens": 10_000_000,
+    "max_chars": 100_000_000,
+    "context_tokens": 100_000_000,
+}
+SEED_RANGE = (-(2**63), 2**63 - 1)
 
 
 @dataclass(frozen=True)
@@ -91,27 +108,42 @@ class Settings:
 
     def check(self) -> None:
         """Reject settings that cannot work, with a message naming the setting."""
-        if self.base_url is not None:
-            parts = urlsplit(self.base_url)
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                raise ConfigError(
-                    f"base URL must be http(s)://host[:port][/path], got {self.base_url!r}"
-                )
+        self.check_base_url()
         for name in ("timeout", "connect_timeout", "max_retry_seconds"):
             value = getattr(self, name)
-            if value is not None and value <= 0:
-                raise ConfigError(f"{name} must be positive")
-        for name in ("max_attempts", "token_budget", "max_output_tokens", "max_chars"):
-            if getattr(self, name) < 1:
-                raise ConfigError(f"{name} must be at least 1")
-        if self.context_tokens is not None and self.context_tokens < 1:
-            raise ConfigError("context_tokens must be at least 1")
-        if self.reasks < 0:
-            raise ConfigError("reasks must be 0 or more")
+            if value is not None and not (0 < value <= MAX_SECONDS):  # NaN fails this too
+                raise ConfigError(
+                    f"{_named(name)} must be a number of seconds above 0 and at most "
+                    f"{MAX_SECONDS:,.0f}"
+                )
+        for name, most in MAX_INTS.items():
+            value = getattr(self, name)
+            least = 0 if name == "reasks" else 1
+            if value is not None and not (least <= value <= most):
+                raise ConfigError(f"{_named(name)} must be from {least} to {most:,}")
+        if self.seed is not None and not (SEED_RANGE[0] <= self.seed <= SEED_RANGE[1]):
+            raise ConfigError(f"{_named('seed')} must be a 64-bit integer")
         if self.schema_kind not in (None, "openai", "grammar", "llguidance"):
             raise ConfigError("schema kind must be 'openai', 'grammar' or 'llguidance'")
         if self.server_kind not in (None, *SERVER_KINDS):
             raise ConfigError(f"server kind must be one of {', '.join(SERVER_KINDS)}")
+
+    def check_base_url(self) -> None:
+        """A base URL the HTTP client can use, without credentials in it (those would go out as
+        ``Authorization: Basic``, which an upstream may echo back); else ``ConfigError``."""
+        if self.base_url is None:
+            return
+        problem = base_url_problem(self.base_url)
+        if problem == CREDENTIALS:
+            raise ConfigError(
+                "the base URL (--base-url or OPENAI_BASE_URL) must not hold credentials "
+                "(user:password@host): put the key in OPENAI_API_KEY instead"
+            )
+        if problem is not None:
+            raise ConfigError(
+                f"base URL must be http(s)://host[:port][/path] ({problem}), "
+                f"got {scrub.redact(self.base_url)!r}"
+            )
 
     @property
     def server_url(self) -> str:
@@ -126,6 +158,42 @@ class Settings:
         if parts.port:
             netloc = f"{netloc}:{parts.port}"
         return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+CREDENTIALS = "credentials"
+_HOST_NAME = re.compile(r"[\w.-]+")
+
+
+def base_url_problem(url: str) -> str | None:
+    """What makes ``url`` unusable as a base URL (``CREDENTIALS`` for a user or password in
+    it), or None. Every parser on the way is asked: ours, the HTTP client's, and the IDNA codec
+    the resolver will use (an empty or over-long label fails only when connecting)."""
+    if any(c.isspace() or not c.isprintable() for c in url):
+        return "it holds a space or a control character"
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # raises on a port that is not a number from 0 to 65535
+        host = parts.hostname
+    except ValueError as exc:
+        return str(exc)
+    if parts.scheme not in ("http", "https") or not host:
+        return "no http(s) scheme or no host"
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        return CREDENTIALS
+    if ":" not in host and not _HOST_NAME.fullmatch(host):  # an IPv6 literal is checked above
+        return f"{host!r} is no host name"
+    try:
+        host.encode("idna")
+        httpx2.URL(url)
+    except (UnicodeError, ValueError, TypeError, httpx2.InvalidURL) as exc:
+        return str(exc) or type(exc).__name__
+    return None
+
+
+def _named(name: str) -> str:
+    """A setting's name with the variable that sets it: ``timeout (SUMMARIZER_TIMEOUT)``."""
+    var = next((v for n, v, _ in _ENV if n == name), None)
+    return f"{name} ({var})" if var else name
 
 
 def _convert(var: str, raw: str, kind: type) -> Any:
