@@ -14,7 +14,7 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from charset_normalizer import from_bytes
 from pydantic import BaseModel, ConfigDict, Field
@@ -27,6 +27,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 
+# The longest article accepted by default, in characters (``Settings.max_chars``).
+DEFAULT_MAX_CHARS = 100_000
 # A headline is a short first line with no sentence-ending punctuation.
 _MAX_HEADLINE = 200
 # charset-normalizer's mess ratio above which a detected decoding is noise, not text.
@@ -85,7 +87,7 @@ def make_article(
     published: object = None,
     source: str | None = None,
     language: str | None = None,
-    max_chars: int = 100_000,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Article:
     """Check and normalise raw text into an ``Article`` (the one entry point for all loaders)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -153,30 +155,59 @@ def decode(data: bytes, *, name: str = "input") -> str:
     return str(best)
 
 
+def byte_cap(max_chars: int) -> int:
+    """The most bytes read of one article, from a file or stdin: bytes can exceed characters,
+    but an input 8x over the limit fits no encoding. The cap is on the read itself: a file may
+    grow, or claim size 0 like /proc files, and stdin may be ``/dev/zero``."""
+    return max_chars * 8
+
+
+def read_stdin(stream: IO[Any] | None, max_chars: int) -> bytes:
+    """At most ``byte_cap(max_chars) + 1`` bytes of stdin (``load_article`` then refuses an
+    input over the cap), never all of it first."""
+    if stream is None:
+        return b""
+    buffer = getattr(stream, "buffer", stream)
+    limit = byte_cap(max_chars) + 1
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = buffer.read(min(1 << 20, limit - size))
+        if not chunk:
+            break
+        if isinstance(chunk, str):  # a text stream with no bytes beneath (an embedding app)
+            chunk = chunk.encode("utf-8", "surrogateescape")
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def load_article(
     path: str | Path,
     *,
     title: str | None = None,
     published: object = None,
     source: str | None = None,
-    max_chars: int = 100_000,
+    max_chars: int = DEFAULT_MAX_CHARS,
     stdin: bytes | None = None,
 ) -> Article:
     """Load a ``.txt``/``.md``/``.html``/``.json`` file, or stdin when ``path`` is ``-``.
 
     Flags given by the caller win over metadata found in the file.
     """
+    cap = byte_cap(max_chars)
     if str(path) == "-":
         data = stdin if stdin is not None else b""
+        if len(data) > cap:
+            raise InputError(
+                f"stdin is over {cap:,} bytes, far over the limit of {max_chars:,} characters"
+            )
         name, suffix = "stdin", _sniff_suffix(data)
     else:
         p = Path(path)
         problem = jsonl.regular_file_problem(p)
         if problem is not None:
             raise InputError(f"{p}: {problem}")
-        # Bytes can exceed characters, but a file 8x over the limit cannot fit any encoding.
-        # The cap is on the read itself: a file may grow, or claim size 0 like /proc files.
-        cap = max_chars * 8
         try:
             data = jsonl.read_capped(p, cap)
         except OSError as exc:
@@ -206,7 +237,7 @@ def load_article(
 
 
 def article_from_mapping(
-    data: dict[str, Any], *, name: str = "input", max_chars: int = 100_000
+    data: dict[str, Any], *, name: str = "input", max_chars: int = DEFAULT_MAX_CHARS
 ) -> Article:
     """Build an article from a JSON object with ``text`` and optional metadata."""
     text = data.get("text")

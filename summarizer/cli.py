@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from . import jsonl, scrub
-from .article import load_article
+from .article import DEFAULT_MAX_CHARS, load_article, read_stdin
 from .batch import cli as batch_cli
 from .cli_shared import (
     EXIT_FAILURE,
@@ -134,7 +134,7 @@ def register(sub: Subcommands) -> None:
 
 def cmd_summarize(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    stdin = sys.stdin.buffer.read() if args.path == "-" else None
+    stdin = read_stdin(sys.stdin, settings.max_chars) if args.path == "-" else None
     article = load_article(
         args.path,
         title=args.title,
@@ -175,7 +175,7 @@ def cmd_dates_resolve(args: argparse.Namespace) -> int:
 
 
 def _index_of(args: argparse.Namespace) -> ArticleIndex:
-    stdin = sys.stdin.buffer.read() if args.path == "-" else None
+    stdin = read_stdin(sys.stdin, DEFAULT_MAX_CHARS) if args.path == "-" else None
     article = load_article(args.path, published=args.published, stdin=stdin)
     return index_article(article)
 

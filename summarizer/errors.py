@@ -11,8 +11,9 @@ caller can catch one class. The tree is short on purpose::
      ├── LocalServerError        the bundled local model server could not start or be found
      └── ModelError              the model call failed after all retries and re-asks (exit 1)
           ├── TransportError     network or HTTP status (``status_code``): retries exhausted
-          │    ├── TransportTimeoutError  no answer within the request timeout
-     │    └── ContextLengthError     the request is longer than the model's context window
+          │    ├── TransportTimeoutError  no whole answer within the request timeout
+          │    ├── AnswerTooLargeError    an answer longer than the output cap allows
+          │    └── ContextLengthError     the request is longer than the model's context window
           ├── InvalidOutputError output never validated (bad JSON, schema, truncation, refusal)
           └── BudgetExceededError the per-article token budget ran out
 
@@ -157,6 +158,11 @@ class TransportError(ModelError):
 
 class TransportTimeoutError(TransportError):
     """The model server did not answer within the request timeout, on every attempt."""
+
+
+class AnswerTooLargeError(TransportError):
+    """The model server's answer was larger than any answer within the output token cap can be
+    (``llm.answer_cap``); it was dropped unread past the cap, and is not asked again."""
 
 
 class InvalidOutputError(ModelError):

@@ -1,7 +1,9 @@
 """One Chat Completions call with the draft's strict JSON schema, through the official SDK.
 
 The SDK's own retries are off (``max_retries=0``): ``retry.py`` is the one retry layer. The
-HTTP client is ours, with explicit timeouts, so every server kind behaves the same.
+HTTP client is ours, with explicit timeouts, so every server kind behaves the same; its hooks
+(``http_bounds.py``) make the timeout a deadline for the whole request, body included, and cap
+the size of an answer (``answer_cap``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 import httpx2
 import openai
 
+from . import http_bounds
 from .context import context_length_error
 from .profile import profile_for
 from .schema import Usage
@@ -24,6 +27,12 @@ Message = dict[str, str]
 
 # The SDK insists on a key; local servers ignore it, so a placeholder goes there.
 _NO_KEY = "not-needed"
+
+# An answer's bytes per output token at most: a token of JSON is a few bytes, one written as
+# \uXXXX escapes about a dozen; a server's reasoning text may take the cap again. And the
+# envelope around it (usage, ids, an error page). An answer over this is no answer.
+ANSWER_BYTES_PER_TOKEN = 64
+ANSWER_OVERHEAD_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -51,8 +60,15 @@ def make_client(
     settings: Settings, *, transport: httpx2.BaseTransport | None = None
 ) -> openai.OpenAI:
     settings.check_base_url()  # also for settings built without ``resolve``: no credentials
-    timeout = httpx2.Timeout(profile_for(settings).timeout, connect=settings.connect_timeout)
-    http = httpx2.Client(timeout=timeout, transport=transport, verify=tls_context())
+    seconds = profile_for(settings).timeout
+    timeout = httpx2.Timeout(seconds, connect=settings.connect_timeout)
+    advice = " (raise --max-output-tokens or SUMMARIZER_MAX_OUTPUT_TOKENS if answers are this long)"
+    http = httpx2.Client(
+        timeout=timeout,
+        transport=transport,
+        verify=tls_context(),
+        event_hooks=http_bounds.hooks(seconds, answer_cap(settings), advice=advice),
+    )
     return openai.OpenAI(
         api_key=settings.api_key or _NO_KEY,
         base_url=settings.base_url,
@@ -60,6 +76,12 @@ def make_client(
         timeout=timeout,
         http_client=http,
     )
+
+
+def answer_cap(settings: Settings) -> int:
+    """The most bytes a model answer may have: far more than any answer within the output
+    token cap, far less than what would hurt (``http_bounds.py`` enforces it)."""
+    return settings.max_output_tokens * ANSWER_BYTES_PER_TOKEN + ANSWER_OVERHEAD_BYTES
 
 
 def request_body(
@@ -111,6 +133,11 @@ def complete(
         too_long = context_length_error(exc)
         if too_long is not None:
             raise too_long from exc
+        raise
+    except openai.APIConnectionError as exc:
+        # A connection cut by the deadline's watchdog is a timeout, not a dropped connection.
+        if not isinstance(exc, openai.APITimeoutError) and http_bounds.timed_out(exc.request):
+            raise openai.APITimeoutError(request=exc.request) from exc
         raise
     try:
         data = response.json()

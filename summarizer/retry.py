@@ -13,6 +13,7 @@ Tests call ``set_testing(True)``: waits are recorded instead of slept.
 from __future__ import annotations
 
 import email.utils
+import math
 import time
 from collections.abc import Callable, Mapping
 from typing import TypeVar
@@ -28,7 +29,7 @@ from tenacity import (
 )
 
 from . import scrub
-from .errors import TransportError, TransportTimeoutError
+from .errors import AnswerTooLargeError, TransportError, TransportTimeoutError
 from .settings import Settings
 
 T = TypeVar("T")
@@ -76,14 +77,14 @@ def retry_after_headers(headers: Mapping[str, str]) -> float | None:
     raw = headers.get("retry-after-ms")
     if raw:
         try:
-            return max(float(raw) / 1000.0, 0.0)
+            return _seconds(float(raw) / 1000.0)
         except ValueError:
             pass
     raw = headers.get("retry-after")
     if not raw:
         return None
     try:
-        return max(float(raw), 0.0)
+        return _seconds(float(raw))
     except ValueError:
         pass
     try:
@@ -91,6 +92,13 @@ def retry_after_headers(headers: Mapping[str, str]) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(when.timestamp() - time.time(), 0.0)
+
+
+def _seconds(value: float) -> float:
+    """A wait the server asked for, as a number ``sleep`` takes: ``NaN`` is no answer."""
+    if math.isnan(value):
+        raise ValueError("not a number")
+    return max(value, 0.0)
 
 
 class _Wait:
@@ -130,6 +138,8 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
     )
     try:
         return retrying(counted), attempts
+    except AnswerTooLargeError as exc:  # raised while reading the answer: never retried
+        raise exc.with_history(attempts=attempts, usage={}, last_output=None) from None
     except openai.APIStatusError as exc:
         raise TransportError(
             f"model server answered HTTP {exc.status_code} after {attempts} attempt(s): "

@@ -31,6 +31,14 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     drop: bool = False  # close the connection without answering
     delay: float = 0.0  # seconds before answering (longer than the client timeout = timeout)
+    # A hostile body: ``padding`` spaces before it (a huge answer that is still valid JSON,
+    # never held in memory), only its first ``truncate`` bytes before the connection is closed
+    # (``content-length`` still says the whole), and ``drip`` seconds between pieces of
+    # ``drip_size`` bytes after the headers.
+    padding: int = 0
+    truncate: int | None = None
+    drip: float = 0.0
+    drip_size: int = 1
 
 
 def completion(
@@ -89,6 +97,7 @@ class FakeOpenAI:
         self.tokenized: list[str] = []
         self.queue: deque[Reply] = deque()
         self.requests: list[dict[str, Any]] = []
+        self.body_bytes_sent: list[int] = []  # body bytes written per hostile reply
         self.default = default
         self.latency = latency
         self._default_bytes: bytes | None = None
@@ -210,16 +219,59 @@ class FakeOpenAI:
                     return
                 self.send_response(reply.status)
                 self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
+                self.send_header("content-length", str(reply.padding + len(data)))
                 for k, v in reply.headers.items():
                     self.send_header(k, v)
                 self.end_headers()
+                hostile = reply.padding or reply.drip or reply.truncate is not None
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    self.wfile.write(data)
+                    if hostile:
+                        self._write_hostile(reply, data)
+                    else:
+                        self.wfile.write(data)
+
+            def _write_hostile(self, reply: Reply, data: bytes) -> None:
+                limit = reply.truncate
+                sent = 0
+                try:
+                    for piece in _pieces(reply, data):
+                        if limit is not None:
+                            piece = piece[: limit - sent]
+                        if not piece:
+                            break
+                        if reply.drip and sent:
+                            time.sleep(reply.drip)
+                        self.wfile.write(piece)
+                        sent += len(piece)
+                finally:
+                    fake.body_bytes_sent.append(sent)
+                if limit is not None:
+                    with contextlib.suppress(OSError):
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                    self.close_connection = True
 
             do_GET = do_POST
 
         return Handler
+
+
+_SPACES = b" " * 65536
+
+
+def _pieces(reply: Reply, data: bytes) -> Any:
+    """The padded body in the pieces it is written in: ``drip_size`` bytes when dripping."""
+    left = reply.padding
+    while left > 0:
+        n = min(left, len(_SPACES))
+        yield from _split(_SPACES[:n], reply)
+        left -= n
+    yield from _split(data, reply)
+
+
+def _split(chunk: bytes, reply: Reply) -> Any:
+    step = max(reply.drip_size, 1) if reply.drip else len(chunk) or 1
+    for i in range(0, len(chunk), step):
+        yield chunk[i : i + step]
 
 
 class FakeBatchAPI(FakeOpenAI):
