@@ -195,6 +195,10 @@ class FakeOpenAI:
                 self.arrived = time.monotonic()  # the request line has just been read
                 return super().parse_request()
 
+            def handle(self) -> None:  # a client that hung up mid-answer: no traceback
+                with contextlib.suppress(ConnectionResetError, BrokenPipeError):
+                    super().handle()
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
                 raw = self.rfile.read(length)

@@ -13,6 +13,7 @@ import uvicorn
 
 from summarizer.service.app import create_app
 from summarizer.service.config import ServiceConfig
+from summarizer.service.server import uvicorn_config
 from summarizer.settings import Settings
 
 TOKEN_A = "token-a-" + "x" * 24
@@ -32,10 +33,8 @@ class RunningService:
     def __init__(self, config: ServiceConfig, settings: Settings) -> None:
         self.app = create_app(config, settings)
         self.port = free_port()
-        self.server = uvicorn.Server(
-            uvicorn.Config(
-                self.app, host="127.0.0.1", port=self.port, log_level="warning", access_log=False
-            )
+        self.server = uvicorn.Server(  # with the limits of the real server
+            uvicorn_config(self.app, config, host="127.0.0.1", port=self.port, log_level="warning")
         )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -48,6 +48,7 @@ from .jobs import (
     job_dir,
     new_job_id,
     private_dir,
+    remove_inputs,
     write_inputs,
 )
 from .middleware import AccessLog, BodyLimit, Guard
@@ -247,16 +248,23 @@ def _routes() -> APIRouter:
                 f"{len(lines)} articles; at most {config.max_batch_articles} per batch",
             )
         store: JobStore = request.app.state.store
+        too_many = Problem(
+            429,
+            "Too many active jobs",
+            f"at most {config.max_jobs_per_token} unfinished jobs per token",
+        )
         if store.active_count(owner) >= config.max_jobs_per_token:
-            raise Problem(
-                429,
-                "Too many active jobs",
-                f"at most {config.max_jobs_per_token} unfinished jobs per token",
-            )
+            raise too_many  # early, before any file is written
         job_id = new_job_id()
-        # Inputs on disk first: a job row always has its input file, even after a crash.
-        await anyio.to_thread.run_sync(write_inputs, job_dir(config.jobs_dir, job_id), lines)
-        job = store.create(job_id, owner, len(lines))
+        folder = job_dir(config.jobs_dir, job_id)
+        # Inputs on disk first: a job row always has its input file, even after a crash. The
+        # limit is checked again with the insert, in one transaction: requests racing past the
+        # early check (it awaits the write) cannot all be accepted.
+        await anyio.to_thread.run_sync(write_inputs, folder, lines)
+        job = store.create(job_id, owner, len(lines), limit=config.max_jobs_per_token)
+        if job is None:
+            await anyio.to_thread.run_sync(remove_inputs, folder)
+            raise too_many
         request.app.state.runner.start(job.id)
         return JobView(**job.to_dict())
 

@@ -21,7 +21,11 @@ def register(sub: Subcommands) -> None:
         "serve",
         help="run the HTTP API (summaries and batch jobs)",
         description="Serve summaries and batch jobs over an authenticated HTTP API. "
-        f"Bearer tokens come from ${TOKEN_ENV} (comma-separated for several).",
+        f"Bearer tokens come from ${TOKEN_ENV} (comma-separated for several). "
+        "Clients that hold a connection are bounded: a request's head must arrive within "
+        "--header-timeout seconds of connecting (or of the previous answer) and its body within "
+        "60 s more, an idle kept-alive connection is closed after 5 s, a head over 16 KiB is "
+        "refused (400), and beyond --max-connections open connections a request gets 503.",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (8000)")
@@ -29,6 +33,14 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--max-batch-articles", type=int, help="articles per batch job (1000)")
     p.add_argument("--max-jobs-per-token", type=int, help="unfinished jobs per token (2)")
     p.add_argument("--job-concurrency", type=int, help="model requests in flight per job (4)")
+    p.add_argument(
+        "--header-timeout",
+        type=float,
+        help="seconds a client has to send a request's head (10; then 60 for its body)",
+    )
+    p.add_argument(
+        "--max-connections", type=int, help="open connections beyond which requests get 503 (256)"
+    )
     add_model_options(p)
     p.set_defaults(handler=cmd_serve)
 
@@ -40,6 +52,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         max_batch_articles=args.max_batch_articles,
         max_jobs_per_token=args.max_jobs_per_token,
         job_concurrency=args.job_concurrency,
+        header_timeout=args.header_timeout,
+        max_connections=args.max_connections,
     )
     check_bind(args.host, config)
     settings = settings_from(args)
@@ -64,12 +78,10 @@ def serve(config: ServiceConfig, settings: Settings, *, host: str, port: int) ->
     import uvicorn
 
     from .app import create_app
+    from .server import uvicorn_config
 
     app = create_app(config, settings)
-    # uvicorn's own access log prints query strings; ours (middleware.AccessLog) does not.
-    server = uvicorn.Server(
-        uvicorn.Config(app, host=host, port=port, access_log=False, log_level="info")
-    )
+    server = uvicorn.Server(uvicorn_config(app, config, host=host, port=port))
     configure_logging(sys.stderr)  # after uvicorn.Config, which sets up its own handlers
     with contextlib.suppress(KeyboardInterrupt):
         server.run()

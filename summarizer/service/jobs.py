@@ -12,6 +12,7 @@ Everything under the data directory is private to the service's user: folders 07
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -118,14 +119,35 @@ class JobStore:
         with self._lock:
             self._db.close()
 
-    def create(self, job_id: str, owner: str, total: int) -> Job:
+    def create(
+        self, job_id: str, owner: str, total: int, *, limit: int | None = None
+    ) -> Job | None:
+        """Insert a queued job; None, and nothing inserted, when ``owner`` already has ``limit``
+        unfinished jobs. The count and the insert are one transaction (``BEGIN IMMEDIATE``: a
+        second process on the same data directory waits), so simultaneous requests cannot all
+        pass the check before any of them is inserted."""
         now = time.time()
         with self._lock:
-            self._db.execute(
-                "INSERT INTO jobs (id, owner, status, total, created, updated) "
-                "VALUES (?, ?, 'queued', ?, ?, ?)",
-                (job_id, owner, total, now, now),
-            )
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                if limit is not None:
+                    (active,) = self._db.execute(
+                        f"SELECT COUNT(*) FROM jobs WHERE owner = ? AND status IN ({_ACTIVE_SQL})",
+                        (owner,),
+                    ).fetchone()
+                    if active >= limit:
+                        self._db.execute("ROLLBACK")
+                        return None
+                self._db.execute(
+                    "INSERT INTO jobs (id, owner, status, total, created, updated) "
+                    "VALUES (?, ?, 'queued', ?, ?, ?)",
+                    (job_id, owner, total, now, now),
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
         job = self.get(job_id)
         assert job is not None
         return job
@@ -187,6 +209,14 @@ def new_job_id() -> str:
 
 def job_dir(jobs_dir: Path, job_id: str) -> Path:
     return jobs_dir / job_id
+
+
+def remove_inputs(folder: Path) -> None:
+    """The input file (and folder) of a job that was refused after they were written."""
+    for name in ("input.jsonl", "input.jsonl.tmp"):
+        (folder / name).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
 
 
 def write_inputs(folder: Path, lines: list[bytes]) -> None:
