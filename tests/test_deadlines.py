@@ -75,6 +75,19 @@ def test_an_answer_dripping_one_byte_at_a_time_is_cut_off_at_the_timeout(
     assert elapsed < 2 * 1.0 + 1.0  # two attempts of one second, not 2 x 5.4 s
 
 
+def test_the_deadline_ends_a_read_that_is_still_waiting(fake: FakeOpenAI) -> None:
+    # Headers and a byte at 0.9 s, the next byte at 2.4 s: the read timeout (1 s) would end the
+    # wait at 1.9 s; the watchdog ends it at the deadline, 1 s after the request began.
+    fake.default = Reply(body=b"not json at all", delay=0.9, drip=1.5)
+    settings = Settings.resolve(
+        env={}, base_url=fake.base_url, api_key="sk-test", timeout=1.0, max_attempts=1, reasks=0
+    )
+    start = time.monotonic()
+    with pytest.raises(TransportTimeoutError):
+        summarize_article(make_article(ARTICLE), settings)
+    assert time.monotonic() - start < 1.6
+
+
 def test_summarize_and_batch_give_up_on_a_dripping_server_within_the_timeout(
     fake: FakeOpenAI,
     tmp_path: Path,
