@@ -47,26 +47,46 @@ TITLES = re.compile(
 _WORD = re.compile(r"\w+")
 
 
-def articles(n: int) -> list[dict[str, Any]]:
+def articles(n: int, new: int = 0) -> list[dict[str, Any]]:
+    """The seed, the first ``n`` of the 12 held-out TimeSET articles, and the first ``new`` of
+    the 15 annotated for positions only; each with its speaker gold (where annotated) and its
+    position gold (``positions``: tests/data/positions_*.json)."""
     seed_gold = json.loads((ROOT / "tests/data/seed_annotation.json").read_text("utf-8"))
+    positions = {
+        a["name"]: a
+        for f in ("positions_annotation.json", "positions_heldout.json")
+        for a in json.loads((ROOT / "tests/data" / f).read_text("utf-8"))["articles"]
+    }
     out = [
         {
             "name": "seed",
             "path": ROOT / "seeds" / "trump-putin-call-ukraine.txt",
             "published": "2025-03-17",
             "gold": seed_gold,
+            "positions": positions.get("seed"),
         }
     ]
     rows = TIMESET.read_text(encoding="utf-8").splitlines()
     gold = json.loads((ROOT / "tests/data/timeset_annotation.json").read_text("utf-8"))
     folder = Path(tempfile.mkdtemp(prefix="quality-"))
-    for entry in gold["articles"][:n]:
-        row = json.loads(rows[entry["line"]])
-        path = folder / f"{entry['doc_id']}-{entry['line']}.txt"
+    held = [(e["line"], e) for e in gold["articles"][:n]]
+    fresh = [(a["line"], None) for a in positions.values() if a["line"] is not None]
+    fresh = [(line, e) for line, e in fresh if line not in {e2["line"] for e2 in gold["articles"]}]
+    for line, entry in held + sorted(fresh)[:new]:
+        row = json.loads(rows[line])
+        name = f"{row['doc_id']}-{line}"
+        path = folder / f"{name}.txt"
         path.write_text(row["text"], encoding="utf-8")
         published = dt.datetime.strptime(row["date_line"].strip(), "%A, %B %d, %Y").date()
-        name = f"{entry['doc_id']}-{entry['line']}"
-        out.append({"name": name, "path": path, "published": str(published), "gold": entry})
+        out.append(
+            {
+                "name": name,
+                "path": path,
+                "published": str(published),
+                "gold": entry,
+                "positions": positions.get(name),
+            }
+        )
     return out
 
 
@@ -100,7 +120,7 @@ def run_version(code: Path, article: dict[str, Any], dest: Path) -> dict[str, An
 
 
 def score(summary: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
-    gold = article["gold"]
+    gold = article["gold"] or {"quotations": [], "people": []}  # a position-only article
     text = summary["article"]["text"]
     names = {a["id"]: a["name"] for a in summary["actors"]}
     people = [a for a in gold.get("people", gold.get("actors", [])) if a["kind"] == "person"]
@@ -138,19 +158,99 @@ def score(summary: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
             )
         s["dated_events"] = (hit, len(gold["dated_events"]))
     sm = summary["summary"]
-    lines = [sm["headline"], *sm["key_points"]]
+    points = [k["text"] if isinstance(k, dict) else k for k in sm["key_points"]]
+    lines = [sm["headline"] or "", *points]
     s["repeated_key_points"] = sum(
         any(_near(lines[i], lines[j]) for j in range(i)) for i in range(1, len(lines))
     )
+    if article.get("positions") is not None:
+        s.update(score_positions(summary, article["positions"]))
     usage = summary["provenance"]["usage"]
     s["tokens"] = (usage["prompt_tokens"], usage["completion_tokens"])
     s["warnings"] = len(summary["warnings"])
     return s
 
 
+# Stance kinds of prompt version 5 and before, in the kinds relative to a topic.
+OLD_KINDS = {
+    "supports": "for", "demands": "for", "proposes": "for", "opposes": "against",
+    "rejects": "against", "conditional": "conditional", "uncertain": "undecided",
+    "neutral": "describes",
+}  # fmt: skip
+MARKER = re.compile(r"\[|\]|\b[SQDA]\d+\b")
+OLD_VIEW_CAP = 48  # the bundled model's view bound before prompt version 6
+
+
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def score_positions(summary: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
+    """Positions against the blind annotation: a gold position is matched by an output one of
+    the same holder whose evidence overlaps the gold evidence."""
+    names = {a["id"]: a["name"] for a in summary["actors"]}
+    holders = {h["name"]: h for h in gold.get("holders", [])}
+    words = set(_WORD.findall(summary["article"]["text"]))
+
+    def same(pos: dict[str, Any], name: str) -> bool:
+        found = names.get(pos["holder"], pos["holder"])
+        return same_actor(found, holders.get(name, {"name": name}))
+
+    out = summary["positions"]
+    matched_gold = 0
+    kinds_agree = kinds_n = 0
+    matching_out: set[int] = set()
+    for g in gold["positions"]:
+        hits = [
+            i
+            for i, p in enumerate(out)
+            if same(p, g["holder"])
+            and any(_overlaps(e, ge) for e in p["evidence"] for ge in g["evidence"])
+        ]
+        matching_out.update(hits)
+        if hits:
+            matched_gold += 1
+            kinds_n += 1
+            kind = out[hits[0]]["stance_kind"]
+            kinds_agree += OLD_KINDS.get(kind, kind) == g["stance_kind"]
+    own = sum(
+        all(
+            any(same(p, st["source"]) and _overlaps(e, st) for st in gold["statements"])
+            for e in p["evidence"]
+        )
+        for p in out
+    )
+    counts: dict[str, int] = {}
+    for st in gold["statements"]:
+        counts[st["source"]] = counts.get(st["source"], 0) + 1
+    sources = [name for name, n in counts.items() if n >= 2]
+    covered = sum(any(same(p, name) for p in out) for name in sources)
+    cut = 0
+    for p in out:
+        view = p["stance"]
+        last = _WORD.findall(view)[-1:] or [""]
+        model_capped = p.get("view_from", "model") == "model" and len(view) >= OLD_VIEW_CAP
+        cut += bool(MARKER.search(view)) or model_capped or last[0] not in words
+    topics = {p.get("topic_id") or " ".join(p["topic"].casefold().split()) for p in out}
+    return {
+        "gold_positions": (matched_gold, len(gold["positions"])),
+        "output_matching": (len(matching_out), len(out)),
+        "kinds_agree": (kinds_agree, kinds_n),
+        "own_words": (own, len(out)),
+        "sources_covered": (covered, len(sources)),
+        "views_cut": (cut, len(out)),
+        "distinct_topics": (len(topics), 1),
+    }
+
+
 def _near(a: str, b: str) -> bool:
     wa, wb = set(_WORD.findall(a.casefold())), set(_WORD.findall(b.casefold()))
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.8
+
+
+def held_out(article: dict[str, Any]) -> bool:
+    """A held-out article: only totals are printed for it, never its own figures."""
+    return article["gold"] is not None and article["name"] != "seed"
 
 
 def report(version: str, rows: list[tuple[dict[str, Any], dict[str, Any] | None, float]]) -> None:
@@ -162,9 +262,18 @@ def report(version: str, rows: list[tuple[dict[str, Any], dict[str, Any] | None,
     print(f"== {version}: {len(done)}/{len(rows)} articles summarised")
     if not done:
         return
-    for label, key in (("quote speakers right", "speakers"), ("people found", "people")):
+    for label, key in (
+        ("quote speakers right", "speakers"),
+        ("people found", "people"),
+        ("gold positions matched", "gold_positions"),
+        ("output positions matching", "output_matching"),
+        ("stance kinds agree", "kinds_agree"),
+        ("positions on own words", "own_words"),
+        ("sources (2+) with a position", "sources_covered"),
+        ("views cut or with markers", "views_cut"),
+    ):
         r, n = add(key)
-        print(f"  {label:<28} {r}/{n} ({r / n:.2f})" if n else f"  {label}: n/a")
+        print(f"  {label:<30} {r}/{n} ({r / n:.2f})" if n else f"  {label:<30} n/a")
     for a, s, t in done:
         assert s is not None
         extra = (
@@ -172,10 +281,18 @@ def report(version: str, rows: list[tuple[dict[str, Any], dict[str, Any] | None,
             if ("dated_events" in s)
             else ""
         )
+        positions = (
+            f" (gold {s['gold_positions'][0]}/{s['gold_positions'][1]}, out "
+            f"{s['output_matching'][0]}/{s['output_matching'][1]}, topics "
+            f"{s['distinct_topics'][0]}, kinds {s['kinds_agree'][0]}/{s['kinds_agree'][1]}, "
+            f"cut {s['views_cut'][0]})"
+            if "gold_positions" in s and not held_out(a)
+            else ""
+        )
         print(
             f"  {a['name']:<28} speakers {s['speakers'][0]}/{s['speakers'][1]}, "
             f"people {s['people'][0]}/{s['people'][1]}, titled names {s['titled_names']}, "
-            f"positions {s['positions']} by {s['holders']} holders"
+            f"positions {s['positions']} by {s['holders']} holders{positions}"
             f"{'' if s['positions_grounded'] else ' (ungrounded!)'}{extra}, "
             f"repeated key points {s['repeated_key_points']}, "
             f"tokens {s['tokens'][0]}+{s['tokens'][1]}, {t:.0f} s"
@@ -187,7 +304,8 @@ def report(version: str, rows: list[tuple[dict[str, Any], dict[str, Any] | None,
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=5, help="TimeSET articles beside the seed")
+    ap.add_argument("--articles", type=int, default=5, help="held-out TimeSET articles")
+    ap.add_argument("--new", type=int, default=0, help="of the 15 position-only articles")
     ap.add_argument("--baseline-ref", default=BASELINE_REF)
     ap.add_argument("--current-ref", default="HEAD", help="the version under test (committed)")
     ap.add_argument("--score-only", action="store_true", help="score saved outputs only")
@@ -195,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip", default="", help="version to leave out this run: current|baseline")
     ap.add_argument("--keep", action="store_true", help="do not run again what has an output")
     args = ap.parse_args(argv)
-    todo = articles(args.articles)
+    todo = articles(args.articles, args.new)
     if args.only:
         todo = [a for a in todo if a["name"] == args.only]
     versions = {

@@ -15,30 +15,63 @@ import unicodedata
 
 from .article import Article
 from .attribution import choose_speaker
-from .draft import SCARE_QUOTE, Attribution, Draft, DraftEvent, DraftUndated
+from .claims import ArticleFacts, sentences_of
+from .draft import (
+    ABSTRACT_LENGTH,
+    HEADLINE_LENGTH,
+    KEY_POINT_LENGTH,
+    SCARE_QUOTE,
+    Draft,
+    DraftEvent,
+    DraftUndated,
+)
 from .events import clause_event
 from .index import ArticleIndex, DateMention, Sentence, SpeakerCue, event_dates
+from .positions import PositionBuilder
 from .quotations import Quotation
 from .schema import (
     Actor,
     ArticleInfo,
     DateValue,
+    KeyPoint,
     Position,
     Quote,
     Span,
     Summary,
     SummaryWarning,
     TimelineEvent,
+    Topic,
 )
+from .support import supporting_sentences
 from .timeline import sort_events
 
 
 class Assembler:
     """Builds the checked content of one summary; collects warnings as it goes."""
 
-    def __init__(self, article: Article, quotations: list[Quotation], index: ArticleIndex) -> None:
+    def __init__(
+        self,
+        article: Article,
+        quotations: list[Quotation],
+        index: ArticleIndex,
+        *,
+        view_limit: int | None = None,
+        model_stances: bool = True,
+        text_limits: bool = False,
+    ) -> None:
         self.article = article
         self.index = index
+        self.facts = ArticleFacts(index)
+        self.builder = PositionBuilder(
+            index,
+            quotations,
+            self.facts,
+            self.warn,
+            view_limit=view_limit,
+            model_stances=model_stances,
+        )
+        # Whether the summary's strings had grammar-enforced lengths a string can hit.
+        self.text_limits = text_limits
         self.quotations = {f"Q{q.number}": q for q in quotations}
         self.sentences = {s.id: s for s in index.sentences}
         self.dates = {d.id: d for d in index.dates}
@@ -63,24 +96,79 @@ class Assembler:
         )
 
     def summary(self, draft: Draft) -> Summary:
-        """Key points that repeat the headline or an earlier point are dropped."""
+        """What the model wrote, checked: a headline that restates the title is left out, so
+        is any sentence naming what the article does not hold; key points that repeat the
+        headline or an earlier point are dropped, and each cites the sentences it rests on."""
         s = draft.summary
-        headline = s.headline.strip()
-        kept: list[str] = []
-        for i, point in enumerate(k.strip() for k in s.key_points):
-            if not point:
+        headline: str | None = " ".join(s.headline.split()) or None
+        if headline and self._cut(headline, HEADLINE_LENGTH, "$.summary.headline"):
+            headline = None
+        title = self.article.title
+        if headline and title and (_near_same(title, headline) or _near_same(headline, title)):
+            self.warn(
+                "headline_copies_title",
+                f"headline restates the title; left out: {_clip(headline)}",
+                "$.summary.headline",
+            )
+            headline = None
+        if headline and not self._checked(headline, "$.summary.headline"):
+            headline = None
+        written = sentences_of(" ".join(s.abstract.split()))
+        if written and self._cut(s.abstract, ABSTRACT_LENGTH, "$.summary.abstract"):
+            written.pop()  # the sentence the bound cut
+        abstract = " ".join(w for w in written if self._checked(w, "$.summary.abstract"))
+        kept: list[KeyPoint] = []
+        for i, point in enumerate(" ".join(k.split()) for k in s.key_points):
+            path = f"$.summary.key_points[{i}]"
+            if not point or self._cut(point, KEY_POINT_LENGTH, path):
                 continue
-            twin = next((p for p in [headline, *kept] if _near_same(p, point)), None)
+            if not self._checked(point, path):
+                continue
+            twin = next(
+                (p for p in [headline or "", *(k.text for k in kept)] if _near_same(p, point)),
+                None,
+            )
             if twin is not None:
                 self.warn(
                     "duplicate_key_point",
                     f"key point repeats {'the headline' if twin == headline else 'another'}; "
                     f"dropped: {_clip(point)}",
-                    f"$.summary.key_points[{i}]",
+                    path,
                 )
                 continue
-            kept.append(point)
-        return Summary(headline=headline, abstract=s.abstract.strip(), key_points=kept)
+            cited = supporting_sentences(point, self.index.sentences)
+            if not cited:
+                self.warn(
+                    "unsupported_key_point",
+                    f"no sentence of the article shares this point's words; dropped: "
+                    f"{_clip(point)}",
+                    path,
+                )
+                continue
+            evidence = [
+                Span(text=c.text, start=c.start, end=c.end, match="sentence") for c in cited
+            ]
+            kept.append(KeyPoint(text=point, evidence=evidence))
+        return Summary(headline=headline, abstract=abstract, key_points=kept)
+
+    def _cut(self, text: str, limit: int, path: str) -> bool:
+        """Whether ``text`` reached the length the grammar allowed it, so it stops where the
+        bound caught it; warned when it did."""
+        if not self.text_limits or len(text.strip()) < limit - 1:
+            return False
+        self.warn("text_cut", f"cut at its length bound; not shown: {_clip(text)}", path)
+        return True
+
+    def _checked(self, text: str, path: str) -> bool:
+        """Whether ``text`` names only what the article holds; warned when it does not."""
+        bad = self.facts.unsupported(text)
+        if bad:
+            self.warn(
+                "unsupported_claim",
+                f"names what the article does not hold ({', '.join(bad)}); dropped: {_clip(text)}",
+                path,
+            )
+        return not bad
 
     def check_scripts(self, draft: Draft) -> None:
         """Warn about model text in a writing system the article never uses.
@@ -96,10 +184,10 @@ class Assembler:
         fields += [
             (f"$.summary.key_points[{i}]", k) for i, k in enumerate(draft.summary.key_points)
         ]
+        fields += [(f"$.topics[{i}]", t) for i, t in enumerate(draft.topics)]
         for key, st in draft.stances.items():
-            if st is not None:
-                at = f"$.stances.{key.split(' ', 1)[0]}"
-                fields += [(f"{at}.topic", st.topic), (f"{at}.view", st.view)]
+            if st is not None and st.view:
+                fields.append((f"$.stances.{key.split(' ', 1)[0]}.view", st.view))
         fields += [(f"$.events.{k}.event", e.event) for k, e in draft.events.items() if e]
         fields += [(f"$.undated[{i}].event", u.event) for i, u in enumerate(draft.undated)]
         for path, text in fields:
@@ -113,8 +201,14 @@ class Assembler:
                 )
 
     def actors(self) -> list[Actor]:
-        """The people and organisations the article names, found by rule (the index)."""
-        return [Actor(id=a.id, name=a.name, kind=a.kind, role=a.title) for a in self.index.actors]
+        """The people and organisations the article names, found by rule (the index), with
+        the other names it uses for each ("Moscow" for Russia where it speaks for it)."""
+        out = []
+        for a in self.index.actors:
+            named = (m.text for m in a.mentions if m.kind not in ("title", "pronoun"))
+            aliases = [n for n in dict.fromkeys(" ".join(t.split()) for t in named) if n != a.name]
+            out.append(Actor(id=a.id, name=a.name, kind=a.kind, role=a.title, aliases=aliases))
+        return out
 
     def quotes(self, draft: Draft) -> list[Quote]:
         """Every listed quotation, with the speaker decided between rule and model."""
@@ -146,76 +240,12 @@ class Assembler:
             )
         return out
 
-    def span_of(self, uid: str) -> Span | None:
-        """A quotation's or a sentence's own span."""
-        if (q := self.quotations.get(uid)) is not None:
-            return Span(text=q.text, start=q.start, end=q.end, match="quotation")
-        if (s := self.sentences.get(uid)) is not None:
-            return Span(text=s.text, start=s.start, end=s.end, match="sentence")
-        return None
+    def topics(self, draft: Draft) -> list[Topic]:
+        return self.builder.topics(draft)
 
-    def positions(self, draft: Draft, quotes: list[Quote]) -> list[Position]:
-        """One position per holder and topic, on the holder's own quotations or sentences.
-
-        The draft keys a stance by its speaker ("A1 Donald Trump"); a cited quotation that
-        the assembled quotes give to someone else is dropped from the evidence."""
-        said_by = {f"Q{q.number}": q.speaker for q in quotes}
-        out: list[Position] = []
-        by_topic: dict[tuple[str, str], Position] = {}
-        worded: dict[str, str] = {}  # stance words -> their first holder
-        for key, stance in draft.stances.items():
-            holder = key.split(" ", 1)[0]
-            path = f"$.stances.{holder}"
-            if stance is None or holder not in self.actor_ids:
-                continue
-            spans = []
-            for uid in dict.fromkeys(stance.evidence):
-                span = self.span_of(uid)
-                if span is None:
-                    continue
-                if uid in said_by and said_by[uid] != holder:
-                    self.warn(
-                        "evidence_speaker_mismatch",
-                        f"{uid} is not {holder}'s own words (speaker: {said_by[uid]}); "
-                        "left out of the evidence",
-                        path,
-                    )
-                    continue
-                spans.append(span)
-            if not spans:
-                self.warn(
-                    "position_without_evidence",
-                    f"stance of {holder} on {stance.topic!r} cites none of its own units; dropped",
-                    path,
-                )
-                continue
-            text = stance.view.strip()
-            first = worded.setdefault(text.casefold(), holder)
-            if first != holder:
-                # Greedy small models repeat one stance for every actor: the same words for
-                # another holder are a loop, not a second position.
-                self.warn(
-                    "duplicate_position",
-                    f"stance of {holder} repeats the words of {first}'s; dropped",
-                    path,
-                )
-                continue
-            topic_key = (holder, loose_key(stance.topic))
-            if topic_key in by_topic:
-                merged = by_topic[topic_key]
-                merged.evidence.extend(s for s in spans if s not in merged.evidence)
-                continue
-            position = Position(
-                holder=holder,
-                topic=stance.topic.strip(),
-                stance=text,
-                stance_kind=stance.kind,
-                attribution=_attribution(list(stance.evidence), self.sentences),
-                evidence=spans,
-            )
-            by_topic[topic_key] = position
-            out.append(position)
-        return out
+    def positions(self, draft: Draft, quotes: list[Quote], topics: list[Topic]) -> list[Position]:
+        """One position per holder and topic, on the holder's own units (``positions.py``)."""
+        return self.builder.positions(draft, quotes, topics)
 
     def timeline(self, draft: Draft) -> list[TimelineEvent]:
         """Events on their units: the excerpt is the sentence, the date its mention's value
@@ -230,6 +260,8 @@ class Assembler:
             mention = self.dates.get(uid)
             sentence = self.sentences.get(f"S{mention.sentence}" if mention is not None else uid)
             if sentence is None:
+                continue
+            if not self._checked(e.event, f"{path}.event"):
                 continue
             words = loose_key(e.event)
             if seen.setdefault(words, uid) != uid:
@@ -330,23 +362,6 @@ def _date_value(mention: DateMention) -> DateValue:
         reason=mention.reason,
         anchor=mention.anchor,
     )
-
-
-_REPORTING = re.compile(
-    r"\b(?:said|says|told|tells|added|stated|announced|warned|argued|wrote|claimed|insisted"
-    r"|according to|responded|remarked|mentioned|noted|confirmed|revealed|emphasi[sz]ed)\b",
-    re.IGNORECASE,
-)
-
-
-def _attribution(evidence: list[str], sentences: dict[str, Sentence]) -> Attribution:
-    """Quoted words are a direct quote; a sentence with a reporting verb reports; else the
-    article paraphrases."""
-    if any(e.startswith("Q") for e in evidence):
-        return "direct_quote"
-    if any(_REPORTING.search(sentences[e].text) for e in evidence if e in sentences):
-        return "reported"
-    return "paraphrase"
 
 
 _WORD = re.compile(r"\w+")

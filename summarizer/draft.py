@@ -13,8 +13,13 @@ free string a ``maxLength`` in the grammar dialect: small models loop to the tok
 without them. OpenAI strict mode documents no string-length keywords, so they are dropped
 there.
 
-Positions are grouped under their holder, so a small model does not restate one stance for
-every actor; two stances of one holder on one topic are merged when assembled.
+Positions are labels too. The model first names the article's topics (``T1``…, short
+proposals or questions a stance can be for or against), then, for each unit in which a named
+actor speaks or states a view (``"Q3 Donald Trump"``, ``"S24 Russia"``), which topic it is
+about and the stance kind relative to it. Assembly groups the units by holder and topic: one
+position per (holder, topic), as many per holder as its own words support. The view is read
+off the holder's own words (``views.py``); a model that is large enough may write it
+(``DraftBounds.model_views``), and a view that hits its bound is refused, never shown cut.
 """
 
 from __future__ import annotations
@@ -31,14 +36,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from .settings import SchemaKind
 
 ActorKind = Literal["person", "organisation", "state", "group", "other"]
-StanceKind = Literal[
-    "supports", "opposes", "demands", "rejects", "proposes", "conditional", "uncertain", "neutral"
-]
+# Relative to a topic: a stance kind says nothing without what it is for or against.
+StanceKind = Literal["for", "against", "conditional", "undecided", "describes"]
 Attribution = Literal["direct_quote", "paraphrase", "reported"]
 EventStatus = Literal["past", "ongoing", "scheduled", "expected"]
 QuoteKind = Literal["speech", "scare_quote"]
 
 SCARE_QUOTE = "scare_quote"
+# Topics the model may name for one article (T1…T8), and the fewest it must name.
+MAX_TOPICS = 8
+MIN_TOPICS = 3
+GRAMMAR_TOPICS = 6  # a 1.5B model pads a longer list with the story's name
 # Quotations shown to the model at most; more are reported as ``quotations_truncated``.
 MAX_QUOTES = 40
 
@@ -51,15 +59,23 @@ class DraftBounds:
 
     key_points: int
     undated: int
-    text: int  # longest stance or event phrase, in characters
-    evidence: int  # units cited for one stance
+    text: int  # longest view or event phrase, in characters
     # Whether the model labels events: a 1.5B model misplaces half its event phrases, so for
     # it the timeline is read off the date mentions' own clauses (``events.py``).
     model_events: bool = True
+    # Whether the model writes each stance's view. Under a bound a 1.5B model can finish, its
+    # views were cut mid-word (15 of 29 at 48 characters); the holder's own words are better.
+    model_views: bool = True
+    # Whether the model labels each view unit with a topic and a stance kind. The 1.5B model
+    # answered "for" on every unit and numbered topics in blocks; for it, ``stance_rules.py``.
+    model_stances: bool = True
 
 
-SMALL = DraftBounds(key_points=5, undated=0, text=48, evidence=2, model_events=False)
-LARGE = DraftBounds(key_points=8, undated=10, text=200, evidence=4)
+SMALL = DraftBounds(
+    key_points=5, undated=0, text=48, model_events=False, model_views=False, model_stances=False
+)
+LARGE = DraftBounds(key_points=8, undated=10, text=200)
+TOPIC_LENGTH = 48  # characters: "NATO membership for Ukraine", not a sentence
 
 
 def _text(limit: int, description: str | None = None) -> Any:
@@ -70,19 +86,31 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# Longest summary strings, in characters, on grammar servers: a string that reaches its bound
+# was cut there, and is not shown (``assemble.py``).
+HEADLINE_LENGTH = 100
+ABSTRACT_LENGTH = 260
+KEY_POINT_LENGTH = 100
+
+
 class DraftSummary(_Strict):
-    headline: str = _text(100, "One short sentence.")
-    abstract: str = _text(260, "Two or three short sentences.")
-    key_points: list[str] = Field(json_schema_extra={"items": {"type": "string", "maxLength": 100}})
+    headline: str = _text(HEADLINE_LENGTH, "One short sentence.")
+    abstract: str = _text(ABSTRACT_LENGTH, "Two or three short sentences.")
+    key_points: list[str] = Field(
+        json_schema_extra={"items": {"type": "string", "maxLength": KEY_POINT_LENGTH}}
+    )
 
 
 class DraftStance(_Strict):
-    """Evidence first: a small model that has just named the units writes about them."""
+    """One unit's stance: which of the article's topics, and for or against it."""
 
-    evidence: list[str] = Field(description="Ids of the speaker's own quotations or sentences.")
-    view: str = _text(200, "What the speaker thinks or wants, in plain words.")
+    topic: str = Field(description="Id of one of the article's topics (T1, T2, ...).")
     kind: StanceKind
-    topic: str = _text(30, "Two to four words.")
+    view: str | None = Field(
+        default=None,
+        description="What the speaker thinks or wants on that topic, in plain words.",
+        json_schema_extra={"maxLength": 200},
+    )
 
 
 class DraftEvent(_Strict):
@@ -99,18 +127,24 @@ class DraftUndated(_Strict):
 class Draft(_Strict):
     """What the model returns: labels on the article's units, in the order a reader works.
 
-    ``quotes`` has one key per quotation, ``stances`` one per speaking actor (``"A1 Donald
-    Trump"``: the name beside the id keeps a small model on that actor), ``events`` one per
+    ``quotes`` has one key per quotation, ``stances`` one per unit a named actor speaks in
+    (``"Q3 Donald Trump"``: the holder beside the id keeps a small model on that actor),
+    ``events`` one per
     date mention: a small model answers for each in turn instead of enumerating from the top
     of the article, and cannot cite a unit twice or one that does not exist.
     """
 
     summary: DraftSummary
+    topics: list[str] = Field(
+        description="The issues of the article: short proposals or questions (T1, T2, ...).",
+        json_schema_extra={"items": {"type": "string", "maxLength": TOPIC_LENGTH}},
+    )
     quotes: dict[str, str | None] = Field(
         description='Per quotation id: the speaker\'s actor id, "scare_quote", or null.'
     )
     stances: dict[str, DraftStance | None] = Field(
-        description="Per speaking actor: the main stance it takes, or null."
+        default_factory=dict,
+        description="Per unit in which a named actor speaks: its topic and stance, or null.",
     )
     events: dict[str, DraftEvent | None] = Field(
         description="Per date mention: the event it dates, or null."
@@ -124,8 +158,8 @@ class DraftSpec:
 
     actors: tuple[str, ...]
     quotations: tuple[str, ...]
-    # Per speaking actor: its key ("A1 Donald Trump") and its own units of speech (Q/S ids).
-    speakers: tuple[tuple[str, tuple[str, ...]], ...]
+    # The units a named actor speaks or states a view in, keyed "Q3 Donald Trump".
+    views: tuple[str, ...]
     sentences: tuple[str, ...]
     dates: tuple[str, ...]  # date mentions with a calendar value
     bounds: DraftBounds = LARGE
@@ -144,21 +178,36 @@ class DraftSpec:
             for name in ("DraftStance", "DraftEvent", "DraftUndated"):
                 for field in ("view", "event"):
                     if field in defs[name]["properties"]:
-                        defs[name]["properties"][field]["maxLength"] = b.text
+                        _bound_string(defs[name]["properties"][field], b.text)
+        stance = defs["DraftStance"]
+        if not b.model_views:
+            del stance["properties"]["view"]
+            stance["required"].remove("view")
+        topics = props["topics"]
+        if enum:
+            # A grammar cannot tie a topic id to the length of the list written before it:
+            # the list has exactly as many topics as the ids allow, so none can dangle.
+            topics["minItems"] = topics["maxItems"] = self.topic_count
+        else:
+            topics["maxItems"] = MAX_TOPICS if self.views else 0
+            topics["minItems"] = min(MIN_TOPICS, len(self.views))
+        count = self.topic_count if enum else MAX_TOPICS
+        ids = [f"T{i}" for i in range(1, count + 1)]
+        stance["properties"]["topic"] = _id_schema(ids, "T", enum=enum)
         speaker = _id_schema((*self.actors, SCARE_QUOTE), "A", enum=enum, extra=SCARE_QUOTE)
         props["quotes"] = _keyed(self.quotations, speaker, values=self._speakers(speaker, enum))
-        props["stances"] = _keyed(
-            [key for key, _ in self.speakers],
-            {"$ref": "#/$defs/DraftStance"},
-            values=[self._stance(units, kind) for _, units in self.speakers],
-        )
+        labelled = self.views if b.model_stances else ()
+        props["stances"] = _keyed(labelled, {"$ref": "#/$defs/DraftStance"})
         props["events"] = _keyed(self.dates, {"$ref": "#/$defs/DraftEvent"})
         defs["DraftUndated"]["properties"]["unit"] = _id_schema(self.sentences, "S", enum=enum)
         props["undated"]["maxItems"] = b.undated if self.sentences else 0
-        evidence = defs["DraftStance"]["properties"]["evidence"]
-        evidence.update(minItems=1, maxItems=b.evidence)
-        evidence["items"] = _id_schema((), "QS", enum=False)
         return schema
+
+    @property
+    def topic_count(self) -> int:
+        """How many topics a grammar server's answer names: two plus one for every four view
+        units, at most ``GRAMMAR_TOPICS`` and never more than there are units."""
+        return min(len(self.views), GRAMMAR_TOPICS, 2 + len(self.views) // 4)
 
     def _speakers(self, every: dict[str, Any], enum: bool) -> list[dict[str, Any]] | None:
         """Each quotation's own speaker enum, where its choices are known (grammar servers).
@@ -171,19 +220,6 @@ class DraftSpec:
             {"type": "string", "enum": [*choices, SCARE_QUOTE]} if choices else every
             for choices in self.speaker_choices
         ]
-
-    def _stance(self, units: Sequence[str], kind: SchemaKind) -> dict[str, Any]:
-        """A stance whose evidence can only be this speaker's own units (grammar servers)."""
-        if kind == "openai" or not units:
-            return {"$ref": "#/$defs/DraftStance"}
-        stance: dict[str, Any] = copy.deepcopy(_base_schema("grammar")["$defs"]["DraftStance"])
-        stance["properties"]["view"]["maxLength"] = self.bounds.text
-        stance["properties"]["evidence"].update(
-            minItems=1,
-            maxItems=min(self.bounds.evidence, len(units)),
-            items={"type": "string", "enum": list(units)},
-        )
-        return stance
 
     def request_fields(self, kind: SchemaKind) -> dict[str, Any]:
         """The body fields that carry the schema: ``response_format`` for OpenAI-compatible
@@ -201,7 +237,7 @@ class DraftSpec:
         actors = set(self.actors)
         for field, keys in (
             ("quotes", self.quotations),
-            ("stances", [key for key, _ in self.speakers]),
+            ("stances", self.views),
             ("events", self.dates),
         ):
             known = set(keys)
@@ -213,14 +249,13 @@ class DraftSpec:
         for key, speaker in draft.quotes.items():
             if speaker is not None and speaker != SCARE_QUOTE and speaker not in actors:
                 errors.append(f"quotes.{key}: {speaker!r} is not an actor id")
-        units = set(self.quotations) | set(self.sentences)
+        named = len(draft.topics)
         for key, stance in draft.stances.items():
-            # Another speaker's unit is a real unit: assembly leaves it out with a warning.
-            errors.extend(
-                f"stances.{key}.evidence: {e!r} is not a quotation or sentence id"
-                for e in (stance.evidence if stance is not None else ())
-                if e not in units
-            )
+            if stance is not None and not _within(stance.topic, named):
+                errors.append(
+                    f"stances.{key}.topic: {stance.topic!r} is not one of this answer's "
+                    f"{named} topics (T1 to T{named})"
+                )
         sentences = set(self.sentences)
         errors.extend(
             f"undated[{i}].unit: {u.unit!r} is not a sentence id"
@@ -268,6 +303,18 @@ def summary_fields(bounds: DraftBounds, kind: SchemaKind) -> dict[str, Any]:
     return schema_fields(summary, kind, "article_summary")
 
 
+def _within(topic: str, named: int) -> bool:
+    """``T3`` names one of the answer's own ``named`` topics."""
+    return topic[:1] == "T" and topic[1:].isdigit() and 1 <= int(topic[1:]) <= named
+
+
+def _bound_string(node: dict[str, Any], limit: int) -> None:
+    """A length bound on a string field, also where it is one branch of a nullable union."""
+    for branch in node.get("anyOf", [node]):
+        if branch.get("type") == "string":
+            branch["maxLength"] = limit
+
+
 def _range(ids: Sequence[str]) -> str:
     if not ids:
         return "none"
@@ -310,9 +357,10 @@ def draft_json_schema(kind: SchemaKind = "openai") -> dict[str, Any]:
     """The draft's schema for no particular article: keys and ids described by pattern."""
     schema = generic_spec().json_schema(kind)
     props = schema["properties"]
+    props["topics"].update(minItems=0, maxItems=MAX_TOPICS)
     for field, prefix, value in (
         ("quotes", "Q", _id_schema((), "A", enum=False, extra=SCARE_QUOTE)),
-        ("stances", "A", {"$ref": "#/$defs/DraftStance"}),
+        ("stances", "Q or S", {"$ref": "#/$defs/DraftStance"}),
         ("events", "D", {"$ref": "#/$defs/DraftEvent"}),
     ):
         props[field] = {

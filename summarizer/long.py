@@ -354,6 +354,10 @@ class LongArticle:
         unusable."""
         if len(drafts) == 1:
             return drafts[0].summary
+        if not self.bounds.model_views:
+            # A model too small to write views wrote a worse summary of the summaries than its
+            # first window's own: the windows' key points, in article order, instead.
+            return joined_summary(drafts, self.bounds.key_points)
         template = combine_template(self.prompts)
         parts = [
             "\n".join([f"[{i}] {s.headline}", s.abstract, *(f"- {k}" for k in s.key_points)])
@@ -407,15 +411,15 @@ def combine_template(prompts: PromptSet) -> Template:
 
 
 def joined_summary(drafts: Sequence[Draft], key_points: int) -> DraftSummary:
-    """The first window's headline and abstract, key points taken in turn from each window."""
+    """The first window's headline and abstract; key points taken in turn from each window
+    (so every window is heard within ``key_points``), then put back in article order."""
     first = drafts[0].summary
-    points: list[str] = []
+    chosen: list[tuple[int, int]] = []  # (window, point) in the order taken
     rounds = max(len(d.summary.key_points) for d in drafts)
     for i in range(rounds):
-        points += [d.summary.key_points[i] for d in drafts if i < len(d.summary.key_points)]
-    return DraftSummary(
-        headline=first.headline, abstract=first.abstract, key_points=points[:key_points]
-    )
+        chosen += [(w, i) for w, d in enumerate(drafts) if i < len(d.summary.key_points)]
+    points = [drafts[w].summary.key_points[i] for w, i in sorted(chosen[:key_points])]
+    return DraftSummary(headline=first.headline, abstract=first.abstract, key_points=points)
 
 
 def _summary_of(completion: Completion) -> tuple[DraftSummary | None, list[str]]:

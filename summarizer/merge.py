@@ -7,10 +7,9 @@ already linked to "Mike Waltz" and "the Kremlin" is an actor apart from "Putin".
 
 What windows can repeat is merged by content:
 
-* stances, by holder and topic: a holder's stance on the same topic in two windows becomes
-  one, citing the evidence of both; one on another topic is kept as a second stance, under a
-  key that still starts with the holder's id (``"A1 Donald Trump (2)"``: assembly reads the
-  holder from the key's first word);
+* topics, by their words: each window names its own (``T1``…), so they are numbered again
+  over the whole article, one number for the same words, and every stance's topic id with
+  them (a window's stances are keyed by unit, which no other window has);
 * events, by event text and date value: the same event, on the same day, reported again in a
   later window (news restates its lead) is kept once, at its first mention;
 * undated events, by event text.
@@ -23,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .assemble import loose_key
-from .draft import Draft, DraftEvent, DraftStance, DraftUndated
+from .draft import MAX_TOPICS, Draft, DraftEvent, DraftStance, DraftUndated
 from .index import DateMention
 
 
@@ -36,42 +35,38 @@ def merge_drafts(drafts: Sequence[Draft], dates: Mapping[str, DateMention]) -> D
         for qid, speaker in d.quotes.items():
             if quotes.get(qid) is None:
                 quotes[qid] = speaker
+    topics, stances = _topics_and_stances(drafts)
     return Draft(
         summary=drafts[0].summary,
+        topics=topics,
         quotes=quotes,
-        stances=_stances(drafts),
+        stances=stances,
         events=_events(drafts, dates),
         undated=_undated(drafts),
     )
 
 
-def _stances(drafts: Sequence[Draft]) -> dict[str, DraftStance | None]:
-    out: dict[str, DraftStance | None] = {}
-    by_topic: dict[tuple[str, str], str] = {}  # (holder, topic) -> its key in ``out``
-    keys: dict[str, str] = {}  # holder -> its first key ("A1 Donald Trump")
-    count: dict[str, int] = {}
+def _topics_and_stances(
+    drafts: Sequence[Draft],
+) -> tuple[list[str], dict[str, DraftStance | None]]:
+    topics: list[str] = []
+    number: dict[str, int] = {}  # the topic's words -> its number over the article
+    stances: dict[str, DraftStance | None] = {}
     for d in drafts:
-        for key, stance in d.stances.items():
-            holder = key.split(" ", 1)[0]
-            first = keys.setdefault(holder, key)
-            if stance is None:
-                out.setdefault(first, None)
-                continue
-            topic = (holder, loose_key(stance.topic))
-            if topic in by_topic:
-                kept = out[by_topic[topic]]
-                if kept is not None:
-                    evidence = list(dict.fromkeys([*kept.evidence, *stance.evidence]))
-                    out[by_topic[topic]] = kept.model_copy(update={"evidence": evidence})
-                continue
-            if out.get(first) is None:
-                name = first
+        renumbered: dict[str, str] = {}
+        for i, label in enumerate(d.topics, 1):
+            key = loose_key(label)
+            if key not in number and len(topics) < MAX_TOPICS:
+                topics.append(label)
+                number[key] = len(topics)
+            if key in number:
+                renumbered[f"T{i}"] = f"T{number[key]}"
+        for unit, stance in d.stances.items():
+            if stance is not None and stance.topic in renumbered:
+                stances[unit] = stance.model_copy(update={"topic": renumbered[stance.topic]})
             else:
-                count[holder] = count.get(holder, 1) + 1
-                name = f"{first} ({count[holder]})"
-            out[name] = stance
-            by_topic[topic] = name
-    return out
+                stances.setdefault(unit, None)
+    return topics, stances
 
 
 def _events(

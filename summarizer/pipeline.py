@@ -23,11 +23,16 @@ from .index import ArticleIndex, IndexedActor, SpeakerCue, event_dates, index_ar
 from .index.markup import marked_text
 from .index.sentences import sentence_at
 from .llm import Message, make_client
+from .positions import unit_words, view_key, view_units
 from .profile import generation_settings, profile_for
 from .prompts import PromptSet, load_prompts
 from .quotations import Quotation
 from .schema import SCHEMA_VERSION, ArticleSummary, PromptInfo, Provenance, SummaryWarning
 from .settings import Settings
+from .views import trimmed
+
+# Characters of a view unit's words shown beside its key in the prompt.
+PROMPT_VIEW = 90
 
 
 def draft_spec(
@@ -36,25 +41,18 @@ def draft_spec(
     bounds: DraftBounds,
     span: tuple[int, int] | None = None,
 ) -> DraftSpec:
-    """The units the model answers for: every quotation; every actor a rule heard speak
-    (with its quotations and reported-speech sentences); every date mention with a calendar
-    value (or one that a publication date would give). ``span``: only the sentences and date
-    mentions of that window of a long article (``quotations`` are then the window's own)."""
+    """The units the model answers for: every quotation; every unit in which a named actor
+    speaks or states a view (its quotations, reported-speech sentences and stance sentences,
+    keyed "Q3 Donald Trump"); every date mention with a calendar value (or one that a
+    publication date would give). ``span``: only the sentences and date mentions of that
+    window of a long article (``quotations`` are then the window's own)."""
     lo, hi = span if span is not None else (0, len(index.text))
     sentences = [s for s in index.sentences if lo <= s.start < hi]
-    sent = {f"Q{q.number}" for q in quotations} | {s.id for s in sentences}
-    starts = {f"Q{q.number}": q.start for q in quotations}
-    starts.update((s.id, s.start) for s in index.sentences)
-    units: dict[str, list[str]] = {}
-    for cue in sorted(index.speakers, key=lambda c: starts.get(c.target, 0)):
-        if cue.actor is not None and cue.target in sent:
-            units.setdefault(cue.actor, []).append(cue.target)
-    names = {a.id: a.name for a in index.actors}
     dates = [d.id for d in event_dates(index) if lo <= d.start < hi]
     return DraftSpec(
         actors=tuple(a.id for a in index.actors),
         quotations=tuple(f"Q{q.number}" for q in quotations),
-        speakers=tuple((f"{aid} {names[aid]}", tuple(u)) for aid, u in units.items()),
+        views=tuple(view_key(uid, name) for uid, _, name in view_units(index, quotations, span)),
         sentences=tuple(s.id for s in sentences),
         dates=tuple(dates) if bounds.model_events else (),
         bounds=bounds,
@@ -117,6 +115,11 @@ def build_messages(
         cue = cues.get(f"Q{q.number}")
         said = f"{cue.actor} {names[cue.actor]}" if cue and cue.actor in names else "?"
         lines.append(f"Q{q.number}: {said}")
+    by_id = {f"Q{q.number}": q for q in quotations}
+    views = [
+        f"{view_key(uid, name)}: {trimmed(unit_words(index, by_id, uid), PROMPT_VIEW)}"
+        for uid, _, name in view_units(index, quotations, span)
+    ]
     text = marked_text(
         index,
         quotations=[q.number for q in quotations],
@@ -132,6 +135,8 @@ def build_messages(
         actor_count=len(actors),
         quotations=fence("\n".join(lines)) if lines else "(none)",
         quotation_count=len(quotations),
+        views=fence("\n".join(views)) if views else "(none)",
+        view_count=len(views),
     )
     return [
         {"role": "system", "content": prompts.system.render()},
@@ -286,11 +291,21 @@ def assemble(
     """
     draft = extraction.draft
     profile = profile_for(settings)
-    a = Assembler(article, quotations, index)
+    bounds = profile.draft_bounds
+    a = Assembler(
+        article,
+        quotations,
+        index,
+        # A view only hits a bound the grammar enforced (OpenAI strict mode has no lengths).
+        view_limit=bounds.text if bounds.model_views and profile.dialect != "openai" else None,
+        model_stances=bounds.model_stances,
+        text_limits=profile.dialect != "openai",
+    )
     a.check_scripts(draft)
     actors = a.actors()
     quotes = a.quotes(draft)
-    positions = a.positions(draft, quotes)
+    topics = a.topics(draft)
+    positions = a.positions(draft, quotes, topics)
     timeline = a.derived_timeline() if derive_events else a.timeline(draft)
     provenance = Provenance(
         model=extraction.model or profile.model,
@@ -308,6 +323,7 @@ def assemble(
         article=a.article_info(),
         summary=a.summary(draft),
         actors=actors,
+        topics=topics,
         positions=positions,
         timeline=timeline,
         quotes=quotes,

@@ -25,7 +25,7 @@ from .draft import (
 )
 from .settings import SchemaKind
 
-SchemaVersion = Literal["1.1"]  # declared once: the constant below is read from it
+SchemaVersion = Literal["1.2"]  # declared once: the constant below is read from it
 SCHEMA_VERSION: Final[SchemaVersion] = get_args(SchemaVersion)[0]
 
 # What a span is: a quotation or a sentence of the article index cited by id (schema 1.1);
@@ -35,8 +35,6 @@ MatchKind = Literal["quotation", "sentence", "exact", "normalised", "ellipsis"]
 # Who decided a quotation's speaker: the rule that read the text, the model, or both alike.
 DecidedBy = Literal["rule", "model", "both"]
 WarningCode = Literal[
-    "position_without_evidence",  # a stance citing none of its holder's own units; dropped
-    "evidence_speaker_mismatch",  # a cited quotation the holder did not speak; left out
     "unattributed_quote",
     "unresolved_date",  # an event's date expression without a value (no publication date)
     "quotations_truncated",
@@ -44,6 +42,11 @@ WarningCode = Literal[
     "duplicate_position",
     "duplicate_key_point",
     "duplicate_event",
+    "unsupported_claim",  # model text naming a name, number or date the article does not hold
+    "headline_copies_title",  # a headline that only restates the title; left out
+    "unsupported_key_point",  # a key point no sentence of the article shares its words with
+    "text_cut",  # model text that hit its length bound: not shown (a view: the holder's words)
+    "unheld_view",  # a view unit whose quotation ends up with no speaker; no position
 ]
 
 
@@ -69,10 +72,19 @@ class ArticleInfo(_Model):
     text: str
 
 
+class KeyPoint(_Model):
+    text: str
+    evidence: list[Span] = Field(
+        description="The sentences of the article the point rests on (most shared words)"
+    )
+
+
 class Summary(_Model):
-    headline: str
+    headline: str | None = Field(
+        description="null when the model's headline only restated the title or failed a check"
+    )
     abstract: str
-    key_points: list[str]
+    key_points: list[KeyPoint]
 
 
 class Actor(_Model):
@@ -80,13 +92,29 @@ class Actor(_Model):
     name: str
     kind: ActorKind
     role: str | None
+    aliases: list[str] = Field(
+        default_factory=list,
+        description='Other names the article uses for it ("Mr. Trump", "Moscow" for Russia)',
+    )
+
+
+class Topic(_Model):
+    """An issue of the article: a short proposal or question a stance is for or against."""
+
+    id: str
+    label: str
+
+
+ViewSource = Literal["holder", "model"]
 
 
 class Position(_Model):
     holder: str
+    topic_id: str
     topic: str
-    stance: str
-    stance_kind: StanceKind
+    stance: str = Field(description="The view: the holder's own words, or the model's")
+    stance_kind: StanceKind = Field(description="Relative to the topic")
+    view_from: ViewSource = "holder"
     attribution: Attribution
     evidence: list[Span]
 
@@ -179,6 +207,7 @@ class ArticleSummary(_Model):
     article: ArticleInfo
     summary: Summary
     actors: list[Actor]
+    topics: list[Topic]
     positions: list[Position]
     timeline: list[TimelineEvent]
     quotes: list[Quote]

@@ -484,8 +484,8 @@ def _schema_of(body: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 def draft_answer(body: dict[str, Any]) -> Reply:
     """A valid answer to any draft or summary request, built from the schema it was sent.
 
-    Every quotation is left to the rule (null), every speaking actor gets a stance on "the
-    talks" citing its first own unit, every date mention an event named after its id. The
+    Every quotation is left to the rule (null), every view unit a stance for the first topic
+    ("the talks, part 1"), every date mention an event named after its id. The
     usage reports ``prompt_tokens`` of the request and 50 completion tokens.
     """
     name, schema = _schema_of(body)
@@ -497,20 +497,9 @@ def draft_answer(body: dict[str, Any]) -> Reply:
         }
     else:
         props = schema["properties"]
-        stances = {}
-        for key, value in props["stances"]["properties"].items():
-            evidence = value["anyOf"][0].get("properties", {}).get("evidence", {})
-            units = evidence.get("items", {}).get("enum") or []
-            stances[key] = (
-                {
-                    "evidence": units[:1],
-                    "view": f"{key} wants talks",
-                    "kind": "demands",
-                    "topic": "the talks",
-                }
-                if units
-                else None
-            )
+        wanted = props["topics"].get("minItems", 0)
+        topics = [f"the talks, part {i}" for i in range(1, max(wanted, 1) + 1)]
+        stances = {key: {"topic": "T1", "kind": "for"} for key in props["stances"]["properties"]}
         keys = (
             list(props["quotes"]["properties"])
             + list(stances)
@@ -522,10 +511,11 @@ def draft_answer(body: dict[str, Any]) -> Reply:
                 "abstract": "One part of the story.",
                 "key_points": [f"Point of {k}" for k in keys[:2]],
             },
+            "topics": topics if props["topics"].get("maxItems", 1) else [],
             "quotes": {q: None for q in props["quotes"]["properties"]},
             "stances": stances,
             "events": {
-                d: {"event": f"event at {d}", "status": "past"}
+                d: {"event": f"the event dated by {d.lower()}", "status": "past"}
                 for d in props["events"]["properties"]
             },
             "undated": [],

@@ -78,17 +78,16 @@ class FaultMix:
         "always_500",
         "never_json",
     )
-    INVENTED = "Putin promised to hand back every occupied city by Friday."
+    INVENTED = "Putin promised to hand back Odesa and Kharkiv by 2031."
 
     def __init__(self, draft: str) -> None:
         self.draft = draft
         invented = json.loads(draft)
-        # Trump's stance, told in invented words and cited on Grushko's quotation.
-        invented["stances"]["A1 Donald Trump"] = {
-            "evidence": ["Q10"],
+        # Trump's view told in words the article never says (a city handed back by Friday).
+        invented["stances"]["S2 Donald Trump"] = {
+            "topic": "T1",
+            "kind": "for",
             "view": self.INVENTED,
-            "kind": "proposes",
-            "topic": "occupied cities",
         }
         self.hallucinated = json.dumps(invented)
         self.calls: Counter[int] = Counter()
@@ -163,13 +162,13 @@ def test_fault_mix_accounts_for_every_input(
             for p in summary.positions:
                 for e in p.evidence:
                     assert text[e.start : e.end] == e.text
-            dropped = [w.path for w in summary.warnings if w.code == "position_without_evidence"]
+            dropped = [w.path for w in summary.warnings if w.code == "unsupported_claim"]
             if kind == "hallucinated":
-                # A stance resting on someone else's words is dropped and reported.
-                assert "$.stances.A1" in dropped
+                # A view naming what the article does not hold is replaced by his own words.
+                assert "$.stances.S2.view" in dropped
                 assert FaultMix.INVENTED not in json.dumps(record["summary"]["positions"])
             else:
-                assert "$.stances.A1" not in dropped
+                assert "$.stances.S2.view" not in dropped
             reasked = kind in ("malformed", "truncated")
             assert summary.provenance.attempts == (2 if reasked else 1)
     assert by_id["empty-one"]["error"] == {

@@ -61,6 +61,16 @@ def test_seed_from_cassette(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
             assert text[ev.date.start : ev.date.end] == ev.date.text
             assert ev.excerpt.start <= ev.date.start < ev.date.end <= ev.excerpt.end
     assert all(q.decided_by is not None for q in result.quotes if q.speaker)
+    # Positions: each on a topic of the article, in the holder's own words, never cut.
+    topics = {t.id for t in result.topics}
+    assert result.positions and all(p.topic_id in topics for p in result.positions)
+    for p in result.positions:
+        assert p.view_from == "holder" and not re.search(r"\[[SQD]\d", p.stance)
+        bare = p.stance.rstrip("…”")
+        at = text.find(bare)
+        assert at >= 0 and not (text[at + len(bare)].isalnum() and bare[-1].isalnum())
+    for point in result.summary.key_points:
+        assert point.evidence and all(text[e.start : e.end] == e.text for e in point.evidence)
     assert not {w.code for w in result.warnings} & {"ungrounded_excerpt", "date_outside_excerpt"}
     assert result.provenance.server == RECORDED_URL
     assert result.provenance.schema_kind == "llguidance"  # compact JSON from the bundled server

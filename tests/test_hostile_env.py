@@ -30,6 +30,7 @@ ARTICLE = "The mayor said on Monday that the bridge would reopen next week.\n"
 DRAFT = json.dumps(
     {
         "summary": {"headline": "A headline.", "abstract": "An abstract.", "key_points": []},
+        "topics": [],
         "quotes": {},
         "stances": {},
         "events": {},

@@ -18,7 +18,7 @@ import pytest
 from summarizer import cli
 from summarizer.batch.inputs import iter_items
 from summarizer.batch.records import repair_and_scan
-from tests.fakes import FakeOpenAI, completion, edition_of, editions, write_jsonl
+from tests.fakes import FakeOpenAI, completion, draft_answer, edition_of, editions, write_jsonl
 from tests.test_cli import cli as cli_process
 
 DEEP = "[" * 5000 + "]" * 5000
@@ -134,8 +134,14 @@ def test_a_torn_record_is_cut_without_a_copy_but_foreign_bytes_are_kept(
 
 
 def test_line_separators_never_split_a_record(
-    env: dict[str, str], seed_text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    env: dict[str, str],
+    fake: FakeOpenAI,
+    seed_text: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
+    # The separators move sentence boundaries: answer each article from its own schema.
+    fake.default = draft_answer
     rows = editions(seed_text, 2)
     rows[0]["text"] = rows[0]["text"].replace(" the ", " the\u2028", 3) + "\u2029end\x85."
     rows[0]["id"] = "id\u2028with separator"

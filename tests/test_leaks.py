@@ -29,6 +29,7 @@ ECHO = f"Incorrect API key provided: Bearer {KEY}. You can find your API key at 
 EMPTY_DRAFT = json.dumps(
     {
         "summary": {"headline": "A headline.", "abstract": "An abstract.", "key_points": []},
+        "topics": [],
         "quotes": {},
         "stances": {},
         "events": {},

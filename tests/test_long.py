@@ -382,6 +382,7 @@ def test_batch_uses_the_same_path() -> None:
 def _draft(**parts: Any) -> Draft:
     base: dict[str, Any] = {
         "summary": {"headline": "h", "abstract": "a", "key_points": []},
+        "topics": [],
         "quotes": {},
         "stances": {},
         "events": {},
@@ -390,30 +391,30 @@ def _draft(**parts: Any) -> Draft:
     return Draft.model_validate({**base, **parts})
 
 
-def _stance(evidence: list[str], topic: str, view: str = "v") -> dict[str, Any]:
-    return {"evidence": evidence, "view": view, "kind": "supports", "topic": topic}
-
-
-def test_stances_merge_by_holder_and_topic() -> None:
+def test_topics_merge_by_their_words_and_stances_follow_their_numbers() -> None:
     one = _draft(
-        stances={"A1 Mike Waltz": _stance(["Q1"], "Peace talks"), "A2 Kremlin": None},
+        topics=["Peace talks", "Sanctions"],
+        stances={"Q1 Mike Waltz": {"topic": "T2", "kind": "against"}, "S2 Kremlin": None},
         quotes={"Q1": "A1"},
     )
     two = _draft(
+        topics=["a ceasefire", "peace  talks!"],
         stances={
-            "A1 Mike Waltz": _stance(["Q5"], "peace  talks!", view="other words"),
-            "A2 Kremlin": _stance(["S9"], "Ceasefire"),
+            "Q5 Mike Waltz": {"topic": "T2", "kind": "for"},
+            "S9 Kremlin": {"topic": "T1", "kind": "for"},
         },
         quotes={"Q5": None},
     )
-    three = _draft(stances={"A1 Mike Waltz": _stance(["S20"], "Sanctions")})
-    merged = merge_drafts([one, two, three], {})
+    merged = merge_drafts([one, two], {})
     assert merged.quotes == {"Q1": "A1", "Q5": None}
-    assert set(merged.stances) == {"A1 Mike Waltz", "A2 Kremlin", "A1 Mike Waltz (2)"}
-    first = merged.stances["A1 Mike Waltz"]
-    assert first is not None and first.evidence == ["Q1", "Q5"] and first.view == "v"
-    assert merged.stances["A1 Mike Waltz (2)"] is not None
-    assert merged.stances["A2 Kremlin"] is not None
+    assert merged.topics == ["Peace talks", "Sanctions", "a ceasefire"]
+    topic = {k: (s.topic if s else None) for k, s in merged.stances.items()}
+    assert topic == {
+        "Q1 Mike Waltz": "T2",
+        "S2 Kremlin": None,
+        "Q5 Mike Waltz": "T1",
+        "S9 Kremlin": "T3",
+    }
 
 
 def test_events_merge_by_event_text_and_date() -> None:

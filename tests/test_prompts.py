@@ -40,15 +40,19 @@ def test_the_article_is_shown_once_with_its_unit_ids_inline(seed_text: str) -> N
     assert "[S3] [Q1]“We aim to see if we can bring that war to a conclusion,”" in body
     assert "Putin [D2]on Tuesday to address" in body
     assert "[D5]" not in body  # "30-day" is a duration: no event can hang on it
-    assert user.count("We aim to see if we can bring") == 1
+    assert body.count("We aim to see if we can bring") == 1
 
 
 def test_actors_and_the_rules_speakers_follow_the_article(seed_text: str) -> None:
     _, user = _messages(seed_text)
     tail = user.split("ARTICLE>>>", 1)[1]
     assert "A1 Donald Trump — US President" in tail
-    assert "Q6: A11 Mike Waltz" in tail  # "Mr. Waltz responded:"
-    assert "Q10: A16 Alexander Grushko" in tail  # "Izvestia quoted Mr. Grushko as saying"
+    assert "Q6: A10 Mike Waltz" in tail  # "Mr. Waltz responded:"
+    assert "Q10: A14 Alexander Grushko" in tail  # "Izvestia quoted Mr. Grushko as saying"
+    # Each view unit with the holder's own words, in article order, fenced like the rest.
+    views = tail.split("Views (", 1)[1]
+    assert "S29 Russia: has dismissed the idea of peacekeepers until the conclusion" in views
+    assert views.index("S28 Britain") < views.index("S28 France") < views.index("S29 Russia")
 
 
 def test_article_cannot_close_the_fence() -> None:

@@ -69,10 +69,10 @@ def walk(node: Any, path: str = "$") -> list[tuple[str, dict[str, Any]]]:
 SPEC = DraftSpec(
     actors=("A1", "A2", "A3"),
     quotations=("Q1", "Q2"),
-    speakers=(("A1 Ana Ruiz", ("S1", "Q1")), ("A2 transport union", ("Q2",))),
+    views=("S1 Ana Ruiz", "Q1 Ana Ruiz", "Q2 transport union"),
     sentences=("S1", "S2", "S3", "S4"),
     dates=("D1", "D3"),
-    bounds=SMALL,
+    bounds=LARGE,
 )
 
 
@@ -96,7 +96,11 @@ def test_draft_schema_is_strict(kind: str, allowed: set[str]) -> None:
 def test_each_unit_is_one_required_key() -> None:
     props = SPEC.json_schema("grammar")["properties"]
     assert list(props["quotes"]["properties"]) == ["Q1", "Q2"]
-    assert list(props["stances"]["properties"]) == ["A1 Ana Ruiz", "A2 transport union"]
+    assert list(props["stances"]["properties"]) == [
+        "S1 Ana Ruiz",
+        "Q1 Ana Ruiz",
+        "Q2 transport union",
+    ]
     assert list(props["events"]["properties"]) == ["D1", "D3"]
     for field in ("quotes", "stances", "events"):
         assert props[field]["required"] == list(props[field]["properties"])
@@ -108,10 +112,26 @@ def test_grammar_dialect_enumerates_this_articles_ids() -> None:
     assert speaker == {"type": "string", "enum": ["A1", "A2", "A3", "scare_quote"]}
     unit = schema["$defs"]["DraftUndated"]["properties"]["unit"]
     assert unit == {"type": "string", "enum": ["S1", "S2", "S3", "S4"]}
-    assert schema["properties"]["undated"]["maxItems"] == SMALL.undated
-    # A stance may cite only its own speaker's units.
-    ruiz = schema["properties"]["stances"]["properties"]["A1 Ana Ruiz"]["anyOf"][0]
-    assert ruiz["properties"]["evidence"]["items"] == {"type": "string", "enum": ["S1", "Q1"]}
+    assert schema["properties"]["undated"]["maxItems"] == LARGE.undated
+    # A stance cites one of the topics the answer names; a grammar names exactly as many.
+    stance = schema["$defs"]["DraftStance"]["properties"]
+    assert stance["topic"] == {"type": "string", "enum": ["T1", "T2"]}
+    assert stance["kind"]["enum"] == ["for", "against", "conditional", "undecided", "describes"]
+    topics = schema["properties"]["topics"]
+    assert topics["minItems"] == topics["maxItems"] == SPEC.topic_count == 2
+
+
+def test_a_small_model_labels_no_stances_and_writes_no_views() -> None:
+    schema = replace(SPEC, bounds=SMALL).json_schema("grammar")
+    assert schema["properties"]["stances"]["properties"] == {}
+    assert "view" not in schema["$defs"]["DraftStance"]["properties"]
+    assert schema["properties"]["topics"]["maxItems"] == 2  # the topics are still the model's
+
+
+def test_openai_dialect_names_topics_by_pattern_and_checks_them() -> None:
+    schema = SPEC.json_schema("openai")
+    assert schema["$defs"]["DraftStance"]["properties"]["topic"]["pattern"] == "^(T[0-9]{1,4})$"
+    assert schema["properties"]["topics"]["maxItems"] == 8
 
 
 def test_openai_dialect_uses_patterns_and_no_string_lengths() -> None:
@@ -144,9 +164,10 @@ def test_grammar_dialect_bounds_every_free_string() -> None:
 
 
 def test_small_models_get_shorter_strings_than_large_ones() -> None:
-    small = SPEC.json_schema("grammar")["$defs"]["DraftStance"]["properties"]["view"]
-    large = replace(SPEC, bounds=LARGE).json_schema("grammar")["$defs"]["DraftStance"]
-    assert small["maxLength"] == SMALL.text < large["properties"]["view"]["maxLength"]
+    small = replace(SPEC, bounds=SMALL).json_schema("grammar")["$defs"]["DraftEvent"]
+    large = SPEC.json_schema("grammar")["$defs"]["DraftEvent"]
+    assert small["properties"]["event"]["maxLength"] == SMALL.text
+    assert SMALL.text < large["properties"]["event"]["maxLength"]
 
 
 def test_the_generic_draft_schema_describes_keys_by_pattern() -> None:

@@ -28,7 +28,14 @@ from schemathesis.checks import not_a_server_error  # noqa: E402
 def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningService]:
     # A valid answer for any article: a summary and nothing that must be found in the text.
     seed = json.loads((DATA / "seed_draft.json").read_text(encoding="utf-8"))
-    draft = {"summary": seed["summary"], "quotes": {}, "stances": {}, "events": {}, "undated": []}
+    draft = {
+        "summary": seed["summary"],
+        "topics": [],
+        "quotes": {},
+        "stances": {},
+        "events": {},
+        "undated": [],
+    }
     with FakeOpenAI(default=completion(json.dumps(draft))) as fake:
         config = ServiceConfig(
             tokens=(TOKEN_A,),

@@ -61,13 +61,13 @@ def test_output_from_an_older_prompt_version_is_fine(
 def test_tampered_offset_names_file_path_and_both_texts(
     tmp_path: Path, data: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    span = data["positions"][3]["evidence"][1]  # Waltz's second quotation (Q7)
+    span = data["positions"][7]["evidence"][1]  # Waltz's second quotation (Q7)
     span["start"] += 3
     path = write_json(tmp_path / "tampered.json", data)
     code, lines, err = validate(capsys, path)
     assert code == 1
     assert lines == [
-        f"{path}: $.positions[3].evidence[1]: offsets {span['start']}:{span['end']} slice the "
+        f"{path}: $.positions[7].evidence[1]: offsets {span['start']}:{span['end']} slice the "
         'article to "can discuss what is right or wrong, but we must a…" but the text is '
         '"We can discuss what is right or wrong, but we mus…"'
     ]
@@ -99,8 +99,7 @@ def test_dangling_references(
     assert code == 1
     # the index's 22 actors of the seed article, A1..A22, sorted as strings
     known = (
-        "A1, A10, A11, A12, A13, A14, A15, A16, A17, A18, A19, A2, A20, A21, A22, "
-        "A3, A4, A5, A6, A7, A8, A9"
+        "A1, A10, A11, A12, A13, A14, A15, A16, A17, A18, A19, A2, A20, A3, A4, A5, A6, A7, A8, A9"
     )
     assert lines == [
         f"{path}: $.positions[2].holder: holder 'a99' is not an actor id (known: {known})",

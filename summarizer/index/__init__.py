@@ -7,7 +7,9 @@
 * date/time mentions ``D1…`` with values resolved in the whole article (``tagger.py``),
 * actors ``A1…`` named by rule, with their mentions (``actors.py``),
 * speaker cues: the speaker the text names for each quotation and reported-speech
-  sentence, by which rule (``speakers.py``).
+  sentence, by which rule (``speakers.py``),
+* stance holders: the actors a sentence without a speech verb gives a view ("Russia has
+  dismissed the idea", ``holders.py``).
 
 Everything is deterministic and offsets slice the text exactly as read. A model that cites
 ``D4`` instead of copying "on Tuesday" cannot misdate an event it read in another sentence.
@@ -23,6 +25,7 @@ from typing import Any
 from ..article import Article, parse_published
 from ..quotations import Quotation, find_quotations
 from .actors import find_actors
+from .holders import find_stance_holders
 from .names import tokenize
 from .sentences import split_sentences
 from .speakers import REFERRING, find_speaker_cues
@@ -52,6 +55,7 @@ class ArticleIndex:
     dates: tuple[DateMention, ...]
     actors: tuple[IndexedActor, ...]
     speakers: tuple[SpeakerCue, ...]
+    holders: tuple[SpeakerCue, ...] = ()
 
     def date_within(self, start: int, end: int) -> DateMention | None:
         """The mention that best covers ``[start, end)``: the one overlapping it most."""
@@ -72,6 +76,7 @@ class ArticleIndex:
             "dates": [_unit(d, d.id) for d in self.dates],
             "actors": [_unit(a, a.id) for a in self.actors],
             "speakers": [dataclasses.asdict(c) for c in self.speakers],
+            "holders": [dataclasses.asdict(c) for c in self.holders],
         }
 
 
@@ -115,4 +120,5 @@ def index_article(article: str | Article, *, published: object = None) -> Articl
         dates=tuple(tag_dates(text, date, sentences)),
         actors=tuple(actors),
         speakers=tuple(cues),
+        holders=tuple(find_stance_holders(text, sentences, quotations, actors, cues)),
     )

@@ -56,6 +56,7 @@ from .actor_rules import Piece, find_pieces
 from .bodies import find_bodies, same_body
 from .given_names import is_given_name
 from .lexicon import (
+    CAPITAL_OF,
     CAPITALS,
     COUNTRY_GROUPS,
     GROUPS,
@@ -334,10 +335,17 @@ class _Finder:
                 self.text, max(0, start - 20), start
             ):
                 acting.add(group)
+        # A capital that speaks for its state ("Moscow has insisted") is that state where the
+        # article names the state too: one holder, its capital an alias.
+        for capital in [g for g in acting if CAPITAL_OF.get(g) in found]:
+            state = CAPITAL_OF[capital]
+            found[state] = sorted(found[state] + found.pop(capital))
+            acting.discard(capital)
+            acting.add(state)
         for group in sorted(acting, key=lambda g: found[g][0][0]):
             spans = found[group]
             written = Counter(self.text[a:b] for a, b in spans)
-            name = group if group in written else written.most_common(1)[0][0]
+            name = group if group in written else _most_written(written, group)
             actor = self._actor("st:" + group, name, "state")
             for a, b in spans:
                 self._mention(actor, a, b, "name")
@@ -422,6 +430,12 @@ class _Finder:
             mentions = sorted(set(actor.mentions), key=lambda m: (m.start, m.end, m.kind))
             out.append(IndexedActor(number, actor.name, actor.kind, actor.title, tuple(mentions)))
         return out
+
+
+def _most_written(written: Counter[str], group: str) -> str:
+    """The state's most written name, never its capital's ("Russia", not "Moscow")."""
+    own = [w for w, _ in written.most_common() if CAPITAL_OF.get(w) != group]
+    return own[0] if own else written.most_common(1)[0][0]
 
 
 def _org_words(name: str) -> str:

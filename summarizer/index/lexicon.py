@@ -178,6 +178,24 @@ CAPITALS = _words(
     Seoul Pyongyang Damascus Baghdad Kabul Islamabad Cairo Riyadh Minsk Warsaw Rome Madrid
     Ottawa Canberra Caracas Havana Taipei Tbilisi Budapest Brussels Delhi"""
 )
+# Each capital's state, as ``COUNTRY_GROUPS`` names it: "Moscow has insisted" is Russia
+# speaking, where the article also names Russia.
+CAPITAL_OF: dict[str, str] = {
+    capital: state
+    for pair in """Moscow:Russia Kyiv:Ukraine Kiev:Ukraine Washington:United States
+        Beijing:China London:United Kingdom Paris:France Berlin:Germany Tehran:Iran
+        Jerusalem:Israel Ankara:Turkey Tokyo:Japan Seoul:South Korea Pyongyang:North Korea
+        Damascus:Syria Baghdad:Iraq Kabul:Afghanistan Islamabad:Pakistan Cairo:Egypt
+        Riyadh:Saudi Arabia Minsk:Belarus Warsaw:Poland Rome:Italy Madrid:Spain Ottawa:Canada
+        Canberra:Australia Caracas:Venezuela Havana:Cuba Tbilisi:Georgia Budapest:Hungary
+        Delhi:India""".replace("United States", "United_States")
+    .replace("United Kingdom", "United_Kingdom")
+    .replace("South Korea", "South_Korea")
+    .replace("North Korea", "North_Korea")
+    .replace("Saudi Arabia", "Saudi_Arabia")
+    .split()
+    for capital, state in [pair.replace("_", " ").split(":")]
+}
 NATIONALITIES = _words(
     """Russian Ukrainian American British French German Chinese Japanese Israeli Palestinian
     Iranian Iraqi Syrian Turkish Indian Pakistani Afghan European Western Eastern Northern

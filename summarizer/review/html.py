@@ -40,9 +40,9 @@ def article_page(review: Review, *, back: str | None = None) -> str:
         title=e(s.summary.headline or a.title or a.id),
         back=f'<a class="back" href="{e(back)}">← all articles</a>' if back else "",
         meta=e(" · ".join(review.facts())),
-        headline=e(s.summary.headline),
+        headline=e(s.summary.headline or ""),
         abstract=e(s.summary.abstract),
-        key_points="".join(f"<li>{e(k)}</li>" for k in s.summary.key_points),
+        key_points="".join(f"<li>{e(k.text)}</li>" for k in s.summary.key_points),
         warnings=_warnings(review),
         n_positions=str(len(s.positions)),
         positions="".join(_holder(review, g) for g in review.holders())

@@ -25,12 +25,10 @@ from .view import Review, Row, date_label
 NARROW = 70
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _STANCE_STYLE = {
-    "supports": "green",
-    "proposes": "green",
-    "opposes": "red",
-    "rejects": "red",
-    "demands": "yellow",
+    "for": "green",
+    "against": "red",
     "conditional": "yellow",
+    "undecided": "yellow",
 }
 
 
@@ -113,10 +111,10 @@ def _header(review: Review) -> RenderableType:
         t(a.title or "(untitled article)", "bold"),  # a Rule title would be cut on narrow ones
         t(" · ".join(review.facts()), "dim"),
         Text(),
-        t(s.summary.headline, "bold"),
+        t(s.summary.headline or "(no headline that adds to the title)", "bold"),
         t(s.summary.abstract),
     ]
-    body += [indent(t("• ") + t(point), 2) for point in s.summary.key_points]
+    body += [indent(t("• ") + t(point.text), 2) for point in s.summary.key_points]
     return Group(*body)
 
 

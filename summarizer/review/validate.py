@@ -125,6 +125,12 @@ def spans_of(data: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     """(path, span-like object) for every stretch of the article the summary points at."""
     for i, quote in enumerate(_items(data, "quotes")):
         yield f"$.quotes[{i}]", quote
+    summary = data.get("summary")
+    points = summary.get("key_points") if isinstance(summary, dict) else None
+    for i, point in enumerate(points if isinstance(points, list) else []):
+        evidence = point.get("evidence") if isinstance(point, dict) else None
+        for j, span in enumerate(evidence if isinstance(evidence, list) else []):
+            yield f"$.summary.key_points[{i}].evidence[{j}]", span
     for i, position in enumerate(_items(data, "positions")):
         evidence = position.get("evidence") if isinstance(position, dict) else None
         for j, span in enumerate(evidence if isinstance(evidence, list) else []):
@@ -172,10 +178,14 @@ def _reference_issues(data: dict[str, Any]) -> Iterator[Issue]:
     def unknown(ref: Any) -> bool:
         return isinstance(ref, str) and ref not in ids
 
+    topics = {t.get("id") for t in _items(data, "topics") if isinstance(t, dict)}
     for i, position in enumerate(_items(data, "positions")):
         if isinstance(position, dict) and unknown(position.get("holder")):
             ref = position["holder"]
             yield f"$.positions[{i}].holder", f"holder {ref!r} is not an actor id (known: {known})"
+        topic = position.get("topic_id") if isinstance(position, dict) else None
+        if isinstance(topic, str) and topic not in topics:
+            yield f"$.positions[{i}].topic_id", f"topic {topic!r} is not one of the topics"
     for i, quote in enumerate(_items(data, "quotes")):
         for key in ("speaker", "rule_speaker", "model_speaker"):  # the last two: schema 1.1
             if isinstance(quote, dict) and unknown(quote.get(key)):

@@ -1,0 +1,147 @@
+"""Sentences in which a named actor states a view without a speech verb.
+
+News reports a stance as often as it quotes one: "Russia, however, has dismissed the idea of
+peacekeepers", "Both Britain and France have expressed their willingness to send a
+peacekeeping force", "Mr. Trump is seeking Mr. Putin's backing for a 30-day ceasefire". The
+speaker rules (``speakers.py``) read speech verbs; these sentences have a stance verb instead,
+and the actors that are its subject hold the view. A position may rest on them as on the
+holder's own words.
+
+The rule: a stance verb (``STANCE_VERBS``), optionally after auxiliaries, adverbs and a
+parenthetical "however"; right before it an actor's name, or a list of names joined by "and"
+or commas ("Both Britain and France"). A sentence that holds a quotation or that a speaker cue
+already names is left to the speaker rules. Each holder gets a cue of rule ``holds_stance``
+for the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..quotations import Quotation
+from .lexicon import SPEECH_VERBS
+from .units import IndexedActor, Sentence, SpeakerCue
+
+RULE = "holds_stance"
+
+_STANCE_STEMS = """seek seeks seeking sought dismiss dismissed dismisses reject rejected rejects
+    oppose opposed opposes support supported supports welcome welcomed welcomes condemn condemned
+    condemns propose proposed proposes accept accepted accepts refuse refused refuses
+    threaten threatened threatens want wants wanted demand demanded demands
+    call calls called urge urged urges accuse accused accuses argue argued argues agree agreed
+    agrees vow vowed vows pledge pledged pledges plan plans planned intend intends intended
+    favour favours favoured favor favors favored back backs backed deny denied denies
+    criticise criticised criticises criticize criticized criticizes blame blamed blames
+    hope hopes hoped fear fears feared insist insisted insists maintain maintains maintained
+    express expressed expresses voice voiced voices"""
+# A speech verb after a list of subjects ("X, Y and Z underscored that") is left by the
+# speaker rules, which name one speaker; here each of them holds the view.
+STANCE_VERBS = frozenset(_STANCE_STEMS.split()) | SPEECH_VERBS
+# Verbs that hold a stance only with their complement: "call for", "express willingness".
+_NEEDS = {
+    "call": r"\s+(?:on|for)\b",
+    "calls": r"\s+(?:on|for)\b",
+    "called": r"\s+(?:on|for)\b",
+    "back": r"\s+(?:the|a|an|its|his|her|their)\b",
+    "backs": r"\s+(?:the|a|an|its|his|her|their)\b",
+    "backed": r"\s+(?:the|a|an|its|his|her|their)\b",
+    "plan": r"\s+to\b",
+    "plans": r"\s+to\b",
+    "planned": r"\s+to\b",
+    "express": r"\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?(?:willingness|support|opposition|"
+    r"concern|hope|readiness|desire|intention|regret)",
+    "expressed": r"\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?(?:willingness|support|opposition|"
+    r"concern|hope|readiness|desire|intention|regret)",
+    "expresses": r"\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?(?:willingness|support|opposition|"
+    r"concern|hope|readiness|desire|intention|regret)",
+    "voiced": r"\s+(?:its|his|her|their)\s+(?:\w+\s+)?(?:support|opposition|concern)",
+    "voices": r"\s+(?:its|his|her|their)\s+(?:\w+\s+)?(?:support|opposition|concern)",
+    "voice": r"\s+(?:its|his|her|their)\s+(?:\w+\s+)?(?:support|opposition|concern)",
+}
+_WORD = re.compile(r"[A-Za-z]+")
+# Between the subject and its verb: auxiliaries, adverbs, "however" set off by commas.
+_GAP = re.compile(
+    r"\s*,?(?:\s*,\s*(?:however|though|meanwhile|too|also|for (?:its|his|her|their) part)\s*,)?"
+    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|did|does|do|"
+    r"also|still|already|now|again|repeatedly|consistently|long|since|been|not|\w+ly))*\s+$"
+)
+# Between two subjects of one verb: "Britain and France", "Britain, France and Germany".
+_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:,\s*)?$")
+# Before the subject: a sentence adverb or an introductory phrase closed by a comma ("In
+# separate appearances on Sunday, X, Y and Z underscored"), then "Both" or "The".
+_INTRO = re.compile(
+    r"(?:(?:In|On|At|After|During|Following|Earlier|Later|Last|This|Since|Speaking|Writing)"
+    r"\b[^,;:.]*,\s*|[A-Z][a-z]+ly,\s*|(?:However|Nevertheless|Meanwhile|Still),\s*)?"
+)
+_OPENERS = re.compile(r"^(?:\s|[Bb]oth|[Tt]he)*$")
+
+
+def find_stance_holders(
+    text: str,
+    sentences: Sequence[Sentence],
+    quotations: Sequence[Quotation],
+    actors: Sequence[IndexedActor],
+    cues: Sequence[SpeakerCue],
+) -> list[SpeakerCue]:
+    """One cue per (sentence, holding actor), in reading order."""
+    cued = {c.target for c in cues}
+    spans = [(q.start, q.end) for q in quotations]
+    titles = [(m.start, m.end) for a in actors for m in a.mentions if m.kind == "title"]
+    # "Mr. Trump" inside "Mr. Trump's National Security Adviser" is part of a title.
+    names = sorted(
+        (m.start, m.end, a.id)
+        for a in actors
+        for m in a.mentions
+        if m.kind not in ("title", "pronoun")
+        and not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in titles)
+    )
+    out: list[SpeakerCue] = []
+    for s in sentences:
+        if s.id in cued or any(a < s.end and s.start < b for a, b in spans):
+            continue
+        inside = [n for n in names if s.start <= n[0] and n[1] <= s.end]
+        if not inside:
+            continue
+        holders = _holders(_untitled(text, titles, s), s, inside)
+        out.extend(SpeakerCue(s.id, aid, text[a:b], RULE, a, b) for a, b, aid in holders)
+    return out
+
+
+def _untitled(text: str, titles: list[tuple[int, int]], s: Sentence) -> str:
+    """The text with the sentence's titles blanked out (same length): "X, Secretary of State
+    Y, and Z" is a list of three names."""
+    chars = list(text[s.start : s.end])
+    for a, b in titles:
+        for i in range(max(a, s.start), min(b, s.end)):
+            chars[i - s.start] = " "
+    return text[: s.start] + "".join(chars) + text[s.end :]
+
+
+def _holders(
+    text: str, s: Sentence, inside: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The actors that are the subject of the sentence's first stance verb, if any."""
+    for verb in _WORD.finditer(text, s.start, s.end):
+        word = verb[0]
+        if word not in STANCE_VERBS:
+            continue
+        need = _NEEDS.get(word)
+        if need is not None and not re.match(need, text[verb.end() : s.end]):
+            continue
+        intro = _INTRO.match(text, s.start, s.end).end()  # type: ignore[union-attr]
+        if any(n[0] == s.start for n in inside):  # "Italy, however," is no adverb
+            intro = s.start
+        before = [n for n in inside if intro <= n[0] and n[1] <= verb.start()]
+        if not before or not _GAP.match(text[before[-1][1] : verb.start()] + " "):
+            continue
+        subject = [before[-1]]
+        for n in reversed(before[:-1]):
+            if not _JOIN.match(text[n[1] : subject[0][0]]):
+                break
+            subject.insert(0, n)
+        # The subject opens its clause: only openers ("Both", "On Friday,") before it.
+        if not _OPENERS.match(text[intro : subject[0][0]]):
+            return []
+        return list({n[2]: n for n in reversed(subject)}.values())[::-1]
+    return []

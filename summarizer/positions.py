@@ -1,0 +1,228 @@
+"""Positions: the model's labels on view units, grouped into who holds what on which topic.
+
+A view unit is a quotation, reported-speech sentence or stance sentence in which a named
+actor speaks (``view_units``, from the index's speaker cues and stance holders). The model
+names the article's topics once and labels each unit with one of them and a stance kind; here
+the units are grouped by holder and topic, so a holder has one position per topic and as many
+positions as its own words support. The holder of a quotation is its decided speaker (rule or
+model), so a position never rests on another speaker's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+
+from .claims import ArticleFacts
+from .draft import Attribution, Draft, DraftStance, StanceKind
+from .index import ArticleIndex, Sentence
+from .quotations import Quotation
+from .schema import Position, Quote, Span, Topic, ViewSource
+from .stance_rules import TopicPlacer, stance_kind
+from .views import quotation_view, sentence_view
+
+Warn = Callable[[str, str, str], None]
+
+
+def view_units(
+    index: ArticleIndex, quotations: Sequence[Quotation], span: tuple[int, int] | None = None
+) -> list[tuple[str, str, str]]:
+    """(unit id, actor id, actor name) for every unit a named actor speaks or holds a view in,
+    in reading order: the speaker cues' and the stance holders' (``index/holders.py``).
+    ``span``: the sentences of one window of a long article (``quotations`` its own)."""
+    lo, hi = span if span is not None else (0, len(index.text))
+    starts = {f"Q{q.number}": q.start for q in quotations}
+    starts.update((s.id, s.start) for s in index.sentences if lo <= s.start < hi)
+    names = {a.id: a.name for a in index.actors}
+    units = {
+        (c.target, c.actor): starts[c.target]
+        for c in (*index.speakers, *index.holders)
+        if c.actor is not None and c.target in starts
+    }
+    ordered = sorted(units, key=lambda u: (units[u], u[0]))
+    return [(uid, aid, names[aid]) for uid, aid in ordered]
+
+
+def view_key(uid: str, name: str) -> str:
+    """The draft's key for a view unit: the holder's name beside the id keeps a small model
+    on that actor ("Q3 Donald Trump")."""
+    return f"{uid} {name}"
+
+
+class PositionBuilder:
+    """One article's topics and positions from a checked draft."""
+
+    def __init__(
+        self,
+        index: ArticleIndex,
+        quotations: Sequence[Quotation],
+        facts: ArticleFacts,
+        warn: Warn,
+        *,
+        view_limit: int | None = None,
+        model_stances: bool = True,
+    ) -> None:
+        self.index = index
+        self.quotations = {f"Q{q.number}": q for q in quotations}
+        self.sentences = {s.id: s for s in index.sentences}
+        self.units = {
+            view_key(uid, name): (uid, aid) for uid, aid, name in view_units(index, quotations)
+        }
+        self.facts = facts
+        self.warn = warn
+        self.view_limit = view_limit  # the bound a model-written view was given, if any
+        self.model_stances = model_stances
+
+    def topics(self, draft: Draft) -> list[Topic]:
+        """The draft's topics that name nothing the article does not hold."""
+        out = []
+        for i, label in enumerate(draft.topics, 1):
+            label = " ".join(label.split())
+            bad = self.facts.unsupported(label)
+            if not label or bad:
+                if bad:
+                    self.warn(
+                        "unsupported_claim",
+                        f"topic T{i} names what the article does not: {', '.join(bad)}; "
+                        f"dropped with its positions: {label!r}",
+                        f"$.topics[{i - 1}]",
+                    )
+                continue
+            out.append(Topic(id=f"T{i}", label=label))
+        return out
+
+    def positions(self, draft: Draft, quotes: list[Quote], topics: list[Topic]) -> list[Position]:
+        """One position per (holder, topic), in the order the article first gives each."""
+        said_by = {f"Q{q.number}": q.speaker for q in quotes}
+        labels = {t.id: t.label for t in topics}
+        stances = draft.stances if self.model_stances else self.placed(topics)
+        groups: dict[tuple[str, str], list[tuple[str, DraftStance]]] = {}
+        for key, stance in stances.items():
+            unit = self.units.get(key)
+            if stance is None or unit is None:
+                continue
+            uid, actor = unit
+            path = f"$.stances.{uid}"
+            holder = said_by.get(uid) if uid.startswith("Q") else actor
+            if holder is None:
+                self.warn("unheld_view", f"{uid} has no speaker; no position rests on it", path)
+                continue
+            if stance.topic not in labels:
+                continue  # a topic dropped above (warned there)
+            groups.setdefault((holder, stance.topic), []).append((uid, stance))
+        out: list[Position] = []
+        worded: dict[str, tuple[str, list[Span]]] = {}  # view -> its first holder, evidence
+        for (holder, tid), items in groups.items():
+            evidence = [s for uid in dict.fromkeys(u for u, _ in items) if (s := self.span(uid))]
+            view, source = self._view(holder, items)
+            # Greedy models repeat one view for every holder; the holder's own words repeat
+            # only where two holders share a unit ("Both Britain and France have …").
+            first = worded.setdefault(view.casefold(), (holder, evidence))
+            if source == "model" and first[0] != holder and first[1] != evidence:
+                self.warn(
+                    "duplicate_position",
+                    f"the view of {holder} on {tid} repeats {first[0]}'s on other evidence; "
+                    "dropped",
+                    f"$.stances.{items[0][0]}",
+                )
+                continue
+            out.append(
+                Position(
+                    holder=holder,
+                    topic_id=tid,
+                    topic=labels[tid],
+                    stance=view,
+                    stance_kind=_kind([s.kind for _, s in items]),
+                    view_from=source,
+                    attribution=attribution([u for u, _ in items], self.sentences),
+                    evidence=evidence,
+                )
+            )
+        return out
+
+    def placed(self, topics: list[Topic]) -> dict[str, DraftStance | None]:
+        """Each view unit under a topic by the words it shares, its kind by cue words
+        (``stance_rules.py``): for a model that does not read the units it labels."""
+        out: dict[str, DraftStance | None] = {}
+        if not topics:
+            return out
+        placer = TopicPlacer([t.label for t in topics], [s.text for s in self.index.sentences])
+        for key, (uid, _) in self.units.items():
+            sentence = self._sentence_of(uid)
+            words = self.own_words(uid)
+            q = self.quotations.get(uid)
+            found = placer.place(sentence + " " + (q.text if q else ""))
+            kind = stance_kind(q.text + " " + words if q else words)
+            out[key] = None if found is None else DraftStance(topic=topics[found].id, kind=kind)
+        return out
+
+    def _sentence_of(self, uid: str) -> str:
+        if (q := self.quotations.get(uid)) is not None:
+            return next((s.text for s in self.index.sentences if s.start <= q.start < s.end), "")
+        return self.sentences[uid].text
+
+    def span(self, uid: str) -> Span | None:
+        """A quotation's or a sentence's own span."""
+        if (q := self.quotations.get(uid)) is not None:
+            return Span(text=q.text, start=q.start, end=q.end, match="quotation")
+        if (s := self.sentences.get(uid)) is not None:
+            return Span(text=s.text, start=s.start, end=s.end, match="sentence")
+        return None
+
+    def _view(self, holder: str, items: list[tuple[str, DraftStance]]) -> tuple[str, ViewSource]:
+        """The model's view where it wrote one that passes; else the holder's own words."""
+        uid, stance = items[0]
+        written = " ".join((stance.view or "").split())
+        path = f"$.stances.{uid}.view"
+        if written:
+            bad = self.facts.unsupported(written)
+            if self.view_limit is not None and len(written) >= self.view_limit:
+                self.warn("text_cut", f"view of {holder} hit its length bound; not shown", path)
+            elif bad:
+                self.warn(
+                    "unsupported_claim",
+                    f"view of {holder} names what the article does not: {', '.join(bad)}",
+                    path,
+                )
+            else:
+                return written, "model"
+        return self.own_words(uid), "holder"
+
+    def own_words(self, uid: str) -> str:
+        return unit_words(self.index, self.quotations, uid)
+
+
+def unit_words(index: ArticleIndex, quotations: Mapping[str, Quotation], uid: str) -> str:
+    """The view a unit gives in the holder's own words (``views.py``); shown in the prompt
+    beside the unit's key, and the position's view unless a model writes one."""
+    if (q := quotations.get(uid)) is not None:
+        around = next((s.text for s in index.sentences if s.start <= q.start < s.end), q.text)
+        return quotation_view(q.text, around)
+    sentence = next(s for s in index.sentences if s.id == uid)
+    return sentence_view(sentence.text)
+
+
+def _kind(kinds: list[StanceKind]) -> StanceKind:
+    """The kind most of a position's units give; the first unit's on a tie."""
+    counts = Counter(kinds)
+    best = max(counts.values())
+    return next(k for k in kinds if counts[k] == best)
+
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|added|stated|announced|warned|argued|argues?|wrote|claim(?:s|ed)"
+    r"|insist(?:s|ed)|according to|responded|remarked|mentioned|noted|confirmed|revealed"
+    r"|emphasi[sz]ed|underscored|stressed)\b",
+    re.IGNORECASE,
+)
+
+
+def attribution(evidence: list[str], sentences: dict[str, Sentence]) -> Attribution:
+    """Quoted words are a direct quote; a sentence with a reporting verb reports; else the
+    article paraphrases."""
+    if any(e.startswith("Q") for e in evidence):
+        return "direct_quote"
+    if any(_REPORTING.search(sentences[e].text) for e in evidence if e in sentences):
+        return "reported"
+    return "paraphrase"

@@ -1,0 +1,91 @@
+"""Stances for a model too small to label them: topic by shared words, kind by cue words.
+
+Asked to label each view unit with a topic id and a stance kind, the bundled 1.5B model
+answered "for" on all thirty units of the sample and numbered the topics in blocks down the
+list (T1 for the first five units, T2 for the next ...): it does not read the units it labels.
+It does write usable topic names. So for that model (``DraftBounds.model_stances`` false) the
+model names the topics and this module places each unit under one:
+
+* **topic**: the one whose words the unit's sentence shares most, each shared word weighted by
+  how few topics hold it and how rare it is in the article ("peacekeepers" decides, "Ukraine"
+  hardly counts); a unit sharing none is about none of them and holds no position;
+* **kind**: cue words of the unit's own words, strongest first: a refusal ("dismissed",
+  "rejects", "non-negotiable", "must relinquish") is ``against``; a condition ("if", "unless",
+  "on condition") ``conditional``; an open question ("discuss", "perhaps", "is it realistic?")
+  ``undecided``; a wish or acceptance ("seeking", "willingness", "accepted", "demand")
+  ``for``; anything else (a fact, an assessment, a plan) ``describes``.
+
+Crude and stated as such: a rule reads polarity from words, not from what the words are for
+or against, so "insisted that Ukraine abandon its NATO aspirations" is ``against`` NATO
+membership only because "abandon" is a refusal word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from .draft import StanceKind
+from .support import content_stems
+
+# Six letters tell "peacekeepers" from "peace talks" and still join "election(s)".
+_STEM = 6
+
+_PATTERNS: tuple[tuple[StanceKind, str], ...] = (
+    (
+        "against",
+        r"\b(?:dismiss\w*|reject\w*|oppos\w*|refus\w*|den(?:y|ies|ied)|condemn\w*|"
+        r"non-negotiable|relinquish\w*|abandon\w*|exclud\w*|premature|against|"
+        r"idle talk|criticis\w*|criticiz\w*|accus\w*|not acceptable|unacceptable|"
+        r"will not|won[’']t|cannot accept|no longer|withdraw\w*|halt\w*|stop\w*|ban\w*)\b",
+    ),
+    ("conditional", r"\b(?:if|unless|provided that|on condition|as long as|only when)\b"),
+    (
+        "undecided",
+        r"\b(?:discuss\w*|consider\w*|perhaps|maybe|might|whether|uncertain|unclear|"
+        r"open to|realistic)\b|\?",
+    ),
+    (
+        "for",
+        r"\b(?:seek\w*|sought|support\w*|want\w*|demand\w*|willing\w*|accept\w*|"
+        r"agreed to|agrees to|aim\w*|hope\w*|propos\w*|urg\w*|call(?:s|ed)? for|"
+        r"welcom\w*|opportunity|favou?r\w*|intend\w*|vow\w*|pledg\w*)\b",
+    ),
+)
+_CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
+
+
+def stance_kind(words: str) -> StanceKind:
+    """The kind the unit's own words cue, strongest cue first; ``describes`` without one."""
+    for kind, pattern in _CUES:
+        if pattern.search(words):
+            return kind
+    return "describes"
+
+
+class TopicPlacer:
+    """Places units under the article's topics by the words they share."""
+
+    def __init__(self, topics: Sequence[str], sentences: Sequence[str]) -> None:
+        self.topics = [content_stems(t, _STEM) for t in topics]
+        held: dict[str, int] = {}
+        for stems in self.topics:
+            for stem in stems:
+                held[stem] = held.get(stem, 0) + 1
+        used: dict[str, int] = {}
+        for sentence in sentences:
+            for stem in content_stems(sentence, _STEM):
+                used[stem] = used.get(stem, 0) + 1
+        total = max(1, len(sentences))
+        # A stem in every topic or every sentence tells topics apart least.
+        self.weight = {
+            stem: math.log(1 + total / (1 + used.get(stem, 0))) / held[stem] for stem in held
+        }
+
+    def place(self, text: str) -> int | None:
+        """The index of the topic ``text`` shares most weight with; None if it shares none."""
+        stems = content_stems(text, _STEM)
+        scores = [sum(self.weight[s] for s in stems & topic) for topic in self.topics]
+        best = max(range(len(scores)), key=lambda i: (scores[i], -i), default=None)
+        return best if best is not None and scores[best] > 0 else None
