@@ -207,10 +207,12 @@ def cmd_local_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_lines(path: Path) -> Iterable[str]:
+def _read_lines(path: Path) -> Iterable[str | jsonl.Line]:
     """The lines of a JSONL file or stdin, split on ``\\n`` only, a FIFO refused."""
     if str(path) == "-":
-        return (line for line in sys.stdin)
+        # One line's memory at most (``/dev/zero`` piped in included); a longer line is
+        # reported in its place by ``resolve_records``.
+        return jsonl.iter_lines(sys.stdin.buffer)
     problem = jsonl.regular_file_problem(path)
     if problem is not None:
         raise InputError(f"{path}: {problem}")

@@ -353,3 +353,36 @@ def test_a_retry_after_that_is_not_a_number_is_not_a_wait(
         summarize_article(make_article(ARTICLE), settings)
     assert len(fake.requests) == 2  # asked again, after a wait that is a number
     assert retry.slept and all(math.isfinite(s) for s in retry.slept)
+
+
+def test_dates_resolve_reads_a_jsonl_stdin_one_bounded_line_at_a_time(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 20 MB without a newline (over the 16 MiB line bound), then a line to resolve.
+    tail = b'\n{"text": "on Tuesday", "dct": "2025-03-17"}\n'
+    endless = EndlessStdin(limit=20 * 1024 * 1024)
+    stream = io.BufferedReader(_Joined(endless, tail))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
+    code = cli.main(["dates", "resolve", "--jsonl", "-"])
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 0
+    assert out[0]["line"] == 1 and "longer than" in out[0]["error"]
+    assert out[1]["value"] == "2025-03-18"
+
+
+class _Joined(io.RawIOBase):
+    """A raw stream, then some bytes after it."""
+
+    def __init__(self, first: io.RawIOBase, then: bytes) -> None:
+        self.first, self.then = first, then
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = self.first.readinto(buffer)
+        if n:
+            return n or 0
+        n = min(len(buffer), len(self.then))
+        buffer[:n], self.then = self.then[:n], self.then[n:]
+        return n

@@ -319,10 +319,17 @@ def _record(line: str, n: int) -> dict[str, Any]:
     return {**obj, "value": res.value, "granularity": res.granularity, "reason": res.reason}
 
 
-def resolve_records(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+def resolve_records(lines: Iterable[str | jsonl.Line]) -> Iterator[dict[str, Any]]:
     """Bulk mode: one JSON object per non-empty line with "text", "dct" (or "published")
     and optional "context"; yields it with "value", "granularity" and "reason" added,
-    or ``{"line": N, "error": ...}`` for a malformed line, never raising."""
+    or ``{"line": N, "error": ...}`` for a malformed or too long line, never raising.
+    A line is text, or a ``jsonl.Line`` as read from a stream with its length bounded."""
     for n, line in enumerate(lines, start=1):
+        if isinstance(line, jsonl.Line):
+            problem = jsonl.line_problem(line)
+            if problem is not None:
+                yield {"line": n, "error": problem}
+                continue
+            line = line.data.decode("utf-8", "replace")
         if line.strip():
             yield _record(line, n)
