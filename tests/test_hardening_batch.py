@@ -352,3 +352,33 @@ def test_a_full_disk_on_stdout_is_a_one_line_error_too() -> None:
     with pytest.raises(InputError) as caught:
         write_results([error_result("x", ValueError("v"))], StdoutResults(Full()), Tally())
     assert caught.value.one_line() == "cannot write stdout: No space left on device"
+
+
+def test_a_full_disk_in_a_service_job_fails_it_without_the_servers_paths(
+    fake: FakeOpenAI, seed_text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    real_write = os.write
+
+    def full_disk(fd: int, payload: Any) -> int:
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            target = ""
+        if target.endswith("results.jsonl"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, payload)
+
+    body = "\n".join(json.dumps(row) for row in editions(seed_text, 2)) + "\n"
+    config = ServiceConfig(tokens=(TOKEN_A,), data_dir=data)
+    settings = Settings.resolve(env={}, base_url=fake.base_url, api_key="sk-x", max_attempts=2)
+    with RunningService(config, settings) as svc, svc.client() as http:
+        monkeypatch.setattr(os, "write", full_disk)
+        headers = {"content-type": "application/x-ndjson"}
+        r = http.post("/v1/batches", content=body.encode(), headers=headers)
+        assert r.status_code == 202, r.text
+        done = finished(http, r.json()["id"])
+        monkeypatch.setattr(os, "write", real_write)
+    assert done["status"] == "failed", done
+    assert "No space left on device" in done["error"]
+    assert str(data) not in json.dumps(done) and str(tmp_path) not in json.dumps(done)

@@ -341,6 +341,8 @@ class JobRunner:
         except Exception as exc:  # a run-level failure (disk, endpoint): recorded on the job
             results.close()
             message = exc.one_line() if isinstance(exc, SummarizerError) else type(exc).__name__
+            # The client is told what failed, never where the server keeps its data.
+            message = message.replace(str(self.jobs_dir), "<data dir>/jobs")
             self.store.update(job_id, status="failed", error=message)
             return
         results.close()
