@@ -76,8 +76,9 @@ class ArticleFacts:
             if not _inside(m, dated) and _plain(m[0]) not in self.numbers:
                 bad.append(m[0])
         for m in _CAPITALISED.finditer(text):
-            if not _inside(m, dated) and not self._word_ok(m[0]):
-                bad.append(m[0])
+            word = re.sub(r"['’]s$", "", m[0])  # "Merkel's" names Merkel
+            if not _inside(m, dated) and not self._word_ok(word):
+                bad.append(word)
         out = list(dict.fromkeys(bad))
         self._cache[text] = out
         return out

@@ -74,6 +74,21 @@ def test_tampered_offset_names_file_path_and_both_texts(
     assert "1 problem(s) in 1 of 1 file" in err
 
 
+def test_free_text_naming_what_the_article_lacks_is_flagged(
+    tmp_path: Path, data: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A file that did not come through the pipeline's checks: "Putin resigned today".
+    data["summary"]["headline"] = "Putin resigned today"
+    data["topics"][0]["label"] = "Angela Merkel's visit"
+    path = write_json(tmp_path / "edited.json", data)
+    code, lines, _ = validate(capsys, path)
+    assert code == 1
+    assert lines == [
+        f"{path}: $.summary.headline: names what the article does not hold: today",
+        f"{path}: $.topics[0].label: names what the article does not hold: Angela, Merkel",
+    ]
+
+
 def test_offset_past_the_end(
     tmp_path: Path, data: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:

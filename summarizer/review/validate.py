@@ -25,6 +25,8 @@ from typing import Any, TypeGuard
 
 from pydantic import ValidationError
 
+from ..claims import ArticleFacts
+from ..index import index_article
 from ..schema import SCHEMA_VERSION, ArticleSummary
 from .records import Problem, Record, iter_records, json_type
 
@@ -94,6 +96,8 @@ def check_summary(data: dict[str, Any]) -> list[Issue]:
     issues = list(_shape_issues(data))
     issues += _span_issues(data)
     issues += _reference_issues(data)
+    if not issues:
+        issues += _claim_issues(parse_summary(data))
     return issues
 
 
@@ -199,6 +203,29 @@ def _reference_issues(data: dict[str, Any]) -> Iterator[Issue]:
                     f"$.timeline[{i}].actors[{j}]",
                     f"actor {ref!r} is not an actor id (known: {known})",
                 )
+
+
+def _claim_issues(summary: ArticleSummary) -> Iterator[Issue]:
+    """Model-written text naming a name, number or date its article does not hold: what the
+    pipeline drops as it assembles, checked again in a file that may not come from it."""
+    article = summary.article
+    facts = ArticleFacts(index_article(article.text, published=article.published))
+    texts = [("$.summary.headline", summary.summary.headline or "")]
+    texts += [("$.summary.abstract", summary.summary.abstract)]
+    texts += [
+        (f"$.summary.key_points[{i}].text", k.text)
+        for i, k in enumerate(summary.summary.key_points)
+    ]
+    texts += [(f"$.topics[{i}].label", t.label) for i, t in enumerate(summary.topics)]
+    texts += [
+        (f"$.positions[{i}].stance", p.stance)
+        for i, p in enumerate(summary.positions)
+        if p.view_from == "model"
+    ]
+    for path, text in texts:
+        bad = facts.unsupported(text) if text else []
+        if bad:
+            yield path, f"names what the article does not hold: {', '.join(bad)}"
 
 
 def _check_error(error: dict[str, Any]) -> Iterator[Issue]:
