@@ -7,7 +7,7 @@ development articles, never the held-out lines; and the seed article's annotatio
 * listed: the speaker is an actor of the rule-built list (by name or a mention), so the
   model *can* pick it;
 * in its choices: the listed speaker is among the actors the quotation's draft schema offers
-  (``pipeline.speaker_choices``), with how many it offers against the whole list;
+  (``request.speaker_choices``), with how many it offers against the whole list;
 * cue right: the quotation's rule cue names that actor;
 * cue precision: of the quotations given a cue, the share whose cue names the right actor
   (a cue on a quotation the annotation gives nobody counts as wrong);
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer.index import ArticleIndex, IndexedActor, index_article  # noqa: E402
-from summarizer.pipeline import speaker_choices  # noqa: E402
+from summarizer.request import speaker_choices  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "speaker_dev.json"
 SEED = ROOT / "tests" / "data" / "seed_annotation.json"

@@ -30,7 +30,7 @@ _MAX_ERRORS_SHOWN = 12
 
 
 class DraftRequest(Protocol):
-    """What one article asks of the model (``pipeline.Prepared``)."""
+    """What one article asks of the model (``request.Prepared``)."""
 
     @property
     def messages(self) -> list[Message]: ...

@@ -35,9 +35,9 @@ from .extraction import Extraction, extract_draft
 from .index import ArticleIndex
 from .llm import Completion, Message, complete
 from .merge import merge_drafts
-from .pipeline import Prepared, build_messages, draft_spec, fence
 from .profile import profile_for
 from .prompts import PromptSet, Template, load_template, prompts_dir
+from .request import Prepared, build_messages, draft_spec, fence
 from .retry import call_with_retries
 from .schema import AttemptRecord, Usage
 from .settings import Settings

@@ -9,8 +9,8 @@ import pytest
 
 from summarizer.article import make_article
 from summarizer.errors import PromptError
-from summarizer.pipeline import neutralise_markers, prepare
 from summarizer.prompts import load_prompts, load_template
+from summarizer.request import neutralise_markers, prepare
 from summarizer.settings import Settings
 
 LOCAL = "http://127.0.0.1:1/v1"

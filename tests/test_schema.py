@@ -65,7 +65,7 @@ def walk(node: Any, path: str = "$") -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
-# An article's units, as ``pipeline.draft_spec`` would list them.
+# An article's units, as ``request.draft_spec`` would list them.
 SPEC = DraftSpec(
     actors=("A1", "A2", "A3"),
     quotations=("Q1", "Q2"),
@@ -222,8 +222,8 @@ def test_grammar_dialect_offers_each_quotation_its_own_speakers() -> None:
 
 def test_a_quotations_speakers_are_the_actors_named_near_it() -> None:
     from summarizer.index import index_article
-    from summarizer.pipeline import speaker_choices
     from summarizer.quotations import find_quotations
+    from summarizer.request import speaker_choices
 
     text = (
         "Prime Minister Ana Ruiz opened the session on Monday.\n\n"
