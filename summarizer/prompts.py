@@ -26,7 +26,7 @@ from pathlib import Path
 from .errors import PromptError
 
 PROMPT_SET = "summarize"
-_FILES = ("system", "user", "reask")
+_FILES = ("system", "user", "reask", "views")
 PROMPT_FILES = "prompt_files"  # the package-data folder inside ``summarizer``
 
 
@@ -51,6 +51,7 @@ class PromptSet:
     system: Template
     user: Template
     reask: Template
+    views: Template  # the view units with their words, for a model that labels them
 
     @property
     def name(self) -> str:

@@ -8,7 +8,9 @@ model names the topics and this module places each unit under one:
 
 * **topic**: the one whose words the unit's sentence shares most, each shared word weighted by
   how few topics hold it and how rare it is in the article ("peacekeepers" decides, "Ukraine"
-  hardly counts); a unit sharing none is about none of them and holds no position;
+  hardly counts); a unit sharing none takes the topic of the unit placed before it (news
+  keeps to one issue for a few sentences: "We must consider …" after "Waltz responded"), and
+  holds no position when no unit before it was placed;
 * **kind**: cue words of the unit's own words, strongest first: a refusal ("dismissed",
   "rejects", "non-negotiable", "must relinquish") is ``against``; a condition ("if", "unless",
   "on condition") ``conditional``; an open question ("discuss", "perhaps", "is it realistic?")
@@ -82,10 +84,13 @@ class TopicPlacer:
         self.weight = {
             stem: math.log(1 + total / (1 + used.get(stem, 0))) / held[stem] for stem in held
         }
+        self.last: int | None = None
 
     def place(self, text: str) -> int | None:
-        """The index of the topic ``text`` shares most weight with; None if it shares none."""
+        """The index of the topic ``text`` shares most weight with; else the last placed."""
         stems = content_stems(text, _STEM)
         scores = [sum(self.weight[s] for s in stems & topic) for topic in self.topics]
         best = max(range(len(scores)), key=lambda i: (scores[i], -i), default=None)
-        return best if best is not None and scores[best] > 0 else None
+        if best is not None and scores[best] > 0:
+            self.last = best
+        return self.last

@@ -49,10 +49,18 @@ def test_actors_and_the_rules_speakers_follow_the_article(seed_text: str) -> Non
     assert "A1 Donald Trump — US President" in tail
     assert "Q6: A10 Mike Waltz" in tail  # "Mr. Waltz responded:"
     assert "Q10: A14 Alexander Grushko" in tail  # "Izvestia quoted Mr. Grushko as saying"
-    # Each view unit with the holder's own words, in article order, fenced like the rest.
+    # A model that labels view units sees each with the holder's own words, in article order,
+    # fenced like the rest (a LOCAL "compatible" server: large bounds).
     views = tail.split("Views (", 1)[1]
     assert "S29 Russia: has dismissed the idea of peacekeepers until the conclusion" in views
     assert views.index("S28 Britain") < views.index("S28 France") < views.index("S29 Russia")
+
+
+def test_a_model_that_labels_no_view_units_is_not_shown_them(seed_text: str) -> None:
+    article = make_article(seed_text, published="2025-03-17")
+    bundled = Settings.resolve(env={}, base_url=LOCAL, server_kind="bundled")
+    _, user = prepare(article, load_prompts(), bundled).messages
+    assert "Views (" not in str(user["content"])
 
 
 def test_article_cannot_close_the_fence() -> None:
@@ -136,7 +144,7 @@ def test_unversioned_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_versions_must_agree(tmp_path: Path) -> None:
-    for name, version in (("system", "1"), ("user", "1"), ("reask", "2")):
+    for name, version in (("system", "1"), ("user", "1"), ("reask", "2"), ("views", "1")):
         (tmp_path / f"{name}.md").write_text(f"---\nname: {name}\nversion: {version}\n---\nx")
     with pytest.raises(PromptError, match="disagree on version"):
         load_prompts(tmp_path)
