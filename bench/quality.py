@@ -177,7 +177,9 @@ OLD_KINDS = {
     "rejects": "against", "conditional": "conditional", "uncertain": "undecided",
     "neutral": "describes",
 }  # fmt: skip
-MARKER = re.compile(r"\[|\]|\b[SQDA]\d+\b")
+# A unit id the model copied ("[Q7]", "S3]") or the bracket a length cap left at the end; an
+# editor's bracket in the article's own words ("[the council]") is no marker.
+MARKER = re.compile(r"\[\s*[SQDAT]\d+|\b[SQDAT]\d+\]|\[\s*$")
 OLD_VIEW_CAP = 48  # the bundled model's view bound before prompt version 6
 
 
