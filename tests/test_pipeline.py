@@ -208,14 +208,19 @@ def test_a_quotation_left_without_speaker_holds_no_position(
     assert not any(e.text == "endless warfare" for p in result.positions for e in p.evidence)
 
 
+def reasked(text: str, bad: dict[str, Any], good: str) -> tuple[ArticleSummary, str]:
+    """The summary after the fake answered ``bad`` and then ``good``, and the re-ask sent."""
+    with FakeOpenAI() as fake:
+        fake.enqueue(completion(json.dumps(bad)), completion(good))
+        settings = Settings.resolve(env={}, base_url=fake.base_url, api_key="sk-test")
+        result = summarize_article(make_article(text, published="2025-03-17"), settings)
+        return result, fake.requests[1]["messages"][-1]["content"]
+
+
 def test_a_topic_id_beyond_the_answers_topics_is_reasked(seed_text: str, seed_draft: str) -> None:
     bad = json.loads(seed_draft)
     bad["stances"]["S2 Donald Trump"] = {"topic": "T7", "kind": "for"}  # six topics named
-    with FakeOpenAI() as fake:
-        fake.enqueue(completion(json.dumps(bad)), completion(seed_draft))
-        settings = Settings.resolve(env={}, base_url=fake.base_url, api_key="sk-test")
-        result = summarize_article(make_article(seed_text, published="2025-03-17"), settings)
-        reask = fake.requests[1]["messages"][-1]["content"]
+    result, reask = reasked(seed_text, bad, seed_draft)
     assert result.provenance.attempts == 2
     assert "'T7' is not one of this answer's 6 topics" in reask
 
@@ -223,11 +228,7 @@ def test_a_topic_id_beyond_the_answers_topics_is_reasked(seed_text: str, seed_dr
 def test_a_stance_kind_outside_the_enum_is_refused(seed_text: str, seed_draft: str) -> None:
     bad = json.loads(seed_draft)
     bad["stances"]["S2 Donald Trump"] = {"topic": "T1", "kind": "supports"}  # the old kinds
-    with FakeOpenAI() as fake:
-        fake.enqueue(completion(json.dumps(bad)), completion(seed_draft))
-        settings = Settings.resolve(env={}, base_url=fake.base_url, api_key="sk-test")
-        result = summarize_article(make_article(seed_text, published="2025-03-17"), settings)
-        reask = fake.requests[1]["messages"][-1]["content"]
+    result, reask = reasked(seed_text, bad, seed_draft)
     assert result.provenance.attempts == 2
     assert "stances.S2 Donald Trump.kind: Input should be 'for'" in reask
 
@@ -236,11 +237,7 @@ def test_a_draft_citing_an_unknown_id_is_reasked(seed_text: str, seed_draft: str
     bad = json.loads(seed_draft)
     bad["quotes"]["Q1"] = "A99"  # an actor this article does not have
     bad["events"]["D99"] = {"event": "made up", "status": "past"}
-    with FakeOpenAI() as fake:
-        fake.enqueue(completion(json.dumps(bad)), completion(seed_draft))
-        settings = Settings.resolve(env={}, base_url=fake.base_url, api_key="sk-test")
-        result = summarize_article(make_article(seed_text, published="2025-03-17"), settings)
-        reask = fake.requests[1]["messages"][-1]["content"]
+    result, reask = reasked(seed_text, bad, seed_draft)
     assert result.provenance.attempts == 2
     assert "'A99' is not an actor id" in reask
     assert "'D99' is not one of this article's ids" in reask
