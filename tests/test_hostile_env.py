@@ -25,18 +25,10 @@ from summarizer.llm import make_client
 from summarizer.profile import profile_for
 from summarizer.settings import Settings
 from tests.fakes import FakeOpenAI, Reply, completion, error, write_jsonl
+from tests.test_leaks import EMPTY_DRAFT
 
 ARTICLE = "The mayor said on Monday that the bridge would reopen next week.\n"
-DRAFT = json.dumps(
-    {
-        "summary": {"headline": "A headline.", "abstract": "An abstract.", "key_points": []},
-        "topics": [],
-        "quotes": {},
-        "stances": {},
-        "events": {},
-        "undated": [],
-    }
-)
+DRAFT = EMPTY_DRAFT  # a valid answer with nothing to find in the text
 
 
 @pytest.fixture
