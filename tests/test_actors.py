@@ -241,6 +241,27 @@ def test_an_acronym_defined_in_parentheses_is_the_same_organisation() -> None:
     assert "GAO" not in by_name(actors_of(article))
 
 
+def test_an_acronym_spelling_both_sides_of_and_keeps_the_name_whole() -> None:
+    article = (
+        "The National Disaster Risk Reduction and Management Council (NDRRMC) raised the toll. "
+        "Kenya and Uganda Police met on Monday."
+    )
+    names = by_name(actors_of(article))
+    assert "National Disaster Risk Reduction and Management Council" in names
+    assert "Management Council" not in names
+
+
+def test_a_short_name_defined_in_parentheses_is_the_same_organisation() -> None:
+    article = (
+        "The Philippine Institute of Volcanology and Seismology (Phivolcs) recorded the quake. "
+        "Phivolcs said the fault is active. Later, Phivolcs reported 611 aftershocks."
+    )
+    names = by_name(actors_of(article))
+    institute = names["Philippine Institute of Volcanology and Seismology"]
+    assert texts(institute, "institution").count("Phivolcs") == 3
+    assert "Phivolcs" not in names
+
+
 STATES = [
     ("Russia said on Monday that it would respond.", ["Russia"]),
     ("The war started after Ukraine has agreed to the plan.", ["Ukraine"]),

@@ -214,6 +214,8 @@ NO_CUE = [
     " river took.”",
     "News outlets reported Bob Dylan remained silent at his concerts, playing songs such as"
     " “Why Try to Change Me Now.”",
+    # The object of a verb's "-ing" form does not speak: the officer claims.
+    "An officer who admitted to shooting Nahel Merzouk claimed he aimed for the leg.",
     # A role noun, not a name: the model may resolve it, the rule does not guess.
     "Addressing a conference in Wyoming, the bank chief said growth was near.",
 ]

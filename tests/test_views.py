@@ -76,6 +76,14 @@ def test_a_list_of_states_holds_the_view_of_their_stance_verb() -> None:
     assert _holders(text) == [("S2", "Italy"), ("S2", "Greece"), ("S3", "Italy")]
 
 
+def test_an_appeal_holds_a_view_only_with_its_complement() -> None:
+    text = (
+        "Emmanuel Macron appealed to parents to keep their children at home. "
+        "Macron appealed for calm. Macron appealed the ruling of the court."
+    )
+    assert _holders(text) == [("S1", "Emmanuel Macron"), ("S2", "Emmanuel Macron")]
+
+
 def test_an_introductory_phrase_is_not_a_holder() -> None:
     text = (
         "Mike Jones said the plan was late. In interviews on Sunday in France, Mr. Jones and "

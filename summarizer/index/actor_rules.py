@@ -63,6 +63,9 @@ _APPOSITION = re.compile(
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]*[A-Z])\.?\s*\)")
+# A short name defined after an organisation's ("… of Volcanology and Seismology (Phivolcs)"):
+# one word, opening with the organisation's own first letter.
+_SHORT_NAME_DEF = re.compile(r"\s*\(\s*([A-Z][a-z]{3,}[A-Za-z]*)\s*\)")
 _WORD = re.compile(r"\S+")
 _QUOTE_MARKS = re.compile(r"[“”\"\n]")
 _AGED = re.compile(r",\s+\d{1,3},")
@@ -118,6 +121,9 @@ def find_pieces(
             acronym = m.group(1)
             if piece.kind == "org" or initials(piece.words) == re.sub(r"[^A-Z]", "", acronym):
                 piece.kind, piece.strong, piece.acronym = "org", True, acronym
+        elif (m := _SHORT_NAME_DEF.match(text, tokens[stop - 1].stop)) and piece.kind == "org":
+            if m.group(1)[0] == piece.words[0][0]:
+                piece.strong, piece.acronym = True, m.group(1)
         pieces.append(piece)
         firsts.append(first)
     # Appositions last: one that holds another titled name is a list ("X, Secretary Y, and").

@@ -264,6 +264,9 @@ class _Finder:
             if p.kind == "acronym":
                 acronyms.append(p)
                 continue
+            if word in defined:  # "Phivolcs said" after "… Seismology (Phivolcs)"
+                self._mention(self.actors[defined[word]], p.start, p.end, "institution")
+                continue
             if p.kind == "org" or word in org_names:
                 key = self._org_key(word)
                 if p.acronym and f"i:{INSTITUTION_GROUPS.get(p.acronym)}" in self.actors:

@@ -34,7 +34,7 @@ _STANCE_STEMS = """seek seeks seeking sought dismiss dismissed dismisses reject 
     favour favours favoured favor favors favored back backs backed deny denied denies
     criticise criticised criticises criticize criticized criticizes blame blamed blames
     hope hopes hoped fear fears feared insist insisted insists maintain maintains maintained
-    express expressed expresses voice voiced voices"""
+    express expressed expresses voice voiced voices appeal appealed appeals ask asked asks"""
 # A speech verb after a list of subjects ("X, Y and Z underscored that") is left by the
 # speaker rules, which name one speaker; here each of them holds the view.
 STANCE_VERBS = frozenset(_STANCE_STEMS.split()) | SPEECH_VERBS
@@ -46,6 +46,12 @@ _NEEDS = {
     "back": r"\s+(?:the|a|an|its|his|her|their)\b",
     "backs": r"\s+(?:the|a|an|its|his|her|their)\b",
     "backed": r"\s+(?:the|a|an|its|his|her|their)\b",
+    "appeal": r"\s+(?:to|for)\b",
+    "appealed": r"\s+(?:to|for)\b",
+    "appeals": r"\s+(?:to|for)\b",
+    "ask": r"\s+for\b",
+    "asked": r"\s+for\b",
+    "asks": r"\s+for\b",
     "plan": r"\s+to\b",
     "plans": r"\s+to\b",
     "planned": r"\s+to\b",

@@ -47,6 +47,7 @@ _CONNECTORS = frozenset({"of", "for", "the"}) | PARTICLES
 # Opening a sentence alone, a pronoun-like word: "One, named Lima, told AFP".
 _LONE_OPENERS = frozenset({"One"})
 _ORG_CONNECTORS = _CONNECTORS | {"and", "on"}
+_DEFINED = re.compile(r"\s*\(\s*([A-Z]{3,})\s*\)")  # an acronym right after a name
 
 
 def _elsewhere(word: str) -> bool:
@@ -231,7 +232,7 @@ class Runs:
         if j + 1 >= len(tokens) or _elsewhere(tokens[j - 1].text):
             return False
         common = {tokens[j - 1].text.lower(), tokens[j + 1].text.lower()}
-        if not common & self.lower_words:
+        if not common & self.lower_words and not self._spelled_by_acronym(j):
             return False
         for k in range(j + 1, min(j + 4, len(tokens))):
             if not joined(self.text, tokens[k - 1], tokens[k]) or _elsewhere(tokens[k].text):
@@ -240,6 +241,16 @@ class Runs:
                 return True
             if not self.capitalised(k):
                 return False
+        return False
+
+    def _spelled_by_acronym(self, j: int) -> bool:
+        """ "… Risk Reduction and Management Council (NDRRMC)": the acronym defined after the
+        name spells the words on both sides of "and", so "and" is inside the name."""
+        tokens = self.tokens
+        for k in range(j + 1, min(j + 4, len(tokens))):
+            if tokens[k].text in ORG_WORDS and (m := _DEFINED.match(self.text, tokens[k].stop)):
+                after = "".join(t.text[0] for t in tokens[j + 1 : k + 1])
+                return (tokens[j - 1].text[0] + after) in m.group(1)
         return False
 
     def _of(self, j: int) -> bool:
