@@ -121,9 +121,12 @@ def find_pieces(
             acronym = m.group(1)
             if piece.kind == "org" or initials(piece.words) == re.sub(r"[^A-Z]", "", acronym):
                 piece.kind, piece.strong, piece.acronym = "org", True, acronym
-        elif (m := _SHORT_NAME_DEF.match(text, tokens[stop - 1].stop)) and piece.kind == "org":
-            if m.group(1)[0] == piece.words[0][0]:
-                piece.strong, piece.acronym = True, m.group(1)
+        elif (
+            (m := _SHORT_NAME_DEF.match(text, tokens[stop - 1].stop))
+            and piece.kind == "org"
+            and m.group(1)[0] == piece.words[0][0]
+        ):
+            piece.strong, piece.acronym = True, m.group(1)
         pieces.append(piece)
         firsts.append(first)
     # Appositions last: one that holds another titled name is a list ("X, Secretary Y, and").
