@@ -69,6 +69,7 @@ class Assembler:
             self.warn,
             view_limit=view_limit,
             model_stances=model_stances,
+            title=article.title,
         )
         # Whether the summary's strings had grammar-enforced lengths a string can hit.
         self.text_limits = text_limits

@@ -83,6 +83,12 @@ class ArticleFacts:
         self._cache[text] = out
         return out
 
+    def shares_words(self, text: str) -> bool:
+        """Whether a content word of ``text`` (or its stem) is the article's: a topic sharing
+        none is an example the model copied, not one of this article's issues."""
+        words = [w.casefold() for w in _WORD.findall(text) if len(w) >= 4]
+        return not words or any(w in self.words or self._stem_ok(w) for w in words)
+
     def _word_ok(self, word: str) -> bool:
         parts = [p.casefold() for p in _WORD.findall(word)]
         return all(p in self.words or self._stem_ok(p) for p in parts)

@@ -62,8 +62,10 @@ class PositionBuilder:
         *,
         view_limit: int | None = None,
         model_stances: bool = True,
+        title: str | None = None,
     ) -> None:
         self.index = index
+        self.title = " ".join((title or "").split())
         self.quotations = {f"Q{q.number}": q for q in quotations}
         self.sentences = {s.id: s for s in index.sentences}
         self.units = {
@@ -75,11 +77,14 @@ class PositionBuilder:
         self.model_stances = model_stances
 
     def topics(self, draft: Draft) -> list[Topic]:
-        """The draft's topics that name nothing the article does not hold."""
+        """The draft's topics that name nothing the article does not hold and share a word
+        with it; the title as the one topic when none is left and an actor states a view."""
         out = []
         for i, label in enumerate(draft.topics, 1):
             label = " ".join(label.split())
             bad = self.facts.unsupported(label)
+            if label and not bad and not self.facts.shares_words(label):
+                bad = ["no word of the article"]
             if not label or bad:
                 if bad:
                     self.warn(
@@ -90,6 +95,14 @@ class PositionBuilder:
                     )
                 continue
             out.append(Topic(id=f"T{i}", label=label))
+        if not out and self.units and self.title:
+            tid = f"T{len(draft.topics) + 1}"
+            self.warn(
+                "topic_from_title",
+                f"no topic of the answer is the article's; the views are under its title ({tid})",
+                "$.topics",
+            )
+            out.append(Topic(id=tid, label=self.title))
         return out
 
     def positions(self, draft: Draft, quotes: list[Quote], topics: list[Topic]) -> list[Position]:
@@ -97,6 +110,8 @@ class PositionBuilder:
         said_by = {f"Q{q.number}": q.speaker for q in quotes}
         labels = {t.id: t.label for t in topics}
         stances = draft.stances if self.model_stances else self.placed(topics)
+        # Under the title topic (``topics``) go the views the answer put under a dropped one.
+        fallback = topics[0].id if topics and topics[0].label == self.title else None
         groups: dict[tuple[str, str], list[tuple[str, DraftStance]]] = {}
         for key, stance in stances.items():
             unit = self.units.get(key)
@@ -108,6 +123,8 @@ class PositionBuilder:
             if holder is None:
                 self.warn("unheld_view", f"{uid} has no speaker; no position rests on it", path)
                 continue
+            if stance.topic not in labels and fallback is not None:
+                stance = stance.model_copy(update={"topic": fallback})
             if stance.topic not in labels:
                 continue  # a topic dropped above (warned there)
             groups.setdefault((holder, stance.topic), []).append((uid, stance))
@@ -148,11 +165,16 @@ class PositionBuilder:
         if not topics:
             return out
         placer = TopicPlacer([t.label for t in topics], [s.text for s in self.index.sentences])
-        for key, (uid, _) in self.units.items():
-            sentence = self._sentence_of(uid)
-            words = self.own_words(uid)
+        texts = []
+        for uid, _ in self.units.values():
             q = self.quotations.get(uid)
-            found = placer.place(sentence + " " + (q.text if q else ""))
+            texts.append(self._sentence_of(uid) + " " + (q.text if q else ""))
+        placed = placer.place_all(texts)
+        if len(topics) == 1 and topics[0].label == self.title:
+            placed = [0] * len(texts)  # the title topic: every view of the article is under it
+        for (key, (uid, _)), found in zip(self.units.items(), placed, strict=True):
+            q = self.quotations.get(uid)
+            words = self.own_words(uid)
             kind = stance_kind(q.text + " " + words if q else words)
             out[key] = None if found is None else DraftStance(topic=topics[found].id, kind=kind)
         return out
@@ -204,10 +226,13 @@ def unit_words(index: ArticleIndex, quotations: Mapping[str, Quotation], uid: st
 
 
 def _kind(kinds: list[StanceKind]) -> StanceKind:
-    """The kind most of a position's units give; the first unit's on a tie."""
-    counts = Counter(kinds)
+    """The side most of a position's units take, the first unit's on a tie; ``describes``
+    only when none takes a side (a holder who states a fact and then urges a measure is for
+    it)."""
+    sided = [k for k in kinds if k != "describes"] or kinds
+    counts = Counter(sided)
     best = max(counts.values())
-    return next(k for k in kinds if counts[k] == best)
+    return next(k for k in sided if counts[k] == best)
 
 
 _REPORTING = re.compile(

@@ -25,7 +25,7 @@ from .draft import (
 )
 from .settings import SchemaKind
 
-SchemaVersion = Literal["1.2"]  # declared once: the constant below is read from it
+SchemaVersion = Literal["1.3"]  # declared once: the constant below is read from it
 SCHEMA_VERSION: Final[SchemaVersion] = get_args(SchemaVersion)[0]
 
 # What a span is: a quotation or a sentence of the article index cited by id (schema 1.1);
@@ -47,6 +47,7 @@ WarningCode = Literal[
     "unsupported_key_point",  # a key point no sentence of the article shares its words with
     "text_cut",  # model text that hit its length bound: not shown (a view: the holder's words)
     "unheld_view",  # a view unit whose quotation ends up with no speaker; no position
+    "topic_from_title",  # no topic of the model's is the article's: views under the title
 ]
 
 

@@ -9,8 +9,8 @@ model names the topics and this module places each unit under one:
 * **topic**: the one whose words the unit's sentence shares most, each shared word weighted by
   how few topics hold it and how rare it is in the article ("peacekeepers" decides, "Ukraine"
   hardly counts); a unit sharing none takes the topic of the unit placed before it (news
-  keeps to one issue for a few sentences: "We must consider …" after "Waltz responded"), and
-  holds no position when no unit before it was placed;
+  keeps to one issue for a few sentences: "We must consider …" after "Waltz responded"), or,
+  ahead of the first placed unit, the first placed topic;
 * **kind**: cue words of the unit's own words, strongest first: a refusal ("dismissed",
   "rejects", "non-negotiable", "must relinquish") is ``against``; a condition ("if", "unless",
   "on condition") ``conditional``; an open question ("discuss", "perhaps", "is it realistic?")
@@ -84,13 +84,23 @@ class TopicPlacer:
         self.weight = {
             stem: math.log(1 + total / (1 + used.get(stem, 0))) / held[stem] for stem in held
         }
-        self.last: int | None = None
 
-    def place(self, text: str) -> int | None:
-        """The index of the topic ``text`` shares most weight with; else the last placed."""
+    def best(self, text: str) -> int | None:
+        """The index of the topic ``text`` shares most weight with; None when it shares none."""
         stems = content_stems(text, _STEM)
         scores = [sum(self.weight[s] for s in stems & topic) for topic in self.topics]
         best = max(range(len(scores)), key=lambda i: (scores[i], -i), default=None)
-        if best is not None and scores[best] > 0:
-            self.last = best
-        return self.last
+        return best if best is not None and scores[best] > 0 else None
+
+    def place_all(self, texts: Sequence[str]) -> list[int | None]:
+        """Each text's topic in reading order. One that shares no words takes the topic of the
+        text placed before it, or, before the first placed one, of the first placed after it
+        ("X said on Monday." ahead of the sentence that names the issue); None only when no
+        text shares a word with any topic."""
+        found = [self.best(text) for text in texts]
+        last: int | None = None
+        for i, topic in enumerate(found):
+            last = topic if topic is not None else last
+            found[i] = last
+        first = next((t for t in found if t is not None), None)
+        return [first if t is None else t for t in found]

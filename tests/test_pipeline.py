@@ -183,7 +183,7 @@ def test_output_round_trips_through_the_schema(result: ArticleSummary) -> None:
     assert again == result
     data = json.loads(result.model_dump_json())
     assert data["provenance"]["prompt"] == {"name": "summarize", "version": load_prompts().version}
-    assert data["provenance"]["schema_version"] == SCHEMA_VERSION == "1.2"
+    assert data["provenance"]["schema_version"] == SCHEMA_VERSION == "1.3"
     assert data["provenance"]["server"].startswith("http://127.0.0.1:")
 
 

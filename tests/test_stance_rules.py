@@ -1,0 +1,125 @@
+"""Stances placed by rules for the bundled model (``stance_rules.py``), and topics that are not
+the article's: an example copied from the instructions, or words the article never uses.
+
+The article below is written for these tests; the fake server answers as the bundled model
+would (topics only, no labels on units), reached as a server of kind ``bundled``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from summarizer.article import make_article
+from summarizer.pipeline import summarize_article
+from summarizer.schema import ArticleSummary
+from summarizer.settings import Settings
+from summarizer.stance_rules import TopicPlacer, stance_kind
+from tests.fakes import FakeOpenAI, completion
+
+TITLE = "Riverside council votes on bridge toll"
+ARTICLE = f"""{TITLE}
+
+Monday, May 5, 2025
+
+The mayor, Anna Keller, said on Monday that the city would not build the new bridge without a toll.
+Keller urged the council to approve the toll before the summer.
+The transport union rejected the bridge toll and called for free crossings for commuters.
+The union said the toll would cost a commuter 400 euros a year.
+"""
+
+
+def draft(topics: list[str]) -> dict[str, Any]:
+    return {
+        "summary": {
+            "headline": "The mayor wants a toll on the new bridge",
+            "abstract": "Anna Keller wants a toll on the new bridge. The union rejects it.",
+            "key_points": ["The union rejected the bridge toll."],
+        },
+        "topics": topics,
+        "quotes": {},
+        "stances": {},
+        "events": {},
+        "undated": [],
+    }
+
+
+def summarize_small(topics: list[str]) -> ArticleSummary:
+    with FakeOpenAI() as fake:
+        fake.enqueue(completion(json.dumps(draft(topics))))
+        settings = Settings.resolve(
+            env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
+        )
+        return summarize_article(make_article(ARTICLE, published="2025-05-05"), settings)
+
+
+def holders(result: ArticleSummary) -> dict[str, list[tuple[str, str]]]:
+    names = {a.id: a.name for a in result.actors}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for p in result.positions:
+        out.setdefault(names[p.holder], []).append((p.topic, p.stance_kind))
+    return out
+
+
+def test_every_holder_with_a_view_gets_a_position_under_the_articles_topics() -> None:
+    result = summarize_small(["a toll on the new bridge", "free crossings for commuters"])
+    got = holders(result)
+    assert set(got) == {"Anna Keller", "transport union"} or {"Anna Keller"} <= set(got)
+    assert ("a toll on the new bridge", "for") in got["Anna Keller"]
+    assert not [w for w in result.warnings if w.code == "topic_from_title"]
+
+
+def test_copied_example_topics_are_dropped_and_the_views_go_under_the_title() -> None:
+    result = summarize_small(["NATO membership for Ukraine", "a 30-day ceasefire"])
+    codes = [w.code for w in result.warnings]
+    assert codes.count("unsupported_claim") >= 2  # "Ukraine", "NATO": not in the article
+    assert "topic_from_title" in codes
+    assert [(t.id, t.label) for t in result.topics] == [("T3", TITLE)]
+    assert result.positions and {p.topic_id for p in result.positions} == {"T3"}
+    assert "Anna Keller" in holders(result)
+
+
+def test_a_topic_sharing_no_word_with_the_article_is_dropped() -> None:
+    result = summarize_small(["a toll on the new bridge", "wages of hospital nurses"])
+    assert [t.label for t in result.topics] == ["a toll on the new bridge"]
+    dropped = [w for w in result.warnings if w.code == "unsupported_claim"]
+    assert any("wages of hospital nurses" in w.message for w in dropped)
+
+
+def test_no_title_fallback_when_the_article_has_no_view() -> None:
+    text = "Riverside bridge\n\nThe bridge opened in 1990. It is 300 metres long.\n"
+    with FakeOpenAI() as fake:
+        fake.enqueue(completion(json.dumps(draft(["peacekeepers in Ukraine"]))))
+        settings = Settings.resolve(
+            env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
+        )
+        result = summarize_article(make_article(text), settings)
+    assert result.topics == [] and result.positions == []
+
+
+def test_units_before_the_first_placed_one_take_its_topic() -> None:
+    placer = TopicPlacer(
+        ["a toll on the bridge", "free crossings"],
+        ["The mayor spoke on Monday.", "A toll on the bridge.", "Free crossings for all."],
+    )
+    placed = placer.place_all(
+        ["She spoke on Monday.", "She wants a toll on the bridge.", "He agreed.", "Free crossings"]
+    )
+    assert placed == [0, 0, 0, 1]
+    assert placer.place_all(["Nothing in common here."]) == [None]
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("the union rejected the toll", "against"),
+        ("we will accept it only if the price falls", "conditional"),
+        ("we will discuss the price", "undecided"),
+        ("the mayor urged the council to approve it", "for"),
+        ("the bridge is 300 metres long", "describes"),
+    ],
+)
+def test_cue_words_give_the_kind(words: str, kind: str) -> None:
+    assert stance_kind(words) == kind
