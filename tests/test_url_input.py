@@ -17,10 +17,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
 from summarizer import InputError, cli, load_url
+from summarizer.batch.inputs import check_specs, count_items, iter_items
 from tests.conftest import SEED
 from tests.fakes import FakeOpenAI, completion
 
@@ -322,3 +324,54 @@ def test_summarize_a_bad_url_is_one_line_and_exit_2(
     assert err.startswith(f"summarizer: error: {url}: {words}")
     assert err.count("\n") == 1 and "Traceback" not in err
     assert fake.requests == []  # nothing was sent to the model
+
+
+def test_batch_gives_every_url_one_record(
+    site: Site, fake: FakeOpenAI, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listed = tmp_path / "reading.urls"
+    listed.write_text(
+        "# this week's reading\n"
+        f"{site.url('/news/article')}\n"
+        "\n"
+        f"{site.url('/missing')}\n"
+        "www.example.com/no-scheme\n"
+        f"{site.url('/photo.png')}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    argv = ["batch", site.url("/old"), str(listed), site.url("/late"), "-o", str(out)]
+    flags = ["--fetch-timeout", "0.5", "--no-cache", "--quiet", "--base-url", fake.base_url]
+    code = cli.main([*argv, *flags])
+    records = {r["id"]: r for r in map(json.loads, out.read_text().splitlines())}
+    assert code == 1  # the run reports its failures; none of them stopped the others
+    assert set(records) == {
+        site.url("/old"),
+        site.url("/news/article"),
+        site.url("/missing"),
+        "www.example.com/no-scheme",
+        site.url("/photo.png"),
+        site.url("/late"),
+    }
+    assert records[site.url("/old")]["status"] == "ok"
+    assert records[site.url("/news/article")]["status"] == "ok"
+    errors = {i: r["error"] for i, r in records.items() if r["status"] == "error"}
+    assert {e["type"] for e in errors.values()} == {"InputError"}
+    assert "HTTP 404" in errors[site.url("/missing")]["message"]
+    assert "not an http(s) URL" in errors["www.example.com/no-scheme"]["message"]
+    assert "within 0.5 s" in errors[site.url("/late")]["message"]
+    assert len(fake.requests) == 2
+
+
+def test_batch_inputs_count_urls_and_never_read_them_as_paths(tmp_path: Path) -> None:
+    listed = tmp_path / "more.urls"
+    listed.write_text("# two\nhttps://example.com/a\n\nhttps://example.com/b\n", encoding="utf-8")
+    specs = ["https://example.com/news?id=7&page=[1]", str(listed)]  # glob characters in it
+    check_specs(specs)
+    assert count_items(specs) == 3
+    items = list(iter_items(specs))
+    assert [(i.id, i.origin) for i in items] == [
+        (specs[0], specs[0]),
+        ("https://example.com/a", f"{listed}:2"),
+        ("https://example.com/b", f"{listed}:4"),
+    ]
