@@ -32,6 +32,7 @@ from .index import ArticleIndex, index_article
 from .pipeline import summarize_article
 from .schema import SCHEMA_VERSION, ArticleSummary
 from .settings import Settings
+from .web import load_url
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -54,6 +55,7 @@ __all__ = [
     "asummarize",
     "index_article",
     "load_article",
+    "load_url",
     "make_article",
     "summarize",
 ]

@@ -155,6 +155,15 @@ def decode(data: bytes, *, name: str = "input") -> str:
     return str(best)
 
 
+def _decode_declared(data: bytes, encoding: str) -> str | None:
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None  # a byte order mark outranks the declared charset (as in browsers)
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
 def byte_cap(max_chars: int) -> int:
     """The most bytes read of one article, from a file or stdin: bytes can exceed characters,
     but an input 8x over the limit fits no encoding. The cap is on the read itself: a file may
@@ -202,7 +211,7 @@ def load_article(
             raise InputError(
                 f"stdin is over {cap:,} bytes, far over the limit of {max_chars:,} characters"
             )
-        name, suffix = "stdin", _sniff_suffix(data)
+        name, suffix = "stdin", sniff_suffix(data)
     else:
         p = Path(path)
         problem = jsonl.regular_file_problem(p)
@@ -218,7 +227,37 @@ def load_article(
             )
         name, suffix = str(p), p.suffix.lower()
         source = source or p.name
-    text = decode(data, name=name)
+    return article_from_bytes(
+        data,
+        name=name,
+        suffix=suffix,
+        title=title,
+        published=published,
+        source=source,
+        max_chars=max_chars,
+    )
+
+
+def article_from_bytes(
+    data: bytes,
+    *,
+    name: str,
+    suffix: str,
+    title: str | None = None,
+    published: object = None,
+    source: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    encoding: str | None = None,
+) -> Article:
+    """Bytes already read (a file, stdin, a web page) into an ``Article``, by ``suffix``:
+    ``.json``, ``.html``, else text. One place, so a page and a saved copy of it load alike.
+
+    ``encoding`` is the sender's declared charset (a web server's); bytes it cannot decode, or
+    an encoding Python does not know, fall back to ``decode``'s detection.
+    """
+    text = _decode_declared(data, encoding) if encoding else None
+    if text is None:
+        text = decode(data, name=name)
     if suffix in JSON_SUFFIXES:
         return _from_json(
             text, name=name, title=title, published=published, source=source, max_chars=max_chars
@@ -321,7 +360,8 @@ def _headline(text: str) -> str | None:
     return None
 
 
-def _sniff_suffix(data: bytes) -> str:
+def sniff_suffix(data: bytes) -> str:
+    """The kind of input that came without a name (stdin, a page with no Content-Type)."""
     head = data.lstrip()[:512].lower()
     if head.startswith(b"{"):
         return ".json"

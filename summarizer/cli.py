@@ -36,6 +36,7 @@ from .pipeline import summarize_article
 from .review import cli as review_cli
 from .schema import final_json_schema, render_schema
 from .service import cli as service_cli
+from .web import is_url, load_url
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,10 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
 def register(sub: Subcommands) -> None:
     """The core commands: summarize, schema, dates, local."""
     p = sub.add_parser("summarize", help="summarise one article into validated JSON")
-    p.add_argument("path", help="article file (.txt .md .html .json) or - for stdin")
+    p.add_argument(
+        "path", help="article file (.txt .md .html .json), an http(s) URL, or - for stdin"
+    )
     p.add_argument("--published", help="publication date YYYY-MM-DD (resolves relative dates)")
-    p.add_argument("--title", help="article title (overrides the file's)")
-    p.add_argument("--source", help="source name or URL")
+    p.add_argument("--title", help="article title (overrides the file's or page's)")
+    p.add_argument("--source", help="source name or URL (default: the file name or page URL)")
     p.add_argument("-o", "--output", type=Path, help="write the JSON here instead of stdout")
     add_model_options(p)
     p.set_defaults(handler=cmd_summarize)
@@ -134,15 +137,25 @@ def register(sub: Subcommands) -> None:
 
 def cmd_summarize(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    stdin = read_stdin(sys.stdin, settings.max_chars) if args.path == "-" else None
-    article = load_article(
-        args.path,
-        title=args.title,
-        published=args.published,
-        source=args.source,
-        max_chars=settings.max_chars,
-        stdin=stdin,
-    )
+    if is_url(args.path):
+        article = load_url(
+            args.path,
+            title=args.title,
+            published=args.published,
+            source=args.source,
+            max_chars=settings.max_chars,
+            timeout=settings.fetch_timeout,
+        )
+    else:
+        stdin = read_stdin(sys.stdin, settings.max_chars) if args.path == "-" else None
+        article = load_article(
+            args.path,
+            title=args.title,
+            published=args.published,
+            source=args.source,
+            max_chars=settings.max_chars,
+            stdin=stdin,
+        )
     with open_endpoint(settings) as live:
         result = summarize_article(article, live)
     write_output(result.model_dump_json(indent=2) + "\n", args.output)

@@ -31,6 +31,12 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-output-tokens", type=int, help="output token cap per request")
     g.add_argument("--max-chars", type=int, help="longest article accepted, in characters")
     g.add_argument(
+        "--fetch-timeout",
+        type=float,
+        help="seconds to fetch an article given as a URL, redirects and body included "
+        "(env SUMMARIZER_FETCH_TIMEOUT; default 30)",
+    )
+    g.add_argument(
         "--schema-kind",
         choices=["openai", "grammar", "llguidance"],
         help="JSON Schema dialect sent to the server (default: the server kind's)",
@@ -58,6 +64,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         token_budget=args.token_budget,
         max_output_tokens=args.max_output_tokens,
         max_chars=args.max_chars,
+        fetch_timeout=args.fetch_timeout,
         schema_kind=args.schema_kind,
         server_kind=args.server_kind,
         context_tokens=args.context_tokens,

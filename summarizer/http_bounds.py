@@ -253,3 +253,10 @@ class _Watchdog:
 
 
 _WATCHDOG = _Watchdog()
+
+# For bounded fetches other than model calls (``web.py``: a page and its redirects under one
+# deadline): ``start()`` a ``Deadline``, pass its ``trace`` as each request's ``trace``
+# extension, check ``expired()`` between chunks, ``finish()`` when done; ``fired`` says that a
+# connection closed under a read was the deadline's doing. ``inflater`` is the bounded decoder.
+Deadline = _Call
+inflater = _inflater

@@ -43,6 +43,8 @@ MAX_INTS: Mapping[str, int] = {
     "context_tokens": 100_000_000,
 }
 SEED_RANGE = (-(2**63), 2**63 - 1)
+# Seconds for fetching an article given as a URL (``web.py``), redirects and body included.
+DEFAULT_FETCH_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class Settings:
     seed: int | None = 7
     # Articles longer than this (in characters) are refused as bad input.
     max_chars: int = 100_000
+    # The whole fetch of an article given as a URL, in seconds.
+    fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
     # Which JSON Schema dialect the server gets: OpenAI strict mode, or a grammar-backed server
     # (llama.cpp, vLLM) that also honours string lengths. None means "the server's own".
     schema_kind: SchemaKind | None = None
@@ -109,7 +113,7 @@ class Settings:
     def check(self) -> None:
         """Reject settings that cannot work, with a message naming the setting."""
         self.check_base_url()
-        for name in ("timeout", "connect_timeout", "max_retry_seconds"):
+        for name in ("timeout", "connect_timeout", "max_retry_seconds", "fetch_timeout"):
             value = getattr(self, name)
             if value is not None and not (0 < value <= MAX_SECONDS):  # NaN fails this too
                 raise ConfigError(
@@ -215,6 +219,7 @@ _ENV: tuple[tuple[str, str, type], ...] = (
     ("max_output_tokens", "SUMMARIZER_MAX_OUTPUT_TOKENS", int),
     ("seed", "SUMMARIZER_SEED", int),
     ("max_chars", "SUMMARIZER_MAX_CHARS", int),
+    ("fetch_timeout", "SUMMARIZER_FETCH_TIMEOUT", float),
     ("schema_kind", "SUMMARIZER_SCHEMA_KIND", str),
     ("server_kind", "SUMMARIZER_SERVER_KIND", str),
     ("context_tokens", "SUMMARIZER_CONTEXT_TOKENS", int),

@@ -21,6 +21,7 @@ PUBLIC_API = {
     # articles
     "Article",
     "load_article",
+    "load_url",
     "make_article",
     # the article index (before any model)
     "index_article",

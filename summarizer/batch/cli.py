@@ -23,7 +23,8 @@ def register(sub: Subcommands) -> None:
         nargs="+",
         metavar="INPUT",
         help="files, directories (recursive), globs, .jsonl files (id, text, title, published, "
-        "source per line), or - for JSONL on stdin",
+        "source per line), http(s) URLs, .urls files (one URL per line, # comments), or - for "
+        "JSONL on stdin",
     )
     p.add_argument(
         "-o",

@@ -1,11 +1,14 @@
-"""Batch inputs: files, directories, globs, JSONL files and stdin, streamed as ``Item``s.
+"""Batch inputs: files, directories, globs, JSONL files, URLs and stdin, streamed as ``Item``s.
 
 Each input becomes one ``Item`` with a stable id and a deferred loader, so nothing is read
 before a worker needs it and memory stays flat however many articles there are. The id is what
 output records are keyed by: a JSONL line's ``id`` (else its text's hash), else the file path
-as given. An input that cannot even be parsed still yields an item (its loader raises
-``InputError``), so it gets an error record instead of vanishing: a hostile JSONL line (deep
-nesting, a huge number, a line of gigabytes), a FIFO or a device named like an input.
+as given, else the URL as given. A URL is an input of its own, on the command line or one per
+line of a ``.urls`` file (blank lines and ``#`` comments skipped); its page is fetched only when
+a worker loads it, so a dead link is one error record. An input that cannot even be parsed
+still yields an item (its loader raises ``InputError``), so it gets an error record instead of
+vanishing: a hostile JSONL line (deep nesting, a huge number, a line of gigabytes), a FIFO or a
+device named like an input.
 
 Symlinks: a file named on the command line is read wherever it points (the user named it).
 Inside a directory input, a symlink is followed only when its target lies inside that same
@@ -30,8 +33,12 @@ from typing import IO
 from .. import jsonl
 from ..article import SUFFIXES, Article, article_from_mapping, article_id, load_article
 from ..errors import InputError
+from ..settings import DEFAULT_FETCH_TIMEOUT
+from ..web import is_url, load_url
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+URL_LIST_SUFFIXES = {".urls"}
+_MAX_URL_LINE = 1 << 16  # bytes: a longer line in a .urls file is an error record, not a URL
 _GLOB_CHARS = set("*?[")
 
 
@@ -50,9 +57,11 @@ def iter_items(
     stdin: IO[bytes] | None = None,
     max_line_bytes: int = jsonl.MAX_LINE_BYTES,
     skip: Collection[Path] = (),
+    fetch_timeout: float = DEFAULT_FETCH_TIMEOUT,
 ) -> Iterator[Item]:
     """Every input named by ``specs``, in a stable order (directories and globs sorted), but
-    none of the files or folders in ``skip`` (the run's own outputs)."""
+    none of the files or folders in ``skip`` (the run's own outputs). ``fetch_timeout`` bounds
+    the fetch of each URL."""
     own = _Own(skip)
     for spec in specs:
         if spec == "-":
@@ -60,13 +69,20 @@ def iter_items(
                 raise InputError("'-' given but there is no stdin to read JSONL from")
             yield from _jsonl_items(stdin, "stdin", max_line_bytes)
             continue
+        if is_url(spec):
+            yield url_item(spec, spec, fetch_timeout)
+            continue
         for path, problem in _paths(spec, own):
             problem = problem or jsonl.regular_file_problem(path)
+            suffix = path.suffix.lower()
             if problem is not None:
                 yield broken_item(str(path), f"{path}: {problem}")
-            elif path.suffix.lower() in JSONL_SUFFIXES:
+            elif suffix in JSONL_SUFFIXES:
                 with path.open("rb") as f:
                     yield from _jsonl_items(f, str(path), max_line_bytes)
+            elif suffix in URL_LIST_SUFFIXES:
+                with path.open("rb") as f:
+                    yield from _url_list_items(f, str(path), fetch_timeout)
             else:
                 yield _file_item(path)
 
@@ -78,7 +94,7 @@ def check_specs(specs: Iterable[str], *, skip: Collection[Path] = ()) -> None:
     for spec in specs:
         if spec != "-" and own.holds(Path(spec)):
             raise InputError(f"{spec} is this run's own output: it cannot also be an input")
-        if spec == "-" or Path(spec).exists():
+        if spec == "-" or is_url(spec) or Path(spec).exists():
             continue
         if _GLOB_CHARS & set(spec) and next(glob.iglob(spec, recursive=True), None) is not None:
             continue
@@ -95,11 +111,18 @@ def count_items(specs: Iterable[str], *, skip: Collection[Path] = ()) -> int | N
     for spec in specs:
         if spec == "-":
             return None
+        if is_url(spec):
+            total += 1
+            continue
         for path, problem in _paths(spec, own):
             readable = problem is None and jsonl.regular_file_problem(path) is None
-            if readable and path.suffix.lower() in JSONL_SUFFIXES:
+            suffix = path.suffix.lower()
+            if readable and suffix in JSONL_SUFFIXES:
                 with path.open("rb") as f:
                     total += sum(1 for line in jsonl.iter_lines(f) if line.data.strip())
+            elif readable and suffix in URL_LIST_SUFFIXES:
+                with path.open("rb") as f:
+                    total += sum(1 for _ in _url_lines(f))
             else:
                 total += 1
     return total
@@ -146,7 +169,7 @@ def _dir_files(root: Path) -> Iterator[_Found]:
     Symlinked folders are not entered (``os.walk``'s default); a symlinked file is read only
     when it resolves to a place inside ``root``.
     """
-    wanted = SUFFIXES | JSONL_SUFFIXES
+    wanted = SUFFIXES | JSONL_SUFFIXES | URL_LIST_SUFFIXES
     inside = os.path.realpath(root)
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -204,6 +227,36 @@ def jsonl_item(raw: bytes | str, origin: str) -> Item:
         origin=origin,
         load=lambda max_chars: article_from_mapping(data, name=origin, max_chars=max_chars),
     )
+
+
+def url_item(url: str, origin: str, fetch_timeout: float = DEFAULT_FETCH_TIMEOUT) -> Item:
+    """A web page, keyed by its URL as given; fetched when loaded (a bad URL fails then)."""
+    return Item(
+        id=url,
+        origin=origin,
+        load=lambda max_chars: load_url(url, max_chars=max_chars, timeout=fetch_timeout),
+    )
+
+
+def _url_list_items(stream: IO[bytes], name: str, fetch_timeout: float) -> Iterator[Item]:
+    for number, url in _url_lines(stream):
+        origin = f"{name}:{number}"
+        if url is None:
+            yield broken_item(origin, f"{origin}: line is longer than {_MAX_URL_LINE:,} bytes")
+        else:
+            yield url_item(url, origin, fetch_timeout)
+
+
+def _url_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | None]]:
+    """The URLs of a ``.urls`` file with their line numbers: every line but blank lines and
+    ``#`` comments, whatever it holds (a line that is no URL gets its own error record; one too
+    long to hold, None)."""
+    for line in jsonl.iter_lines(stream, max_bytes=_MAX_URL_LINE):
+        text = line.data.decode("utf-8", errors="replace").strip()
+        if line.too_long:
+            yield line.number, None
+        elif text and not text.startswith("#"):
+            yield line.number, text
 
 
 def broken_item(origin: str, message: str) -> Item:

@@ -186,7 +186,13 @@ def _run(
         options=options,
         scan=scan,
         selection=Selection(
-            iter_items(options.inputs, stdin=stdin, max_line_bytes=_line_cap(settings), skip=own),
+            iter_items(
+                options.inputs,
+                stdin=stdin,
+                max_line_bytes=_line_cap(settings),
+                skip=own,
+                fetch_timeout=settings.fetch_timeout,
+            ),
             done=scan.done,
             limit=options.max_articles,
         ),
