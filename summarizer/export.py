@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Final, Literal, TextIO, get_args
 
 from . import scrub
@@ -110,55 +110,54 @@ def _offsets(spans: Iterable[Span]) -> str:
     return LIST_SEPARATOR.join(f"{s.start}:{s.end}" for s in spans)
 
 
-def _rows_of(summary: ArticleSummary, table: Table) -> Iterator[Row]:
-    names = _Names(summary.actors)
-    if table == "quotes":
-        for q in summary.quotes:
-            yield [
-                q.number,
-                q.speaker or "",
-                names.name(q.speaker),
-                q.text,
-                q.start,
-                q.end,
-                q.kind,
-                q.decided_by or "",
-            ]
-    elif table == "positions":
-        for p in summary.positions:
-            yield [
-                p.holder,
-                names.name(p.holder),
-                names.role(p.holder),
-                p.topic_id,
-                p.topic,
-                p.stance_kind,
-                p.stance,
-                p.view_from,
-                p.attribution,
-                _offsets(p.evidence),
-                "\n".join(s.text for s in p.evidence),
-            ]
-    elif table == "timeline":
-        for e in summary.timeline:
-            d, x = e.date, e.excerpt
-            yield [
-                e.event,
-                e.status,
-                LIST_SEPARATOR.join(names.name(a) for a in e.actors),
-                d.text if d else "",
-                (d.value or "") if d else "",
-                (d.granularity or "") if d else "",
-                (d.reason or "") if d else "",
-                d.start if d else "",
-                d.end if d else "",
-                x.start if x else "",
-                x.end if x else "",
-                x.text if x else "",
-            ]
-    else:
-        for a in summary.actors:
-            yield [a.id, a.name, a.kind, a.role or "", LIST_SEPARATOR.join(a.aliases)]
+def _quote_rows(summary: ArticleSummary, names: _Names) -> Iterator[Row]:
+    for q in summary.quotes:
+        speaker = names.name(q.speaker)
+        yield [
+            q.number,
+            q.speaker or "",
+            speaker,
+            q.text,
+            q.start,
+            q.end,
+            q.kind,
+            q.decided_by or "",
+        ]
+
+
+def _position_rows(summary: ArticleSummary, names: _Names) -> Iterator[Row]:
+    for p in summary.positions:
+        evidence = "\n".join(s.text for s in p.evidence)  # one line per span, in one cell
+        yield [
+            *(p.holder, names.name(p.holder), names.role(p.holder), p.topic_id, p.topic),
+            *(p.stance_kind, p.stance, p.view_from, p.attribution),
+            *(_offsets(p.evidence), evidence),
+        ]
+
+
+def _timeline_rows(summary: ArticleSummary, names: _Names) -> Iterator[Row]:
+    for e in summary.timeline:
+        who = LIST_SEPARATOR.join(names.name(a) for a in e.actors)
+        d, x = e.date, e.excerpt
+        date: Row = ["", "", "", "", "", ""]
+        if d is not None:
+            date = [d.text, d.value or "", d.granularity or "", d.reason or "", d.start, d.end]
+        excerpt: Row = [x.start, x.end, x.text] if x is not None else ["", "", ""]
+        yield [e.event, e.status, who, *date, *excerpt]
+
+
+def _actor_rows(summary: ArticleSummary, names: _Names) -> Iterator[Row]:
+    for a in summary.actors:
+        yield [a.id, a.name, a.kind, a.role or "", LIST_SEPARATOR.join(a.aliases)]
+
+
+# Each table's rows, without the article id; one cell per column of ``COLUMNS`` after it.
+_ROWS: Final[dict[Table, Callable[[ArticleSummary, _Names], Iterator[Row]]]] = {
+    "quotes": _quote_rows,
+    "positions": _position_rows,
+    "timeline": _timeline_rows,
+    "actors": _actor_rows,
+}
 
 
 def rows(summary: ArticleSummary, table: Table) -> Iterator[Row]:
@@ -168,7 +167,7 @@ def rows(summary: ArticleSummary, table: Table) -> Iterator[Row]:
     means "none" (an undated event, an unattributed quote).
     """
     article_id = summary.article.id
-    for row in _rows_of(summary, table):
+    for row in _ROWS[table](summary, _Names(summary.actors)):
         yield [_cell(article_id), *(_cell(c) for c in row)]
 
 
