@@ -151,6 +151,13 @@ def for_terminal(text: str) -> str:
     return _UNSAFE.sub("\ufffd", _BREAKS.sub(" ", text))
 
 
+def for_document(text: str) -> str:
+    """Text for an exported file (CSV, Markdown), which may well be printed to a terminal: tabs
+    and newlines kept, other controls, bidi overrides and lone surrogates (which no encoder
+    writes) replaced one for one by U+FFFD, so offsets into the text still count the same."""
+    return _UNSAFE.sub("\ufffd", text)
+
+
 def safe_json(text: str) -> str:
     """Serialised JSON with DEL, C1 controls, U+2028/U+2029, bidi controls and lone surrogates
     written as ``\\uXXXX`` escapes: the same JSON value, but one line for any line splitter

@@ -131,6 +131,7 @@ def test_every_command_module_registers_the_same_way() -> None:
         "local",
         "review",
         "validate",
+        "export",
         "batch",
         "serve",
     }

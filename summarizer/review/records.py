@@ -3,19 +3,25 @@
 Both ``review`` and ``validate`` start here, so a file that cannot be read or parsed is
 reported the same way by both: as a ``Problem`` naming the file, the line and what is wrong.
 A ``.json`` file holds one summary or one batch record; ``.jsonl``/``.ndjson`` hold one batch
-record per line, in the format declared by ``record_format.py``.
+record per line, in the format declared by ``record_format.py``. Standard input, which has no
+suffix, is told apart by its first line (``iter_stream``). ``iter_summaries`` turns records
+into checked ``ArticleSummary`` objects for ``export``, one at a time.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from pydantic import ValidationError
+
 from .. import jsonl
 from ..record_format import RecordStatus, check_record
+from ..schema import SCHEMA_VERSION, ArticleSummary
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
@@ -91,27 +97,57 @@ def iter_records(path: Path) -> Iterator[Record | Problem]:
     try:
         if path.suffix.lower() in JSONL_SUFFIXES:
             with path.open("rb") as f:
-                yield from _iter_lines(name, f)
+                yield from _iter_lines(name, jsonl.iter_lines(f), batch=True)
             return
         raw = jsonl.read_capped(path, jsonl.MAX_DOCUMENT_BYTES)
     except OSError as exc:
         yield Problem(name, None, "$", f"cannot read: {exc.strerror}")
         return
+    yield _document(name, raw, default_id=path.stem)
+
+
+def iter_stream(name: str, stream: IO[bytes]) -> Iterator[Record | Problem]:
+    """Records from a byte stream (standard input), streamed like ``iter_records``.
+
+    The first non-blank line decides what the stream is: a whole JSON value on it makes every
+    line a record (a batch record, or a bare summary); otherwise the stream is one document
+    over many lines (a pretty-printed summary), read up to ``MAX_DOCUMENT_BYTES``.
+    """
+    lines = jsonl.iter_lines(stream)
+    first = next((line for line in lines if line.too_long or line.data.strip()), None)
+    if first is None:
+        yield Problem(name, None, "$", "empty input: no records")
+        return
+    if not first.too_long:
+        try:
+            jsonl.loads(first.data)
+        except json.JSONDecodeError:
+            head = first.data + (b"\n" if first.newline else b"")
+            rest = stream.read(jsonl.MAX_DOCUMENT_BYTES + 1 - len(head))
+            yield _document(name, head + rest, default_id=name)
+            return
+    yield from _iter_lines(name, itertools.chain([first], lines), batch=False)
+
+
+def _document(name: str, raw: bytes, *, default_id: str) -> Record | Problem:
+    """One whole JSON document (read with a cap of ``MAX_DOCUMENT_BYTES`` + 1) as a record."""
     if len(raw) > jsonl.MAX_DOCUMENT_BYTES:
         limit = jsonl.MAX_DOCUMENT_BYTES
-        yield Problem(name, None, "$", f"over {limit:,} bytes: too large for one summary")
-        return
+        return Problem(name, None, "$", f"over {limit:,} bytes: too large for one summary")
     try:
         document = jsonl.loads(raw)
     except json.JSONDecodeError as exc:
-        yield Problem(name, exc.lineno if exc.doc else None, "$", _decode_message(exc))
-        return
-    yield _record(name, None, document, default_id=path.stem)
+        return Problem(name, exc.lineno if exc.doc else None, "$", _decode_message(exc))
+    return _record(name, None, document, default_id=default_id)
 
 
-def _iter_lines(name: str, stream: IO[bytes]) -> Iterator[Record | Problem]:
+def _iter_lines(
+    name: str, lines: Iterable[jsonl.Line], *, batch: bool
+) -> Iterator[Record | Problem]:
+    """One record or problem per non-blank line; ``batch``: every line must be a batch record
+    (else a line without ``status`` is read as a bare summary)."""
     empty = True
-    for line in jsonl.iter_lines(stream):
+    for line in lines:
         too_long = jsonl.line_problem(line)
         if too_long is not None:
             empty = False
@@ -125,7 +161,7 @@ def _iter_lines(name: str, stream: IO[bytes]) -> Iterator[Record | Problem]:
         except json.JSONDecodeError as exc:
             yield Problem(name, line.number, "$", _decode_message(exc))
             continue
-        yield _record(name, line.number, document, default_id=f"line {line.number}", batch=True)
+        yield _record(name, line.number, document, default_id=f"line {line.number}", batch=batch)
     if empty:
         yield Problem(name, None, "$", "empty file: no records")
 
@@ -142,6 +178,52 @@ def _record(
     if checked[0] is None:
         return Problem(name, line, checked[1], checked[2])
     return Record(name, line, checked[0], checked[1], document, "$.summary")
+
+
+def parse_summary(data: dict[str, Any]) -> ArticleSummary:
+    """The model of a summary's JSON data (strict: ``"12"`` is not an offset); raises
+    ``ValidationError``."""
+    return ArticleSummary.model_validate_json(json.dumps(data), strict=True)
+
+
+def summary_of(record: Record) -> ArticleSummary | Problem:
+    """The summary of an ok record, or the first reason it is not one (of this version)."""
+    data = record.summary or {}
+    version = data.get("schema_version")
+    if version is None and record.root == "$":
+        return record.problem("$", "not a result: neither a summary nor a batch record")
+    if version != SCHEMA_VERSION:
+        found = "missing" if version is None else repr(version)
+        return record.problem(
+            f"{record.root}.schema_version",
+            f"schema version {found} is not supported: this summarizer reads {SCHEMA_VERSION!r}",
+        )
+    try:
+        return parse_summary(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in first["loc"])
+        return record.problem(
+            record.root + where,
+            f"not a valid summary: {first['msg']} ({exc.error_count()} problem(s) in all; "
+            f"`summarizer validate` lists them)",
+        )
+
+
+def iter_summaries(
+    found: Iterable[Record | Problem], skip: Callable[[Record | Problem], None]
+) -> Iterator[ArticleSummary]:
+    """The summaries among ``found``, one at a time; every error record and every problem
+    (a line or record that is not a summary) is handed to ``skip`` instead, in file order."""
+    for item in found:
+        if isinstance(item, Problem) or item.status == "error":
+            skip(item)
+            continue
+        summary = summary_of(item)
+        if isinstance(summary, Problem):
+            skip(summary)
+        else:
+            yield summary
 
 
 def json_type(value: Any) -> str:

@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from ..claims import ArticleFacts
 from ..index import index_article
 from ..schema import SCHEMA_VERSION, ArticleSummary
-from .records import Problem, Record, iter_records, json_type
+from .records import Problem, Record, iter_records, json_type, parse_summary
 
 Issue = tuple[str, str]  # (JSON path relative to the summary, message)
 
@@ -99,11 +99,6 @@ def check_summary(data: dict[str, Any]) -> list[Issue]:
     if not issues:
         issues += _claim_issues(parse_summary(data))
     return issues
-
-
-def parse_summary(data: dict[str, Any]) -> ArticleSummary:
-    """The model of a summary that ``check_summary`` passed; raises ``ValidationError``."""
-    return ArticleSummary.model_validate_json(json.dumps(data), strict=True)
 
 
 def _shape_issues(data: dict[str, Any]) -> Iterator[Issue]:

@@ -18,8 +18,8 @@ from pydantic import ValidationError
 from ..errors import InputError
 from ..schema import ArticleSummary, DateValue, Position, TimelineEvent
 from ..timeline import sort_events
-from .records import Record
-from .validate import check_record, check_summary, parse_summary
+from .records import Record, parse_summary
+from .validate import check_record, check_summary
 
 # Past this many integrity problems a view lists the first ones and counts the rest: a wrong
 # --article breaks every span, and 30 lines saying so would bury the summary's own warnings.
