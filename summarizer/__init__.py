@@ -32,6 +32,9 @@ from .index import ArticleIndex, index_article
 from .pipeline import summarize_article
 from .schema import SCHEMA_VERSION, ArticleSummary
 from .settings import Settings
+from .version import package_version
+
+__version__ = package_version()
 
 __all__ = [
     "SCHEMA_VERSION",

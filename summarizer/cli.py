@@ -36,6 +36,7 @@ from .pipeline import summarize_article
 from .review import cli as review_cli
 from .schema import final_json_schema, render_schema
 from .service import cli as service_cli
+from .version import package_version
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,6 +75,7 @@ def say(line: str) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="summarizer", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     sub = parser.add_subparsers(metavar="COMMAND")
     for register_commands in COMMANDS:
         register_commands(sub)

@@ -37,6 +37,7 @@ from ..pipeline import summarize_article
 from ..profile import profile_for
 from ..schema import ArticleSummary
 from ..settings import Settings
+from ..version import package_version
 from . import problems
 from .auth import JSONL_TYPES, legacy_owner_of, load_owner_key, owner_of
 from .config import ServiceConfig
@@ -97,7 +98,7 @@ def create_app(config: ServiceConfig, settings: Settings) -> FastAPI:
 
     app = FastAPIOffline(
         title="summarizer",
-        version="1",
+        version=package_version(),
         summary="Structured, verified summaries of news articles.",
         lifespan=lifespan,
         # Swagger UI would fetch a validity badge from validator.swagger.io: no other host.
