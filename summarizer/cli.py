@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from . import jsonl, scrub
+from . import jsonl, logs, scrub
 from .article import DEFAULT_MAX_CHARS, load_article, read_stdin
 from .batch import cli as batch_cli
 from .cli_shared import (
@@ -24,6 +24,7 @@ from .cli_shared import (
     EXIT_OK,
     EXIT_USAGE,
     Subcommands,
+    add_logging_options,
     add_model_options,
     settings_from,
     write_output,
@@ -42,6 +43,7 @@ from .version import package_version
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    logs.configure(logs.level_for(args.verbose, args.log_level))
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)
@@ -76,10 +78,22 @@ def say(line: str) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="summarizer", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    add_logging_options(parser)
     sub = parser.add_subparsers(metavar="COMMAND")
     for register_commands in COMMANDS:
         register_commands(sub)
+    for command in _commands(parser):
+        add_logging_options(command, inherited=True)
     return parser
+
+
+def _commands(parser: argparse.ArgumentParser) -> Iterable[argparse.ArgumentParser]:
+    """Every (sub)command parser below ``parser``: ``summarize``, ``dates resolve``, ..."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in dict.fromkeys(action.choices.values()):
+                yield command
+                yield from _commands(command)
 
 
 def register(sub: Subcommands) -> None:

@@ -13,6 +13,7 @@ Tests call ``set_testing(True)``: waits are recorded instead of slept.
 from __future__ import annotations
 
 import email.utils
+import logging
 import math
 import time
 from collections.abc import Callable, Mapping
@@ -33,6 +34,8 @@ from .errors import AnswerTooLargeError, TransportError, TransportTimeoutError
 from .settings import Settings
 
 T = TypeVar("T")
+
+log = logging.getLogger(__name__)
 
 RETRY_STATUSES = frozenset({408, 409, 429})
 # A server asking for a longer pause than this is capped to it: the stop rules still apply.
@@ -134,6 +137,7 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
         | stop_after_delay(settings.max_retry_seconds),
         wait=_Wait(),
         sleep=sleep,
+        before_sleep=lambda state: _log_retry(state, settings),
         reraise=True,
     )
     try:
@@ -156,6 +160,20 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
             f"cannot reach the model server after {attempts} attempt(s): {_short(exc, settings)}",
             attempts=attempts,
         ) from exc
+
+
+def _log_retry(state: RetryCallState, settings: Settings) -> None:
+    """One INFO line per retry (``-v`` shows them): what failed, and how long until the next."""
+    exc = state.outcome.exception() if state.outcome else None
+    wait = state.next_action.sleep if state.next_action else 0.0
+    log.info(
+        "model server %s: attempt %d of %d failed (%s); next in %.1f s",
+        settings.server_label,
+        state.attempt_number,
+        settings.max_attempts,
+        _short(exc, settings) if exc is not None else "?",
+        wait,
+    )
 
 
 def _short(exc: BaseException, settings: Settings) -> str:

@@ -4,16 +4,24 @@ pipes, fast failure when nothing listens, the served model, typed keywords, a st
 
 from __future__ import annotations
 
+import json
+import logging
+import re
+import threading
 from importlib import metadata
 from pathlib import Path
 
+import httpx2
 import pytest
 
 import summarizer
-from summarizer import cli, version
+from summarizer import cli, logs, version
 from summarizer.service.app import create_app
 from summarizer.service.config import ServiceConfig
 from summarizer.settings import Settings
+from tests.conftest import SEED
+from tests.fakes import FakeOpenAI, completion, error
+from tests.service_helpers import free_port, wait_for
 
 # 1. The version ------------------------------------------------------------------------------
 
@@ -44,3 +52,84 @@ def test_version_without_installed_metadata_is_unknown(monkeypatch: pytest.Monke
 def test_openapi_version_is_the_package_version(tmp_path: Path) -> None:
     app = create_app(ServiceConfig(data_dir=tmp_path), Settings(base_url="http://127.0.0.1:1/v1"))
     assert app.openapi()["info"]["version"] == metadata.version("summarizer")
+
+
+# 2. Log levels, and one log format for the service ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "level"),
+    [
+        (["schema"], logging.WARNING),
+        (["-v", "schema"], logging.INFO),
+        (["schema", "-vv"], logging.DEBUG),
+        (["dates", "resolve", "today", "--published", "2025-03-17", "-v"], logging.INFO),
+        (["-vv", "--log-level", "error", "schema"], logging.ERROR),
+        (["schema", "--log-level", "DEBUG"], logging.DEBUG),
+    ],
+)
+def test_verbose_and_log_level_set_the_level_on_stderr(argv: list[str], level: int) -> None:
+    assert cli.main(argv) == 0
+    assert logging.getLogger().level == level
+    ours = [h for h in logging.getLogger().handlers if isinstance(h, logs.StderrHandler)]
+    assert len(ours) == 1
+
+
+def test_verbose_shows_each_retry(
+    tmp_path: Path, seed_draft: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "art.txt"
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    with FakeOpenAI() as fake:
+        fake.enqueue(error(503, "busy"), completion(seed_draft))
+        argv = ["summarize", str(article), "--base-url", fake.base_url, "--model", "m", "-v"]
+        assert cli.main(argv) == 0
+    err = capsys.readouterr().err
+    assert "attempt 1 of 5 failed" in err and fake.base_url in err
+
+
+def test_every_service_log_line_is_one_json_object(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """uvicorn's own lines, the access log, the HTTP client's and ours: all JSON on a pipe."""
+    import uvicorn
+
+    from summarizer.service.cli import serve
+
+    real_run = uvicorn.Server.run
+    port = free_port()
+
+    def run_and_call(server: uvicorn.Server) -> None:
+        def client() -> None:
+            wait_for(lambda: server.started)
+            with httpx2.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
+                http.get("/healthz")
+                http.post("/v1/summaries", json={"text": "Rain fell. It was wet.", "title": "t"})
+            server.should_exit = True
+
+        thread = threading.Thread(target=client)
+        thread.start()
+        real_run(server)
+        thread.join()
+
+    monkeypatch.setattr(uvicorn.Server, "run", run_and_call)
+    with FakeOpenAI(default=error(400, "no")) as fake:
+        settings = Settings.resolve(env={}, base_url=fake.base_url, model="m", max_attempts=1)
+        serve(ServiceConfig(data_dir=tmp_path), settings, host="127.0.0.1", port=port)
+    lines = capsys.readouterr().err.splitlines()
+    records = [json.loads(line) for line in lines]  # every line, or this fails
+    assert all({"time", "level", "logger", "message"} <= set(r) for r in records)
+    loggers = {r["logger"] for r in records}
+    assert {"uvicorn.error", "summarizer.service", "summarizer.service.access", "httpx2"} <= loggers
+    access = [r for r in records if r["logger"] == "summarizer.service.access"]
+    assert [(r["method"], r["path"], r["status"]) for r in access] == [
+        ("GET", "/healthz", 200),
+        ("POST", "/v1/summaries", 502),
+    ]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", records[0]["time"])
+
+
+def test_service_log_lines_are_plain_on_a_terminal() -> None:
+    record = logging.LogRecord("uvicorn.error", logging.INFO, "", 0, "Started %s", ("x",), None)
+    line = logs.LineFormatter(json_lines=False).format(record)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d INFO    uvicorn.error: Started x", line)
