@@ -20,8 +20,8 @@ from summarizer.service.app import create_app
 from summarizer.service.config import ServiceConfig
 from summarizer.settings import Settings
 from tests.conftest import SEED
-from tests.fakes import FakeOpenAI, completion, error
-from tests.service_helpers import free_port, wait_for
+from tests.fakes import FakeOpenAI, Reply, completion, error
+from tests.service_helpers import TOKEN_A, RunningService, free_port, wait_for
 
 # 1. The version ------------------------------------------------------------------------------
 
@@ -133,3 +133,38 @@ def test_service_log_lines_are_plain_on_a_terminal() -> None:
     record = logging.LogRecord("uvicorn.error", logging.INFO, "", 0, "Started %s", ("x",), None)
     line = logs.LineFormatter(json_lines=False).format(record)
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d INFO    uvicorn.error: Started x", line)
+
+
+# 3-4. Job timestamps in ISO 8601; Retry-After on "too many jobs" -----------------------------
+
+ISO_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+def test_job_times_are_iso_utc_and_a_refused_job_says_when_to_retry(
+    tmp_path: Path, seed_text: str, seed_draft: str
+) -> None:
+    gate = threading.Event()
+
+    def held(body: dict[str, object]) -> Reply:
+        gate.wait(10)  # the first job stays unfinished
+        return completion(seed_draft)
+
+    config = ServiceConfig(tokens=(TOKEN_A,), data_dir=tmp_path / "data", max_jobs_per_token=1)
+    with FakeOpenAI(default=held) as fake:
+        settings = Settings.resolve(env={}, base_url=fake.base_url, model="m")
+        with RunningService(config, settings) as svc, svc.client() as http:
+            try:
+                accepted = http.post("/v1/batches", json=[{"id": "a", "text": seed_text}])
+                shown = http.get(f"/v1/batches/{accepted.json()['id']}").json()
+                refused = http.post("/v1/batches", json=[{"id": "b", "text": seed_text}])
+                doc = http.get("/openapi.json").json()
+            finally:
+                gate.set()
+    for job in (accepted.json(), shown):
+        assert ISO_UTC.fullmatch(job["created"]) and ISO_UTC.fullmatch(job["updated"]), job
+    assert refused.status_code == 429
+    assert int(refused.headers["retry-after"]) > 0
+    view = doc["components"]["schemas"]["JobView"]["properties"]
+    assert view["created"]["format"] == "date-time"
+    too_many = doc["paths"]["/v1/batches"]["post"]["responses"]["429"]
+    assert "Retry-After" in too_many["headers"]

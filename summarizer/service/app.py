@@ -57,6 +57,10 @@ from .models import BatchArticle, GenerationOptions, Health, JobView, SummaryReq
 from .problems import Problem
 
 ANONYMOUS = "anonymous"
+# Seconds a client refused for too many unfinished jobs is told to wait (``Retry-After``): a
+# job of a few articles takes about this long on a hosted model, and polling sooner only adds
+# load; a client may poll its jobs instead.
+JOB_RETRY_AFTER = 30
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "missing or wrong bearer token"},
@@ -220,7 +224,18 @@ def _routes() -> APIRouter:
         status_code=202,
         response_model=JobView,
         tags=["batches"],
-        responses={**_ERRORS, 429: {"description": "too many active jobs for this token"}},
+        responses={
+            **_ERRORS,
+            429: {
+                "description": "too many active jobs for this token",
+                "headers": {
+                    "Retry-After": {
+                        "description": "seconds to wait before trying again",
+                        "schema": {"type": "integer"},
+                    }
+                },
+            },
+        },
         openapi_extra={
             "requestBody": {
                 "required": True,
@@ -253,6 +268,7 @@ def _routes() -> APIRouter:
             429,
             "Too many active jobs",
             f"at most {config.max_jobs_per_token} unfinished jobs per token",
+            headers={"Retry-After": str(JOB_RETRY_AFTER)},
         )
         if store.active_count(owner) >= config.max_jobs_per_token:
             raise too_many  # early, before any file is written
