@@ -168,3 +168,23 @@ def test_job_times_are_iso_utc_and_a_refused_job_says_when_to_retry(
     assert view["created"]["format"] == "date-time"
     too_many = doc["paths"]["/v1/batches"]["post"]["responses"]["429"]
     assert "Retry-After" in too_many["headers"]
+
+
+# 5. The data folder follows XDG_DATA_HOME --------------------------------------------------
+
+
+def test_service_data_folder_follows_xdg_data_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    assert ServiceConfig.resolve().data_dir == home / ".local" / "share" / "summarizer"
+    monkeypatch.setenv("XDG_DATA_HOME", "relative/data")  # the XDG spec: ignored
+    assert ServiceConfig.resolve().data_dir == home / ".local" / "share" / "summarizer"
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert ServiceConfig.resolve().data_dir == tmp_path / "xdg" / "summarizer"
+    monkeypatch.setenv("SUMMARIZER_DATA_DIR", str(tmp_path / "own"))
+    assert ServiceConfig.resolve().data_dir == tmp_path / "own"
+    flag = cli.build_parser().parse_args(["serve", "--data-dir", str(tmp_path / "flag")])
+    assert ServiceConfig.resolve(data_dir=flag.data_dir).data_dir == tmp_path / "flag"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+from pathlib import Path
 
 from .. import extras, logs, scrub
 from ..cli_shared import EXIT_OK, Subcommands, add_model_options, settings_from
@@ -29,6 +30,12 @@ def register(sub: Subcommands) -> None:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (8000)")
+    p.add_argument(
+        "--data-dir",
+        type=Path,
+        help="jobs and the service's key (env SUMMARIZER_DATA_DIR; default "
+        "$XDG_DATA_HOME/summarizer, else ~/.local/share/summarizer)",
+    )
     p.add_argument("--max-body-bytes", type=int, help="largest request body accepted (10 MiB)")
     p.add_argument("--max-batch-articles", type=int, help="articles per batch job (1000)")
     p.add_argument("--max-jobs-per-token", type=int, help="unfinished jobs per token (2)")
@@ -48,6 +55,7 @@ def register(sub: Subcommands) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     extras.require("serve", "summarizer serve")
     config = ServiceConfig.resolve(
+        data_dir=args.data_dir,
         max_body_bytes=args.max_body_bytes,
         max_batch_articles=args.max_batch_articles,
         max_jobs_per_token=args.max_jobs_per_token,
