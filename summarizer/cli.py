@@ -49,7 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a reader that left (``| head``) shows here, not at exit
+        return code
     except SummarizerError as exc:
         say(f"error: {exc.one_line()}")
         return exc.exit_code
@@ -57,7 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("interrupted")
         return 130
     except BrokenPipeError:
-        return EXIT_FAILURE
+        # The reader took what it wanted and left (``| head -1``): nothing failed. Python's
+        # recipe: stdout goes to /dev/null, so the flush at exit has nothing to complain about.
+        _silence_stdout()
+        return EXIT_OK
     except Exception as exc:  # a bug of ours: still one line, the traceback only on request
         if os.environ.get("SUMMARIZER_DEBUG"):  # the traceback, secrets redacted all the same
             sys.stderr.write(scrub.redact(traceback.format_exc()))
@@ -68,6 +73,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "(set SUMMARIZER_DEBUG=1 for the traceback)"
         )
         return EXIT_FAILURE
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor beneath (an embedding app, a test)
+        pass
 
 
 def say(line: str) -> None:

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+import subprocess
+import sys
 import threading
 from importlib import metadata
 from pathlib import Path
@@ -19,8 +22,9 @@ from summarizer import cli, logs, version
 from summarizer.service.app import create_app
 from summarizer.service.config import ServiceConfig
 from summarizer.settings import Settings
-from tests.conftest import SEED
+from tests.conftest import ROOT, SEED
 from tests.fakes import FakeOpenAI, Reply, completion, error
+from tests.review_data import seed_summary
 from tests.service_helpers import TOKEN_A, RunningService, free_port, wait_for
 
 # 1. The version ------------------------------------------------------------------------------
@@ -188,3 +192,43 @@ def test_service_data_folder_follows_xdg_data_home(
     assert ServiceConfig.resolve().data_dir == tmp_path / "own"
     flag = cli.build_parser().parse_args(["serve", "--data-dir", str(tmp_path / "flag")])
     assert ServiceConfig.resolve(data_dir=flag.data_dir).data_dir == tmp_path / "flag"
+
+
+# 6. A reader that leaves early (``| head -1``) is no failure -----------------------------------
+
+
+@pytest.mark.parametrize("command", [["review", "{out}"], ["schema"]])
+def test_a_closed_stdout_pipe_exits_zero_quietly(command: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    out.write_text(seed_summary().model_dump_json(), encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte: every write is EPIPE
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "summarizer", *(a.format(out=out) for a in command)],
+            cwd=ROOT,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert (proc.returncode, proc.stderr.decode()) == (0, "")
+
+
+def test_head_reads_one_line_and_the_command_still_exits_zero(tmp_path: Path) -> None:
+    """The shell pipeline itself, ``summarizer dates resolve --jsonl FILE | head -1``, with an
+    output far larger than the pipe's buffer: the writer is still writing when head leaves."""
+    lines = tmp_path / "dates.jsonl"
+    row = json.dumps({"text": "last Tuesday", "published": "2025-03-17"})
+    lines.write_text((row + "\n") * 20_000, encoding="utf-8")
+    script = (
+        f'"{sys.executable}" -m summarizer dates resolve --jsonl "{lines}" | head -1; '
+        'echo "${PIPESTATUS[0]}" >&2'
+    )
+    proc = subprocess.run(
+        ["bash", "-c", script], cwd=ROOT, capture_output=True, timeout=120, check=False
+    )
+    assert proc.stdout.decode().count("\n") == 1
+    assert proc.stderr.decode().strip() == "0"
