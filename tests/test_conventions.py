@@ -11,14 +11,17 @@ import re
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
 import httpx2
+import openai
 import pytest
 
 import summarizer
-from summarizer import cli, logs, version
+from summarizer import cli, logs, retry, version
+from summarizer.errors import TransportError
 from summarizer.service.app import create_app
 from summarizer.service.config import ServiceConfig
 from summarizer.settings import Settings
@@ -232,3 +235,45 @@ def test_head_reads_one_line_and_the_command_still_exits_zero(tmp_path: Path) ->
     )
     assert proc.stdout.decode().count("\n") == 1
     assert proc.stderr.decode().strip() == "0"
+
+
+# 7. Nothing listening on this machine: fail at once, naming the URL ----------------------
+
+
+def test_a_refused_loopback_server_fails_at_once_naming_the_url(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "art.txt"
+    article.write_text("Rain fell on Tuesday. The mayor said it was wet.", encoding="utf-8")
+    url = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
+    code = cli.main(["summarize", str(article), "--base-url", url, "--model", "m"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and len(err) == 1, err
+    assert url in err[0] and "connection refused" in err[0]
+    assert retry.slept == []  # no backoff: one attempt
+
+
+def _refused(url: str) -> Callable[[], None]:
+    def call() -> None:
+        request = httpx2.Request("POST", url + "/chat/completions")
+        try:
+            raise ConnectionRefusedError(111, "Connection refused")
+        except ConnectionRefusedError as exc:
+            raise openai.APIConnectionError(request=request) from exc
+
+    return call
+
+
+def test_a_refused_remote_server_is_retried_and_the_error_names_it() -> None:
+    url = "http://models.example.org:8001/v1"
+    settings = Settings(base_url=url, model="m", max_attempts=3)
+    with pytest.raises(TransportError) as caught:
+        retry.call_with_retries(_refused(url), settings)
+    assert caught.value.attempts == 3 and len(retry.slept) == 2
+    assert f"cannot reach the model server at {url} after 3 attempt(s)" in str(caught.value)
+    local = Settings(base_url="http://localhost:8001/v1", model="m", max_attempts=3)
+    with pytest.raises(TransportError) as caught:
+        retry.call_with_retries(_refused("http://localhost:8001/v1"), local)
+    assert caught.value.attempts == 1 and "localhost:8001/v1: connection refused" in str(
+        caught.value
+    )
