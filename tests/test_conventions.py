@@ -277,3 +277,64 @@ def test_a_refused_remote_server_is_retried_and_the_error_names_it() -> None:
     assert caught.value.attempts == 1 and "localhost:8001/v1: connection refused" in str(
         caught.value
     )
+
+
+# 8. A server of unknown make is asked which model it serves, once per run -----------------
+
+
+def test_the_one_served_model_is_used_and_asked_for_once_per_run(
+    tmp_path: Path, seed_draft: str
+) -> None:
+    inputs = [tmp_path / f"a{i}.txt" for i in range(2)]
+    for n, path in enumerate(inputs):
+        path.write_text(f"{SEED.read_text(encoding='utf-8')}\n\nEdition {n}.", encoding="utf-8")
+    with FakeOpenAI(default=completion(seed_draft), models=["served-7b"]) as fake:
+        out = tmp_path / "out.jsonl"
+        argv = ["batch", *map(str, inputs), "-o", str(out), "--no-cache", "--quiet"]
+        assert cli.main([*argv, "--base-url", fake.base_url]) == 0
+    assert fake.listed == 1 and len(fake.requests) == 2
+    assert {r["model"] for r in fake.requests} == {"served-7b"}
+
+
+@pytest.mark.parametrize(
+    ("models", "expected"),
+    [
+        (["a", "b", "c", "d", "e", "f", "g"], r"serves 7 models \(a, b, c, d, e, and 2 more\)"),
+        ([], "lists no model"),
+        (None, r"does not list its models \(GET /models: HTTP 404\)"),
+    ],
+)
+def test_no_single_served_model_is_a_config_error_naming_the_flag(
+    models: list[str] | None, expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "art.txt"
+    article.write_text("Rain fell on Tuesday. The mayor said it was wet.", encoding="utf-8")
+    with FakeOpenAI(models=models) as fake:
+        code = cli.main(["summarize", str(article), "--base-url", fake.base_url])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and fake.requests == []
+    assert re.search(expected, err[0]) and "--model" in err[0] and "SUMMARIZER_MODEL" in err[0]
+
+
+def test_a_chosen_model_or_a_known_server_is_never_asked(seed_text: str, seed_draft: str) -> None:
+    with FakeOpenAI(default=completion(seed_draft), models=["x", "y"]) as fake:
+        summarizer.summarize(seed_text, base_url=fake.base_url, model="chosen")
+        summarizer.summarize(seed_text, base_url=fake.base_url, server_kind="openai")
+    assert fake.listed == 0
+    assert [r["model"] for r in fake.requests] == ["chosen", "gpt-4o-mini"]
+
+
+def test_the_service_starts_with_the_server_down_and_asks_at_the_first_request(
+    tmp_path: Path, seed_text: str, seed_draft: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with FakeOpenAI(default=completion(seed_draft), models=["late-model"]) as fake:
+        monkeypatch.setattr(fake, "_models", lambda: error(503, "starting"))
+        settings = Settings.resolve(env={}, base_url=fake.base_url, max_attempts=1)
+        config = ServiceConfig(tokens=(TOKEN_A,), data_dir=tmp_path / "data")
+        with RunningService(config, settings) as svc, svc.client() as http:
+            monkeypatch.undo()
+            first = http.post("/v1/summaries", json={"text": seed_text})
+            second = http.post("/v1/summaries", json={"text": seed_text})
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert [r["model"] for r in fake.requests] == ["late-model", "late-model"]
+    assert fake.listed == 1

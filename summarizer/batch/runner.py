@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from .. import jsonl, scrub
+from ..endpoint import served_model
 from ..errors import InputError
 from ..profile import profile_for
 from ..prompts import load_prompts
@@ -247,7 +248,7 @@ def _results(
 
         assert options.output is not None
         engine = BatchEngine(
-            settings,
+            served_model(settings),  # the live engine's ``open_endpoint`` does the same
             prompts=prompts,
             cache=cache,
             output=options.output,
