@@ -338,3 +338,28 @@ def test_the_service_starts_with_the_server_down_and_asks_at_the_first_request(
     assert (first.status_code, second.status_code) == (200, 200)
     assert [r["model"] for r in fake.requests] == ["late-model", "late-model"]
     assert fake.listed == 1
+
+
+# 9. batch --published: the date of articles without their own --------------------------------
+
+
+def test_batch_published_dates_the_articles_without_a_date_of_their_own(
+    tmp_path: Path, seed_text: str, seed_draft: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text(seed_text, encoding="utf-8")
+    lines = tmp_path / "more.jsonl"
+    rows = [
+        {"id": "own", "text": seed_text + "\n\nEdition 1.", "published": "2024-01-02"},
+        {"id": "none", "text": seed_text + "\n\nEdition 2."},
+    ]
+    lines.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    argv = ["batch", str(plain), str(lines), "-o", str(out), "--no-cache", "--quiet"]
+    with FakeOpenAI(default=completion(seed_draft)) as fake:
+        assert cli.main([*argv, "--base-url", fake.base_url, "--published", "2025-03-17"]) == 0
+        assert cli.main([*argv, "--published", "soon"]) == 2
+    assert "invalid --published date 'soon'" in capsys.readouterr().err
+    records = {r["id"]: r for r in map(json.loads, out.read_text().splitlines())}
+    published = {k: r["summary"]["article"]["published"] for k, r in records.items()}
+    assert published == {str(plain): "2025-03-17", "own": "2024-01-02", "none": "2025-03-17"}

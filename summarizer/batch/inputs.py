@@ -19,6 +19,7 @@ duplicates or error records, and a resume with nothing left to do would fail.
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import json
 import os
@@ -50,9 +51,38 @@ def iter_items(
     stdin: IO[bytes] | None = None,
     max_line_bytes: int = jsonl.MAX_LINE_BYTES,
     skip: Collection[Path] = (),
+    published: dt.date | None = None,
 ) -> Iterator[Item]:
     """Every input named by ``specs``, in a stable order (directories and globs sorted), but
-    none of the files or folders in ``skip`` (the run's own outputs)."""
+    none of the files or folders in ``skip`` (the run's own outputs). ``published`` is the
+    date of the articles that carry none of their own (``batch --published``)."""
+    items = _named_items(specs, stdin=stdin, max_line_bytes=max_line_bytes, skip=skip)
+    if published is None:
+        yield from items
+    else:
+        yield from (dated(item, published) for item in items)
+
+
+def dated(item: Item, published: dt.date) -> Item:
+    """``item`` whose article, when it has no publication date of its own, gets ``published``
+    (a file's or a JSONL line's own date wins; the id, from the text, is the same)."""
+
+    def load(max_chars: int) -> Article:
+        article = item.load(max_chars)
+        if article.published is not None:
+            return article
+        return article.model_copy(update={"published": published})
+
+    return Item(id=item.id, origin=item.origin, load=load)
+
+
+def _named_items(
+    specs: Iterable[str],
+    *,
+    stdin: IO[bytes] | None,
+    max_line_bytes: int,
+    skip: Collection[Path],
+) -> Iterator[Item]:
     own = _Own(skip)
     for spec in specs:
         if spec == "-":

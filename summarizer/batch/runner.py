@@ -53,6 +53,7 @@ class BatchOptions:
     quiet: bool = False
     prices: Path | None = None
     poll_interval: float = 30.0
+    published: dt.date | None = None  # for articles without a date of their own
 
 
 @dataclass
@@ -187,7 +188,13 @@ def _run(
         options=options,
         scan=scan,
         selection=Selection(
-            iter_items(options.inputs, stdin=stdin, max_line_bytes=_line_cap(settings), skip=own),
+            iter_items(
+                options.inputs,
+                stdin=stdin,
+                max_line_bytes=_line_cap(settings),
+                skip=own,
+                published=options.published,
+            ),
             done=scan.done,
             limit=options.max_articles,
         ),
