@@ -21,10 +21,11 @@ import pytest
 
 import summarizer
 from summarizer import cli, logs, retry, version
+from summarizer.article import article_id
 from summarizer.errors import TransportError
 from summarizer.service.app import create_app
 from summarizer.service.config import ServiceConfig
-from summarizer.settings import Settings
+from summarizer.settings import SettingOverrides, Settings
 from tests.conftest import ROOT, SEED
 from tests.fakes import FakeOpenAI, Reply, completion, error
 from tests.review_data import seed_summary
@@ -363,3 +364,81 @@ def test_batch_published_dates_the_articles_without_a_date_of_their_own(
     records = {r["id"]: r for r in map(json.loads, out.read_text().splitlines())}
     published = {k: r["summary"]["article"]["published"] for k, r in records.items()}
     assert published == {str(plain): "2025-03-17", "own": "2024-01-02", "none": "2025-03-17"}
+
+
+# 10. A path given to summarize() ------------------------------------------------------------
+
+
+def test_summarize_reads_a_path_and_refuses_a_file_name_given_as_text(
+    tmp_path: Path, seed_text: str, seed_draft: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    art = tmp_path / "art.txt"
+    art.write_text(seed_text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with FakeOpenAI(default=completion(seed_draft)) as fake:
+        keywords: dict[str, str] = {"base_url": fake.base_url, "model": "m"}
+        result = summarizer.summarize(Path("art.txt"), published="2025-03-17", **keywords)
+        for name in ("art.txt", str(art), " art.txt\n"):
+            with pytest.raises(summarizer.InputError, match=r"load_article\(") as refused:
+                summarizer.summarize(name, **keywords)
+            assert "name of a file" in refused.value.one_line()
+        assert len(fake.requests) == 1  # the refused names never reached the model
+    assert result.article.text == seed_text and result.article.source == "art.txt"
+    assert str(result.article.published) == "2025-03-17"
+    assert result.article.id == article_id(seed_text)
+
+
+# 11. Typed keywords; one rule for ids ------------------------------------------------------------
+
+
+def test_the_setting_keywords_are_the_settings_fields() -> None:
+    assert set(SettingOverrides.__annotations__) == set(Settings.__dataclass_fields__)
+
+
+def test_a_misspelt_keyword_fails_the_type_check(tmp_path: Path) -> None:
+    api = pytest.importorskip("mypy.api")
+    snippet = tmp_path / "typo.py"
+    snippet.write_text(
+        "import asyncio\n"
+        "from pathlib import Path\n"
+        "import summarizer\n"
+        "summarizer.summarize(Path('a.txt'), published='2025-01-01', model='m', timeout=3.0)\n"
+        "summarizer.summarize('text', publishd='2025-01-01')\n"
+        "asyncio.run(summarizer.asummarize('text', modle='m'))\n"
+        "summarizer.summarize_many(['text'], published='2025-01-01', base_urll='x')\n",
+        encoding="utf-8",
+    )
+    out, _, status = api.run(["--strict", "--no-error-summary", str(snippet)])
+    assert status == 1
+    errors = sorted(line.split(": error: ")[1] for line in out.splitlines() if ": error: " in line)
+    assert len(errors) == 3, out
+    for typo in ("publishd", "modle", "base_urll"):
+        assert any(f'Unexpected keyword argument "{typo}"' in e for e in errors), out
+
+
+def test_summarize_many_ids_name_the_input_else_its_content_hash(
+    tmp_path: Path, seed_text: str, seed_draft: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    art = tmp_path / "art.txt"
+    art.write_text(seed_text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    text = seed_text + "\n\nEdition 1."
+    article = summarizer.make_article(seed_text + "\n\nEdition 2.", published="2024-01-02")
+    with FakeOpenAI(default=completion(seed_draft)) as fake:
+        results = summarizer.summarize_many(
+            [art, text, article, "art.txt"],
+            published="2025-03-17",
+            base_url=fake.base_url,
+            model="m",
+            concurrency=1,
+        )
+        by_id = {r.id: r for r in results}
+    assert set(by_id) == {str(art), article_id(text), article.id, article_id("art.txt")}
+    summaries = {k: r.summary for k, r in by_id.items() if r.summary is not None}
+    assert summaries[str(art)].article.id == article_id(seed_text)  # the hash, always
+    assert str(summaries[str(art)].article.published) == "2025-03-17"  # the run's date
+    assert str(summaries[article.id].article.published) == "2024-01-02"  # its own
+    refused = by_id[article_id("art.txt")]  # a text naming a file: its own error result
+    assert refused.error is not None and refused.error["type"] == "InputError"
+    assert "load_article('art.txt')" in refused.error["message"]
+    assert len(fake.requests) == 3

@@ -98,7 +98,7 @@ def _named_items(
                 with path.open("rb") as f:
                     yield from _jsonl_items(f, str(path), max_line_bytes)
             else:
-                yield _file_item(path)
+                yield file_item(path)
 
 
 def check_specs(specs: Iterable[str], *, skip: Collection[Path] = ()) -> None:
@@ -194,7 +194,8 @@ def _within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _file_item(path: Path) -> Item:
+def file_item(path: Path) -> Item:
+    """A file input: its id is the path as given (the ``batch`` command's rule)."""
     return Item(
         id=str(path),
         origin=str(path),
