@@ -29,11 +29,13 @@ from .cli_shared import (
     settings_from,
     write_output,
 )
+from .cli_status import Status
 from .draft import draft_json_schema
 from .endpoint import open_endpoint
 from .errors import InputError, SummarizerError
 from .index import ArticleIndex, index_article
 from .pipeline import summarize_article
+from .profile import profile_for
 from .review import cli as review_cli
 from .schema import final_json_schema, render_schema
 from .service import cli as service_cli
@@ -173,11 +175,20 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         max_chars=settings.max_chars,
         stdin=stdin,
     )
-    with open_endpoint(settings) as live:
-        result = summarize_article(article, live)
-    write_output(result.model_dump_json(indent=2) + "\n", args.output)
+    local = settings.base_url is None and profile_for(settings).kind == "bundled"
+    with Status() as status:
+        status.show("loading the bundled model…" if local else f"opening {settings.server_label}…")
+        with open_endpoint(settings) as live:
+            status.show(f"asking the model ({profile_for(live).model})…")
+            result = summarize_article(article, live)
+        if args.output is not None:
+            status.show(f"writing {args.output}…")
+        write_output(result.model_dump_json(indent=2) + "\n", args.output)
     for w in result.warnings:
         say(f"warning: {w.code}: {w.message}")
+    if args.output is not None:
+        quotes, positions = len(result.quotes), len(result.positions)
+        say(f"wrote {args.output} ({quotes} quotes, {positions} positions)")
     return EXIT_OK
 
 

@@ -4,6 +4,7 @@ pipes, fast failure when nothing listens, the served model, typed keywords, a st
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -442,3 +443,46 @@ def test_summarize_many_ids_name_the_input_else_its_content_hash(
     assert refused.error is not None and refused.error["type"] == "InputError"
     assert "load_article('art.txt')" in refused.error["message"]
     assert len(fake.requests) == 3
+
+
+# 12. A status line on a terminal, and a word about the file written -------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_summarize_shows_what_it_does_on_a_terminal_and_what_it_wrote(
+    tmp_path: Path, seed_text: str, seed_draft: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    art = tmp_path / "art.txt"
+    art.write_text(seed_text, encoding="utf-8")
+    out = tmp_path / "out.json"
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with FakeOpenAI(default=completion(seed_draft)) as fake:
+        argv = ["summarize", str(art), "-o", str(out), "--base-url", fake.base_url]
+        assert cli.main([*argv, "--published", "2025-03-17"]) == 0
+    shown = terminal.getvalue()
+    for step in (f"opening {fake.base_url}…", "asking the model (fake-model)…", "writing"):
+        assert step in shown, shown
+    summary = summarizer.ArticleSummary.model_validate_json(out.read_text(encoding="utf-8"))
+    counts = f"({len(summary.quotes)} quotes, {len(summary.positions)} positions)"
+    assert f"summarizer: wrote {out} {counts}" in shown
+    assert summary.quotes and summary.positions
+
+
+def test_no_status_line_off_a_terminal(
+    tmp_path: Path, seed_text: str, seed_draft: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    art = tmp_path / "art.txt"
+    art.write_text(seed_text, encoding="utf-8")
+    with FakeOpenAI(default=completion(seed_draft)) as fake:
+        argv = ["summarize", str(art), "-o", str(tmp_path / "out.json"), "--base-url"]
+        assert cli.main([*argv, fake.base_url, "--published", "2025-03-17"]) == 0
+        assert cli.main([*argv[:2], "--base-url", fake.base_url]) == 0  # to stdout
+    err = capsys.readouterr().err
+    assert "asking the model" not in err and "\x1b" not in err
+    wrote = [line for line in err.splitlines() if "wrote" in line]
+    assert len(wrote) == 1 and re.search(r"\(\d+ quotes, \d+ positions\)$", wrote[0])
