@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, TextIO
 from . import scrub
 
 if TYPE_CHECKING:
-    from rich.status import Status as RichStatus
+    from rich.live import Live
+    from rich.spinner import Spinner
 
 
 class Status:
@@ -24,28 +25,34 @@ class Status:
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self._stream = stream if stream is not None else sys.stderr
-        self._shown: RichStatus | None = None
+        self._live: Live | None = None
+        self._spinner: Spinner | None = None
         self.enabled = _is_terminal(self._stream)
 
     def show(self, text: str) -> None:
+        """Show ``text`` now (not at the spinner's next tick: a quick step is seen too)."""
         if not self.enabled:
             return
         line = scrub.for_terminal(text)  # file names come from outside
-        if self._shown is None:
+        if self._live is None or self._spinner is None:
             from rich.console import Console
+            from rich.live import Live
+            from rich.spinner import Spinner
 
             console = Console(
                 file=self._stream, force_terminal=True, highlight=False, markup=False, emoji=False
             )
-            self._shown = console.status(line, spinner="dots")
-            self._shown.start()
-        else:
-            self._shown.update(line)
+            self._spinner = Spinner("dots", text=line)
+            self._live = Live(self._spinner, console=console, transient=True)
+            self._live.start(refresh=True)
+            return
+        self._spinner.update(text=line)
+        self._live.refresh()
 
     def stop(self) -> None:
-        if self._shown is not None:
-            self._shown.stop()
-            self._shown = None
+        if self._live is not None:
+            self._live.stop()
+            self._live = self._spinner = None
 
     def __enter__(self) -> Status:
         return self

@@ -377,11 +377,11 @@ def test_summarize_reads_a_path_and_refuses_a_file_name_given_as_text(
     art.write_text(seed_text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     with FakeOpenAI(default=completion(seed_draft)) as fake:
-        keywords: dict[str, str] = {"base_url": fake.base_url, "model": "m"}
-        result = summarizer.summarize(Path("art.txt"), published="2025-03-17", **keywords)
+        settings = Settings.resolve(env={}, base_url=fake.base_url, model="m")
+        result = summarizer.summarize(Path("art.txt"), published="2025-03-17", settings=settings)
         for name in ("art.txt", str(art), " art.txt\n"):
             with pytest.raises(summarizer.InputError, match=r"load_article\(") as refused:
-                summarizer.summarize(name, **keywords)
+                summarizer.summarize(name, settings=settings)
             assert "name of a file" in refused.value.one_line()
         assert len(fake.requests) == 1  # the refused names never reached the model
     assert result.article.text == seed_text and result.article.source == "art.txt"
