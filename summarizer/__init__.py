@@ -3,16 +3,19 @@
 ``summarize(text, published=...)`` returns an ``ArticleSummary``: summary, actors, positions
 with grounded evidence, a timeline with resolved dates, attributed quotes, provenance and
 warnings. Everything the model wrote has been validated and located in the article.
-``asummarize`` is the same for asyncio; many articles at once: ``summarizer.batch``
-(``summarize_many``, ``asummarize_many``).
+``asummarize`` is the same for asyncio; many articles at once: ``summarize_many`` and
+``asummarize_many`` (from ``summarizer.batch``, loaded when first used).
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+import datetime as dt
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Unpack
 
-from .article import Article, load_article, make_article
+from .article import Article, load_article, make_article, refuse_file_name
 from .endpoint import open_endpoint
 from .errors import (
     BudgetExceededError,
@@ -31,8 +34,14 @@ from .errors import (
 from .index import ArticleIndex, index_article
 from .pipeline import summarize_article
 from .schema import SCHEMA_VERSION, ArticleSummary
-from .settings import Settings
+from .settings import SettingOverrides, Settings
+from .version import package_version
 from .web import load_url
+
+if TYPE_CHECKING:
+    from .batch import asummarize_many, summarize_many
+
+__version__ = package_version()
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -53,46 +62,56 @@ __all__ = [
     "TransportError",
     "TransportTimeoutError",
     "asummarize",
+    "asummarize_many",
     "index_article",
     "load_article",
     "load_url",
     "make_article",
     "summarize",
+    "summarize_many",
 ]
 
 
 def summarize(
-    article: str | Article,
+    article: str | Path | Article,
     *,
-    published: object = None,
+    published: dt.date | str | None = None,
     title: str | None = None,
     source: str | None = None,
     settings: Settings | None = None,
-    **overrides: Any,
+    **overrides: Unpack[SettingOverrides],
 ) -> ArticleSummary:
-    """Summarise one article (text or ``Article``) and return the validated result.
+    """Summarise one article and return the validated result.
 
-    ``overrides`` are settings such as ``model=``, ``base_url=``, ``api_key=``; anything not
-    given comes from the environment (``OPENAI_API_KEY``, ``OPENAI_BASE_URL``,
-    ``SUMMARIZER_*``). With neither a key nor a base URL the bundled local model is used.
+    ``article`` is the text, an ``Article``, or a ``Path`` to a file (``.txt .md .html .json``,
+    read by ``load_article``; ``title``, ``published`` and ``source`` win over what the file
+    says). A one-line string naming an existing file is refused with ``InputError``: pass a
+    ``Path`` (or ``load_article(name)``) to summarise the file, not its name.
+
+    The setting keywords (``model=``, ``base_url=``, ``api_key=``, ``timeout=``, ...: every
+    field of ``Settings``, typed by ``SettingOverrides``) override the environment
+    (``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``SUMMARIZER_*``); ``settings=`` replaces both.
+    With neither a key nor a base URL the bundled local model is used.
+
+    The summary's ``article.id`` is the article's content hash (``article_id``): the same text
+    gets the same id however it was given.
     """
     settings = settings or Settings.resolve(**overrides)
-    if isinstance(article, str):
-        article = make_article(
-            article, title=title, published=published, source=source, max_chars=settings.max_chars
-        )
+    article = _as_article(
+        article, title=title, published=published, source=source, settings=settings
+    )
     with open_endpoint(settings) as live:
         return summarize_article(article, live)
 
 
 async def asummarize(
-    article: str | Article,
+    article: str | Path | Article,
     *,
-    published: object = None,
+    published: dt.date | str | None = None,
     title: str | None = None,
     source: str | None = None,
     settings: Settings | None = None,
-    **overrides: Any,
+    **overrides: Unpack[SettingOverrides],
 ) -> ArticleSummary:
     """``summarize`` for asyncio: ``summary = await asummarize(text, published=...)``.
 
@@ -101,11 +120,44 @@ async def asummarize(
     await stops waiting, but a request already sent finishes in its thread.
     """
     return await asyncio.to_thread(
-        summarize,
-        article,
-        published=published,
-        title=title,
-        source=source,
-        settings=settings,
-        **overrides,
+        functools.partial(
+            summarize,
+            article,
+            published=published,
+            title=title,
+            source=source,
+            settings=settings,
+            **overrides,
+        )
     )
+
+
+def _as_article(
+    article: str | Path | Article,
+    *,
+    title: str | None,
+    published: dt.date | str | None,
+    source: str | None,
+    settings: Settings,
+) -> Article:
+    if isinstance(article, Article):
+        return article
+    if isinstance(article, Path):
+        return load_article(
+            article, title=title, published=published, source=source, max_chars=settings.max_chars
+        )
+    if not isinstance(article, str):
+        raise InputError(f"an article is a str, a Path or an Article, not {type(article).__name__}")
+    refuse_file_name(article)
+    return make_article(
+        article, title=title, published=published, source=source, max_chars=settings.max_chars
+    )
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: many articles at once live in ``summarizer.batch``, an edge the core never loads.
+    if name in ("summarize_many", "asummarize_many"):
+        from . import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module 'summarizer' has no attribute {name!r}")

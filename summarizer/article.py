@@ -275,6 +275,28 @@ def article_from_bytes(
     return make_article(text, title=title, published=published, source=source, max_chars=max_chars)
 
 
+# Longer than any file name a user types: such a string is article text, never a name.
+_MAX_NAME = 4096
+
+
+def refuse_file_name(text: str) -> None:
+    """``InputError`` for a string that is one line naming an existing file: ``summarize("a.txt")``
+    would summarise the eight characters of its name. A ``Path``, or ``load_article``, reads the
+    file."""
+    name = text.strip()
+    if not name or len(name) > _MAX_NAME or "\n" in name:
+        return
+    try:
+        is_file = Path(name).expanduser().is_file()
+    except (OSError, ValueError):  # not a name the file system takes (NUL, too long)
+        return
+    if is_file:
+        raise InputError(
+            f"{name!r} is the name of a file, not an article's text: pass Path({name!r}) or "
+            f"load_article({name!r}) to summarise the file"
+        )
+
+
 def article_from_mapping(
     data: dict[str, Any], *, name: str = "input", max_chars: int = DEFAULT_MAX_CHARS
 ) -> Article:

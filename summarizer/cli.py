@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from . import jsonl, scrub
+from . import jsonl, logs, scrub
 from .article import DEFAULT_MAX_CHARS, load_article, read_stdin
 from .batch import cli as batch_cli
 from .cli_shared import (
@@ -24,30 +24,37 @@ from .cli_shared import (
     EXIT_OK,
     EXIT_USAGE,
     Subcommands,
+    add_logging_options,
     add_model_options,
     settings_from,
     write_output,
 )
+from .cli_status import Status
 from .draft import draft_json_schema
 from .endpoint import open_endpoint
 from .errors import InputError, SummarizerError
 from .index import ArticleIndex, index_article
 from .pipeline import summarize_article
+from .profile import profile_for
 from .review import cli as review_cli
 from .schema import final_json_schema, render_schema
 from .service import cli as service_cli
+from .version import package_version
 from .web import is_url, load_url
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    logs.configure(logs.level_for(args.verbose, args.log_level))
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a reader that left (``| head``) shows here, not at exit
+        return code
     except SummarizerError as exc:
         say(f"error: {exc.one_line()}")
         return exc.exit_code
@@ -55,7 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("interrupted")
         return 130
     except BrokenPipeError:
-        return EXIT_FAILURE
+        # The reader took what it wanted and left (``| head -1``): nothing failed. Python's
+        # recipe: stdout goes to /dev/null, so the flush at exit has nothing to complain about.
+        _silence_stdout()
+        return EXIT_OK
     except Exception as exc:  # a bug of ours: still one line, the traceback only on request
         if os.environ.get("SUMMARIZER_DEBUG"):  # the traceback, secrets redacted all the same
             sys.stderr.write(scrub.redact(traceback.format_exc()))
@@ -68,6 +78,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor beneath (an embedding app, a test)
+        pass
+
+
 def say(line: str) -> None:
     """One diagnostic line on stderr; nothing from outside may drive the terminal."""
     print(f"summarizer: {scrub.for_terminal(line)}", file=sys.stderr)
@@ -75,10 +94,23 @@ def say(line: str) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="summarizer", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    add_logging_options(parser)
     sub = parser.add_subparsers(metavar="COMMAND")
     for register_commands in COMMANDS:
         register_commands(sub)
+    for command in _commands(parser):
+        add_logging_options(command, inherited=True)
     return parser
+
+
+def _commands(parser: argparse.ArgumentParser) -> Iterable[argparse.ArgumentParser]:
+    """Every (sub)command parser below ``parser``: ``summarize``, ``dates resolve``, ..."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in dict.fromkeys(action.choices.values()):
+                yield command
+                yield from _commands(command)
 
 
 def register(sub: Subcommands) -> None:
@@ -156,11 +188,20 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             max_chars=settings.max_chars,
             stdin=stdin,
         )
-    with open_endpoint(settings) as live:
-        result = summarize_article(article, live)
-    write_output(result.model_dump_json(indent=2) + "\n", args.output)
+    local = settings.base_url is None and profile_for(settings).kind == "bundled"
+    with Status() as status:
+        status.show("loading the bundled model…" if local else f"opening {settings.server_label}…")
+        with open_endpoint(settings) as live:
+            status.show(f"asking the model ({profile_for(live).model})…")
+            result = summarize_article(article, live)
+        if args.output is not None:
+            status.show(f"writing {args.output}…")
+        write_output(result.model_dump_json(indent=2) + "\n", args.output)
     for w in result.warnings:
         say(f"warning: {w.code}: {w.message}")
+    if args.output is not None:
+        quotes, positions = len(result.quotes), len(result.positions)
+        say(f"wrote {args.output} ({quotes} quotes, {positions} positions)")
     return EXIT_OK
 
 

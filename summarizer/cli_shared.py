@@ -14,6 +14,7 @@ from typing import TypeAlias
 
 from . import scrub
 from .errors import InputError
+from .logs import LEVELS
 from .settings import SERVER_KINDS, Settings
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -52,6 +53,27 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
         type=int,
         help="the server's context window in tokens (env SUMMARIZER_CONTEXT_TOKENS; default: "
         "known for the bundled model and OpenAI's)",
+    )
+
+
+def add_logging_options(p: argparse.ArgumentParser, *, inherited: bool = False) -> None:
+    """``-v``/``--verbose`` and ``--log-level``: on the main parser, and (``inherited``: no
+    default of their own, so they do not undo the main parser's) after any command."""
+    default = argparse.SUPPRESS if inherited else None
+    g = p.add_argument_group("logging")
+    g.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=default,
+        help="log more on stderr: -v for INFO, -vv for DEBUG (default: warnings only)",
+    )
+    g.add_argument(
+        "--log-level",
+        type=str.lower,
+        choices=LEVELS,
+        default=default,
+        help="log level on stderr (wins over -v)",
     )
 
 

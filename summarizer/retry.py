@@ -2,7 +2,10 @@
 
 Retried: HTTP 408, 409, 429 and 5xx, timeouts and dropped connections, with exponential
 backoff and jitter, honouring ``Retry-After`` when the server sends it, bounded by attempts and
-by total time. Anything else (400, 401, 404, ...) fails at once: repeating it cannot help.
+by total time. Anything else (400, 401, 404, ...) fails at once: repeating it cannot help. So
+does a connection refused by this machine (``127.0.0.1``, ``::1``, ``localhost``): nothing
+listens on that port, and no server starts there within a backoff's seconds; a remote host
+refusing may be restarting or behind a balancer, so it is retried. Every error names the URL.
 
 Invalid *output* is not handled here: that is a validation re-ask (``extraction.py``), with
 its own budget, so network trouble never silently multiplies the token bill.
@@ -13,10 +16,13 @@ Tests call ``set_testing(True)``: waits are recorded instead of slept.
 from __future__ import annotations
 
 import email.utils
+import ipaddress
+import logging
 import math
 import time
 from collections.abc import Callable, Mapping
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 import openai
 from tenacity import (
@@ -33,6 +39,8 @@ from .errors import AnswerTooLargeError, TransportError, TransportTimeoutError
 from .settings import Settings
 
 T = TypeVar("T")
+
+log = logging.getLogger(__name__)
 
 RETRY_STATUSES = frozenset({408, 409, 429})
 # A server asking for a longer pause than this is capped to it: the stop rules still apply.
@@ -63,6 +71,32 @@ def is_transient(exc: BaseException) -> bool:
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in RETRY_STATUSES or exc.status_code >= 500
     return False
+
+
+def refused_here(exc: BaseException, settings: Settings) -> bool:
+    """A connection refused by this machine: no server on that port, so no retry helps."""
+    if not isinstance(exc, openai.APIConnectionError) or isinstance(exc, openai.APITimeoutError):
+        return False
+    if not is_loopback(urlsplit(settings.server_url).hostname or ""):
+        return False
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, ConnectionRefusedError):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 and ``localhost``."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def retry_after(exc: BaseException | None) -> float | None:
@@ -129,11 +163,12 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
         return fn()
 
     retrying = Retrying(
-        retry=retry_if_exception(is_transient),
+        retry=retry_if_exception(lambda exc: is_transient(exc) and not refused_here(exc, settings)),
         stop=stop_after_attempt(settings.max_attempts)
         | stop_after_delay(settings.max_retry_seconds),
         wait=_Wait(),
         sleep=sleep,
+        before_sleep=lambda state: _log_retry(state, settings),
         reraise=True,
     )
     try:
@@ -149,13 +184,35 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
         ) from exc
     except openai.APITimeoutError as exc:
         raise TransportTimeoutError(
-            f"model server timed out after {attempts} attempt(s)", attempts=attempts
-        ) from exc
-    except openai.APIConnectionError as exc:
-        raise TransportError(
-            f"cannot reach the model server after {attempts} attempt(s): {_short(exc, settings)}",
+            f"model server at {settings.server_label} timed out after {attempts} attempt(s)",
             attempts=attempts,
         ) from exc
+    except openai.APIConnectionError as exc:
+        if refused_here(exc, settings):
+            raise TransportError(
+                f"no model server at {settings.server_label}: connection refused (start one, "
+                "or point --base-url / OPENAI_BASE_URL at a running one)",
+                attempts=attempts,
+            ) from exc
+        raise TransportError(
+            f"cannot reach the model server at {settings.server_label} after {attempts} "
+            f"attempt(s): {_short(exc, settings)}",
+            attempts=attempts,
+        ) from exc
+
+
+def _log_retry(state: RetryCallState, settings: Settings) -> None:
+    """One INFO line per retry (``-v`` shows them): what failed, and how long until the next."""
+    exc = state.outcome.exception() if state.outcome else None
+    wait = state.next_action.sleep if state.next_action else 0.0
+    log.info(
+        "model server %s: attempt %d of %d failed (%s); next in %.1f s",
+        settings.server_label,
+        state.attempt_number,
+        settings.max_attempts,
+        _short(exc, settings) if exc is not None else "?",
+        wait,
+    )
 
 
 def _short(exc: BaseException, settings: Settings) -> str:

@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypedDict, get_args
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx2
@@ -162,6 +162,30 @@ class Settings:
         if parts.port:
             netloc = f"{netloc}:{parts.port}"
         return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+class SettingOverrides(TypedDict, total=False):
+    """The settings a call may give as keywords (``summarize(text, model=...)``), typed, so a
+    misspelt one is a type error; ``None`` means "not given". One key per ``Settings`` field
+    (a test keeps them equal)."""
+
+    api_key: str | None
+    base_url: str | None
+    model: str | None
+    timeout: float | None
+    connect_timeout: float | None
+    max_attempts: int | None
+    max_retry_seconds: float | None
+    reasks: int | None
+    token_budget: int | None
+    max_output_tokens: int | None
+    temperature: float | None
+    seed: int | None
+    max_chars: int | None
+    schema_kind: SchemaKind | None
+    server_kind: ServerKind | None
+    context_tokens: int | None
+    extra_body: Mapping[str, Any] | None
 
 
 CREDENTIALS = "credentials"

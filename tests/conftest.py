@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from summarizer import retry
+from summarizer import logs, retry
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "trump-putin-call-ukraine.txt"
@@ -35,6 +36,25 @@ def _no_real_sleep() -> Iterator[None]:
     retry.set_testing(True)
     yield
     retry.set_testing(False)
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """``cli.main`` and ``serve`` configure logging for the process: undone after each test."""
+    names = ["", "uvicorn", "uvicorn.error", "uvicorn.access", "httpx2"]
+    saved = [
+        (lg, lg.level, list(lg.handlers), lg.propagate)
+        for lg in (logging.getLogger(n) for n in names)
+    ]
+    yield
+    for lg, level, handlers, propagate in saved:
+        lg.setLevel(level)
+        lg.propagate = propagate
+        if lg is logging.getLogger():  # pytest's own capture handlers come and go on the root
+            for ours in [h for h in lg.handlers if isinstance(h, logs.StderrHandler)]:
+                lg.removeHandler(ours)
+        else:
+            lg.handlers[:] = handlers
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -89,8 +89,13 @@ class FakeOpenAI:
         latency: float = 0.0,
         context_limit: int | None = None,
         tokenizer: bool = False,
+        models: Sequence[str] | None = ("fake-model",),
     ) -> None:
         self.context_limit = context_limit
+        # ``GET /v1/models`` lists these (one, as a llama.cpp or vLLM server does, unless told
+        # otherwise); None answers 404. Not recorded in ``requests``; counted in ``listed``.
+        self.models = models
+        self.listed = 0
         # llama.cpp's ``POST /tokenize`` (answered by the fake's own tokenizer, not recorded
         # as a request); without it the path is answered 404, as by servers that lack it.
         self.tokenizer = tokenizer
@@ -145,6 +150,14 @@ class FakeOpenAI:
         with self._lock:
             self.tokenized.append(content)
         return Reply(body={"tokens": [0] * len(WORDS.findall(content))})
+
+    def _models(self) -> Reply:
+        with self._lock:
+            self.listed += 1
+        if self.models is None:
+            return error(404, "File Not Found")
+        data = [{"id": m, "object": "model", "owned_by": "fake"} for m in self.models]
+        return Reply(body={"object": "list", "data": data})
 
     def _too_long(self, body: dict[str, Any]) -> Reply | None:
         """OpenAI's 400 ``context_length_exceeded`` when the prompt plus the requested output
@@ -208,8 +221,11 @@ class FakeOpenAI:
                     body = {"_raw": raw.decode("utf-8", "replace")}
                 body["_path"] = self.path
                 body["_headers"] = {k.lower(): v for k, v in self.headers.items()}
-                if self.path.split("?")[0].endswith("/tokenize"):
+                path = self.path.split("?")[0]
+                if path.endswith("/tokenize"):
                     reply = fake._tokenize(body)
+                elif self.command == "GET" and path.endswith("/models"):
+                    reply = fake._models()
                 else:
                     reply = fake._next(body)
                 data = fake._encode(reply)
@@ -422,6 +438,10 @@ class FakeBatchAPI(FakeOpenAI):
 
             def do_GET(self) -> None:
                 path = self.path.split("?")[0]
+                if path == "/v1/models":  # asked once per run, not an API call of the engine
+                    reply = fake._models()
+                    self._json(reply.body, reply.status)
+                    return
                 fake.calls.append(("GET", path))
                 parts = path.strip("/").split("/")
                 if path == "/v1/batches":

@@ -17,6 +17,8 @@ PUBLIC_API = {
     # summarise
     "summarize",
     "asummarize",
+    "summarize_many",
+    "asummarize_many",
     "Settings",
     # articles
     "Article",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from summarizer import logs
 from summarizer.errors import ConfigError
 from summarizer.service.config import ServiceConfig
 from summarizer.settings import Settings
@@ -175,7 +176,10 @@ def test_access_log_is_structured_and_secret_free(
 
     def logged() -> list[dict[str, object]]:
         # The line is written once the response has gone out, so it may trail the client.
-        return [json.loads(r.getMessage()) for r in caplog.records if r.name.endswith("access")]
+        # As the service writes them on a pipe: one JSON object, the fields as its keys.
+        as_json = logs.LineFormatter(json_lines=True)
+        access = [r for r in caplog.records if r.name.endswith("access")]
+        return [json.loads(as_json.format(r)) for r in access]
 
     records = wait_for(lambda: len(logged()) >= 2 and logged())
     assert [(r["method"], r["path"], r["status"]) for r in records] == [

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..article import parse_published
 from ..cli_shared import Subcommands, add_model_options, settings_from
 from ..errors import InputError
 from .cache import default_cache_path
@@ -49,6 +50,12 @@ def register(sub: Subcommands) -> None:
         help="cache file (default: batch-cache.sqlite in $SUMMARIZER_CACHE_DIR, else in "
         "$XDG_CACHE_HOME/summarizer or ~/.cache/summarizer)",
     )
+    p.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date YYYY-MM-DD of the articles that carry none of their own (a "
+        "JSONL line's 'published', an HTML page's or a .json file's date wins)",
+    )
     p.add_argument("--max-articles", type=_positive, help="stop after the first N inputs")
     p.add_argument("--quiet", action="store_true", help="no progress and no closing summary")
     p.add_argument("--prices", type=Path, help="price table JSON: model -> input/output $ per 1M")
@@ -83,6 +90,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         prices=args.prices,
         poll_interval=args.poll_interval,
+        published=parse_published(args.published, what="--published"),
     )
     stdin = sys.stdin.buffer if "-" in args.inputs else None
     report = run_batch(options, settings, stdin=stdin)

@@ -22,6 +22,7 @@ duplicates or error records, and a resume with nothing left to do would fail.
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import json
 import os
@@ -58,10 +59,46 @@ def iter_items(
     max_line_bytes: int = jsonl.MAX_LINE_BYTES,
     skip: Collection[Path] = (),
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT,
+    published: dt.date | None = None,
 ) -> Iterator[Item]:
     """Every input named by ``specs``, in a stable order (directories and globs sorted), but
     none of the files or folders in ``skip`` (the run's own outputs). ``fetch_timeout`` bounds
-    the fetch of each URL."""
+    the fetch of each URL; ``published`` is the date of the articles that carry none of their
+    own (``batch --published``)."""
+    items = _named_items(
+        specs,
+        stdin=stdin,
+        max_line_bytes=max_line_bytes,
+        skip=skip,
+        fetch_timeout=fetch_timeout,
+    )
+    if published is None:
+        yield from items
+    else:
+        yield from (dated(item, published) for item in items)
+
+
+def dated(item: Item, published: dt.date) -> Item:
+    """``item`` whose article, when it has no publication date of its own, gets ``published``
+    (a file's or a JSONL line's own date wins; the id, from the text, is the same)."""
+
+    def load(max_chars: int) -> Article:
+        article = item.load(max_chars)
+        if article.published is not None:
+            return article
+        return article.model_copy(update={"published": published})
+
+    return Item(id=item.id, origin=item.origin, load=load)
+
+
+def _named_items(
+    specs: Iterable[str],
+    *,
+    stdin: IO[bytes] | None,
+    max_line_bytes: int,
+    skip: Collection[Path],
+    fetch_timeout: float,
+) -> Iterator[Item]:
     own = _Own(skip)
     for spec in specs:
         if spec == "-":
@@ -84,7 +121,7 @@ def iter_items(
                 with path.open("rb") as f:
                     yield from _url_list_items(f, str(path), fetch_timeout)
             else:
-                yield _file_item(path)
+                yield file_item(path)
 
 
 def check_specs(specs: Iterable[str], *, skip: Collection[Path] = ()) -> None:
@@ -187,7 +224,8 @@ def _within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _file_item(path: Path) -> Item:
+def file_item(path: Path) -> Item:
+    """A file input: its id is the path as given (the ``batch`` command's rule)."""
     return Item(
         id=str(path),
         origin=str(path),

@@ -36,7 +36,14 @@ from .inputs import Duplicate
 
 @dataclass
 class Result:
-    """The outcome for one input, as yielded by ``summarize_many`` and written as a record."""
+    """The outcome for one input, as yielded by ``summarize_many`` and written as a record.
+
+    ``id`` names the input, by one rule for the command and the library: the name it brings (a
+    JSONL line's ``id``, a file's path as given, an ``Item``'s id), else its content hash
+    (``Article.id``: a text, an ``Article``, a JSONL line without ``id``). ``origin`` (the
+    record's ``input``) says where it was read; the summary's ``article.id`` is always the
+    content hash. Resume and duplicate detection key on ``id``.
+    """
 
     id: str
     status: RecordStatus

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from .. import jsonl, scrub
+from ..endpoint import served_model
 from ..errors import InputError
 from ..profile import profile_for
 from ..prompts import load_prompts
@@ -52,6 +53,7 @@ class BatchOptions:
     quiet: bool = False
     prices: Path | None = None
     poll_interval: float = 30.0
+    published: dt.date | None = None  # for articles without a date of their own
 
 
 @dataclass
@@ -192,6 +194,7 @@ def _run(
                 max_line_bytes=_line_cap(settings),
                 skip=own,
                 fetch_timeout=settings.fetch_timeout,
+                published=options.published,
             ),
             done=scan.done,
             limit=options.max_articles,
@@ -253,7 +256,7 @@ def _results(
 
         assert options.output is not None
         engine = BatchEngine(
-            settings,
+            served_model(settings),  # the live engine's ``open_endpoint`` does the same
             prompts=prompts,
             cache=cache,
             output=options.output,

@@ -32,9 +32,17 @@ _STANCE_STYLE = {
 }
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # rich exits with 1 here; the reader leaving (``| head``) is no failure, and the CLI
+        # (``cli.main``) ends quietly with 0 on a BrokenPipeError.
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def make_console(file: IO[str] | None = None, *, width: int | None = None) -> Console:
     """A console that never guesses markup, emoji or highlights in text it did not write."""
-    return Console(file=file, width=width, highlight=False, emoji=False, markup=False)
+    return _Console(file=file, width=width, highlight=False, emoji=False, markup=False)
 
 
 def clean(text: str) -> str:

@@ -1,11 +1,12 @@
 """The FastAPI app: routes, auth, limits and the lifespan that owns the model endpoint and jobs.
 
 ``create_app(config, settings)`` is all a server or a test needs. At startup the lifespan opens
-the model endpoint once (the bundled local server when no key or base URL is set), opens the
-job store and resumes the jobs a previous process left unfinished; at shutdown it stops them
-so that the next start resumes them. The API docs (``/docs``, ``/redoc``) are served with their
-scripts, styles and icon from the service itself (``fastapi-offline``): they work without
-internet access and tell no CDN who reads them.
+the model endpoint once (the bundled local server when no key or base URL is set; a server of
+unknown make is asked which model it serves, then or, if it is down, at the first request),
+opens the job store and resumes the jobs a previous process left unfinished; at shutdown it
+stops them so that the next start resumes them. The API docs (``/docs``, ``/redoc``) are
+served with their scripts, styles and icon from the service itself (``fastapi-offline``): they
+work without internet access and tell no CDN who reads them.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import asyncio
 import contextlib
 import dataclasses
 import json
+import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 from urllib.parse import urlsplit
 
 import anyio
@@ -30,13 +32,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import jsonl
 from ..article import article_from_mapping
-from ..endpoint import open_endpoint
-from ..errors import SummarizerError
+from ..endpoint import needs_model, open_endpoint, served_model
+from ..errors import SummarizerError, TransportError
 from ..llm import make_client
 from ..pipeline import summarize_article
 from ..profile import profile_for
 from ..schema import ArticleSummary
 from ..settings import Settings
+from ..version import package_version
 from . import problems
 from .auth import JSONL_TYPES, legacy_owner_of, load_owner_key, owner_of
 from .config import ServiceConfig
@@ -55,7 +58,13 @@ from .middleware import AccessLog, BodyLimit, Guard
 from .models import BatchArticle, GenerationOptions, Health, JobView, SummaryRequest
 from .problems import Problem
 
+log = logging.getLogger("summarizer.service")
+
 ANONYMOUS = "anonymous"
+# Seconds a client refused for too many unfinished jobs is told to wait (``Retry-After``): a
+# job of a few articles takes about this long on a hosted model, and polling sooner only adds
+# load; a client may poll its jobs instead.
+JOB_RETRY_AFTER = 30
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "missing or wrong bearer token"},
@@ -74,7 +83,7 @@ def create_app(config: ServiceConfig, settings: Settings) -> FastAPI:
             private_dir(config.jobs_dir)
             key = load_owner_key(config.data_dir)
             app.state.owner_key = key
-            live = stack.enter_context(open_endpoint(settings))
+            live = _with_model(stack.enter_context(open_endpoint(settings, ask_model=False)))
             client = make_client(live)
             stack.callback(client.close)
             store = JobStore(config.db_path)
@@ -92,12 +101,13 @@ def create_app(config: ServiceConfig, settings: Settings) -> FastAPI:
             app.state.store, app.state.runner = store, runner
             limit = profile.concurrency(config.max_live_summaries)
             app.state.limiter = anyio.CapacityLimiter(limit)
+            app.state.model_lock = anyio.Lock()
             runner.resume_all()
             yield
 
     app = FastAPIOffline(
         title="summarizer",
-        version="1",
+        version=package_version(),
         summary="Structured, verified summaries of news articles.",
         lifespan=lifespan,
         # Swagger UI would fetch a validity badge from validator.swagger.io: no other host.
@@ -199,7 +209,10 @@ def _routes() -> APIRouter:
     async def create_summary(body: SummaryRequest, request: Request, owner: Owner) -> Any:
         """Summarise one article into a validated ``ArticleSummary``."""
         state = request.app.state
-        live: Settings = state.live
+        try:
+            live = await _live_with_model(state)
+        except SummarizerError as exc:
+            raise problems.from_library_error(exc) from None
         settings = _with_options(live, body.options)
         same_timeout = profile_for(settings).timeout == profile_for(live).timeout
         client = state.client if same_timeout else None
@@ -219,7 +232,18 @@ def _routes() -> APIRouter:
         status_code=202,
         response_model=JobView,
         tags=["batches"],
-        responses={**_ERRORS, 429: {"description": "too many active jobs for this token"}},
+        responses={
+            **_ERRORS,
+            429: {
+                "description": "too many active jobs for this token",
+                "headers": {
+                    "Retry-After": {
+                        "description": "seconds to wait before trying again",
+                        "schema": {"type": "integer"},
+                    }
+                },
+            },
+        },
         openapi_extra={
             "requestBody": {
                 "required": True,
@@ -252,6 +276,7 @@ def _routes() -> APIRouter:
             429,
             "Too many active jobs",
             f"at most {config.max_jobs_per_token} unfinished jobs per token",
+            headers={"Retry-After": str(JOB_RETRY_AFTER)},
         )
         if store.active_count(owner) >= config.max_jobs_per_token:
             raise too_many  # early, before any file is written
@@ -307,6 +332,28 @@ def _routes() -> APIRouter:
         return JobView(**_own_job(request, job_id, owner).to_dict())
 
     return router
+
+
+def _with_model(live: Settings) -> Settings:
+    """The model asked for, settled at startup when the server answers; a server that is down
+    does not stop the service from starting (``/readyz`` says so), and is asked again later."""
+    try:
+        return served_model(live)
+    except TransportError as exc:
+        log.warning("cannot ask which model to use yet: %s", exc.one_line())
+        return live
+
+
+async def _live_with_model(state: Any) -> Settings:
+    """The live settings, with the model the server serves once it has said which (asked at
+    most once at a time; jobs ask for themselves when they open the endpoint)."""
+    if not needs_model(state.live):
+        return cast(Settings, state.live)
+    async with state.model_lock:
+        if needs_model(state.live):
+            live = await anyio.to_thread.run_sync(served_model, state.live)
+            state.live = state.runner.settings = live
+    return cast(Settings, state.live)
 
 
 def _own_job(request: Request, job_id: str, owner: str) -> Job:

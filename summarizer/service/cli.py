@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-import sys
-from typing import IO
+from pathlib import Path
 
-from .. import extras, scrub
+from .. import extras, logs, scrub
 from ..cli_shared import EXIT_OK, Subcommands, add_model_options, settings_from
 from ..errors import ConfigError, SummarizerError
 from ..settings import Settings
 from .auth import TOKEN_ENV, is_loopback
 from .config import ServiceConfig
+
+log = logging.getLogger("summarizer.service")
 
 
 def register(sub: Subcommands) -> None:
@@ -29,6 +30,12 @@ def register(sub: Subcommands) -> None:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (8000)")
+    p.add_argument(
+        "--data-dir",
+        type=Path,
+        help="jobs and the service's key (env SUMMARIZER_DATA_DIR; default "
+        "$XDG_DATA_HOME/summarizer, else ~/.local/share/summarizer)",
+    )
     p.add_argument("--max-body-bytes", type=int, help="largest request body accepted (10 MiB)")
     p.add_argument("--max-batch-articles", type=int, help="articles per batch job (1000)")
     p.add_argument("--max-jobs-per-token", type=int, help="unfinished jobs per token (2)")
@@ -48,6 +55,7 @@ def register(sub: Subcommands) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     extras.require("serve", "summarizer serve")
     config = ServiceConfig.resolve(
+        data_dir=args.data_dir,
         max_body_bytes=args.max_body_bytes,
         max_batch_articles=args.max_batch_articles,
         max_jobs_per_token=args.max_jobs_per_token,
@@ -57,12 +65,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
     check_bind(args.host, config)
     settings = settings_from(args)
-    if not config.tokens:
-        print(
-            f"summarizer: serve: no {TOKEN_ENV}: the API is open to anyone on this machine",
-            file=sys.stderr,
-        )
-    serve(config, settings, host=args.host, port=args.port)
+    # A service logs its requests: INFO unless -v or --log-level said otherwise.
+    level = logs.level_for(
+        getattr(args, "verbose", None), getattr(args, "log_level", None), logging.INFO
+    )
+    serve(config, settings, host=args.host, port=args.port, level=level)
     return EXIT_OK
 
 
@@ -74,23 +81,30 @@ def check_bind(host: str, config: ServiceConfig) -> None:
         )
 
 
-def serve(config: ServiceConfig, settings: Settings, *, host: str, port: int) -> None:
+def serve(
+    config: ServiceConfig,
+    settings: Settings,
+    *,
+    host: str,
+    port: int,
+    level: int = logging.INFO,
+    json_lines: bool | None = None,
+) -> None:
     import uvicorn
 
     from .app import create_app
     from .server import uvicorn_config
 
     app = create_app(config, settings)
-    server = uvicorn.Server(uvicorn_config(app, config, host=host, port=port))
-    configure_logging(sys.stderr)  # after uvicorn.Config, which sets up its own handlers
+    log_config = logs.uvicorn_log_config(level, json_lines=json_lines)
+    server = uvicorn.Server(
+        uvicorn_config(app, config, host=host, port=port, log_level=level, log_config=log_config)
+    )
+    # After uvicorn.Config, which applies ``log_config``: anything else that set up a handler.
+    scrub.install_log_redaction()
+    if not config.tokens:
+        log.warning("no %s: the API is open to anyone on this machine", TOKEN_ENV)
     with contextlib.suppress(KeyboardInterrupt):
         server.run()
     if not server.started:
         raise SummarizerError(f"could not serve on {host}:{port} (see the log above)")
-
-
-def configure_logging(stream: IO[str]) -> None:
-    """INFO to ``stream``, every handler redacting secrets: the HTTP client logs each request's
-    URL, and a base URL may carry ``user:password@`` or ``?api-key=``."""
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=stream)
-    scrub.install_log_redaction()

@@ -8,16 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..paths import data_dir
 from .auth import tokens_from_env
-
-DATA_DIR_ENV = "SUMMARIZER_DATA_DIR"
 
 
 def default_data_dir(env: Mapping[str, str] | None = None) -> Path:
-    env = os.environ if env is None else env
-    if env.get(DATA_DIR_ENV):
-        return Path(env[DATA_DIR_ENV])
-    return Path.home() / ".local" / "share" / "summarizer"
+    """``$SUMMARIZER_DATA_DIR``, else ``$XDG_DATA_HOME/summarizer``, else
+    ``~/.local/share/summarizer`` (``paths.data_dir``)."""
+    return data_dir(env)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ Everything under the data directory is private to the service's user: folders 07
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import secrets
@@ -77,9 +78,15 @@ class Job:
             "failed": self.failed,
             "duplicates": self.duplicates,
             "error": self.error,
-            "created": self.created,
-            "updated": self.updated,
+            # Stored as epoch seconds; shown as ISO 8601 in UTC, to the second.
+            "created": utc_time(self.created),
+            "updated": utc_time(self.updated),
         }
+
+
+def utc_time(seconds: float) -> dt.datetime:
+    """Epoch seconds as an aware UTC datetime without microseconds (``2026-12-06T05:33:02Z``)."""
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).replace(microsecond=0)
 
 
 PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600

@@ -4,7 +4,8 @@ All sit outside FastAPI's routing so they hold for every path, including unknown
 ``Guard`` decides before any body is read: a caller without a valid token learns nothing from
 how its body would have been judged (401 comes before 422). The access log records method,
 path, status, duration and client address as one JSON object per request; it never sees
-headers, so no token or key can reach it.
+headers, so no token or key can reach it. The record's fields travel as ``extra={"fields": ...}``
+and become the keys of the JSON log line (``logs.py``).
 """
 
 from __future__ import annotations
@@ -156,7 +157,7 @@ def _content_length(scope: Scope) -> int | None:
 
 
 class AccessLog:
-    """One JSON log line per request: what was asked, the answer's status, how long it took."""
+    """One log record per request: what was asked, the answer's status, how long it took."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -185,4 +186,13 @@ class AccessLog:
                 "duration_ms": round((time.perf_counter() - start) * 1000, 2),
                 "client": (scope.get("client") or ("", 0))[0],
             }
-            access_log.info(json.dumps(record))
+            # The fields go out as JSON keys of the line (``logs.LineFormatter``); the message
+            # is the same, readable.
+            access_log.info(
+                "%s %s %s %.1f ms",
+                record["method"],
+                record["path"],
+                status,
+                record["duration_ms"],
+                extra={"fields": record},
+            )

@@ -69,8 +69,8 @@ class JobView(BaseModel):
     failed: int
     duplicates: int
     error: str | None = None
-    created: float
-    updated: float
+    created: dt.datetime = Field(..., description="when the job was accepted (ISO 8601, UTC)")
+    updated: dt.datetime = Field(..., description="its last change (ISO 8601, UTC)")
 
 
 class Health(BaseModel):

@@ -22,10 +22,17 @@ from .config import ServiceConfig
 
 
 def uvicorn_config(
-    app: Any, config: ServiceConfig, *, host: str, port: int, log_level: str = "info"
+    app: Any,
+    config: ServiceConfig,
+    *,
+    host: str,
+    port: int,
+    log_level: str | int = "info",
+    log_config: dict[str, Any] | None = None,
 ) -> uvicorn.Config:
     """The server's settings: the service's limits, and no access log of uvicorn's own (it
-    prints query strings; ``middleware.AccessLog`` does not)."""
+    prints query strings; ``middleware.AccessLog`` does not). ``log_config`` is a
+    ``logging.config`` dictionary (``logs.uvicorn_log_config``); None leaves logging alone."""
     protocol = type(
         "GuardedH11Protocol",
         (GuardedH11Protocol,),
@@ -37,6 +44,7 @@ def uvicorn_config(
         port=port,
         access_log=False,
         log_level=log_level,
+        log_config=log_config,
         http=protocol,
         h11_max_incomplete_event_size=config.max_header_bytes,
         timeout_keep_alive=config.keep_alive_timeout,
