@@ -182,6 +182,7 @@ class SettingOverrides(TypedDict, total=False):
     temperature: float | None
     seed: int | None
     max_chars: int | None
+    fetch_timeout: float | None
     schema_kind: SchemaKind | None
     server_kind: ServerKind | None
     context_tokens: int | None
