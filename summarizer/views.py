@@ -44,7 +44,8 @@ _TRAILING_SOURCE = re.compile(
 # a colon before it.
 _CLAUSE_OPEN = re.compile(r"\bthat\s+|[,;:]\s+")
 _CLAUSE_END = re.compile(r"[,;:—–]\s|\s(?:and|but|while|as|which|who|although)\s")
-_LEADING = re.compile(r"^[\s,;:“”\"‘’'…—–-]+")
+# A dash before a digit is a minus sign ("-1 % for pensioners"), not framing.
+_LEADING = re.compile(r"^(?:[\s,;:“”\"‘’'…—–]|-(?!\d))+")
 _TRAILING = re.compile(r"[\s,;:“”\"‘’'…—–(-]+$")
 
 

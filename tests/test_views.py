@@ -56,6 +56,13 @@ def test_trimming_stops_at_a_clause_never_inside_a_word() -> None:
     assert out.endswith("…") and not is_cut(out, long_word_run)
 
 
+def test_a_leading_minus_sign_is_kept_and_framing_dashes_are_not() -> None:
+    # A quotation opening with a negative number keeps its sign: the view must not flip.
+    assert trimmed("-1 % pour les retraités") == "-1 % pour les retraités"
+    assert trimmed("— “We will go,”") == "We will go"
+    assert trimmed("- we go") == "we go"
+
+
 def test_is_cut_sees_a_view_stopping_mid_word() -> None:
     source = "Trump is seeking Putin's backing for a 30-day Ceasefire"
     assert is_cut("Trump is seeking Putin's backing for a 30-day Ce", source)
