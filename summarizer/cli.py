@@ -39,6 +39,7 @@ from .profile import profile_for
 from .review import cli as review_cli
 from .schema import final_json_schema, render_schema
 from .service import cli as service_cli
+from .settings import SCHEMA_KINDS
 from .version import package_version
 from .web import is_url, load_url
 
@@ -130,9 +131,10 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--draft", action="store_true", help="the schema the model fills in")
     p.add_argument(
         "--kind",
-        choices=["openai", "grammar"],
+        choices=SCHEMA_KINDS,
         default="openai",
-        help="draft dialect: OpenAI strict mode or a grammar server (llama.cpp)",
+        help="draft dialect: OpenAI strict mode, a grammar server (llama.cpp, vLLM) or "
+        "llama.cpp's llguidance",
     )
     p.set_defaults(handler=cmd_schema)
 

@@ -15,7 +15,7 @@ from typing import TypeAlias
 from . import scrub
 from .errors import InputError
 from .logs import LEVELS
-from .settings import SERVER_KINDS, Settings
+from .settings import SCHEMA_KINDS, SERVER_KINDS, Settings
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -39,7 +39,7 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument(
         "--schema-kind",
-        choices=["openai", "grammar", "llguidance"],
+        choices=SCHEMA_KINDS,
         help="JSON Schema dialect sent to the server (default: the server kind's)",
     )
     g.add_argument(

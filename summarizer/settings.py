@@ -22,6 +22,7 @@ from .errors import ConfigError
 # grammar (llama.cpp, vLLM, Ollama); llguidance: the same schema sent as llama.cpp's llguidance
 # grammar with compact separators (the bundled server: a third fewer tokens than pretty JSON).
 SchemaKind = Literal["openai", "grammar", "llguidance"]
+SCHEMA_KINDS: tuple[SchemaKind, ...] = get_args(SchemaKind)
 
 OPENAI_URL = "https://api.openai.com/v1"
 
@@ -127,8 +128,9 @@ class Settings:
                 raise ConfigError(f"{_named(name)} must be from {least} to {most:,}")
         if self.seed is not None and not (SEED_RANGE[0] <= self.seed <= SEED_RANGE[1]):
             raise ConfigError(f"{_named('seed')} must be a 64-bit integer")
-        if self.schema_kind not in (None, "openai", "grammar", "llguidance"):
-            raise ConfigError("schema kind must be 'openai', 'grammar' or 'llguidance'")
+        if self.schema_kind not in (None, *SCHEMA_KINDS):
+            names = [repr(k) for k in SCHEMA_KINDS]
+            raise ConfigError(f"schema kind must be {', '.join(names[:-1])} or {names[-1]}")
         if self.server_kind not in (None, *SERVER_KINDS):
             raise ConfigError(f"server kind must be one of {', '.join(SERVER_KINDS)}")
 
