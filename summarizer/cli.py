@@ -190,9 +190,10 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             max_chars=settings.max_chars,
             stdin=stdin,
         )
-    local = settings.base_url is None and profile_for(settings).kind == "bundled"
+    profile = profile_for(settings)
+    local = settings.base_url is None and profile.kind == "bundled"
     with Status() as status:
-        status.show("loading the bundled model…" if local else f"opening {settings.server_label}…")
+        status.show("loading the bundled model…" if local else f"opening {profile.label}…")
         with open_endpoint(settings) as live:
             status.show(f"asking the model ({profile_for(live).model})…")
             result = summarize_article(article, live)

@@ -113,7 +113,7 @@ def assemble(
     timeline = a.derived_timeline() if derive_events else a.timeline(draft)
     provenance = Provenance(
         model=extraction.model or profile.model,
-        server=settings.server_label,
+        server=profile.label,
         prompt=PromptInfo(name=prompts.name, version=prompts.version),
         schema_version=SCHEMA_VERSION,
         schema_kind=profile.dialect,
