@@ -26,6 +26,7 @@ from .cli_shared import (
     Subcommands,
     add_logging_options,
     add_model_options,
+    say,
     settings_from,
     write_output,
 )
@@ -86,11 +87,6 @@ def _silence_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError):  # no file descriptor beneath (an embedding app, a test)
         pass
-
-
-def say(line: str) -> None:
-    """One diagnostic line on stderr; nothing from outside may drive the terminal."""
-    print(f"summarizer: {scrub.for_terminal(line)}", file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -57,15 +57,6 @@ class ArticleIndex:
     speakers: tuple[SpeakerCue, ...]
     holders: tuple[SpeakerCue, ...] = ()
 
-    def date_within(self, start: int, end: int) -> DateMention | None:
-        """The mention that best covers ``[start, end)``: the one overlapping it most."""
-        best: tuple[int, DateMention] | None = None
-        for d in self.dates:
-            overlap = min(end, d.end) - max(start, d.start)
-            if overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, d)
-        return best[1] if best else None
-
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: every unit with its id (the article text itself is left out)."""
         return {

@@ -15,7 +15,6 @@ def _words(words: str) -> frozenset[str]:
 HONORIFICS = _words("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Rev Messrs Mme Mlle")
 # Short forms that end with a dot inside a name ("Sen. Warren", "Michael R. Golden").
 ABBREVIATIONS = _words("Gen Sen Sens Rep Reps Gov Lt Col Capt Sgt Adm Cmdr Maj St Jr Sr Hon Amb")
-ABBREVIATED_TITLES = _words("Gen Sen Rep Gov Lt Col Capt Sgt Adm Cmdr Maj Hon Amb")
 
 # The word a title ends on, compared in lower case: "Deputy Foreign *Minister*", "Kremlin
 # *spokesman*". A name right after one of these is a person's.
