@@ -15,11 +15,11 @@ from .article import Article
 from .assemble import Assembler
 from .extraction import Extraction
 from .index import ArticleIndex
+from .index.quotations import Quotation
 from .llm import make_client
 from .long import extract_article
 from .profile import generation_settings, profile_for
 from .prompts import PromptSet, load_prompts
-from .quotations import Quotation
 from .request import Prepared, prepare
 from .schema import SCHEMA_VERSION, ArticleSummary, PromptInfo, Provenance, SummaryWarning
 from .settings import Settings

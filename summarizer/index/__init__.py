@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..article import Article, parse_published
-from ..quotations import Quotation, find_quotations
 from .actors import find_actors
 from .holders import find_stance_holders
 from .names import tokenize
+from .quotations import Quotation, find_quotations
 from .sentences import split_sentences
 from .speakers import REFERRING, find_speaker_cues
 from .tagger import tag_dates
