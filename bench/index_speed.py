@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer.index import index_article  # noqa: E402
 from summarizer.index.actors import find_actors  # noqa: E402
+from summarizer.index.quotations import find_quotations  # noqa: E402
 from summarizer.index.sentences import split_sentences  # noqa: E402
 from summarizer.index.speakers import find_speaker_cues  # noqa: E402
 from summarizer.index.tagger import tag_dates  # noqa: E402
-from summarizer.quotations import find_quotations  # noqa: E402
 
 TIMESET = ROOT.parent / "shared" / "eval" / "timeset.jsonl"
 

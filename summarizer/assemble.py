@@ -27,8 +27,8 @@ from .draft import (
 )
 from .events import clause_event
 from .index import ArticleIndex, DateMention, Sentence, SpeakerCue, event_dates
+from .index.quotations import Quotation
 from .positions import PositionBuilder
-from .quotations import Quotation
 from .schema import (
     Actor,
     ArticleInfo,

@@ -26,6 +26,7 @@ from .cli_shared import (
     Subcommands,
     add_logging_options,
     add_model_options,
+    say,
     settings_from,
     write_output,
 )
@@ -39,6 +40,7 @@ from .profile import profile_for
 from .review import cli as review_cli
 from .schema import final_json_schema, render_schema
 from .service import cli as service_cli
+from .settings import SCHEMA_KINDS
 from .version import package_version
 from .web import is_url, load_url
 
@@ -87,11 +89,6 @@ def _silence_stdout() -> None:
         pass
 
 
-def say(line: str) -> None:
-    """One diagnostic line on stderr; nothing from outside may drive the terminal."""
-    print(f"summarizer: {scrub.for_terminal(line)}", file=sys.stderr)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="summarizer", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
@@ -130,9 +127,10 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--draft", action="store_true", help="the schema the model fills in")
     p.add_argument(
         "--kind",
-        choices=["openai", "grammar"],
+        choices=SCHEMA_KINDS,
         default="openai",
-        help="draft dialect: OpenAI strict mode or a grammar server (llama.cpp)",
+        help="draft dialect: OpenAI strict mode, a grammar server (llama.cpp, vLLM) or "
+        "llama.cpp's llguidance",
     )
     p.set_defaults(handler=cmd_schema)
 
@@ -188,9 +186,10 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             max_chars=settings.max_chars,
             stdin=stdin,
         )
-    local = settings.base_url is None and profile_for(settings).kind == "bundled"
+    profile = profile_for(settings)
+    local = settings.base_url is None and profile.kind == "bundled"
     with Status() as status:
-        status.show("loading the bundled model…" if local else f"opening {settings.server_label}…")
+        status.show("loading the bundled model…" if local else f"opening {profile.label}…")
         with open_endpoint(settings) as live:
             status.show(f"asking the model ({profile_for(live).model})…")
             result = summarize_article(article, live)

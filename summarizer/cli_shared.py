@@ -10,16 +10,23 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TypeAlias
+from typing import IO, TypeAlias
 
 from . import scrub
 from .errors import InputError
 from .logs import LEVELS
-from .settings import SERVER_KINDS, Settings
+from .settings import SCHEMA_KINDS, SERVER_KINDS, Settings
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def say(line: str, *, stream: IO[str] | None = None, part: str = "") -> None:
+    """One diagnostic line on stderr (or ``stream``): ``summarizer: [part: ]line``. File names,
+    ids and problems come from outside, so nothing in them may drive the terminal."""
+    head = f"summarizer: {part}: " if part else "summarizer: "
+    print(head + scrub.for_terminal(line), file=sys.stderr if stream is None else stream)
 
 
 def add_model_options(p: argparse.ArgumentParser) -> None:
@@ -39,7 +46,7 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument(
         "--schema-kind",
-        choices=["openai", "grammar", "llguidance"],
+        choices=SCHEMA_KINDS,
         help="JSON Schema dialect sent to the server (default: the server kind's)",
     )
     g.add_argument(

@@ -50,16 +50,12 @@ def estimate_messages(messages: Sequence[Mapping[str, str]]) -> int:
     return sum(estimate_text(m.get("content", "")) + TOKENS_PER_MESSAGE for m in messages)
 
 
-# Servers that tokenize on request (llama.cpp's ``/tokenize``, beside its ``/v1``).
-TOKENIZING_KINDS = frozenset({"bundled", "llamacpp"})
-
-
 def server_tokens(
     client: openai.OpenAI, settings: Settings, messages: Sequence[Mapping[str, str]]
 ) -> int | None:
     """The server's own count of the messages' tokens (chat template estimated as above), or
     None where it has no tokenizer to ask or does not answer: the estimate stands then."""
-    if profile_for(settings).kind not in TOKENIZING_KINDS:
+    if not profile_for(settings).tokenizes:
         return None
     path = client.base_url.path.rstrip("/").removesuffix("/v1")
     url = str(client.base_url.copy_with(path=f"{path}/tokenize"))

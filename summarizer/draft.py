@@ -35,7 +35,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .settings import SchemaKind
 
-ActorKind = Literal["person", "organisation", "state", "group", "other"]
 # Relative to a topic: a stance kind says nothing without what it is for or against.
 StanceKind = Literal["for", "against", "conditional", "undecided", "describes"]
 Attribution = Literal["direct_quote", "paraphrase", "reported"]

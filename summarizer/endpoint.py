@@ -63,7 +63,7 @@ def served_model(settings: Settings) -> Settings:
     if not needs_model(settings):
         return settings
     names = served_models(settings)
-    where = f"the model server at {settings.server_label}"
+    where = f"the model server at {profile_for(settings).label}"
     if len(names) == 1:
         log.info("%s serves one model: %s", where, names[0])
         return replace(settings, model=names[0])
@@ -85,7 +85,7 @@ def needs_model(settings: Settings) -> bool:
 
 def served_models(settings: Settings) -> list[str]:
     """The model ids a server lists at ``GET /models`` (OpenAI's format: ``{"data": [{"id"}]}``)."""
-    where = f"the model server at {settings.server_label}"
+    where = f"the model server at {profile_for(settings).label}"
     seconds = min(profile_for(settings).timeout, MODELS_TIMEOUT)
     client = make_client(replace(settings, timeout=seconds))
     try:

@@ -5,6 +5,7 @@ caller can catch one class. The tree is short on purpose::
 
     SummarizerError
      ├── InputError              bad article or option: empty, binary, too long, bad date (exit 2)
+     │    └── DuplicateIdError   a batch input repeats an earlier input's id (batch/records.py)
      ├── ConfigError             settings that cannot work: no model, bad base URL (exit 2)
      │    └── MissingExtraError  a command needs an optional part that is not installed
      ├── PromptError             a prompt file is missing, unversioned or lacks a variable
@@ -12,8 +13,9 @@ caller can catch one class. The tree is short on purpose::
      └── ModelError              the model call failed after all retries and re-asks (exit 1)
           ├── TransportError     network or HTTP status (``status_code``): retries exhausted
           │    ├── TransportTimeoutError  no whole answer within the request timeout
-          │    ├── AnswerTooLargeError    an answer longer than the output cap allows
+          │    ├── AnswerTooLargeError    an answer longer than the output cap allows (not retried)
           │    └── ContextLengthError     the request is longer than the model's context window
+          │                               (not retried: ``long.py`` splits the article)
           ├── InvalidOutputError output never validated (bad JSON, schema, truncation, refusal)
           └── BudgetExceededError the per-article token budget ran out
 

@@ -15,11 +15,11 @@ from .article import Article
 from .assemble import Assembler
 from .extraction import Extraction
 from .index import ArticleIndex
+from .index.quotations import Quotation
 from .llm import make_client
 from .long import extract_article
 from .profile import generation_settings, profile_for
 from .prompts import PromptSet, load_prompts
-from .quotations import Quotation
 from .request import Prepared, prepare
 from .schema import SCHEMA_VERSION, ArticleSummary, PromptInfo, Provenance, SummaryWarning
 from .settings import Settings
@@ -56,8 +56,11 @@ def finish(
     extraction: Extraction,
     settings: Settings,
     prompts: PromptSet,
+    *,
+    created_at: dt.datetime | None = None,
 ) -> ArticleSummary:
-    """``assemble`` plus the warnings only the preparation knows about; pure, like it."""
+    """``assemble`` plus the warnings only the preparation knows about; pure, like it, given
+    ``created_at`` (else the clock is read for it)."""
     result = assemble(
         article,
         prepared.index,
@@ -66,6 +69,7 @@ def finish(
         settings,
         prompts,
         derive_events=not prepared.spec.bounds.model_events,
+        created_at=created_at,
     )
     if prepared.total_quotations > len(prepared.quotations):
         result.warnings.append(
@@ -88,8 +92,10 @@ def assemble(
     prompts: PromptSet,
     *,
     derive_events: bool = False,
+    created_at: dt.datetime | None = None,
 ) -> ArticleSummary:
-    """Look up and check a validated draft; pure, so it can replay recorded answers.
+    """Look up and check a validated draft; pure given ``created_at`` (provenance's time; when
+    None, the clock is read: the one impure part), so it can replay recorded answers.
 
     ``derive_events``: the timeline is read off the date mentions' clauses, not the draft's.
     """
@@ -113,11 +119,11 @@ def assemble(
     timeline = a.derived_timeline() if derive_events else a.timeline(draft)
     provenance = Provenance(
         model=extraction.model or profile.model,
-        server=settings.server_label,
+        server=profile.label,
         prompt=PromptInfo(name=prompts.name, version=prompts.version),
         schema_version=SCHEMA_VERSION,
         schema_kind=profile.dialect,
-        created_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        created_at=created_at or dt.datetime.now(dt.UTC).replace(microsecond=0),
         generation=generation_settings(settings),
         attempts=len(extraction.attempts),
         usage=extraction.usage,

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from .claims import ArticleFacts
 from .draft import Attribution, Draft, DraftStance, StanceKind
 from .index import ArticleIndex, Sentence
-from .quotations import Quotation
+from .index.quotations import Quotation
 from .schema import Position, Quote, Span, Topic, ViewSource
 from .stance_rules import TopicPlacer, stance_kind
 from .views import quotation_view, sentence_view

@@ -6,7 +6,8 @@ URL's host (OpenAI, Azure) or a well-known default port (llama.cpp's 8080, vLLM'
 plain OpenAI-compatible server. Every caller that needs to know what the server accepts or
 how to treat it asks the profile instead of looking at the settings itself: the model asked
 for, the schema dialect, the token-cap field, how many requests it serves at once, whether it
-has the Batch API, the request timeout, its context size and the draft's bounds.
+has the Batch API, the request timeout, its context size and the draft's bounds, where requests
+go, what messages call the server and whether it counts tokens on request.
 """
 
 from __future__ import annotations
@@ -15,18 +16,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from .draft import LARGE, SMALL, DraftBounds
 from .settings import SchemaKind, ServerKind, Settings
 
 TokenCapField = Literal["max_completion_tokens", "max_tokens"]
 
+# Where requests go when no base URL is given (the OpenAI SDK's default too).
+OPENAI_URL = "https://api.openai.com/v1"
+
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 # The bundled model, as its server names it and as the request asks for it.
 BUNDLED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 # The context the bundled server is started with (``local/server.py``, ``local serve``).
 BUNDLED_CONTEXT_TOKENS = 8192
+# Requests the bundled server decodes at once (``local/server.py`` starts it with this many
+# slots): more in flight only queue there and eat into each request's timeout.
+BUNDLED_SLOTS = 1
 DEFAULT_TIMEOUT = 120.0
 # A 1.5B model on two cores writes ~13 tokens/s and its server serves one request at a time:
 # the default request timeout would cut a normal answer short under any other load.
@@ -52,6 +59,19 @@ CONTEXT_TOKENS: Mapping[str, int] = MappingProxyType(
 )
 # Servers started on their documented default port, when nobody said which server it is.
 _DEFAULT_PORTS: Mapping[int, ServerKind] = MappingProxyType({8080: "llamacpp", 8000: "vllm"})
+# What a message calls each kind of server ("the llama.cpp server has none").
+SERVER_NAMES: Mapping[ServerKind, str] = MappingProxyType(
+    {
+        "openai": "OpenAI API",
+        "azure": "Azure OpenAI",
+        "llamacpp": "llama.cpp server",
+        "vllm": "vLLM server",
+        "bundled": "bundled local model",
+        "compatible": "OpenAI-compatible server",
+    }
+)
+# Servers that tokenize on request (llama.cpp's ``POST /tokenize``, beside its ``/v1``).
+_TOKENIZING: frozenset[ServerKind] = frozenset({"bundled", "llamacpp"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +79,8 @@ class EndpointProfile:
     """What a run may expect of its server, and how it treats it."""
 
     kind: ServerKind
+    name: str  # what messages call the server: "llama.cpp server"
+    url: str  # the base URL requests go to: the one given, else OpenAI's
     model: str  # the model asked for: the one chosen, else the kind's default
     dialect: SchemaKind  # the JSON Schema dialect the draft schema is sent in
     # OpenAI's own API rejects max_tokens on reasoning models; compatible servers (llama.cpp,
@@ -69,6 +91,7 @@ class EndpointProfile:
     default_timeout: float  # seconds per request when none was chosen
     timeout: float  # seconds per request: the one chosen, else ``default_timeout``
     context_tokens: int | None  # prompt and answer together; None when not known
+    tokenizes: bool  # whether it counts tokens on request (``POST /tokenize``, ``context.py``)
     draft_bounds: DraftBounds  # how much the draft schema allows the model to write
     # Fields every request body carries for this server (the settings' own ``extra_body`` wins).
     extra_body: Mapping[str, Any] = field(default_factory=dict)
@@ -76,6 +99,16 @@ class EndpointProfile:
     def concurrency(self, wanted: int) -> int:
         """``wanted`` requests in flight, or fewer if the server serves fewer at once."""
         return wanted if self.max_concurrency is None else min(wanted, self.max_concurrency)
+
+    @property
+    def label(self) -> str:
+        """The server's address for messages and provenance: scheme, host, port and path,
+        never credentials."""
+        parts = urlsplit(self.url)
+        netloc = parts.hostname or ""
+        if parts.port:
+            netloc = f"{netloc}:{parts.port}"
+        return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 def profile_for(settings: Settings) -> EndpointProfile:
@@ -88,12 +121,12 @@ def profile_for(settings: Settings) -> EndpointProfile:
     dialect: SchemaKind = "openai" if hosted else "llguidance" if bundled else "grammar"
     return EndpointProfile(
         kind=kind,
+        name=SERVER_NAMES[kind],
+        url=settings.base_url or OPENAI_URL,
         model=model,
         dialect=settings.schema_kind or dialect,
         token_cap_field="max_completion_tokens" if hosted else "max_tokens",
-        # The bundled server decodes one request at a time (``n_parallel = 1``): more in
-        # flight only queue there and eat into each request's timeout.
-        max_concurrency=1 if bundled else None,
+        max_concurrency=BUNDLED_SLOTS if bundled else None,
         # llama.cpp and vLLM serve no files and batches endpoints; a proxy in front of OpenAI
         # may, so a compatible server is given the benefit of the doubt.
         batch_api=kind in ("openai", "azure", "compatible"),
@@ -101,6 +134,7 @@ def profile_for(settings: Settings) -> EndpointProfile:
         timeout=settings.timeout if settings.timeout is not None else default_timeout,
         context_tokens=settings.context_tokens
         or (BUNDLED_CONTEXT_TOKENS if bundled else known_context(model)),
+        tokenizes=kind in _TOKENIZING,
         # A 1.5B model needs tight bounds (it fills what it is given and copies sentences
         # into long strings); a frontier model on a long article would be cut short by them.
         draft_bounds=SMALL if bundled else LARGE,

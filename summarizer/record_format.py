@@ -12,10 +12,9 @@ for ``review`` and ``validate``; all of them check a record with ``check_record`
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 RecordStatus = Literal["ok", "error"]
-STATUSES: tuple[RecordStatus, ...] = get_args(RecordStatus)
 # The body each status carries, and what a record without it is told.
 _BODY: dict[RecordStatus, tuple[str, str]] = {
     "ok": ("summary", "an 'ok' record needs a summary object"),

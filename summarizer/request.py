@@ -16,12 +16,12 @@ from .article import Article
 from .draft import MAX_QUOTES, DraftBounds, DraftSpec
 from .index import ArticleIndex, IndexedActor, SpeakerCue, event_dates, index_article
 from .index.markup import marked_text
+from .index.quotations import Quotation
 from .index.sentences import sentence_at
 from .llm import Message
 from .positions import unit_words, view_key, view_units
 from .profile import profile_for
 from .prompts import PromptSet
-from .quotations import Quotation
 from .settings import Settings
 from .views import trimmed
 

@@ -36,6 +36,7 @@ from tenacity import (
 
 from . import scrub
 from .errors import AnswerTooLargeError, TransportError, TransportTimeoutError
+from .profile import profile_for
 from .settings import Settings
 
 T = TypeVar("T")
@@ -77,7 +78,7 @@ def refused_here(exc: BaseException, settings: Settings) -> bool:
     """A connection refused by this machine: no server on that port, so no retry helps."""
     if not isinstance(exc, openai.APIConnectionError) or isinstance(exc, openai.APITimeoutError):
         return False
-    if not is_loopback(urlsplit(settings.server_url).hostname or ""):
+    if not is_loopback(urlsplit(profile_for(settings).url).hostname or ""):
         return False
     seen: set[int] = set()
     cause: BaseException | None = exc
@@ -171,6 +172,7 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
         before_sleep=lambda state: _log_retry(state, settings),
         reraise=True,
     )
+    where = profile_for(settings).label
     try:
         return retrying(counted), attempts
     except AnswerTooLargeError as exc:  # raised while reading the answer: never retried
@@ -184,18 +186,18 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
         ) from exc
     except openai.APITimeoutError as exc:
         raise TransportTimeoutError(
-            f"model server at {settings.server_label} timed out after {attempts} attempt(s)",
+            f"model server at {where} timed out after {attempts} attempt(s)",
             attempts=attempts,
         ) from exc
     except openai.APIConnectionError as exc:
         if refused_here(exc, settings):
             raise TransportError(
-                f"no model server at {settings.server_label}: connection refused (start one, "
+                f"no model server at {where}: connection refused (start one, "
                 "or point --base-url / OPENAI_BASE_URL at a running one)",
                 attempts=attempts,
             ) from exc
         raise TransportError(
-            f"cannot reach the model server at {settings.server_label} after {attempts} "
+            f"cannot reach the model server at {where} after {attempts} "
             f"attempt(s): {_short(exc, settings)}",
             attempts=attempts,
         ) from exc
@@ -207,7 +209,7 @@ def _log_retry(state: RetryCallState, settings: Settings) -> None:
     wait = state.next_action.sleep if state.next_action else 0.0
     log.info(
         "model server %s: attempt %d of %d failed (%s); next in %.1f s",
-        settings.server_label,
+        profile_for(settings).label,
         state.attempt_number,
         settings.max_attempts,
         _short(exc, settings) if exc is not None else "?",

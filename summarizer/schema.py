@@ -16,13 +16,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .dates import Granularity, UnresolvedReason
 from .draft import (
-    ActorKind,
     Attribution,
     EventStatus,
     QuoteKind,
     StanceKind,
     draft_json_schema,
 )
+from .index.units import ActorKind
 from .settings import SchemaKind
 
 SchemaVersion = Literal["1.3"]  # declared once: the constant below is read from it

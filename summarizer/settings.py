@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypedDict, get_args
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import httpx2
 
@@ -22,8 +22,7 @@ from .errors import ConfigError
 # grammar (llama.cpp, vLLM, Ollama); llguidance: the same schema sent as llama.cpp's llguidance
 # grammar with compact separators (the bundled server: a third fewer tokens than pretty JSON).
 SchemaKind = Literal["openai", "grammar", "llguidance"]
-
-OPENAI_URL = "https://api.openai.com/v1"
+SCHEMA_KINDS: tuple[SchemaKind, ...] = get_args(SchemaKind)
 
 # What serves the model (``profile.py`` decides what follows from it): OpenAI, Azure OpenAI, a
 # llama.cpp or vLLM server, the bundled model, or any other OpenAI-compatible server.
@@ -73,7 +72,6 @@ class Settings:
     # Which JSON Schema dialect the server gets: OpenAI strict mode, or a grammar-backed server
     # (llama.cpp, vLLM) that also honours string lengths. None means "the server's own".
     schema_kind: SchemaKind | None = None
-    OPENAI_URL = "https://api.openai.com/v1"
 
     # What serves the model; None means "tell from the key and the base URL" (``profile.py``).
     server_kind: ServerKind | None = None
@@ -127,8 +125,9 @@ class Settings:
                 raise ConfigError(f"{_named(name)} must be from {least} to {most:,}")
         if self.seed is not None and not (SEED_RANGE[0] <= self.seed <= SEED_RANGE[1]):
             raise ConfigError(f"{_named('seed')} must be a 64-bit integer")
-        if self.schema_kind not in (None, "openai", "grammar", "llguidance"):
-            raise ConfigError("schema kind must be 'openai', 'grammar' or 'llguidance'")
+        if self.schema_kind not in (None, *SCHEMA_KINDS):
+            names = [repr(k) for k in SCHEMA_KINDS]
+            raise ConfigError(f"schema kind must be {', '.join(names[:-1])} or {names[-1]}")
         if self.server_kind not in (None, *SERVER_KINDS):
             raise ConfigError(f"server kind must be one of {', '.join(SERVER_KINDS)}")
 
@@ -148,20 +147,6 @@ class Settings:
                 f"base URL must be http(s)://host[:port][/path] ({problem}), "
                 f"got {scrub.redact(self.base_url)!r}"
             )
-
-    @property
-    def server_url(self) -> str:
-        """The base URL requests go to: the one given, else OpenAI's (the SDK's default)."""
-        return self.base_url or OPENAI_URL
-
-    @property
-    def server_label(self) -> str:
-        """The server's address for provenance: scheme, host, port and path, never credentials."""
-        parts = urlsplit(self.server_url)
-        netloc = parts.hostname or ""
-        if parts.port:
-            netloc = f"{netloc}:{parts.port}"
-        return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 class SettingOverrides(TypedDict, total=False):

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .index import ArticleIndex, Sentence
-from .quotations import Quotation
+from .index.quotations import Quotation
 
 # Whether the span [start, end) fits one request (the caller renders and counts it).
 Fits = Callable[[int, int], bool]

@@ -298,7 +298,7 @@ def test_any_environment_gives_a_result_or_a_clean_error(
         make_client(resolved).close()
     origin = fake.base_url.removesuffix("/v1")
     if resolved is not None and not (
-        (resolved.server_url + "/").startswith(origin + "/")
+        (profile_for(resolved).url + "/").startswith(origin + "/")
         and resolved.max_attempts <= 3
         and resolved.reasks <= 3
     ):

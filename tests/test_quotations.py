@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.quotations import find_quotations
+from summarizer.index.quotations import find_quotations
 
 
 def texts(article: str) -> list[str]:

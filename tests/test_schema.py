@@ -222,7 +222,7 @@ def test_grammar_dialect_offers_each_quotation_its_own_speakers() -> None:
 
 def test_a_quotations_speakers_are_the_actors_named_near_it() -> None:
     from summarizer.index import index_article
-    from summarizer.quotations import find_quotations
+    from summarizer.index.quotations import find_quotations
     from summarizer.request import speaker_choices
 
     text = (

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from summarizer.index.actors import find_actors
+from summarizer.index.quotations import find_quotations
 from summarizer.index.speakers import find_speaker_cues
 from summarizer.index.units import SpeakerCue
-from summarizer.quotations import find_quotations
 from tests.test_actors import sentences_of
 
 SEED = Path(__file__).parent.parent / "seeds" / "trump-putin-call-ukraine.txt"

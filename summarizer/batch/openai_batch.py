@@ -63,11 +63,6 @@ from .records import Result, duplicate_result, error_result, ok_result
 T = TypeVar("T")
 ENDED = frozenset({"completed", "failed", "expired", "cancelled"})
 STATE_VERSION = 1
-_KIND_NAMES: dict[str, str] = {  # for messages
-    "bundled": "bundled local model",
-    "llamacpp": "llama.cpp server",
-    "vllm": "vLLM server",
-}
 
 
 class BatchEngine:
@@ -91,7 +86,7 @@ class BatchEngine:
         if not profile.batch_api:
             raise InputError(
                 "--engine openai-batch needs OpenAI (OPENAI_API_KEY) or --base-url of a server "
-                f"with the Batch API; the {_KIND_NAMES.get(profile.kind, profile.kind)} has none"
+                f"with the Batch API; the {profile.name} has none"
             )
         self.settings = settings
         self.prompts = prompts

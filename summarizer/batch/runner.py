@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from .. import jsonl, scrub
+from .. import jsonl
+from ..cli_shared import say
 from ..endpoint import served_model
 from ..errors import InputError
 from ..profile import profile_for
@@ -203,7 +204,7 @@ def _run(
         pace=pace,
     )
     if scan.torn_bytes or scan.bad_lines:
-        say(stderr, f"repaired {options.output}: {repair_note(scan)}")
+        say(f"repaired {options.output}: {repair_note(scan)}", stream=stderr, part="batch")
     progress = make_progress(pace.counters, quiet=options.quiet, stream=stderr)
     progress.start(_expected(options, scan, own))
     cache = SummaryCache(options.cache_path) if options.cache_path else None
@@ -214,7 +215,7 @@ def _run(
 
     def duplicate(result: DuplicateResult) -> None:
         if not options.quiet:
-            say(stderr, f"warning: {(result.error or {})['message']}")
+            say(f"warning: {(result.error or {})['message']}", stream=stderr, part="batch")
 
     unwritten: InputError | None = None
     try:
@@ -239,7 +240,7 @@ def _run(
         raise unwritten
     if not options.quiet:
         for line in report.lines():
-            say(stderr, line)
+            say(line, stream=stderr, part="batch")
     return report
 
 
@@ -293,11 +294,6 @@ def repair_note(scan: Scan) -> str:
     if scan.backup is not None:
         note += f"; the file as it was is kept as {scan.backup}"
     return note
-
-
-def say(stream: IO[str], line: str) -> None:
-    """One diagnostic line, safe for a terminal (ids and file names come from outside)."""
-    print(f"summarizer: batch: {scrub.for_terminal(line)}", file=stream)
 
 
 def _line_cap(settings: Settings) -> int:

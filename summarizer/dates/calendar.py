@@ -1,9 +1,14 @@
-"""Calendar periods and their TIMEX3 values, for :mod:`summarizer.dates`.
+"""Calendar periods and their TIMEX3 values, and the calendar's names, for :mod:`summarizer.dates`.
 
 Every resolved calendar expression is a :class:`Period`: a unit plus the first day
 of the period. Keeping the start date (instead of a value string) lets the
 resolver shift periods ("the previous week"), compare them with the publication
 date and format them once, so ISO-week and leap-day rules live in one place.
+
+The month and weekday names (and their dotted abbreviations) are written here once: the date
+rules (``text.py``), the index's date extents and trigger words (``index/extents.py``,
+``index/date_windows.py``) and its words that never start a name (``index/lexicon.py``) are
+all built from them.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Final, Literal
 
 Granularity = Literal[
     "day",
@@ -50,6 +55,59 @@ Unit = Literal[
     "century",
 ]
 Tense = Literal["past", "future", "neutral"]
+
+# In calendar order: a month's number is its place here plus one, a weekday's its place
+# (Monday=0, as ``datetime.date.weekday``).
+MONTH_NAMES: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAY_NAMES: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+# The short forms news writes with a dot ("Sept. 3", "Thurs."), in calendar order; May has none.
+MONTH_ABBREVIATIONS: Final = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+WEEKDAY_ABBREVIATIONS: Final = (
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thur",
+    "Thurs",
+    "Fri",
+    "Sat",
+    "Sun",
+)
 
 #: Meteorological seasons: the month each starts in, and its TIMEX3 code.
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}

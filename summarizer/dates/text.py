@@ -1,33 +1,28 @@
 """Text helpers for :mod:`summarizer.dates`: normalisation, vocabulary, tense cues.
 
-Kept apart from the rules so the vocabulary (month names, number words, tense
-cue words) can be read and extended in one place. Everything here is pure and
-compiled once at import time.
+Kept apart from the rules so the vocabulary (number words, tense cue words; the
+month and weekday names come from ``calendar.py``) can be read and extended in
+one place. Everything here is pure and compiled once at import time.
 """
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 from typing import Final
 
-from summarizer.dates.calendar import Tense
+from summarizer.dates.calendar import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    Tense,
+)
 
-MONTHS: Final = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS: Final = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+# A name's first three letters, lower case: "sep" -> 9, "thu" -> 3 (``month_no``, ``weekday_no``).
+MONTHS: Final = {name[:3].lower(): n for n, name in enumerate(MONTH_NAMES, start=1)}
+WEEKDAYS: Final = {name[:3].lower(): n for n, name in enumerate(WEEKDAY_NAMES)}
 PARTS_OF_DAY: Final = {
     "morning": "MO",
     "afternoon": "AF",
@@ -111,18 +106,34 @@ DECADE_WORDS: Final = {
     "nineties": 9,
 }
 
+
+def _name_or_short(name: str, shorts: tuple[str, ...]) -> str:
+    """A name or any of its short forms, each a prefix of the next, as nested optional tails:
+    "September" with "Sep", "Sept" -> ``sep(?:t(?:ember)?)?``."""
+    forms = sorted({s.lower() for s in shorts if name.startswith(s)} | {name.lower()}, key=len)
+    pattern = ""
+    for shorter, longer in reversed(list(itertools.pairwise(forms))):
+        pattern = f"(?:{longer[len(shorter) :]}{pattern})?"
+    return forms[0] + pattern
+
+
 # --- regex fragments (lower-case text) -------------------------------------------
 MON: Final = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    "(?P<mon>"
+    + "|".join(_name_or_short(name, MONTH_ABBREVIATIONS) for name in MONTH_NAMES)
+    + r")\.?"
 )
 WD: Final = (
-    r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
-    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+    "(?P<wd>"
+    + "|".join(_name_or_short(name, WEEKDAY_ABBREVIATIONS) for name in WEEKDAY_NAMES)
+    + r")\.?"
 )
 OPT_WD: Final = (
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? "
-    r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,? )?"
+    "(?:(?:"
+    + "|".join(name.lower() for name in WEEKDAY_NAMES)
+    + "),? |(?:"
+    + "|".join(short.lower() for short in WEEKDAY_ABBREVIATIONS)
+    + r")\.?,? )?"
 )
 DAY: Final = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 YEAR: Final = r"(?P<year>[12]\d{3}|'\d{2})"

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..article import Article, parse_published
-from ..quotations import Quotation, find_quotations
 from .actors import find_actors
 from .holders import find_stance_holders
 from .names import tokenize
+from .quotations import Quotation, find_quotations
 from .sentences import split_sentences
 from .speakers import REFERRING, find_speaker_cues
 from .tagger import tag_dates
@@ -56,15 +56,6 @@ class ArticleIndex:
     actors: tuple[IndexedActor, ...]
     speakers: tuple[SpeakerCue, ...]
     holders: tuple[SpeakerCue, ...] = ()
-
-    def date_within(self, start: int, end: int) -> DateMention | None:
-        """The mention that best covers ``[start, end)``: the one overlapping it most."""
-        best: tuple[int, DateMention] | None = None
-        for d in self.dates:
-            overlap = min(end, d.end) - max(start, d.start)
-            if overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, d)
-        return best[1] if best else None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: every unit with its id (the article text itself is left out)."""

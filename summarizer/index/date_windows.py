@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..dates.calendar import MONTH_NAMES, WEEKDAY_NAMES
+
 # (literal, class), in the order an alternation would try them ("month" before "monthly").
 # Names are matched on the text as written and only at the start of a word.
 _NAMES: Final = tuple(
     (w, cls)
     for cls, words in (
-        ("month", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
-        ("weekday", "Mon Tue Wed Thu Fri Sat Sun"),
+        ("month", " ".join(name[:3] for name in MONTH_NAMES)),  # Jan Feb ... Dec
+        ("weekday", " ".join(name[:3] for name in WEEKDAY_NAMES)),  # Mon Tue ... Sun
         ("fiscal", "Q1 Q2 Q3 Q4 H1 H2 H3 H4 FY"),
     )
     for w in words.split()

@@ -17,24 +17,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from ..dates.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
 from . import date_windows
 from .date_windows import lowered, plain_lowered
 
 Kind = Literal["date", "duration", "set"]
 
-_MONTH_FULL: Final = (
-    r"January|February|March|April|June|July|August|September|October|November|December"
-)
-_MONTH: Final = (
-    rf"(?-i:(?:{_MONTH_FULL}|May)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
-)
-_MONTH_SAFE: Final = (
-    rf"(?-i:(?:{_MONTH_FULL})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
-)
-_WEEKDAY: Final = (
-    r"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs"
-    r"|Fri|Sat|Sun)\.)"
-)
+# Month names but "May" (a word and a name too: a bare one is a month only after a cue).
+_MONTH_FULL: Final = "|".join(name for name in MONTH_NAMES if name != "May")
+_MONTH_SHORT: Final = "|".join(MONTH_ABBREVIATIONS)
+_MONTH: Final = rf"(?-i:(?:{_MONTH_FULL}|May)\b|(?:{_MONTH_SHORT})\.)"
+_MONTH_SAFE: Final = rf"(?-i:(?:{_MONTH_FULL})\b|(?:{_MONTH_SHORT})\.)"
+_WEEKDAY: Final = rf"(?-i:(?:{'|'.join(WEEKDAY_NAMES)})\b|(?:{'|'.join(WEEKDAY_ABBREVIATIONS)})\.)"
 _YEAR: Final = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)"
 _DAYNUM: Final = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _POD: Final = r"(?:morning|afternoon|evening|night)"
@@ -250,8 +244,10 @@ _DATE_CLASSES: Final = (
     ("month", r"(?:1[6-9]|20)\d\d"),
     (
         "month",
-        r"january|february|march|april|june|july|august|september|october|november"
-        r"|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.",
+        _MONTH_FULL.lower()
+        + "|(?:"
+        + "|".join(name[:3].lower() for name in MONTH_NAMES if name != "May")
+        + r")\.",
     ),
     ("month", r"may"),
     ("digit", r"\d-\d"),

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..quotations import Quotation
 from .lexicon import SPEECH_VERBS
+from .quotations import Quotation
 from .units import IndexedActor, Sentence, SpeakerCue
 
 RULE = "holds_stance"

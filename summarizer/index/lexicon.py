@@ -7,6 +7,8 @@ one article; a name missing here only costs recall of that one rule.
 
 from __future__ import annotations
 
+from ..dates.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+
 
 def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -15,7 +17,6 @@ def _words(words: str) -> frozenset[str]:
 HONORIFICS = _words("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Rev Messrs Mme Mlle")
 # Short forms that end with a dot inside a name ("Sen. Warren", "Michael R. Golden").
 ABBREVIATIONS = _words("Gen Sen Sens Rep Reps Gov Lt Col Capt Sgt Adm Cmdr Maj St Jr Sr Hon Amb")
-ABBREVIATED_TITLES = _words("Gen Sen Rep Gov Lt Col Capt Sgt Adm Cmdr Maj Hon Amb")
 
 # The word a title ends on, compared in lower case: "Deputy Foreign *Minister*", "Kremlin
 # *spokesman*". A name right after one of these is a person's.
@@ -216,11 +217,9 @@ REGIONAL = _words(
     West European African Asian Arab"""
 )
 
-MONTHS = _words(
-    """January February March April June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"""
-)
-WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+# "May" is left out: a name as often as a month ("Theresa May").
+MONTHS = frozenset(MONTH_NAMES + MONTH_ABBREVIATIONS) - {"May"}
+WEEKDAYS = frozenset(WEEKDAY_NAMES)
 # Capitalised words that open sentences or clauses but never start a name.
 STOPWORDS = _words(
     """The A An This That These Those There Here It Its He She They We I You His Her Their Our

@@ -13,7 +13,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..quotations import Quotation
 from .lexicon import (
     CAPITALS,
     COUNTRY_GROUPS,
@@ -25,6 +24,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .names import holds_verb
+from .quotations import Quotation
 from .speaker_patterns import MASK, NAME_END
 from .units import IndexedActor
 

@@ -74,8 +74,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from ..quotations import Quotation
 from .names import subject_of_verb
+from .quotations import Quotation
 from .sentences import sentence_at
 from .speaker_names import Found, Name, actor_names, masked
 from .speaker_patterns import MASK, VERB

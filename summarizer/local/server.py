@@ -27,7 +27,7 @@ from summarizer import extras
 from summarizer.errors import LocalServerError
 from summarizer.local import _support
 from summarizer.local.model import MODEL_ID
-from summarizer.profile import BUNDLED_CONTEXT_TOKENS
+from summarizer.profile import BUNDLED_CONTEXT_TOKENS, BUNDLED_SLOTS
 
 DEBUG_ENV = "SUMMARIZER_LOCAL_DEBUG"
 # Rough floor for what loading needs beyond the weights: KV cache per context token
@@ -85,7 +85,7 @@ class LocalServer:
         params.hostnames = [self.host]
         params.port = self.port
         params.n_ctx = self.n_ctx
-        params.n_parallel = 1
+        params.n_parallel = BUNDLED_SLOTS
         params.use_jinja = True
         params.cpuparams.n_threads = self.threads
         params.cpuparams_batch.n_threads = self.threads

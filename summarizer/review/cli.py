@@ -22,7 +22,7 @@ from typing import TextIO
 
 from .. import scrub
 from ..article import load_article
-from ..cli_shared import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Subcommands
+from ..cli_shared import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Subcommands, say
 from ..errors import InputError
 from ..export import CSV_ENCODING, TABLES, write_csv, write_markdown
 from .records import Problem, Record, iter_records, iter_stream, iter_summaries, read_records
@@ -89,7 +89,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     if not records:
         raise InputError(str(problems[0]) if problems else f"{args.path}: no records")
     for problem in problems:
-        _say(f"warning: skipped {problem}")
+        say(f"warning: skipped {problem}")
     record = select(records, args.record_id)
     if record is None:
         if args.article is not None:
@@ -101,7 +101,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         from .html import write_article_page
 
         write_article_page(review, args.html)
-        _say(f"wrote {args.html}")
+        say(f"wrote {args.html}")
     else:
         from .terminal import make_console, render_review
 
@@ -126,7 +126,7 @@ def _review_batch(args: argparse.Namespace, records: list[Record]) -> int:
             except InputError as exc:
                 reviews[row.record.id] = exc.one_line()
     index = write_batch_pages(str(args.path), rows, reviews, args.html)
-    _say(f"wrote {index}")
+    say(f"wrote {index}")
     return EXIT_OK
 
 
@@ -137,12 +137,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     noun = "file" if report.files == 1 else "files"
     checked = f"{report.records} record(s) in {report.files} {noun}"
     if report.problems:
-        _say(
+        say(
             f"validate: {len(report.problems)} problem(s) in {report.bad_files} of "
             f"{report.files} {noun} ({checked})"
         )
         return EXIT_FAILURE
-    _say(f"validate: ok, {checked}")
+    say(f"validate: ok, {checked}")
     return EXIT_OK
 
 
@@ -187,15 +187,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             write_markdown(everything, out)
     for problem in skipped.problems:
-        _say(f"warning: skipped {problem}")
+        say(f"warning: skipped {problem}")
     if skipped.errors:
-        _say(f"skipped {skipped.errors} error record{'s' if skipped.errors != 1 else ''}")
+        say(f"skipped {skipped.errors} error record{'s' if skipped.errors != 1 else ''}")
     unreadable = len(skipped.problems) + skipped.more
     if unreadable:
-        _say(f"skipped {unreadable} unreadable record(s): the output lacks them")
+        say(f"skipped {unreadable} unreadable record(s): the output lacks them")
         return EXIT_USAGE
     if args.output is not None:
-        _say(f"wrote {args.output}")
+        say(f"wrote {args.output}")
     return EXIT_OK
 
 
@@ -217,8 +217,3 @@ def _open_output(path: Path | None, encoding: str) -> Iterator[TextIO]:
         raise InputError(f"cannot write {path}: {exc.strerror}") from None
     with f:
         yield f
-
-
-def _say(line: str) -> None:
-    """One diagnostic line on stderr; file names and problems may hold terminal escapes."""
-    print(f"summarizer: {scrub.for_terminal(line)}", file=sys.stderr)

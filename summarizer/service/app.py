@@ -397,7 +397,7 @@ def _batch_lines(body: bytes, content_type: str) -> list[bytes]:
 
 
 async def _reachable(settings: Settings, *, timeout: float) -> bool:
-    parts = urlsplit(settings.server_url)
+    parts = urlsplit(profile_for(settings).url)
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
     try:

@@ -41,7 +41,7 @@ class SummaryRequest(BaseModel):
         if self.title is not None:
             data["title"] = self.title
         if self.published is not None:
-            data["published"] = self.published.isoformat()
+            data["published"] = self.published  # parsed once, by pydantic
         if self.source is not None:
             data["source"] = self.source
         return data
