@@ -109,9 +109,10 @@ class PositionBuilder:
         """One position per (holder, topic), in the order the article first gives each."""
         said_by = {f"Q{q.number}": q.speaker for q in quotes}
         labels = {t.id: t.label for t in topics}
-        stances = draft.stances if self.model_stances else self.placed(topics)
-        # Under the title topic (``topics``) go the views the answer put under a dropped one.
-        fallback = topics[0].id if topics and topics[0].label == self.title else None
+        # The title topic (``topics``) is numbered past the answer's own: the views the
+        # answer put under a dropped topic go under it.
+        fallback = next((t.id for t in topics if int(t.id[1:]) > len(draft.topics)), None)
+        stances = draft.stances if self.model_stances else self.placed(topics, fallback)
         groups: dict[tuple[str, str], list[tuple[str, DraftStance]]] = {}
         for key, stance in stances.items():
             unit = self.units.get(key)
@@ -158,7 +159,9 @@ class PositionBuilder:
             )
         return out
 
-    def placed(self, topics: list[Topic]) -> dict[str, DraftStance | None]:
+    def placed(
+        self, topics: list[Topic], fallback: str | None = None
+    ) -> dict[str, DraftStance | None]:
         """Each view unit under a topic by the words it shares, its kind by cue words
         (``stance_rules.py``): for a model that does not read the units it labels."""
         out: dict[str, DraftStance | None] = {}
@@ -170,7 +173,7 @@ class PositionBuilder:
             q = self.quotations.get(uid)
             texts.append(self._sentence_of(uid) + " " + (q.text if q else ""))
         placed = placer.place_all(texts)
-        if len(topics) == 1 and topics[0].label == self.title:
+        if fallback is not None:
             placed = [0] * len(texts)  # the title topic: every view of the article is under it
         for (key, (uid, _)), found in zip(self.units.items(), placed, strict=True):
             q = self.quotations.get(uid)

@@ -123,3 +123,10 @@ def test_units_before_the_first_placed_one_take_its_topic() -> None:
 )
 def test_cue_words_give_the_kind(words: str, kind: str) -> None:
     assert stance_kind(words) == kind
+
+
+def test_a_model_topic_that_is_the_title_is_the_models_own() -> None:
+    result = summarize_small([TITLE, "NATO membership for Ukraine"])
+    assert [(t.id, t.label) for t in result.topics] == [("T1", TITLE)]
+    assert "topic_from_title" not in [w.code for w in result.warnings]
+    assert {p.topic_id for p in result.positions} == {"T1"}
