@@ -13,7 +13,7 @@ from typing import Any
 
 from summarizer.article import make_article
 from summarizer.pipeline import summarize_article
-from summarizer.review.records import Record
+from summarizer.review.records import Located
 from summarizer.review.view import Review, load_review
 from summarizer.schema import ArticleSummary
 from summarizer.settings import Settings
@@ -44,7 +44,7 @@ def _seed() -> ArticleSummary:
 
 def review_of(summary: ArticleSummary) -> Review:
     """The review of a summary as if read from ``seed.json``."""
-    return load_review(Record("seed.json", None, "seed", "ok", as_data(summary), "$"))
+    return load_review(Located.bare_summary("seed.json", None, "seed", as_data(summary)))
 
 
 def payload_summary() -> ArticleSummary:

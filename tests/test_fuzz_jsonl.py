@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from summarizer.batch.inputs import iter_items
 from summarizer.batch.records import RECORD_PREFIX, repair_and_scan
 from summarizer.errors import InputError
-from summarizer.review.records import Problem, Record, iter_records
+from summarizer.review.records import Located, Problem, iter_records
 from summarizer.review.validate import validate_files
 from tests.review_data import error_record, ok_record, seed_summary
 
@@ -74,7 +74,7 @@ def test_validate_and_review_account_for_every_line(data: bytes) -> None:
     assert [f.line for f in per_line] == expected  # one record or problem per line, in order
     if not expected:
         assert found == [Problem(str(path), None, "$", "empty file: no records")]
-    assert report.records == sum(isinstance(f, Record) for f in found)
+    assert report.records == sum(isinstance(f, Located) for f in found)
     assert {p.line for p in report.problems} >= {f.line for f in found if isinstance(f, Problem)}
     for problem in report.problems:
         str(problem).encode("utf-8")  # printable: no lone surrogate left in a message
@@ -89,7 +89,7 @@ def test_a_single_json_document_gives_exactly_one_finding(data: bytes) -> None:
         found = list(iter_records(path))
         report = validate_files([path])
     assert len(found) == 1
-    assert report.records == isinstance(found[0], Record)
+    assert report.records == isinstance(found[0], Located)
     assert report.records or report.problems  # a record, or a finding about the document
 
 

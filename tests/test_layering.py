@@ -141,3 +141,114 @@ def test_every_command_module_registers_the_same_way() -> None:
     for name, sub in commands.items():
         if name not in ("dates", "local"):
             assert callable(sub.get_default("handler")), name
+
+
+# The core in tiers, lowest first: a module may import its own tier and the tiers below it,
+# never one above, at module level or inside a function. Places chosen where the imports
+# allowed more than one:
+# - ``article`` is base: it needs only errors and the bounded reader, and ``index`` reads it.
+# - ``claims``, ``support`` and ``windows`` read only the index, so they sit with it.
+# - "draft/schema" holds everything that builds or writes a summary without calling the
+#   model: ``events``, ``attribution``, ``stance_rules``, ``positions``, ``timeline``,
+#   ``assemble`` and ``merge`` (which ``long`` uses to combine windows), ``record_format``,
+#   ``export`` and ``schema_export``.
+# - "model" is the endpoint profile and everything that talks to a server: ``profile``
+#   (which reads ``draft``), ``context``, ``llm``, ``retry``, ``endpoint``, ``extraction``, and
+#   ``web`` (which fetches articles with ``llm``'s bounded client).
+# - The package root, the public API, is above the pipeline.
+TIERS: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (name, frozenset(modules.split()))
+    for name, modules in (
+        (
+            "base",
+            "errors scrub jsonl paths version views settings prompts http_bounds extras "
+            "logs article",
+        ),
+        ("dates", "dates"),
+        ("index", "index claims support windows"),
+        (
+            "draft/schema",
+            "draft schema schema_export record_format export timeline attribution "
+            "events stance_rules positions assemble merge",
+        ),
+        ("model", "profile context llm retry endpoint extraction web"),
+        ("request", "request"),
+        ("long", "long"),
+        ("pipeline", "pipeline"),
+        ("api", "summarizer"),
+    )
+)
+
+
+def _tier(module: str) -> int:
+    """The tier of a core module: ``summarizer.index.units`` is in the tier of ``index``."""
+    parts = module.split(".")
+    short = "summarizer" if len(parts) == 1 else parts[1]
+    found = [n for n, (_, members) in enumerate(TIERS) if short in members]
+    assert len(found) == 1, f"{module} needs exactly one tier in TIERS, has {len(found)}"
+    return found[0]
+
+
+def _core_imports(module: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """The core modules ``module`` imports anywhere in the file (functions included).
+
+    ``from . import scrub`` imports ``summarizer.scrub``, not the package's ``__init__``; a
+    name that is not a module (``from . import ArticleIndex``) imports the package itself.
+    """
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            target = node.module or ""
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            for alias in node.names:
+                sub = f"{target}.{alias.name}"
+                found.add(sub if sub in modules else target)
+    return {name for name in found if name in modules and _part(name) == "core"} - {module}
+
+
+def _core_graph() -> dict[str, set[str]]:
+    modules = _modules()
+    core = {m: p for m, p in modules.items() if _part(m) == "core" and m != "summarizer.__main__"}
+    return {m: _core_imports(m, p, modules) for m, p in core.items()}
+
+
+def test_the_core_imports_only_its_own_tier_and_below() -> None:
+    """base -> dates -> index -> draft/schema -> model -> request -> long -> pipeline -> api."""
+    upward = []
+    for module, imported in sorted(_core_graph().items()):
+        for name in sorted(imported):
+            if _tier(name) > _tier(module):
+                mine, theirs = TIERS[_tier(module)][0], TIERS[_tier(name)][0]
+                upward.append(f"{module} ({mine}) -> {name} ({theirs})")
+    assert upward == []
+
+
+def test_the_core_has_no_import_cycle() -> None:
+    """Within a tier too: a cycle (``long`` <-> ``pipeline`` once) is a test failure.
+
+    A package's ``__init__`` is run before any of its modules, so ``index.markup`` importing
+    ``ArticleIndex`` from ``index`` (which never imports ``markup``) is not a cycle, but any
+    loop of imports, functions included, is.
+    """
+    graph = _core_graph()
+    cycles: list[list[str]] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for name in sorted(graph[module]):
+            if state.get(name) == 1:
+                cycles.append([*path[path.index(name) :], name])
+            elif name not in state:
+                visit(name, [*path, name])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert cycles == []

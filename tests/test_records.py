@@ -23,7 +23,7 @@ from summarizer.batch.records import (
 )
 from summarizer.cli_shared import write_output
 from summarizer.errors import InputError
-from summarizer.record_format import check_record
+from summarizer.record_format import Record, check_record, read_record
 from summarizer.review.records import read_records
 from summarizer.service.jobs import tally
 from tests.review_data import seed_summary
@@ -97,6 +97,38 @@ def test_check_record_names_what_is_wrong() -> None:
         "an 'ok' record needs a summary object",
     )
     assert check_record({"id": "x", "status": "error", "error": {}}) == ("x", "error")
+
+
+def test_one_record_model_writes_the_line_format_byte_for_byte() -> None:
+    """``Record.to_line`` writes what the hand-built writer wrote: ASCII JSON with ", " and
+    ": " around the summary, which pydantic serialises compactly, in the order id, status,
+    body, usage, cached, input."""
+    summary = seed_summary()
+    ok = ok_result("a\u2028", summary, origin="a.txt").to_line()
+    head = b'{"id": "a\\u2028", "status": "ok", "summary": '
+    usage = json.dumps(summary.provenance.usage.model_dump()).encode()
+    tail = b', "usage": ' + usage + b', "cached": false, "input": "a.txt"}\n'
+    assert ok == head + summary.model_dump_json().encode() + tail
+    error = error_result("b", InputError("empty article")).to_line()
+    assert error == (
+        b'{"id": "b", "status": "error", "error": {"type": "InputError", "message": "empty '
+        b'article", "attempts": 0}, "usage": {"prompt_tokens": 0, "completion_tokens": 0, '
+        b'"total_tokens": 0}, "cached": false}\n'
+    )
+
+
+def test_a_record_is_read_as_leniently_as_the_first_readers_read_it() -> None:
+    """Only id, status and that status's body are required; informational fields of another
+    type read as absent, other keys are ignored, and such a record is still written whole."""
+    found = read_record({"id": "u", "status": "ok", "summary": {"t": 1}, "usage": "lots", "x": 1})
+    assert isinstance(found, Record) and found.summary == {"t": 1} and found.usage is None
+    assert found.to_line() == b'{"id": "u", "status": "ok", "summary": {"t": 1}}\n'
+    bare = read_record({"id": "e", "status": "error", "error": {"type": "X"}, "summary": "no"})
+    assert isinstance(bare, Record) and bare.summary is None and bare.error == {"type": "X"}
+    assert read_record({"id": "x", "status": "ok"}) == (
+        "$.summary",
+        "an 'ok' record needs a summary object",
+    )
 
 
 def test_every_reader_of_the_format_takes_hostile_lines_in_its_stride(tmp_path: Path) -> None:

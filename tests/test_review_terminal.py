@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from summarizer import cli
-from summarizer.review.records import Record
+from summarizer.record_format import RawRecord
+from summarizer.review.records import Located
 from summarizer.review.terminal import make_console, render_overview, render_review
 from summarizer.review.view import Row
 from summarizer.schema import SCHEMA_VERSION, ArticleSummary, Position
@@ -135,9 +136,8 @@ def test_batch_overview_lists_every_record(seed: ArticleSummary) -> None:
     bad = ok_record("tampered", seed)
     bad["summary"]["quotes"][0]["start"] += 1
     records = [
-        Record("r.jsonl", 1, "first", "ok", ok_record("first", seed), "$.summary"),
-        Record("r.jsonl", 2, "broken", "error", error_record("broken"), "$.summary"),
-        Record("r.jsonl", 3, "tampered", "ok", bad, "$.summary"),
+        Located("r.jsonl", n, RawRecord.model_validate(record), "$.summary")
+        for n, record in enumerate([ok_record("first", seed), error_record("broken"), bad], 1)
     ]
     out = io.StringIO()
     render_overview("r.jsonl", [Row.of(r) for r in records], make_console(out, width=160))

@@ -1,8 +1,9 @@
 """Output records and the results file: one whole line per input, appended and flushed.
 
-The record format is declared in ``record_format.py`` (shared with the service and review):
-``{"id", "status": "ok", "summary": {...}}`` or ``{"id", "status": "error", "error": {...}}``,
-plus the tokens the article used in this run and whether the answer came from the cache.
+The record is the ``Record`` model of ``record_format.py`` (shared with the service and
+review): ``{"id", "status": "ok", "summary": {...}}`` or ``{"id", "status": "error", "error":
+{...}}``, plus the tokens the article used in this run and whether the answer came from the
+cache. A ``Result`` is written as its ``record()``.
 
 Crash safety comes from the file format, not from bookkeeping: each record is written with a
 single ``write`` on an append-only descriptor, so after ``kill -9`` the file holds whole lines
@@ -29,7 +30,7 @@ from typing import IO, Any
 
 from .. import jsonl, scrub
 from ..errors import InputError, ModelError, SummarizerError
-from ..record_format import RecordStatus, check_record
+from ..record_format import Record, RecordStatus, read_record
 from ..schema import ArticleSummary, Usage
 from .inputs import Duplicate
 
@@ -58,22 +59,21 @@ class Result:
     def ok(self) -> bool:
         return self.status == "ok"
 
-    def to_line(self) -> bytes:
-        """The JSONL record; the summary is serialised once, straight from pydantic.
+    def record(self) -> Record[ArticleSummary]:
+        """This result as the record written for it (``origin`` is its ``input``)."""
+        return Record[ArticleSummary](
+            id=self.id,
+            status=self.status,
+            summary=self.summary,
+            error=self.error,
+            usage=self.usage,
+            cached=self.cached,
+            input=self.origin or None,
+        )
 
-        One line whatever the content: U+2028, U+2029 and U+0085 are escaped, and ids or file
-        names that are not valid Unicode (a lone surrogate) are written as JSON escapes.
-        """
-        head: dict[str, Any] = {"id": self.id, "status": self.status}
-        tail: dict[str, Any] = {"usage": self.usage.model_dump(), "cached": self.cached}
-        if self.origin:
-            tail["input"] = self.origin
-        if self.summary is not None:
-            body = self.summary.model_dump_json()
-            text = _dumps(head)[:-1] + ', "summary": ' + body + ", " + _dumps(tail)[1:]
-        else:
-            text = _dumps({**head, "error": self.error, **tail})
-        return scrub.safe_json(text).encode("utf-8") + b"\n"
+    def to_line(self) -> bytes:
+        """The JSONL record (``Record.to_line``)."""
+        return self.record().to_line()
 
 
 def ok_result(
@@ -163,11 +163,6 @@ def write_results(
 def _one_line(exc: BaseException) -> str:
     text = scrub.message(str(exc)) or type(exc).__name__
     return text if len(text) <= 300 else text[:297] + "..."
-
-
-def _dumps(value: Any) -> str:
-    # ASCII: ids, origins and messages come from outside and may hold lone surrogates.
-    return json.dumps(value, ensure_ascii=True)
 
 
 @dataclass
@@ -334,7 +329,7 @@ def repair_and_scan(path: Path, *, retry_errors: bool = False) -> Scan:
     return scan
 
 
-# Every record line starts with exactly these bytes (``Result.to_line``).
+# Every record line starts with exactly these bytes (``Record.to_line``).
 RECORD_PREFIX = b'{"id": '
 
 
@@ -359,8 +354,8 @@ def _record_key(line: bytes) -> tuple[str, RecordStatus] | None:
         data = jsonl.loads(line)
     except json.JSONDecodeError:
         return None
-    checked = check_record(data)
-    return (checked[0], checked[1]) if checked[0] is not None else None
+    record = read_record(data)
+    return (record.id, record.status) if isinstance(record, Record) else None
 
 
 def _backup(path: Path) -> Path:

@@ -25,7 +25,7 @@ from ..article import load_article
 from ..cli_shared import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Subcommands, say
 from ..errors import InputError
 from ..export import CSV_ENCODING, TABLES, write_csv, write_markdown
-from .records import Problem, Record, iter_records, iter_stream, iter_summaries, read_records
+from .records import Located, Problem, iter_records, iter_stream, iter_summaries, read_records
 from .validate import validate_files
 from .view import Review, Row, load_review, select
 
@@ -109,7 +109,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _review_batch(args: argparse.Namespace, records: list[Record]) -> int:
+def _review_batch(args: argparse.Namespace, records: list[Located]) -> int:
     rows = [Row.of(r) for r in records]
     if args.html is None:
         from .terminal import make_console, render_overview
@@ -158,8 +158,8 @@ class _Skipped:
     problems: list[Problem] = field(default_factory=list)
     more: int = 0  # problems past MAX_SKIPS_SHOWN, counted only
 
-    def add(self, item: Record | Problem) -> None:
-        if isinstance(item, Record):
+    def add(self, item: Located | Problem) -> None:
+        if isinstance(item, Located):
             self.errors += 1
         elif len(self.problems) < MAX_SKIPS_SHOWN:
             self.problems.append(item)

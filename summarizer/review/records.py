@@ -3,7 +3,8 @@
 Both ``review`` and ``validate`` start here, so a file that cannot be read or parsed is
 reported the same way by both: as a ``Problem`` naming the file, the line and what is wrong.
 A ``.json`` file holds one summary or one batch record; ``.jsonl``/``.ndjson`` hold one batch
-record per line, in the format declared by ``record_format.py``. Standard input, which has no
+record per line, read as ``record_format.Record`` and kept with where it was found
+(``Located``). Standard input, which has no
 suffix, is told apart by its first line (``iter_stream``). ``iter_summaries`` turns records
 into checked ``ArticleSummary`` objects for ``export``, one at a time.
 """
@@ -20,7 +21,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from .. import jsonl
-from ..record_format import RecordStatus, check_record
+from ..record_format import RawRecord, RecordProblem, RecordStatus, read_record
 from ..schema import SCHEMA_VERSION, ArticleSummary
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -41,49 +42,57 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class Record:
-    """One result: a summary (still raw JSON data) or a batch error, and where it came from."""
+class Located:
+    """One result record (``record_format.Record``, its summary still raw JSON data) and where
+    it was found: file, line, and the JSON path of its summary in the document read."""
 
     file: str
     line: int | None
-    id: str
-    status: RecordStatus
-    data: dict[str, Any]
-    # JSON path of the summary inside ``data``'s document: "$" for a bare summary file,
-    # "$.summary" inside a batch record. Problems are reported against the whole document.
+    record: RawRecord
+    # JSON path of the summary inside the document: "$" for a bare summary file, "$.summary"
+    # inside a batch record. Problems are reported against the whole document.
     root: str
+
+    @classmethod
+    def bare_summary(
+        cls, file: str, line: int | None, record_id: str, data: dict[str, Any]
+    ) -> Located:
+        """A summary read on its own (no batch record around it), as an ok record."""
+        return cls(file, line, RawRecord(id=record_id, status="ok", summary=data), "$")
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def status(self) -> RecordStatus:
+        return self.record.status
 
     @property
     def summary(self) -> dict[str, Any] | None:
-        if self.status != "ok":
-            return None
-        if self.root == "$":
-            return self.data
-        value = self.data.get("summary")
-        return value if isinstance(value, dict) else None
+        return self.record.summary if self.status == "ok" else None
 
     @property
     def error(self) -> dict[str, Any]:
-        value = self.data.get("error")
-        return value if isinstance(value, dict) else {}
+        return self.record.error or {}
 
     def problem(self, path: str, message: str) -> Problem:
         return Problem(self.file, self.line, path, message)
 
 
-def read_records(path: Path) -> tuple[list[Record], list[Problem]]:
+def read_records(path: Path) -> tuple[list[Located], list[Problem]]:
     """Every record in ``path``, plus a problem for each line or file that could not be read."""
-    records: list[Record] = []
+    records: list[Located] = []
     problems: list[Problem] = []
     for found in iter_records(path):
-        if isinstance(found, Record):
+        if isinstance(found, Located):
             records.append(found)
         else:
             problems.append(found)
     return records, problems
 
 
-def iter_records(path: Path) -> Iterator[Record | Problem]:
+def iter_records(path: Path) -> Iterator[Located | Problem]:
     """Records and problems in file order, one line in memory at a time (for ``validate``).
 
     Every non-blank line yields exactly one of the two. A FIFO, device or directory is a
@@ -106,7 +115,7 @@ def iter_records(path: Path) -> Iterator[Record | Problem]:
     yield _document(name, raw, default_id=path.stem)
 
 
-def iter_stream(name: str, stream: IO[bytes]) -> Iterator[Record | Problem]:
+def iter_stream(name: str, stream: IO[bytes]) -> Iterator[Located | Problem]:
     """Records from a byte stream (standard input), streamed like ``iter_records``.
 
     The first non-blank line decides what the stream is: a whole JSON value on it makes every
@@ -129,7 +138,7 @@ def iter_stream(name: str, stream: IO[bytes]) -> Iterator[Record | Problem]:
     yield from _iter_lines(name, itertools.chain([first], lines), batch=False)
 
 
-def _document(name: str, raw: bytes, *, default_id: str) -> Record | Problem:
+def _document(name: str, raw: bytes, *, default_id: str) -> Located | Problem:
     """One whole JSON document (read with a cap of ``MAX_DOCUMENT_BYTES`` + 1) as a record."""
     if len(raw) > jsonl.MAX_DOCUMENT_BYTES:
         limit = jsonl.MAX_DOCUMENT_BYTES
@@ -143,7 +152,7 @@ def _document(name: str, raw: bytes, *, default_id: str) -> Record | Problem:
 
 def _iter_lines(
     name: str, lines: Iterable[jsonl.Line], *, batch: bool
-) -> Iterator[Record | Problem]:
+) -> Iterator[Located | Problem]:
     """One record or problem per non-blank line; ``batch``: every line must be a batch record
     (else a line without ``status`` is read as a bare summary)."""
     empty = True
@@ -168,16 +177,16 @@ def _iter_lines(
 
 def _record(
     name: str, line: int | None, document: Any, *, default_id: str, batch: bool = False
-) -> Record | Problem:
+) -> Located | Problem:
     if not isinstance(document, dict):
         return Problem(name, line, "$", f"expected a JSON object, found {json_type(document)}")
     if not batch and "status" not in document:
         summary_id = _summary_id(document)
-        return Record(name, line, summary_id or default_id, "ok", document, "$")
-    checked = check_record(document)
-    if checked[0] is None:
-        return Problem(name, line, checked[1], checked[2])
-    return Record(name, line, checked[0], checked[1], document, "$.summary")
+        return Located.bare_summary(name, line, summary_id or default_id, document)
+    record = read_record(document)
+    if isinstance(record, RecordProblem):
+        return Problem(name, line, record.path, record.message)
+    return Located(name, line, record, "$.summary")
 
 
 def parse_summary(data: dict[str, Any]) -> ArticleSummary:
@@ -186,7 +195,7 @@ def parse_summary(data: dict[str, Any]) -> ArticleSummary:
     return ArticleSummary.model_validate_json(json.dumps(data), strict=True)
 
 
-def summary_of(record: Record) -> ArticleSummary | Problem:
+def summary_of(record: Located) -> ArticleSummary | Problem:
     """The summary of an ok record, or the first reason it is not one (of this version)."""
     data = record.summary or {}
     version = data.get("schema_version")
@@ -211,7 +220,7 @@ def summary_of(record: Record) -> ArticleSummary | Problem:
 
 
 def iter_summaries(
-    found: Iterable[Record | Problem], skip: Callable[[Record | Problem], None]
+    found: Iterable[Located | Problem], skip: Callable[[Located | Problem], None]
 ) -> Iterator[ArticleSummary]:
     """The summaries among ``found``, one at a time; every error record and every problem
     (a line or record that is not a summary) is handed to ``skip`` instead, in file order."""

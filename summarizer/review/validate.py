@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from ..claims import ArticleFacts
 from ..index import index_article
 from ..schema import SCHEMA_VERSION, ArticleSummary
-from .records import Problem, Record, iter_records, json_type, parse_summary
+from .records import Located, Problem, iter_records, json_type, parse_summary
 
 Issue = tuple[str, str]  # (JSON path relative to the summary, message)
 
@@ -64,7 +64,7 @@ def validate_files(paths: Iterable[Path]) -> Report:
     return report
 
 
-def _repeated_id(record: Record, first_line: dict[str, int]) -> list[Problem]:
+def _repeated_id(record: Located, first_line: dict[str, int]) -> list[Problem]:
     """A batch results file holds one record per input: a repeated id means an input was done
     twice (two runs appending to one file) and a reader keyed by id would lose one."""
     first = first_line.setdefault(record.id, record.line or 0)
@@ -74,7 +74,7 @@ def _repeated_id(record: Record, first_line: dict[str, int]) -> list[Problem]:
     return [record.problem("$.id", message + "a results file holds one record per input")]
 
 
-def check_record(record: Record) -> list[Problem]:
+def check_record(record: Located) -> list[Problem]:
     if record.status == "error":
         return [record.problem(path, msg) for path, msg in _check_error(record.error)]
     summary = record.summary or {}

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from ..errors import InputError
 from ..schema import ArticleSummary, DateValue, Position, TimelineEvent
 from ..timeline import sort_events
-from .records import Record, parse_summary
+from .records import Located, parse_summary
 from .validate import check_record, check_summary
 
 # Past this many integrity problems a view lists the first ones and counts the rest: a wrong
@@ -110,7 +110,7 @@ def date_label(date: DateValue | None) -> str:
     return f"{date.value} ({date.granularity})" if date.granularity else date.value
 
 
-def load_review(record: Record, *, article_text: str | None = None) -> Review:
+def load_review(record: Located, *, article_text: str | None = None) -> Review:
     """Check and parse one ok record; ``article_text`` replaces the text embedded in it."""
     data = record.summary
     where = record.file if record.line is None else f"{record.file}:{record.line}"
@@ -137,7 +137,7 @@ def load_review(record: Record, *, article_text: str | None = None) -> Review:
     return Review(summary, where, notes + [f"{path}: {message}" for path, message in issues])
 
 
-def select(records: list[Record], record_id: str | None) -> Record | None:
+def select(records: list[Located], record_id: str | None) -> Located | None:
     """The record ``--id`` names (by record id or article id); the only one; or None for all."""
     if record_id is None:
         return records[0] if len(records) == 1 else None
@@ -153,7 +153,7 @@ def select(records: list[Record], record_id: str | None) -> Record | None:
 class Row:
     """One batch record as the overview lists it, valid or not."""
 
-    record: Record
+    record: Located
     title: str
     counts: dict[str, int]
     warnings: Counter[str]
@@ -161,7 +161,7 @@ class Row:
     error: str | None
 
     @classmethod
-    def of(cls, record: Record) -> Row:
+    def of(cls, record: Located) -> Row:
         data = record.summary or {}
         title = _text(_obj(data, "article").get("title")) or _text(
             _obj(data, "summary").get("headline")

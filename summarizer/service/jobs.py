@@ -30,7 +30,7 @@ from ..batch.engine import live_worker, run_items
 from ..batch.inputs import Item, Selection, broken_item, jsonl_item
 from ..batch.records import ResultsFile, Tally, write_results
 from ..errors import SummarizerError
-from ..record_format import check_record
+from ..record_format import Record, read_record
 from ..settings import Settings
 from .models import JobStatus
 
@@ -257,12 +257,13 @@ def tally(path: Path) -> Tally:
     with path.open("rb") as f:
         for line in jsonl.iter_lines(f):
             try:
-                record = jsonl.loads(line.data)
+                document = jsonl.loads(line.data)
             except json.JSONDecodeError:
                 continue
-            checked = check_record(record)
-            counts.ok += checked[1] == "ok"
-            counts.failed += checked[1] == "error"
+            found = read_record(document)
+            if isinstance(found, Record):
+                counts.ok += found.status == "ok"
+                counts.failed += found.status == "error"
     return counts
 
 
