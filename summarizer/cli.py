@@ -35,6 +35,7 @@ from .draft import draft_json_schema
 from .endpoint import open_endpoint
 from .errors import InputError, SummarizerError
 from .index import ArticleIndex, index_article
+from .index.explain import explain_index
 from .pipeline import summarize_article
 from .profile import profile_for
 from .review import cli as review_cli
@@ -153,6 +154,11 @@ def register(sub: Subcommands) -> None:
     p.add_argument("path", help="article file (.txt .md .html .json) or - for stdin")
     p.add_argument("--published", help="publication date YYYY-MM-DD (resolves relative dates)")
     p.add_argument("-o", "--output", type=Path, help="write the JSON here instead of stdout")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="instead of JSON, one line per actor, mention and speaker cue with its rule",
+    )
     p.set_defaults(handler=cmd_index)
 
     local = sub.add_parser("local", help="the bundled offline model").add_subparsers(
@@ -242,6 +248,12 @@ def cmd_dates_tag(args: argparse.Namespace) -> int:
 
 def cmd_index(args: argparse.Namespace) -> int:
     index = _index_of(args)
+    if args.explain:
+        lines = explain_index(index)
+        if args.output is None:
+            lines = [scrub.for_terminal(line) for line in lines]
+        write_output("".join(line + "\n" for line in lines), args.output)
+        return EXIT_OK
     write_output(json.dumps(index.to_dict(), ensure_ascii=False, indent=2) + "\n", args.output)
     return EXIT_OK
 

@@ -27,8 +27,9 @@ from .actors import find_actors
 from .holders import find_stance_holders
 from .names import tokenize
 from .quotations import Quotation, find_quotations
+from .rules import REFERRING
 from .sentences import split_sentences
-from .speakers import REFERRING, find_speaker_cues
+from .speakers import find_speaker_cues
 from .tagger import tag_dates
 from .units import DateMention, IndexedActor, Mention, Sentence, SpeakerCue
 

@@ -53,8 +53,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .actor_rules import Piece, find_pieces
+from .actor_text import (
+    bounded,
+    family_first,
+    most_written,
+    opens_with_given_name,
+    org_words,
+    place_noun_after,
+    title_case_sentences,
+)
 from .bodies import find_bodies, same_body
-from .given_names import is_given_name
 from .lexicon import (
     CAPITAL_OF,
     CAPITALS,
@@ -62,20 +70,17 @@ from .lexicon import (
     GROUPS,
     HONORIFICS,
     INSTITUTION_GROUPS,
-    NAMED_AFTER,
     NATIONALITIES,
     ORG_WORDS,
-    PARTICLES,
-    PLACE_NOUNS,
     STOPWORDS,
     TITLE_HEADS,
 )
 from .name_shapes import initials, surname
 from .names import Runs, Token, find_phrases, joined, phrase_index, subject_of_verb, tokenize
-from .units import ActorKind, IndexedActor, Mention, MentionKind, Sentence
+from .rules import ACTOR_RULES
+from .units import ActorKind, ActorRule, IndexedActor, Mention, MentionKind, Sentence
 
 _INSTITUTIONS = phrase_index(INSTITUTION_GROUPS)
-_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 # A kinship word before a full name, its title between: "son of Massachusetts Senator X",
 # "her husband, former President X".
 _KIN = re.compile(
@@ -97,6 +102,7 @@ _STATES = phrase_index([*COUNTRY_GROUPS, *CAPITALS])
 class _Actor:
     name: str
     kind: ActorKind
+    rule: ActorRule
     title: str | None = None
     mentions: list[Mention] = field(default_factory=list)
 
@@ -139,7 +145,7 @@ class _Finder:
 
     def run(self) -> list[IndexedActor]:
         self._institutions()
-        headlines = _title_case_sentences(self.tokens, self.sentences)
+        headlines = title_case_sentences(self.tokens, self.sentences)
         pieces = find_pieces(self.text, self.tokens, self.runs, headlines, self.heard)
         org_names = self._organisation_names(pieces)
         self._people(pieces, org_names)
@@ -153,30 +159,34 @@ class _Finder:
 
     # -- collecting -------------------------------------------------------------------------
 
-    def _actor(self, key: str, name: str, kind: ActorKind) -> _Actor:
+    def _actor(self, key: str, name: str, kind: ActorKind, rule: ActorRule) -> _Actor:
         if key not in self.actors:
-            self.actors[key] = _Actor(name, kind)
+            self.actors[key] = _Actor(name, kind, rule)
         return self.actors[key]
 
-    def _mention(self, actor: _Actor, start: int, end: int, kind: MentionKind) -> None:
-        actor.mentions.append(Mention(self.text[start:end], start, end, kind))
+    def _mention(
+        self, actor: _Actor, start: int, end: int, kind: MentionKind, rule: ActorRule
+    ) -> None:
+        actor.mentions.append(Mention(self.text[start:end], start, end, kind, rule))
         if kind != "title":
             self.taken[start:end] = b"\x01" * (end - start)
 
+    @ACTOR_RULES.finds("title")
     def _titled(self, actor: _Actor, piece: Piece) -> None:
         if piece.title is None:
             return
         start, end = piece.title
         if actor.title is None:
             actor.title = self.text[start:end]
-        self._mention(actor, start, end, "title")
+        self._mention(actor, start, end, "title", "title")
 
+    @ACTOR_RULES.finds("institution", "lexicon.INSTITUTION_GROUPS")
     def _institutions(self) -> None:
         for start, end, phrase in find_phrases(self.text, self.tokens, _INSTITUTIONS):
             group = INSTITUTION_GROUPS[phrase]
             kind: ActorKind = "group" if group in GROUPS else "organisation"
-            actor = self._actor("i:" + group, group, kind)
-            self._mention(actor, start, end, "institution")
+            actor = self._actor("i:" + group, group, kind, "institution")
+            self._mention(actor, start, end, "institution", "institution")
 
     def _organisation_names(self, pieces: list[Piece]) -> set[str]:
         """Names that are organisations wherever written: once described as one ("prime
@@ -186,7 +196,7 @@ class _Finder:
         for p in pieces:
             if p.kind == "person" or (p.kind == "single" and p.strong):
                 people.setdefault(surname(p.words), p.start)
-                if p.kind == "person" and (first := _family_first(p.words)) is not None:
+                if p.kind == "person" and (first := family_first(p.words)) is not None:
                     people.setdefault(first, p.start)
         names = {self.text[p.start : p.end] for p in pieces if p.kind == "org"}
         company = [m.start() for m in _COMPANY.finditer(self.text)]
@@ -207,6 +217,7 @@ class _Finder:
                 names.add(p.words[0])
         return names
 
+    @ACTOR_RULES.finds("repeated_name")
     def _repeated_names(self) -> None:
         """Every other place a found name is written, headlines included."""
         text = self.text
@@ -218,10 +229,12 @@ class _Finder:
             at = text.find(name)
             while at != -1:
                 end = at + len(name)
-                if not self.taken[at] and _bounded(text, at, end):
-                    self._mention(actor, at, end, kind)
+                if not self.taken[at] and bounded(text, at, end):
+                    self._mention(actor, at, end, kind, "repeated_name")
                 at = text.find(name, end)
 
+    @ACTOR_RULES.finds("person_name")
+    @ACTOR_RULES.finds("surname_only")
     def _people(self, pieces: list[Piece], org_names: set[str]) -> None:
         singles = Counter(p.words[-1] for p in pieces if p.kind == "single")
         for p in pieces:
@@ -230,13 +243,13 @@ class _Finder:
             if (p.words[0] in org_names or p.words[-1] in org_names) and not p.strong:
                 continue  # "Ford Taurus": a product; "…, Michigan Ford's stock": a list
             last = surname(p.words)
-            given = _given(p.words) and not _place_noun_after(self.text, p.end)
+            given = opens_with_given_name(p.words) and not place_noun_after(self.text, p.end)
             if not (p.strong or p.speaks or singles[last] or given):
                 continue
-            first = _family_first(p.words)
+            first = family_first(p.words)
             key = f"p:{p.words[0].lower()}|{last.lower()}"
-            actor = self._actor(key, self.text[p.start : p.end], "person")
-            self._mention(actor, p.start, p.end, "name")
+            actor = self._actor(key, self.text[p.start : p.end], "person", "person_name")
+            self._mention(actor, p.start, p.end, "name", "person_name")
             self._titled(actor, p)
             entries = self.surnames.setdefault(last.lower(), [])
             if all(k != key for _, k in entries):
@@ -250,10 +263,13 @@ class _Finder:
                 last = p.words[-1].lower()
                 if last not in self.surnames and last not in self.family_first:
                     self.surnames[last] = [(p.start, "s:" + last)]
-                    self._actor("s:" + last, p.words[-1], "person")
+                    self._actor("s:" + last, p.words[-1], "person", "surname_only")
                 if (found := self._resolve(last, p.start)) is not None:
                     self._titled(self.actors[found], p)
 
+    @ACTOR_RULES.finds("organisation_name")
+    @ACTOR_RULES.finds("defined_name", "actor_rules._SHORT_NAME_DEF", "actor_rules._ACRONYM_DEF")
+    @ACTOR_RULES.finds("acronym", "actor_rules._ACRONYM")
     def _organisations(self, pieces: list[Piece], org_names: set[str]) -> None:
         defined: dict[str, str] = {}
         acronyms: list[Piece] = []
@@ -265,14 +281,15 @@ class _Finder:
                 acronyms.append(p)
                 continue
             if word in defined:  # "Phivolcs said" after "… Seismology (Phivolcs)"
-                self._mention(self.actors[defined[word]], p.start, p.end, "institution")
+                actor = self.actors[defined[word]]
+                self._mention(actor, p.start, p.end, "institution", "defined_name")
                 continue
             if p.kind == "org" or word in org_names:
                 key = self._org_key(word)
                 if p.acronym and f"i:{INSTITUTION_GROUPS.get(p.acronym)}" in self.actors:
                     key = f"i:{INSTITUTION_GROUPS[p.acronym]}"  # "… Investigation (FBI)"
-                actor = self._actor(key, word, "organisation")
-                self._mention(actor, p.start, p.end, "institution")
+                actor = self._actor(key, word, "organisation", "organisation_name")
+                self._mention(actor, p.start, p.end, "institution", "organisation_name")
                 self._titled(actor, p)
                 if p.acronym:
                     defined[p.acronym] = key
@@ -288,8 +305,8 @@ class _Finder:
             if owner is None and p.acts:
                 owner = self._org_key(word)
             if owner is not None:
-                actor = self._actor(owner, word, "organisation")
-                self._mention(actor, p.start, p.end, "institution")
+                actor = self._actor(owner, word, "organisation", "acronym")
+                self._mention(actor, p.start, p.end, "institution", "acronym")
 
     def _org_key(self, name: str) -> str:
         """One key for "US Air Force", "U.S. Air Force" and a later "the Air Force"."""
@@ -297,11 +314,12 @@ class _Finder:
         for n in (3, 2, 1):
             prefix, rest = " ".join(words[:n]), " ".join(words[n:])
             if rest and (prefix in COUNTRY_GROUPS or (n == 1 and prefix in NATIONALITIES)):
-                return f"o:{COUNTRY_GROUPS.get(prefix, prefix)}|{_org_words(rest)}"
-        bare = _org_words(name)
+                return f"o:{COUNTRY_GROUPS.get(prefix, prefix)}|{org_words(rest)}"
+        bare = org_words(name)
         same = {k for k in self.actors if k.startswith("o:") and k.split("|", 1)[1] == bare}
         return same.pop() if len(same) == 1 else "o:|" + bare
 
+    @ACTOR_RULES.finds("state_body", "bodies.find_bodies")
     def _bodies(self) -> None:
         """ "the Syrian foreign ministry": an actor where it acts or speaks, the same as an
         organisation already named otherwise ("Uruguayan Language Academy")."""
@@ -321,10 +339,15 @@ class _Finder:
             start, end = spans[key][0]
             written = self.text[start:end]
             same = [a for a in orgs if same_body(written, a.name)]
-            actor = same[0] if len(same) == 1 else self._actor("b:" + key, written, "organisation")
+            actor = (
+                same[0]
+                if len(same) == 1
+                else self._actor("b:" + key, written, "organisation", "state_body")
+            )
             for a, b in spans[key]:
-                self._mention(actor, a, b, "name")
+                self._mention(actor, a, b, "name", "state_body")
 
+    @ACTOR_RULES.finds("state", "lexicon.COUNTRY_GROUPS", "lexicon.CAPITALS")
     def _states(self) -> None:
         found: dict[str, list[tuple[int, int]]] = {}
         acting: set[str] = set()
@@ -348,10 +371,10 @@ class _Finder:
         for group in sorted(acting, key=lambda g: found[g][0][0]):
             spans = found[group]
             written = Counter(self.text[a:b] for a, b in spans)
-            name = group if group in written else _most_written(written, group)
-            actor = self._actor("st:" + group, name, "state")
+            name = group if group in written else most_written(written, group)
+            actor = self._actor("st:" + group, name, "state", "state")
             for a, b in spans:
-                self._mention(actor, a, b, "name")
+                self._mention(actor, a, b, "name", "state")
 
     def _inside_name(self, i: int) -> bool:
         """A place word closing a longer name: "Real *Madrid*", "New *Mexico*"."""
@@ -379,6 +402,7 @@ class _Finder:
         """Whether the full name at ``at`` is introduced as somebody's relative."""
         return _KIN.search(self.text, max(0, at - 60), at) is not None
 
+    @ACTOR_RULES.finds("surname_link")
     def _link_surnames(self) -> None:
         tokens, known, first = self.tokens, self.surnames, self.family_first
         linkable = [
@@ -393,11 +417,13 @@ class _Finder:
             key = self._resolve(tok.text.lower(), tok.start)
             if key is None:
                 continue
+            actor = self.actors[key]
             if i > 0 and _introduces(self.text, tokens[i - 1], tok):
-                self._mention(self.actors[key], tokens[i - 1].start, tok.end, "honorific")
+                self._mention(actor, tokens[i - 1].start, tok.end, "honorific", "surname_link")
             else:
-                self._mention(self.actors[key], tok.start, tok.end, "surname")
+                self._mention(actor, tok.start, tok.end, "surname", "surname_link")
 
+    @ACTOR_RULES.finds("org_word_link", "lexicon.ORG_WORDS")
     def _link_org_words(self) -> None:
         """ "The Department's record", "Police say": an organisation word written alone
         refers to the one organisation whose name holds it ("US Department of the
@@ -419,7 +445,7 @@ class _Finder:
                 continue  # inside another name: "Police Department", "Interior Ministry"
             actor = self.actors[next(iter(keys))]
             if any(m.start < tok.start for m in actor.mentions if m.kind != "title"):
-                self._mention(actor, tok.start, tok.end, "institution")
+                self._mention(actor, tok.start, tok.end, "institution", "org_word_link")
 
     def _numbered(self) -> list[IndexedActor]:
         ordered: list[tuple[int, _Actor]] = []
@@ -431,20 +457,12 @@ class _Finder:
         out: list[IndexedActor] = []
         for number, (_, actor) in enumerate(ordered, 1):
             mentions = sorted(set(actor.mentions), key=lambda m: (m.start, m.end, m.kind))
-            out.append(IndexedActor(number, actor.name, actor.kind, actor.title, tuple(mentions)))
+            out.append(
+                IndexedActor(
+                    number, actor.name, actor.kind, actor.title, tuple(mentions), actor.rule
+                )
+            )
         return out
-
-
-def _most_written(written: Counter[str], group: str) -> str:
-    """The state's most written name, never its capital's ("Russia", not "Moscow")."""
-    own = [w for w, _ in written.most_common() if CAPITAL_OF.get(w) != group]
-    return own[0] if own else written.most_common(1)[0][0]
-
-
-def _org_words(name: str) -> str:
-    """One spelling for "Interior Department", "Department of the Interior" and "Department
-    of Interior": the name's words without "of"/"the", in sorted order."""
-    return " ".join(sorted(w for w in name.split() if w not in ("of", "the")))
 
 
 def _introduces(text: str, before: Token, tok: Token) -> bool:
@@ -452,47 +470,6 @@ def _introduces(text: str, before: Token, tok: Token) -> bool:
     if not joined(text, before, tok):
         return False
     return before.text in HONORIFICS or (before.cap and before.text.lower() in TITLE_HEADS)
-
-
-def _bounded(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
-
-
-def _family_first(words: tuple[str, ...]) -> str | None:
-    """The first word of a short name when it may be the family name, as Chinese and Korean
-    names are written ("Jiang Yu", "Xi Jinping"): any first word but a known given name, a
-    particle or an initial. A lone "Jiang" then links to it when no surname matches."""
-    first = words[0]
-    if not 2 <= len(words) <= 3 or len(first) < 2 or "." in first or first in PARTICLES:
-        return None
-    return None if is_given_name(first) or first in HONORIFICS else first
-
-
-def _given(words: tuple[str, ...]) -> bool:
-    """A given name opens a full name: a person's ("Isabel Indigo Brooks"), not a place's
-    or a thing's ("Karl Marx Avenue"); unknown given names need other evidence."""
-    return is_given_name(words[0]) and words[-1] not in NAMED_AFTER and words[-1] not in ORG_WORDS
-
-
-def _place_noun_after(text: str, end: int) -> bool:
-    """The name is a place's: "the Wazir Akbar Khan area of Kabul"."""
-    match = _NEXT_WORD.match(text, end)
-    return match is not None and match.group(1) in PLACE_NOUNS
-
-
-def _title_case_sentences(tokens: list[Token], sentences: Sequence[Sentence]) -> frozenset[int]:
-    """Headlines: lines without a full stop most of whose longer words are capitalised."""
-    open_ended = [i for i, s in enumerate(sentences) if not s.text.rstrip("”\"’' ").endswith(".")]
-    found: set[int] = set()
-    for i in open_ended:  # few: the headline and the dateline, mostly
-        lo = bisect_left(tokens, i, key=lambda t: t.sentence)
-        hi = bisect_left(tokens, i + 1, lo, key=lambda t: t.sentence)
-        longer = [t.cap for t in tokens[lo:hi] if len(t.text) > 3]
-        if len(longer) >= 3 and sum(longer) >= 0.7 * len(longer):
-            found.add(i)
-    return frozenset(found)
 
 
 __all__ = ["find_actors"]

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from .lexicon import SPEECH_VERBS
 from .quotations import Quotation
-from .units import IndexedActor, Sentence, SpeakerCue
+from .rules import SPEAKER_RULES
+from .units import IndexedActor, Sentence, SpeakerCue, SpeakerRule
 
-RULE = "holds_stance"
+RULE: Final[SpeakerRule] = "holds_stance"
 
 _STANCE_STEMS = """seek seeks seeking sought dismiss dismissed dismisses reject rejected rejects
     oppose opposed opposes support supported supports welcome welcomed welcomes condemn condemned
@@ -83,6 +85,7 @@ _INTRO = re.compile(
 _OPENERS = re.compile(r"^(?:\s|[Bb]oth|[Tt]he)*$")
 
 
+@SPEAKER_RULES.finds(RULE, "STANCE_VERBS")
 def find_stance_holders(
     text: str,
     sentences: Sequence[Sentence],

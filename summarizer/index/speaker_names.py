@@ -26,7 +26,7 @@ from .lexicon import (
 from .names import holds_verb
 from .quotations import Quotation
 from .speaker_patterns import MASK, NAME_END
-from .units import IndexedActor
+from .units import IndexedActor, SpeakerRule
 
 # One of a list: "Britain and France said", "the Committee and the FSB said"; not a clause
 # joined after a quotation (“…” and the FA concluded).
@@ -59,7 +59,7 @@ class Name:
 class Found:
     """A rule's hit: the name (None for a pronoun, resolved by the caller) and its span."""
 
-    rule: str
+    rule: SpeakerRule
     name: Name | None
     start: int
     end: int

@@ -29,6 +29,7 @@ from .lexicon import (
     TITLE_HEADS,
 )
 from .names import grouped
+from .rules import SPEAKER_RULES
 
 MASK = "\x00"
 # Verb phrases that report speech but are no single verb: "It went on to say: …", "X issued
@@ -141,6 +142,7 @@ def _heads(words: list[str]) -> list[bool]:
     return [w.lower().removesuffix("’s").removesuffix("'s") in _HEADS for w in words]
 
 
+@SPEAKER_RULES.finds("on_behalf_of", _VOICE)
 def subject_gap(gap: str, comma_title: bool) -> str | None:
     """How a name reaches the verb across ``gap``: "subject", "open" (an apposition without
     its closing comma), "stray" (a bare comma), "relative" ("X, who said"), "affiliation"

@@ -17,6 +17,7 @@ from typing import Literal
 
 from .lexicon import INVERTING_VERBS, SPEECH_OPENERS, TELL_VERBS
 from .names import subject_of_verb
+from .rules import SPEAKER_RULES
 from .speaker_names import RAW, RAW_NAME, Found, Name, NameIndex, not_a_name, raw_name
 from .speaker_patterns import (
     APPOSED,
@@ -44,6 +45,7 @@ from .speaker_patterns import (
     role_gap,
     subject_gap,
 )
+from .units import SpeakerRule
 
 _PRONOUN = re.compile(rf"\b([Hh]e|[Ss]he|[Ii]t)(?:\s+{FILLER})*\s+$")
 _INVERTED_PRONOUN = re.compile(r"\s+(he|she)\b")
@@ -113,6 +115,7 @@ class Matcher(NameIndex):
                 return found
         return None
 
+    @SPEAKER_RULES.finds("name_saying", _SAYING)
     def participle(self, start: int, end: int) -> Found | None:
         """A sentence whose speech is a participle after its main clause: "Mr. Annan
         commended the parties, saying they …" (what "he said" may later refer to)."""
@@ -124,6 +127,8 @@ class Matcher(NameIndex):
             return None
         return Found("name_saying", name, name.start, name.end, m.end())
 
+    @SPEAKER_RULES.finds("name_saying", PARTICIPLE)
+    @SPEAKER_RULES.finds("name_said", QUOTING)
     def introducing(self, sentence: int, start: int, quote: int) -> Found | None:
         """Before a quotation at ``quote``, with no speech verb naming its speaker: the subject
         of a participle ("X issued a statement saying “…”", "with X describing “…”") or of a
@@ -149,6 +154,11 @@ class Matcher(NameIndex):
             return None
         return Found("name_said", hit[0], hit[0].start, hit[0].end, m.end())
 
+    @SPEAKER_RULES.finds("according_to", "[Aa]ccording to")
+    @SPEAKER_RULES.finds("name_said", VERB)
+    @SPEAKER_RULES.finds("name_told", *sorted(TELL_VERBS))
+    @SPEAKER_RULES.finds("pronoun_continues", _PRONOUN, _INVERTED_PRONOUN)
+    @SPEAKER_RULES.finds("said_name", *sorted(INVERTING_VERBS))
     def _verb(self, v: re.Match[str], start: int, end: int) -> Found | None:
         word, at, stop = v.group(), v.start(), v.end()
         quoted = JUST_QUOTED.search(self.masked, max(start - 1, at - 6), at) is not None
@@ -166,7 +176,9 @@ class Matcher(NameIndex):
         )
         if (hit := self._subject(at, start)) is not None:
             name, behalf = hit
-            rule = "on_behalf_of" if behalf else "name_told" if word in TELL_VERBS else "name_said"
+            rule: SpeakerRule = (
+                "on_behalf_of" if behalf else "name_told" if word in TELL_VERBS else "name_said"
+            )
             return Found(rule, name, name.start, name.end, stop, "", statement)
         if m := _PRONOUN.search(self.masked, max(start, at - 40), at):
             pronoun = m.group(1).lower()
@@ -187,6 +199,7 @@ class Matcher(NameIndex):
                 return Found("said_name", name, name.start, name.end, stop)
         return None
 
+    @SPEAKER_RULES.finds("said_name", *sorted(SPEECH_OPENERS))
     def _opening_verb(self, at: int, stop: int, end: int) -> Found | None:
         """ "Said Haines: “…”": a speech verb opening its sentence, then the speaker and a
         colon or comma (not "Said Abdullah arrived", a name)."""
@@ -336,6 +349,7 @@ class Matcher(NameIndex):
                 return None if self._listed(name.phrase, start) else name
         return None
 
+    @SPEAKER_RULES.finds("sentence_subject", _OPENS_CLAUSE)
     def sentence_subject(self, start: int, at: int) -> Name | None:
         """The subject of the clause a quotation stands in, when no verb names a speaker:
         "The AMPTP has rejected the proposals as a “hiring quota”"."""
@@ -350,6 +364,7 @@ class Matcher(NameIndex):
                 return None  # "X interviewed Y, who said …": a speaker the rules missed
         return name
 
+    @SPEAKER_RULES.finds("noun_continues", DESCRIBED)
     def _described(self, at: int, start: int, stop: int) -> Found | None:
         """ "The statement said": its author, resolved by the caller. "The institute said": the
         one organisation named before whose name or description holds that word."""
@@ -405,6 +420,7 @@ class Matcher(NameIndex):
             best = best or name
         return best
 
+    @SPEAKER_RULES.finds("as_saying", _AS_SAYING, _QUOTED_PASSIVE, _RAW_QUOTED)
     def _as_saying(self, start: int, end: int) -> Found | None:
         """ "Izvestia quoted Mr. Grushko as saying" / "Grushko was quoted as saying"."""
         for m in _AS_SAYING.finditer(self.masked, start, end):
@@ -425,6 +441,7 @@ class Matcher(NameIndex):
                     return Found("as_saying", name, name.start, name.end, m.end())
         return None
 
+    @SPEAKER_RULES.finds("in_a_statement", _STATEMENT)
     def _statement(self, start: int, end: int) -> Found | None:
         for m in _STATEMENT.finditer(self.masked, start, end):
             if (name := self._name_at(m.end() - 1, end, closed=False)) is not None:

@@ -76,11 +76,12 @@ from itertools import accumulate
 
 from .names import subject_of_verb
 from .quotations import Quotation
+from .rules import REFERRING, SPEAKER_RULES
 from .sentences import sentence_at
 from .speaker_names import Found, Name, actor_names, masked
 from .speaker_patterns import MASK, VERB
 from .speaker_rules import Matcher
-from .units import IndexedActor, Sentence, SpeakerCue
+from .units import IndexedActor, Sentence, SpeakerCue, SpeakerRule
 
 # A speaker the article does not name, between a cued quotation and the next: "and *another
 # said* tenants …", "with *one observer stating*", "*a resident told* the BBC".
@@ -98,8 +99,6 @@ _FULL_STOP = re.compile(r"[.!?](?=\s|$)")
 _QUOTES_BETWEEN = re.compile(r"[\s“”\"‘’']*")
 _NEAR = 600  # characters: how far in its paragraph a quotation's continued speaker may be
 _COLON = re.compile(r"[^.!?\x00]*:\s*")
-# Rules whose span is a pronoun or a description ("he said", "the ministry said"), not a name.
-REFERRING = ("pronoun_continues", "noun_continues")
 _INTRODUCES_NEXT = re.compile(r"[^.!?,\x00]*:\s*")
 # A coordinated clause with a new, named subject: ", but Russia …", "; the ministry …".
 _NEW_SUBJECT = re.compile(r"(?:,\s+but|;)\s+(?:the\s+)?[A-Z]")
@@ -173,7 +172,7 @@ def _quotation_targets(
         ):
             continue
         post = matcher.scan(after, max(after, until))
-        if post is not None and post.rule != "said_name":
+        if post is not None and SPEAKER_RULES[post.rule].reads != "inverted":
             # “A” whilst X said: “B” / “A”, while X indicated …: a new clause, X's own words.
             between = hidden[after : post.start]
             introduces = i + 1 < len(quotations) and until == quotations[i + 1].start - 1
@@ -190,9 +189,8 @@ def _quotation_targets(
             pre = matcher.introducing(low, turn.start(), max(since, q.start - 1))
         elif pre is None:
             pre = matcher.introducing(low, since, max(since, q.start - 1))
-        introduces = pre is not None and pre.rule in ("name_said", "name_told")
-        if pre is not None and introduces and _COLON.fullmatch(hidden, pre.verb_end, q.start - 1):
-            pre = dataclasses.replace(pre, rule="colon_intro")
+        if pre is not None:
+            pre = _colon_intro(hidden, pre, q.start)
         found = post
         if pre is not None and (post is None or q.start - pre.end < post.start - after):
             found = pre
@@ -208,6 +206,16 @@ def _quotation_targets(
         )
         out.append(target)
     return out
+
+
+@SPEAKER_RULES.finds("colon_intro", _COLON)
+def _colon_intro(hidden: str, pre: Found, quote: int) -> Found:
+    """A subject and its verb before a colon introduce the quotation: "X responded: “…”"."""
+    if SPEAKER_RULES[pre.rule].reads == "subject" and _COLON.fullmatch(
+        hidden, pre.verb_end, quote - 1
+    ):
+        return dataclasses.replace(pre, rule="colon_intro")
+    return pre
 
 
 def _sentence_targets(
@@ -241,7 +249,7 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
     for i, t in enumerate(targets):
         f = t.found
         source: _Said | None = None
-        rule = ""
+        rule: SpeakerRule | None = None
         if f is not None and f.name is not None:
             n = f.name
             source = _Said(t.paragraph, n.actor, n.name, n.person, f.start, f.end, f.statement)
@@ -265,7 +273,7 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
             n = t.subject
             source = _Said(t.paragraph, n.actor, n.name, n.person, n.start, n.end)
             rule = "sentence_subject"
-        if source is None:
+        if source is None or rule is None:
             continue
         said.append(source if source.paragraph == t.paragraph else _moved(source, t.paragraph))
         # A pronoun or a description points at its own words; a continued cue at the words
@@ -295,6 +303,7 @@ def _referred(
     return source
 
 
+@SPEAKER_RULES.finds("paragraph_continues", _UNNAMED_SPEAKER)
 def _continued(
     text: str, said: list[_Said], named: list[Name], targets: list[_Target], i: int
 ) -> _Said | None:

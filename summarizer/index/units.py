@@ -7,7 +7,7 @@ article (``S3``, ``Q2``, ``D4``, ``A1``): a small model picks an id instead of c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ..dates import Granularity, UnresolvedReason
@@ -15,6 +15,37 @@ from ..dates import Granularity, UnresolvedReason
 DateType = Literal["date", "time", "duration", "set"]
 ActorKind = Literal["person", "organisation", "state", "group", "other"]
 MentionKind = Literal["name", "surname", "honorific", "institution", "pronoun", "title"]
+# The names of the rules that make speaker cues, actors and mentions (``rules.py``).
+SpeakerRule = Literal[
+    "as_saying",
+    "in_a_statement",
+    "according_to",
+    "name_said",
+    "name_told",
+    "on_behalf_of",
+    "colon_intro",
+    "pronoun_continues",
+    "noun_continues",
+    "said_name",
+    "name_saying",
+    "paragraph_continues",
+    "sentence_subject",
+    "holds_stance",
+]
+ActorRule = Literal[
+    "institution",
+    "person_name",
+    "title",
+    "surname_only",
+    "organisation_name",
+    "defined_name",
+    "acronym",
+    "repeated_name",
+    "state_body",
+    "state",
+    "surname_link",
+    "org_word_link",
+]
 
 
 @dataclass(frozen=True)
@@ -59,12 +90,14 @@ class DateMention:
 
 @dataclass(frozen=True)
 class Mention:
-    """One place where an actor is named or referred to."""
+    """One place where an actor is named or referred to, and the rule that found it (not part
+    of its identity: two rules finding one span make one mention, the first rule's)."""
 
     text: str
     start: int
     end: int
     kind: MentionKind
+    rule: ActorRule = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -76,6 +109,7 @@ class IndexedActor:
     kind: ActorKind
     title: str | None
     mentions: tuple[Mention, ...]
+    rule: ActorRule  # the rule that made it an actor
 
     @property
     def id(self) -> str:
@@ -94,6 +128,6 @@ class SpeakerCue:
     target: str
     actor: str | None
     name: str
-    rule: str
+    rule: SpeakerRule
     start: int
     end: int
