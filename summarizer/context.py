@@ -30,7 +30,7 @@ from typing import Any
 import openai
 
 from .errors import ContextLengthError
-from .profile import profile_for
+from .profile import EndpointProfile, profile_for
 from .settings import Settings
 
 # ASCII characters per token, counted low on purpose (the bundled model: 4.2 on the seed).
@@ -51,11 +51,14 @@ def estimate_messages(messages: Sequence[Mapping[str, str]]) -> int:
 
 
 def server_tokens(
-    client: openai.OpenAI, settings: Settings, messages: Sequence[Mapping[str, str]]
+    client: openai.OpenAI,
+    settings: Settings,
+    messages: Sequence[Mapping[str, str]],
+    profile: EndpointProfile | None = None,
 ) -> int | None:
     """The server's own count of the messages' tokens (chat template estimated as above), or
     None where it has no tokenizer to ask or does not answer: the estimate stands then."""
-    if not profile_for(settings).tokenizes:
+    if not (profile or profile_for(settings)).tokenizes:
         return None
     path = client.base_url.path.rstrip("/").removesuffix("/v1")
     url = str(client.base_url.copy_with(path=f"{path}/tokenize"))

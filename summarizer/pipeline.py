@@ -18,7 +18,7 @@ from .index import ArticleIndex
 from .index.quotations import Quotation
 from .llm import make_client
 from .long import extract_article
-from .profile import generation_settings, profile_for
+from .profile import EndpointProfile, generation_settings
 from .prompts import PromptSet, load_prompts
 from .request import Prepared, prepare
 from .schema import SCHEMA_VERSION, ArticleSummary, PromptInfo, Provenance, SummaryWarning
@@ -38,9 +38,9 @@ def summarize_article(
     prompts = prompts or load_prompts()
     prepared = prepare(article, prompts, settings)
     own_client = client is None
-    client = client or make_client(settings)
+    client = client or make_client(settings, profile=prepared.profile)
     try:
-        window = profile_for(settings).context_tokens
+        window = prepared.profile.context_tokens
         prepared, extraction = extract_article(
             client, settings, prompts, article, prepared, context_tokens=window
         )
@@ -70,6 +70,7 @@ def finish(
         prompts,
         derive_events=not prepared.spec.bounds.model_events,
         created_at=created_at,
+        profile=prepared.profile,
     )
     if prepared.total_quotations > len(prepared.quotations):
         result.warnings.append(
@@ -93,6 +94,7 @@ def assemble(
     *,
     derive_events: bool = False,
     created_at: dt.datetime | None = None,
+    profile: EndpointProfile,
 ) -> ArticleSummary:
     """Look up and check a validated draft; pure given ``created_at`` (provenance's time; when
     None, the clock is read: the one impure part), so it can replay recorded answers.
@@ -100,7 +102,6 @@ def assemble(
     ``derive_events``: the timeline is read off the date mentions' clauses, not the draft's.
     """
     draft = extraction.draft
-    profile = profile_for(settings)
     bounds = profile.draft_bounds
     a = Assembler(
         article,
@@ -124,7 +125,7 @@ def assemble(
         schema_version=SCHEMA_VERSION,
         schema_kind=profile.dialect,
         created_at=created_at or dt.datetime.now(dt.UTC).replace(microsecond=0),
-        generation=generation_settings(settings),
+        generation=generation_settings(settings, profile),
         attempts=len(extraction.attempts),
         usage=extraction.usage,
         attempt_log=extraction.attempts,

@@ -86,6 +86,7 @@ class ArticleWorker:
         concurrency: int = 1,
     ) -> None:
         self.settings = settings
+        self.profile = profile_for(settings)  # decided once for the run, carried by each request
         # Requests in flight: an article's own, and its windows' when a long one has some.
         self.slots = Slots(concurrency)
         self.client = client
@@ -98,11 +99,11 @@ class ArticleWorker:
             article = item.load(self.settings.max_chars)
         except Exception as exc:  # InputError, or an unreadable file: recorded, never fatal
             return error_result(item.id, exc, origin=item.origin)
-        key = cache_key(article, self.settings, self.prompts) if self.cache else ""
+        key = cache_key(article, self.settings, self.prompts, self.profile) if self.cache else ""
         if self.cache is not None and (hit := self.cache.get(key)) is not None:
             return ok_result(item.id, hit, origin=item.origin, cached=True)
         try:
-            prepared = prepare(article, self.prompts, self.settings)
+            prepared = prepare(article, self.prompts, self.settings, self.profile)
         except Exception as exc:  # a bug in our own code: still one record, not a dead batch
             return error_result(item.id, exc, origin=item.origin)
         return Call(item, article, prepared, key)
@@ -117,7 +118,7 @@ class ArticleWorker:
                     self.prompts,
                     call.article,
                     call.prepared,
-                    context_tokens=profile_for(self.settings).context_tokens,
+                    context_tokens=call.prepared.profile.context_tokens,
                     slots=self.slots,
                 )
         except Exception as exc:  # ModelError and anything unforeseen: recorded, not raised
@@ -126,7 +127,7 @@ class ArticleWorker:
 
     def finish(self, call: Call) -> Result:
         """Ground and assemble the answer, and remember it in the cache."""
-        item, model = call.item, profile_for(self.settings).model
+        item, model = call.item, self.profile.model
         if call.error is not None or call.extraction is None:
             error = call.error or RuntimeError("the model call did not run")
             return error_result(item.id, error, origin=item.origin, model=model)

@@ -89,12 +89,13 @@ class BatchEngine:
                 f"with the Batch API; the {profile.name} has none"
             )
         self.settings = settings
+        self.profile = profile  # decided once for the run, carried by each request
         self.prompts = prompts
         self.cache = cache
         self.resume = resume
         self.poll_interval = poll_interval
         self.progress = progress or Quiet()
-        self.client = client or make_client(settings)
+        self.client = client or make_client(settings, profile=profile)
         self.max_requests = max_requests
         self.max_bytes = max_bytes
         self.state_path = batch_state_path(output)
@@ -158,9 +159,13 @@ class BatchEngine:
                     yield ok_result(unit.id, hit, origin=unit.origin, cached=True)
                     continue
                 custom_id = f"req-{self.built['requests'] + 1}"
-                prepared = prepare(article, self.prompts, self.settings)
+                prepared = prepare(article, self.prompts, self.settings, self.profile)
                 line = batch_line(
-                    custom_id, self.settings, prepared.messages, prepared.schema_fields
+                    custom_id,
+                    self.settings,
+                    prepared.messages,
+                    prepared.schema_fields,
+                    self.profile,
                 )
                 writer.add(Pending(unit.id, unit.origin, custom_id, article), line)
                 self.built["requests"] += 1
@@ -171,7 +176,7 @@ class BatchEngine:
     def _cached(self, article: Article) -> Any:
         if self.cache is None:
             return None
-        return self.cache.get(cache_key(article, self.settings, self.prompts))
+        return self.cache.get(cache_key(article, self.settings, self.prompts, self.profile))
 
     # -- 2. submit -------------------------------------------------------------------------
 
@@ -277,7 +282,9 @@ class BatchEngine:
                         yield outcome
                     else:
                         reask, messages, schema_fields = outcome
-                        line = batch_line(reask.custom_id, self.settings, messages, schema_fields)
+                        line = batch_line(
+                            reask.custom_id, self.settings, messages, schema_fields, self.profile
+                        )
                         reasks.add(reask, line)
         finally:
             reasks.close()
@@ -302,7 +309,7 @@ class BatchEngine:
     ) -> Result | tuple[Pending, list[Message], dict[str, Any]]:
         """The record a live call would have given for this answer, or the re-ask to send."""
         item_id, origin, article = pending.id, pending.origin, pending.article
-        prepared = prepare(article, self.prompts, self.settings)
+        prepared = prepare(article, self.prompts, self.settings, self.profile)
         history = pending.history(prepared.messages)
         outcome = self._answer(answer, why_missing)
         step = next_step(
@@ -311,11 +318,13 @@ class BatchEngine:
         if isinstance(step, Accepted):
             summary = finish(article, prepared, step.extraction, self.settings, self.prompts)
             if self.cache is not None:
-                self.cache.put(cache_key(article, self.settings, self.prompts), summary)
+                self.cache.put(
+                    cache_key(article, self.settings, self.prompts, self.profile), summary
+                )
             return ok_result(item_id, summary, origin=origin)
         if isinstance(step, GiveUp):
             answered = outcome.model if isinstance(outcome, Completion) else None
-            model = answered or profile_for(self.settings).model
+            model = answered or self.profile.model
             return error_result(item_id, step.error, origin=origin, model=model)
         after = step.history
         reask = Pending(
@@ -370,7 +379,7 @@ class BatchEngine:
     def _save_state(self) -> None:
         state = {
             "version": STATE_VERSION,
-            "model": profile_for(self.settings).model,
+            "model": self.profile.model,
             "prompt": [self.prompts.name, self.prompts.version],
             "folder": str(self.folder),
             "built": self.built,
@@ -386,7 +395,7 @@ class BatchEngine:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _call(self, fn: Callable[[], T]) -> T:
-        return retry.call_with_retries(fn, self.settings)[0]
+        return retry.call_with_retries(fn, self.settings, self.profile)[0]
 
 
 def _batch_problem(batch: Any) -> str:
