@@ -203,6 +203,10 @@ class Prepared:
     schema_fields: dict[str, Any]
     messages: list[Message]
     profile: EndpointProfile
+    # What ``pipeline.call`` and ``pipeline.finish`` need besides: the request is all they take.
+    article: Article
+    prompts: PromptSet
+    settings: Settings
 
 
 def prepare(
@@ -226,4 +230,7 @@ def prepare(
         schema_fields=spec.request_fields(profile.dialect),
         messages=build_messages(prompts, article, index, quotations, spec),
         profile=profile,
+        article=article,
+        prompts=prompts,
+        settings=settings,
     )

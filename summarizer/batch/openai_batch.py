@@ -9,7 +9,8 @@ output (``results.batch-state.json``) and in the results file itself:
 3. poll: until every batch has ended, showing its request counts;
 4. collect: download output and error files, and turn each answer into the same record a
    live call would give: ``extraction.next_step``, the live calls' own re-ask step, decides
-   whether it is accepted (``pipeline.finish`` grounds it), given up on, or re-asked (the bad
+   whether it is accepted (``pipeline.finish`` grounds it, as for a live call; the requests
+   are ``pipeline.start``'s), given up on, or re-asked (the bad
    answer and its errors appended to the conversation, within ``reasks`` and the token
    budget). A re-ask goes into a re-ask part, which is submitted, polled and collected in turn
    as the next round.
@@ -39,7 +40,7 @@ from ..article import Article
 from ..errors import InputError, TransportError
 from ..extraction import Accepted, GiveUp, next_step
 from ..llm import Completion, Message, completion_from_json, make_client
-from ..pipeline import finish, prepare
+from ..pipeline import finish, start
 from ..profile import profile_for
 from ..prompts import PromptSet
 from ..settings import Settings
@@ -159,7 +160,7 @@ class BatchEngine:
                     yield ok_result(unit.id, hit, origin=unit.origin, cached=True)
                     continue
                 custom_id = f"req-{self.built['requests'] + 1}"
-                prepared = prepare(article, self.prompts, self.settings, self.profile)
+                prepared = start(article, self.settings, self.prompts, self.profile)
                 line = batch_line(
                     custom_id,
                     self.settings,
@@ -309,14 +310,14 @@ class BatchEngine:
     ) -> Result | tuple[Pending, list[Message], dict[str, Any]]:
         """The record a live call would have given for this answer, or the re-ask to send."""
         item_id, origin, article = pending.id, pending.origin, pending.article
-        prepared = prepare(article, self.prompts, self.settings, self.profile)
+        prepared = start(article, self.settings, self.prompts, self.profile)
         history = pending.history(prepared.messages)
         outcome = self._answer(answer, why_missing)
         step = next_step(
             history, outcome, spec=prepared.spec, prompts=self.prompts, settings=self.settings
         )
         if isinstance(step, Accepted):
-            summary = finish(article, prepared, step.extraction, self.settings, self.prompts)
+            summary = finish(prepared, step.extraction)
             if self.cache is not None:
                 self.cache.put(
                     cache_key(article, self.settings, self.prompts, self.profile), summary
