@@ -102,11 +102,17 @@ _STATUSES = frozenset({400, 413, 500})
 
 def context_length_error(exc: openai.APIStatusError) -> ContextLengthError | None:
     """The typed error when ``exc`` says the request exceeded the context window, else None."""
-    if exc.status_code not in _STATUSES:
+    return refusal_error(exc.status_code, exc.body, exc.message)
+
+
+def refusal_error(status: int | None, error: Any, said: str = "") -> ContextLengthError | None:
+    """The typed error when an answer of HTTP ``status`` whose ``error`` object (or text
+    ``said``) says the request exceeded the context window, else None: a live call's, or a
+    Batch API answer line's."""
+    if status not in _STATUSES:
         return None
-    body: Any = exc.body
-    fields = body if isinstance(body, dict) else {}
-    message = str(fields.get("message") or exc.message or "")
+    fields = error if isinstance(error, dict) else {}
+    message = str(fields.get("message") or said or "")
     codes = {str(fields.get("code")), str(fields.get("type"))}
     if not (codes & _CODES or _PHRASES.search(message)):
         return None
@@ -116,10 +122,10 @@ def context_length_error(exc: openai.APIStatusError) -> ContextLengthError | Non
     return ContextLengthError(
         "the request is longer than the model's context window"
         + (f" of {limit:,} tokens" if limit else "")
-        + f" (HTTP {exc.status_code}: {said})",
+        + f" (HTTP {status}: {said})",
         limit=limit,
         prompt_tokens=prompt,
-        status_code=exc.status_code,
+        status_code=status,
         attempts=1,
     )
 

@@ -82,6 +82,23 @@ def extract_article(
         return long.run(long.refused(exc, prepared.messages, context_tokens))
 
 
+def extract_refused(
+    client: openai.OpenAI,
+    settings: Settings,
+    prompts: PromptSet,
+    article: Article,
+    prepared: Prepared,
+    refused: ContextLengthError,
+    *,
+    context_tokens: int | None,
+    slots: Slots | None = None,
+) -> tuple[Prepared, Extraction]:
+    """``extract_article`` for a request the server has already refused as too long (a Batch
+    API answer): counted, and the article sent in windows as the refusal says."""
+    long = LongArticle(client, settings, prompts, article, prepared, slots)
+    return long.run(long.refused(refused, prepared.messages, context_tokens))
+
+
 def fits(prepared: Prepared, settings: Settings, context_tokens: int) -> bool:
     """Whether the article's request fits ``context_tokens`` by the estimate (which errs high);
     ``LongArticle.fits_whole`` asks the server's own count when it does not."""

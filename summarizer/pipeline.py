@@ -27,9 +27,10 @@ import openai
 
 from .article import Article
 from .assemble import assemble_summary
+from .errors import ContextLengthError
 from .extraction import Extraction
 from .llm import make_client
-from .long import Slots, extract_article
+from .long import Slots, extract_article, extract_refused
 from .profile import EndpointProfile
 from .prompts import PromptSet, load_prompts
 from .request import Prepared, prepare
@@ -70,13 +71,30 @@ def start(
 
 
 def call(
-    client: openai.OpenAI, request: Prepared, *, slots: Slots | None = None
+    client: openai.OpenAI,
+    request: Prepared,
+    *,
+    slots: Slots | None = None,
+    refused: ContextLengthError | None = None,
 ) -> tuple[Prepared, Extraction]:
     """The validated draft of the request, in windows when it does not fit the profile's
     context size or the server refuses it as too long; returns the request the draft answers
     (a long article's is the whole article's again) with it. Raises ``ModelError``.
 
-    ``slots``: the batch's request slots, which a long article's windows may borrow."""
+    ``slots``: the batch's request slots, which a long article's windows may borrow.
+    ``refused``: the server's refusal of the request, when it was sent already (a Batch API
+    answer); the windows follow at once."""
+    if refused is not None:
+        return extract_refused(
+            client,
+            request.settings,
+            request.prompts,
+            request.article,
+            request,
+            refused,
+            context_tokens=request.profile.context_tokens,
+            slots=slots,
+        )
     return extract_article(
         client,
         request.settings,

@@ -37,10 +37,12 @@ import openai
 
 from .. import retry, scrub
 from ..article import Article
-from ..errors import InputError, TransportError
+from ..context import refusal_error
+from ..errors import ContextLengthError, InputError, TransportError
 from ..extraction import Accepted, GiveUp, next_step
 from ..llm import Completion, Message, completion_from_json, make_client
-from ..pipeline import finish, start
+from ..long import fits
+from ..pipeline import Prepared, call, finish, start
 from ..profile import profile_for
 from ..prompts import PromptSet
 from ..settings import Settings
@@ -161,6 +163,11 @@ class BatchEngine:
                     continue
                 custom_id = f"req-{self.built['requests'] + 1}"
                 prepared = start(article, self.settings, self.prompts, self.profile)
+                window = self.profile.context_tokens
+                if window is not None and not fits(prepared, self.settings, window):
+                    self.built["immediate"] += 1  # too long for one request: no batch line
+                    yield self._windowed(unit.id, unit.origin, prepared)
+                    continue
                 line = batch_line(
                     custom_id,
                     self.settings,
@@ -173,6 +180,27 @@ class BatchEngine:
         finally:
             writer.close()
         self.parts = writer.parts
+
+    def _windowed(
+        self,
+        item_id: str,
+        origin: str,
+        request: Prepared,
+        refused: ContextLengthError | None = None,
+    ) -> Result:
+        """The record of an article too long for one request (known from the context size, or
+        from the server's refusal): its windows go out as live calls, as they would in a live
+        run, since each window's request depends on the answers before it."""
+        try:
+            request, extraction = call(self.client, request, refused=refused)
+            summary = finish(request, extraction)
+        except Exception as exc:  # ModelError, or a bug of ours: one error record
+            return error_result(item_id, exc, origin=origin, model=self.profile.model)
+        if self.cache is not None:
+            self.cache.put(
+                cache_key(request.article, self.settings, self.prompts, self.profile), summary
+            )
+        return ok_result(item_id, summary, origin=origin)
 
     def _cached(self, article: Article) -> Any:
         if self.cache is None:
@@ -323,6 +351,8 @@ class BatchEngine:
                     cache_key(article, self.settings, self.prompts, self.profile), summary
                 )
             return ok_result(item_id, summary, origin=origin)
+        if isinstance(step, GiveUp) and isinstance(step.error, ContextLengthError):
+            return self._windowed(item_id, origin, prepared, refused=step.error)
         if isinstance(step, GiveUp):
             answered = outcome.model if isinstance(outcome, Completion) else None
             model = answered or self.profile.model
@@ -351,6 +381,10 @@ class BatchEngine:
         status = response.get("status_code")
         body = response.get("body")
         if answer.get("error") or status != 200 or not isinstance(body, dict):
+            error = body.get("error") if isinstance(body, dict) else None
+            too_long = refusal_error(status, error) if not answer.get("error") else None
+            if too_long is not None:  # as a live call's refusal: the windows will follow
+                return too_long
             message = scrub.redact(_error_message(answer), self.settings.secrets)
             return TransportError(
                 f"the Batch API request failed (HTTP {status}): {message}", attempts=1
