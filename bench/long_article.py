@@ -70,7 +70,7 @@ def run(article: Article, settings: Settings, window: int | None) -> tuple[Artic
         prepared, extraction = extract_article(
             client, settings, prompts, article, prepared, context_tokens=window
         )
-    result = finish(article, prepared, extraction, settings, prompts)
+    result = finish(prepared, extraction)
     return result, time.perf_counter() - began
 
 

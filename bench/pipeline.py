@@ -58,7 +58,7 @@ def one_run(text: str, answer: str, settings: Settings) -> float:
     )
     assert isinstance(step, Accepted), step
     extraction = step.extraction
-    result = finish(article, prepared, extraction, settings, prompts)
+    result = finish(prepared, extraction)
     result.model_dump_json()
     return (time.perf_counter() - start) * 1000
 

@@ -5,10 +5,12 @@ evidence id becomes that quotation's or sentence's span, a timeline unit becomes
 (the excerpt) and, for a date mention, the mention with the value the tagger resolved in the
 article's context. Actors are the index's (found by rule); a quotation's speaker is decided
 between the rule's cue and the model's answer, and the output says who decided.
+``assemble_summary`` puts the parts together with their provenance.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -26,15 +28,22 @@ from .draft import (
     DraftUndated,
 )
 from .events import clause_event
+from .extraction import Extraction
 from .index import ArticleIndex, DateMention, Sentence, SpeakerCue, event_dates
 from .index.quotations import Quotation
 from .positions import PositionBuilder
+from .profile import EndpointProfile, generation_settings
+from .prompts import PromptSet
 from .schema import (
+    SCHEMA_VERSION,
     Actor,
     ArticleInfo,
+    ArticleSummary,
     DateValue,
     KeyPoint,
     Position,
+    PromptInfo,
+    Provenance,
     Quote,
     Span,
     Summary,
@@ -42,8 +51,78 @@ from .schema import (
     TimelineEvent,
     Topic,
 )
+from .settings import Settings
 from .support import supporting_sentences
 from .timeline import sort_events
+
+
+def assemble_summary(
+    article: Article,
+    index: ArticleIndex,
+    quotations: list[Quotation],
+    extraction: Extraction,
+    settings: Settings,
+    prompts: PromptSet,
+    *,
+    profile: EndpointProfile,
+    derive_events: bool = False,
+    created_at: dt.datetime | None = None,
+) -> ArticleSummary:
+    """Look up and check a validated draft; pure given ``created_at`` (provenance's time; when
+    None, the clock is read: the one impure part), so it can replay recorded answers.
+
+    ``derive_events``: the timeline is read off the date mentions' clauses, not the draft's.
+    """
+    draft = extraction.draft
+    bounds = profile.draft_bounds
+    a = Assembler(
+        article,
+        quotations,
+        index,
+        # A view only hits a bound the grammar enforced (OpenAI strict mode has no lengths).
+        view_limit=bounds.text if bounds.model_views and profile.dialect != "openai" else None,
+        model_stances=bounds.model_stances,
+        text_limits=profile.dialect != "openai",
+    )
+    a.check_scripts(draft)
+    actors = a.actors()
+    quotes = a.quotes(draft)
+    topics = a.topics(draft)
+    positions = a.positions(draft, quotes, topics)
+    timeline = a.derived_timeline() if derive_events else a.timeline(draft)
+    return ArticleSummary(
+        article=a.article_info(),
+        summary=a.summary(draft),
+        actors=actors,
+        topics=topics,
+        positions=positions,
+        timeline=timeline,
+        quotes=quotes,
+        provenance=provenance(extraction, settings, prompts, profile, created_at),
+        warnings=a.warnings,
+    )
+
+
+def provenance(
+    extraction: Extraction,
+    settings: Settings,
+    prompts: PromptSet,
+    profile: EndpointProfile,
+    created_at: dt.datetime | None,
+) -> Provenance:
+    """Where a summary came from: model, server, prompt, schema, knobs, attempts and usage."""
+    return Provenance(
+        model=extraction.model or profile.model,
+        server=profile.label,
+        prompt=PromptInfo(name=prompts.name, version=prompts.version),
+        schema_version=SCHEMA_VERSION,
+        schema_kind=profile.dialect,
+        created_at=created_at or dt.datetime.now(dt.UTC).replace(microsecond=0),
+        generation=generation_settings(settings, profile),
+        attempts=len(extraction.attempts),
+        usage=extraction.usage,
+        attempt_log=extraction.attempts,
+    )
 
 
 class Assembler:

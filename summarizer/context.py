@@ -30,7 +30,7 @@ from typing import Any
 import openai
 
 from .errors import ContextLengthError
-from .profile import profile_for
+from .profile import EndpointProfile, profile_for
 from .settings import Settings
 
 # ASCII characters per token, counted low on purpose (the bundled model: 4.2 on the seed).
@@ -51,11 +51,14 @@ def estimate_messages(messages: Sequence[Mapping[str, str]]) -> int:
 
 
 def server_tokens(
-    client: openai.OpenAI, settings: Settings, messages: Sequence[Mapping[str, str]]
+    client: openai.OpenAI,
+    settings: Settings,
+    messages: Sequence[Mapping[str, str]],
+    profile: EndpointProfile | None = None,
 ) -> int | None:
     """The server's own count of the messages' tokens (chat template estimated as above), or
     None where it has no tokenizer to ask or does not answer: the estimate stands then."""
-    if not profile_for(settings).tokenizes:
+    if not (profile or profile_for(settings)).tokenizes:
         return None
     path = client.base_url.path.rstrip("/").removesuffix("/v1")
     url = str(client.base_url.copy_with(path=f"{path}/tokenize"))
@@ -99,11 +102,17 @@ _STATUSES = frozenset({400, 413, 500})
 
 def context_length_error(exc: openai.APIStatusError) -> ContextLengthError | None:
     """The typed error when ``exc`` says the request exceeded the context window, else None."""
-    if exc.status_code not in _STATUSES:
+    return refusal_error(exc.status_code, exc.body, exc.message)
+
+
+def refusal_error(status: int | None, error: Any, said: str = "") -> ContextLengthError | None:
+    """The typed error when an answer of HTTP ``status`` whose ``error`` object (or text
+    ``said``) says the request exceeded the context window, else None: a live call's, or a
+    Batch API answer line's."""
+    if status not in _STATUSES:
         return None
-    body: Any = exc.body
-    fields = body if isinstance(body, dict) else {}
-    message = str(fields.get("message") or exc.message or "")
+    fields = error if isinstance(error, dict) else {}
+    message = str(fields.get("message") or said or "")
     codes = {str(fields.get("code")), str(fields.get("type"))}
     if not (codes & _CODES or _PHRASES.search(message)):
         return None
@@ -113,10 +122,10 @@ def context_length_error(exc: openai.APIStatusError) -> ContextLengthError | Non
     return ContextLengthError(
         "the request is longer than the model's context window"
         + (f" of {limit:,} tokens" if limit else "")
-        + f" (HTTP {exc.status_code}: {said})",
+        + f" (HTTP {status}: {said})",
         limit=limit,
         prompt_tokens=prompt,
-        status_code=exc.status_code,
+        status_code=status,
         attempts=1,
     )
 

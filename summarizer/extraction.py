@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from .draft import Draft, DraftSpec
 from .errors import BudgetExceededError, InvalidOutputError, ModelError, TransportError
 from .llm import Completion, Message, complete
+from .profile import EndpointProfile
 from .prompts import PromptSet
 from .retry import call_with_retries
 from .schema import AttemptRecord, Usage
@@ -38,6 +39,8 @@ class DraftRequest(Protocol):
     def spec(self) -> DraftSpec: ...
     @property
     def schema_fields(self) -> dict[str, Any]: ...
+    @property
+    def profile(self) -> EndpointProfile: ...
 
 
 @dataclass
@@ -149,11 +152,11 @@ def extract_draft(
     while True:  # ends in a valid draft, or in the error ``next_step`` gives up with
 
         def send(sent: Sequence[Message] = history.messages) -> Completion:
-            return complete(client, settings, sent, request.schema_fields)
+            return complete(client, settings, sent, request.schema_fields, request.profile)
 
         outcome: Completion | TransportError
         try:
-            outcome, _ = call_with_retries(send, settings)
+            outcome, _ = call_with_retries(send, settings, request.profile)
         except TransportError as exc:
             outcome = exc
         step = next_step(history, outcome, spec=request.spec, prompts=prompts, settings=settings)

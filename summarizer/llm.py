@@ -19,7 +19,7 @@ import openai
 
 from . import http_bounds
 from .context import context_length_error
-from .profile import profile_for
+from .profile import EndpointProfile, profile_for
 from .schema import Usage
 from .settings import Settings
 
@@ -57,10 +57,14 @@ def tls_context() -> ssl.SSLContext:
 
 
 def make_client(
-    settings: Settings, *, transport: httpx2.BaseTransport | None = None
+    settings: Settings,
+    *,
+    transport: httpx2.BaseTransport | None = None,
+    profile: EndpointProfile | None = None,
 ) -> openai.OpenAI:
+    """A client for the settings' server; ``profile``: theirs, when the caller has it."""
     settings.check_base_url()  # also for settings built without ``resolve``: no credentials
-    seconds = profile_for(settings).timeout
+    seconds = (profile or profile_for(settings)).timeout
     timeout = httpx2.Timeout(seconds, connect=settings.connect_timeout)
     advice = " (raise --max-output-tokens or SUMMARIZER_MAX_OUTPUT_TOKENS if answers are this long)"
     http = httpx2.Client(
@@ -85,14 +89,18 @@ def answer_cap(settings: Settings) -> int:
 
 
 def request_body(
-    settings: Settings, messages: Sequence[Message], schema_fields: dict[str, Any]
+    settings: Settings,
+    messages: Sequence[Message],
+    schema_fields: dict[str, Any],
+    profile: EndpointProfile | None = None,
 ) -> dict[str, Any]:
     """The Chat Completions JSON body, exactly as sent; also each Batch API line's body.
 
     ``schema_fields`` carry the article's own draft schema (``DraftSpec.request_fields``):
-    ``response_format``, or llama.cpp's ``grammar``.
+    ``response_format``, or llama.cpp's ``grammar``. ``profile``: the settings' own, when the
+    caller has it (the request carries it).
     """
-    profile = profile_for(settings)
+    profile = profile or profile_for(settings)
     body: dict[str, Any] = {
         "model": profile.model,
         "messages": list(messages),
@@ -112,6 +120,7 @@ def complete(
     settings: Settings,
     messages: Sequence[Message],
     schema_fields: dict[str, Any],
+    profile: EndpointProfile | None = None,
 ) -> Completion:
     """Send one request; raises the SDK's errors untouched for ``retry.py`` to classify, except
     a context-length refusal, which becomes ``ContextLengthError``.
@@ -125,7 +134,7 @@ def complete(
     try:
         response = client.post(
             "/chat/completions",
-            body=request_body(settings, messages, schema_fields),
+            body=request_body(settings, messages, schema_fields, profile),
             cast_to=httpx2.Response,
         )
     except openai.APIStatusError as exc:

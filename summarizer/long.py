@@ -35,7 +35,6 @@ from .extraction import Extraction, extract_draft
 from .index import ArticleIndex
 from .llm import Completion, Message, complete
 from .merge import merge_drafts
-from .profile import profile_for
 from .prompts import PromptSet, Template, load_template, prompts_dir
 from .request import Prepared, build_messages, draft_spec, fence
 from .retry import call_with_retries
@@ -71,13 +70,39 @@ def extract_article(
     ``slots``: request slots the windows may borrow to go out at once (the batch's); the
     result is the same as one after another.
     """
+    long: LongArticle | None = None  # built only for an article that does not fit
+    if context_tokens is not None and not fits(prepared, settings, context_tokens):
+        long = LongArticle(client, settings, prompts, article, prepared, slots)
+        if not long.fits_whole(context_tokens):
+            return long.run(context_tokens)
+    try:
+        return prepared, extract_draft(client, settings, prompts, prepared)
+    except ContextLengthError as exc:
+        long = long or LongArticle(client, settings, prompts, article, prepared, slots)
+        return long.run(long.refused(exc, prepared.messages, context_tokens))
+
+
+def extract_refused(
+    client: openai.OpenAI,
+    settings: Settings,
+    prompts: PromptSet,
+    article: Article,
+    prepared: Prepared,
+    refused: ContextLengthError,
+    *,
+    context_tokens: int | None,
+    slots: Slots | None = None,
+) -> tuple[Prepared, Extraction]:
+    """``extract_article`` for a request the server has already refused as too long (a Batch
+    API answer): counted, and the article sent in windows as the refusal says."""
     long = LongArticle(client, settings, prompts, article, prepared, slots)
-    if context_tokens is None or long.fits_whole(context_tokens):
-        try:
-            return prepared, extract_draft(client, settings, prompts, prepared)
-        except ContextLengthError as exc:
-            return long.run(long.refused(exc, prepared.messages, context_tokens))
-    return long.run(context_tokens)
+    return long.run(long.refused(refused, prepared.messages, context_tokens))
+
+
+def fits(prepared: Prepared, settings: Settings, context_tokens: int) -> bool:
+    """Whether the article's request fits ``context_tokens`` by the estimate (which errs high);
+    ``LongArticle.fits_whole`` asks the server's own count when it does not."""
+    return request_tokens(prepared.messages, settings) <= context_tokens
 
 
 class Slots:
@@ -141,7 +166,7 @@ class LongArticle:
         quotations = [q for q in self.index.quotations if lo <= q.start < hi]
         spec = draft_spec(self.index, quotations, self.bounds, span)
         messages = build_messages(self.prompts, self.article, self.index, quotations, spec, span)
-        kind = profile_for(self.settings).dialect
+        kind = self.prepared.profile.dialect
         return dataclasses.replace(
             self.prepared,
             quotations=quotations,
@@ -161,9 +186,9 @@ class LongArticle:
         """Whether the whole article's request fits ``limit``: by the estimate, else by the
         server's own count where it has one, which then also sizes the windows."""
         messages = self.prepared.messages
-        if request_tokens(messages, self.settings) <= limit:
+        if fits(self.prepared, self.settings, limit):
             return True
-        counted = server_tokens(self.client, self.settings, messages)
+        counted = server_tokens(self.client, self.settings, messages, self.prepared.profile)
         if counted is None:
             return False
         self.learn(counted, messages)
@@ -372,16 +397,17 @@ class LongArticle:
             summaries=fence("\n\n".join(parts)),
         )
         messages: list[Message] = [{"role": "user", "content": content}]
-        fields = summary_fields(self.bounds, profile_for(self.settings).dialect)
+        profile = self.prepared.profile
+        fields = summary_fields(self.bounds, profile.dialect)
         too_long = self.tokens(messages) + self.settings.max_output_tokens > limit
         if too_long or self.used().total_tokens >= self.settings.token_budget:
             return joined_summary(drafts, self.bounds.key_points)  # no room for one more call
 
         def send() -> Completion:
-            return complete(self.client, self.settings, messages, fields)
+            return complete(self.client, self.settings, messages, fields, profile)
 
         try:
-            completion, _ = call_with_retries(send, self.settings)
+            completion, _ = call_with_retries(send, self.settings, profile)
         except ContextLengthError as exc:  # our estimate fell short: the windows' own, joined
             self.refused(exc, messages, limit)
             return joined_summary(drafts, self.bounds.key_points)

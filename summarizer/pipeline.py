@@ -3,6 +3,20 @@
 article -> index (sentences, quotations, dates, actors, speaker cues) -> prompt with the unit
 ids inline and a draft schema built for this article -> model (retries, re-asks) -> draft of
 ids -> lookup, speaker decisions, checks -> ``ArticleSummary`` with provenance and warnings.
+
+Three steps, and every way of running an article only schedules them:
+
+* ``start(article, settings)``: the request (``request.Prepared``: the index, the draft spec,
+  the prompt, the schema fields and the endpoint profile, decided here once);
+* ``call(client, request)``: the validated draft, through the model (retries, re-asks, and
+  windows for an article too long for one request), or the ``ModelError`` that ended it;
+* ``finish(request, extraction)``: the checked summary (``assemble.py``).
+
+``summarize_article`` runs them one after another. The live batch (``batch/engine.py``) runs
+``call`` in its pool and the other two on its consumer thread. The Batch API engine
+(``batch/openai_batch.py``) writes ``start``'s requests as lines and hands each accepted
+answer to ``finish``; its rounds of re-asks stand in for ``call``, which it runs itself for an
+article too long for one request.
 """
 
 from __future__ import annotations
@@ -12,19 +26,18 @@ import datetime as dt
 import openai
 
 from .article import Article
-from .assemble import Assembler
+from .assemble import assemble_summary
+from .errors import ContextLengthError
 from .extraction import Extraction
-from .index import ArticleIndex
-from .index.quotations import Quotation
 from .llm import make_client
-from .long import extract_article
-from .profile import generation_settings, profile_for
+from .long import Slots, extract_article, extract_refused
+from .profile import EndpointProfile
 from .prompts import PromptSet, load_prompts
 from .request import Prepared, prepare
-from .schema import SCHEMA_VERSION, ArticleSummary, PromptInfo, Provenance, SummaryWarning
+from .schema import ArticleSummary, SummaryWarning
 from .settings import Settings
 
-__all__ = ["Prepared", "assemble", "finish", "prepare", "summarize_article"]
+__all__ = ["Prepared", "call", "finish", "prepare", "start", "summarize_article"]
 
 
 def summarize_article(
@@ -35,108 +48,87 @@ def summarize_article(
     prompts: PromptSet | None = None,
 ) -> ArticleSummary:
     """Summarise one article with an already-resolved endpoint (no local server is started)."""
-    prompts = prompts or load_prompts()
-    prepared = prepare(article, prompts, settings)
+    request = start(article, settings, prompts)
     own_client = client is None
-    client = client or make_client(settings)
+    client = client or make_client(settings, profile=request.profile)
     try:
-        window = profile_for(settings).context_tokens
-        prepared, extraction = extract_article(
-            client, settings, prompts, article, prepared, context_tokens=window
-        )
+        request, extraction = call(client, request)
     finally:
         if own_client:
             client.close()
-    return finish(article, prepared, extraction, settings, prompts)
+    return finish(request, extraction)
+
+
+def start(
+    article: Article,
+    settings: Settings,
+    prompts: PromptSet | None = None,
+    profile: EndpointProfile | None = None,
+) -> Prepared:
+    """The article's request; ``profile``: the settings' own, when the caller decided it
+    already (a batch does, once per run)."""
+    return prepare(article, prompts or load_prompts(), settings, profile)
+
+
+def call(
+    client: openai.OpenAI,
+    request: Prepared,
+    *,
+    slots: Slots | None = None,
+    refused: ContextLengthError | None = None,
+) -> tuple[Prepared, Extraction]:
+    """The validated draft of the request, in windows when it does not fit the profile's
+    context size or the server refuses it as too long; returns the request the draft answers
+    (a long article's is the whole article's again) with it. Raises ``ModelError``.
+
+    ``slots``: the batch's request slots, which a long article's windows may borrow.
+    ``refused``: the server's refusal of the request, when it was sent already (a Batch API
+    answer); the windows follow at once."""
+    if refused is not None:
+        return extract_refused(
+            client,
+            request.settings,
+            request.prompts,
+            request.article,
+            request,
+            refused,
+            context_tokens=request.profile.context_tokens,
+            slots=slots,
+        )
+    return extract_article(
+        client,
+        request.settings,
+        request.prompts,
+        request.article,
+        request,
+        context_tokens=request.profile.context_tokens,
+        slots=slots,
+    )
 
 
 def finish(
-    article: Article,
-    prepared: Prepared,
-    extraction: Extraction,
-    settings: Settings,
-    prompts: PromptSet,
-    *,
-    created_at: dt.datetime | None = None,
+    request: Prepared, extraction: Extraction, *, created_at: dt.datetime | None = None
 ) -> ArticleSummary:
-    """``assemble`` plus the warnings only the preparation knows about; pure, like it, given
-    ``created_at`` (else the clock is read for it)."""
-    result = assemble(
-        article,
-        prepared.index,
-        prepared.quotations,
+    """The checked summary of the request's validated draft, with the warnings only the
+    preparation knows about; pure given ``created_at`` (else the clock is read for it)."""
+    result = assemble_summary(
+        request.article,
+        request.index,
+        request.quotations,
         extraction,
-        settings,
-        prompts,
-        derive_events=not prepared.spec.bounds.model_events,
+        request.settings,
+        request.prompts,
+        profile=request.profile,
+        derive_events=not request.spec.bounds.model_events,
         created_at=created_at,
     )
-    if prepared.total_quotations > len(prepared.quotations):
+    if request.total_quotations > len(request.quotations):
         result.warnings.append(
             SummaryWarning(
                 code="quotations_truncated",
-                message=f"only the first {len(prepared.quotations)} of "
-                f"{prepared.total_quotations} quotations were sent for attribution",
+                message=f"only the first {len(request.quotations)} of "
+                f"{request.total_quotations} quotations were sent for attribution",
                 path="$.quotes",
             )
         )
     return result
-
-
-def assemble(
-    article: Article,
-    index: ArticleIndex,
-    quotations: list[Quotation],
-    extraction: Extraction,
-    settings: Settings,
-    prompts: PromptSet,
-    *,
-    derive_events: bool = False,
-    created_at: dt.datetime | None = None,
-) -> ArticleSummary:
-    """Look up and check a validated draft; pure given ``created_at`` (provenance's time; when
-    None, the clock is read: the one impure part), so it can replay recorded answers.
-
-    ``derive_events``: the timeline is read off the date mentions' clauses, not the draft's.
-    """
-    draft = extraction.draft
-    profile = profile_for(settings)
-    bounds = profile.draft_bounds
-    a = Assembler(
-        article,
-        quotations,
-        index,
-        # A view only hits a bound the grammar enforced (OpenAI strict mode has no lengths).
-        view_limit=bounds.text if bounds.model_views and profile.dialect != "openai" else None,
-        model_stances=bounds.model_stances,
-        text_limits=profile.dialect != "openai",
-    )
-    a.check_scripts(draft)
-    actors = a.actors()
-    quotes = a.quotes(draft)
-    topics = a.topics(draft)
-    positions = a.positions(draft, quotes, topics)
-    timeline = a.derived_timeline() if derive_events else a.timeline(draft)
-    provenance = Provenance(
-        model=extraction.model or profile.model,
-        server=profile.label,
-        prompt=PromptInfo(name=prompts.name, version=prompts.version),
-        schema_version=SCHEMA_VERSION,
-        schema_kind=profile.dialect,
-        created_at=created_at or dt.datetime.now(dt.UTC).replace(microsecond=0),
-        generation=generation_settings(settings),
-        attempts=len(extraction.attempts),
-        usage=extraction.usage,
-        attempt_log=extraction.attempts,
-    )
-    return ArticleSummary(
-        article=a.article_info(),
-        summary=a.summary(draft),
-        actors=actors,
-        topics=topics,
-        positions=positions,
-        timeline=timeline,
-        quotes=quotes,
-        provenance=provenance,
-        warnings=a.warnings,
-    )

@@ -112,7 +112,8 @@ class EndpointProfile:
 
 
 def profile_for(settings: Settings) -> EndpointProfile:
-    """The profile of the server ``settings`` point at; cheap, so callers need not keep it."""
+    """The profile of the server ``settings`` point at: decided once per article (``request.
+    prepare``) or per run (the batch engines), then carried with the request."""
     kind = server_kind(settings)
     bundled = kind == "bundled"
     hosted = kind in ("openai", "azure")
@@ -169,11 +170,14 @@ def known_context(model: str) -> int | None:
     return CONTEXT_TOKENS[max(matches, key=len)] if matches else None
 
 
-def generation_settings(settings: Settings) -> dict[str, Any]:
-    """The knobs that change the model's answer (part of provenance and cache keys)."""
+def generation_settings(
+    settings: Settings, profile: EndpointProfile | None = None
+) -> dict[str, Any]:
+    """The knobs that change the model's answer (part of provenance and cache keys);
+    ``profile``: the settings' own, when the caller has it."""
     return {
         "temperature": settings.temperature,
         "seed": settings.seed,
         "max_output_tokens": settings.max_output_tokens,
-        "schema_kind": profile_for(settings).dialect,
+        "schema_kind": (profile or profile_for(settings)).dialect,
     }

@@ -20,7 +20,7 @@ from .index.quotations import Quotation
 from .index.sentences import sentence_at
 from .llm import Message
 from .positions import unit_words, view_key, view_units
-from .profile import profile_for
+from .profile import EndpointProfile, profile_for
 from .prompts import PromptSet
 from .settings import Settings
 from .views import trimmed
@@ -192,7 +192,9 @@ def fence(text: str) -> str:
 
 @dataclass(frozen=True)
 class Prepared:
-    """What goes to the model for one article, and the units its answer refers to."""
+    """What goes to the model for one article, and the units its answer refers to; with the
+    endpoint profile it was built for, which travels with it (nothing downstream asks
+    ``profile_for`` again)."""
 
     index: ArticleIndex
     quotations: list[Quotation]
@@ -200,14 +202,25 @@ class Prepared:
     spec: DraftSpec
     schema_fields: dict[str, Any]
     messages: list[Message]
+    profile: EndpointProfile
+    # What ``pipeline.call`` and ``pipeline.finish`` need besides: the request is all they take.
+    article: Article
+    prompts: PromptSet
+    settings: Settings
 
 
-def prepare(article: Article, prompts: PromptSet, settings: Settings) -> Prepared:
+def prepare(
+    article: Article,
+    prompts: PromptSet,
+    settings: Settings,
+    profile: EndpointProfile | None = None,
+) -> Prepared:
     """Index the article, build its draft schema and render the prompt (shared by live calls
-    and Batch API lines)."""
+    and Batch API lines). ``profile``: the settings' endpoint profile when the caller has it
+    already (a batch decides it once per run); else it is decided here, once per article."""
     index = index_article(article)
     quotations = list(index.quotations[:MAX_QUOTES])
-    profile = profile_for(settings)
+    profile = profile or profile_for(settings)
     spec = draft_spec(index, quotations, profile.draft_bounds)
     return Prepared(
         index=index,
@@ -216,4 +229,8 @@ def prepare(article: Article, prompts: PromptSet, settings: Settings) -> Prepare
         spec=spec,
         schema_fields=spec.request_fields(profile.dialect),
         messages=build_messages(prompts, article, index, quotations, spec),
+        profile=profile,
+        article=article,
+        prompts=prompts,
+        settings=settings,
     )

@@ -36,7 +36,7 @@ from tenacity import (
 
 from . import scrub
 from .errors import AnswerTooLargeError, TransportError, TransportTimeoutError
-from .profile import profile_for
+from .profile import EndpointProfile, profile_for
 from .settings import Settings
 
 T = TypeVar("T")
@@ -74,11 +74,14 @@ def is_transient(exc: BaseException) -> bool:
     return False
 
 
-def refused_here(exc: BaseException, settings: Settings) -> bool:
+def refused_here(
+    exc: BaseException, settings: Settings, profile: EndpointProfile | None = None
+) -> bool:
     """A connection refused by this machine: no server on that port, so no retry helps."""
     if not isinstance(exc, openai.APIConnectionError) or isinstance(exc, openai.APITimeoutError):
         return False
-    if not is_loopback(urlsplit(profile_for(settings).url).hostname or ""):
+    url = (profile or profile_for(settings)).url
+    if not is_loopback(urlsplit(url).hostname or ""):
         return False
     seen: set[int] = set()
     cause: BaseException | None = exc
@@ -150,8 +153,11 @@ class _Wait:
         return float(self._backoff(state))
 
 
-def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
+def call_with_retries(
+    fn: Callable[[], T], settings: Settings, profile: EndpointProfile | None = None
+) -> tuple[T, int]:
     """Run ``fn`` until it succeeds or the budget ends; returns the result and attempts made.
+    ``profile``: the settings' own, when the caller has it (it names the server in errors).
 
     Raises ``TransportError`` (with the attempt count) when transient failures persist or a
     non-transient HTTP error occurs.
@@ -164,15 +170,17 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
         return fn()
 
     retrying = Retrying(
-        retry=retry_if_exception(lambda exc: is_transient(exc) and not refused_here(exc, settings)),
+        retry=retry_if_exception(
+            lambda exc: is_transient(exc) and not refused_here(exc, settings, profile)
+        ),
         stop=stop_after_attempt(settings.max_attempts)
         | stop_after_delay(settings.max_retry_seconds),
         wait=_Wait(),
         sleep=sleep,
-        before_sleep=lambda state: _log_retry(state, settings),
+        before_sleep=lambda state: _log_retry(state, settings, profile),
         reraise=True,
     )
-    where = profile_for(settings).label
+    where = (profile or profile_for(settings)).label
     try:
         return retrying(counted), attempts
     except AnswerTooLargeError as exc:  # raised while reading the answer: never retried
@@ -190,7 +198,7 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
             attempts=attempts,
         ) from exc
     except openai.APIConnectionError as exc:
-        if refused_here(exc, settings):
+        if refused_here(exc, settings, profile):
             raise TransportError(
                 f"no model server at {where}: connection refused (start one, "
                 "or point --base-url / OPENAI_BASE_URL at a running one)",
@@ -203,13 +211,13 @@ def call_with_retries(fn: Callable[[], T], settings: Settings) -> tuple[T, int]:
         ) from exc
 
 
-def _log_retry(state: RetryCallState, settings: Settings) -> None:
+def _log_retry(state: RetryCallState, settings: Settings, profile: EndpointProfile | None) -> None:
     """One INFO line per retry (``-v`` shows them): what failed, and how long until the next."""
     exc = state.outcome.exception() if state.outcome else None
     wait = state.next_action.sleep if state.next_action else 0.0
     log.info(
         "model server %s: attempt %d of %d failed (%s); next in %.1f s",
-        profile_for(settings).label,
+        (profile or profile_for(settings)).label,
         state.attempt_number,
         settings.max_attempts,
         _short(exc, settings) if exc is not None else "?",

@@ -298,7 +298,8 @@ class FakeBatchAPI(FakeOpenAI):
     """The files and batches endpoints of the OpenAI API, for the Batch API engine.
 
     Upload (``POST /v1/files``), create (``POST /v1/batches``), poll (``GET /v1/batches/ID``),
-    list, and download (``GET /v1/files/ID/content``), over real HTTP through the SDK. Each
+    list, and download (``GET /v1/files/ID/content``), over real HTTP through the SDK; and live
+    calls (``POST /v1/chat/completions``), for a long article's windows. Each
     request line of an input file is answered by the same queue/``default`` as ``FakeOpenAI``
     (so ``completion()``/``error()`` script it), when a batch has been polled ``polls`` times.
     ``final_status="expired"`` answers only the first ``answered`` requests of each batch.
@@ -433,6 +434,9 @@ class FakeBatchAPI(FakeOpenAI):
                     self._json(fake.upload(raw, self.headers["content-type"]))
                 elif path == "/v1/batches":
                     self._json(fake.create_batch(json.loads(raw)))
+                elif path == "/v1/chat/completions":  # a live call, answered as a line would be
+                    reply = fake._next(json.loads(raw))
+                    self._send(reply.status, fake._encode(reply))
                 else:
                     self._json({"error": {"message": f"no route {path}"}}, 404)
 

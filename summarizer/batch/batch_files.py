@@ -24,6 +24,7 @@ from .. import jsonl
 from ..article import Article
 from ..extraction import History
 from ..llm import Message, request_body
+from ..profile import EndpointProfile
 from ..schema import AttemptRecord
 from ..settings import Settings
 
@@ -37,9 +38,10 @@ def batch_line(
     settings: Settings,
     messages: list[Message],
     schema_fields: dict[str, Any],
+    profile: EndpointProfile | None = None,
 ) -> bytes:
     """One Batch API request line, with the very body a live call sends."""
-    body = request_body(settings, messages, schema_fields)
+    body = request_body(settings, messages, schema_fields, profile)
     line = {"custom_id": custom_id, "method": "POST", "url": ENDPOINT, "body": body}
     return json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n"
 

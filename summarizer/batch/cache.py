@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..article import Article
 from ..paths import cache_dir
-from ..profile import generation_settings, profile_for
+from ..profile import EndpointProfile, generation_settings, profile_for
 from ..prompts import PromptSet
 from ..schema import SCHEMA_VERSION, ArticleSummary
 from ..settings import Settings
@@ -29,7 +29,14 @@ def default_cache_path() -> Path:
     return cache_dir() / "batch-cache.sqlite"
 
 
-def cache_key(article: Article, settings: Settings, prompts: PromptSet) -> str:
+def cache_key(
+    article: Article,
+    settings: Settings,
+    prompts: PromptSet,
+    profile: EndpointProfile | None = None,
+) -> str:
+    """The key of one article's summary under these settings (``profile``: theirs, if known)."""
+    profile = profile or profile_for(settings)
     parts = {
         "article": article.id,
         "title": article.title,
@@ -38,8 +45,8 @@ def cache_key(article: Article, settings: Settings, prompts: PromptSet) -> str:
         "language": article.language,
         "prompt": [prompts.name, prompts.version],
         "schema": SCHEMA_VERSION,
-        "model": profile_for(settings).model,
-        "generation": generation_settings(settings),
+        "model": profile.model,
+        "generation": generation_settings(settings, profile),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

@@ -1,6 +1,7 @@
 """The live engine: many articles through the core pipeline, ``concurrency`` requests in flight.
 
-The pipeline is cut at the model call. The pool's threads (as many as the concurrency) only
+The pipeline's three steps (``pipeline.start``, ``call``, ``finish``) are scheduled here: the
+pool's threads (as many as the concurrency) only
 call the model, retries and re-asks included, through one shared HTTP client and one
 ``PacedTransport``, so rate limits and 429 backoff are per batch, not per worker. Everything
 else, loading, the cache, the prompt before and grounding and assembly after, runs on the
@@ -9,7 +10,7 @@ answer is turned into the next request at once instead of queueing behind anothe
 grounding: with 16 threads doing all the work, requests spent a tenth of their time waiting
 for the interpreter rather than the server (``bench/batch_throughput.py``).
 
-The model call is ``long.extract_article``, as for one article: a long article's windows are
+The model call is ``pipeline.call``, as for one article: a long article's windows are
 planned in its pool thread (about a second of CPU for 60,000 characters, and only for an
 article that does not fit) and sent at once in the slots of ``concurrency`` that no other
 article's request holds (``long.Slots``), through the same client and pacing.
@@ -30,14 +31,15 @@ from dataclasses import dataclass, field
 import httpx2
 import openai
 
-from ..article import Article
 from ..endpoint import open_endpoint
 from ..errors import InputError
 from ..extraction import Extraction
 from ..llm import make_client, tls_context
-from ..long import Slots, extract_article
-from ..pipeline import Prepared, prepare
+from ..long import Slots
+from ..pipeline import Prepared
+from ..pipeline import call as call_model
 from ..pipeline import finish as finish_summary
+from ..pipeline import start as start_request
 from ..profile import profile_for
 from ..prompts import PromptSet, load_prompts
 from ..settings import Settings
@@ -67,8 +69,7 @@ class Call:
     """An article on its way to or back from the model: what the pool's threads work on."""
 
     item: Item
-    article: Article
-    prepared: Prepared
+    prepared: Prepared  # the request, article and endpoint profile included
     key: str  # the cache key, "" without a cache
     extraction: Extraction | None = None
     error: Exception | None = None
@@ -86,6 +87,7 @@ class ArticleWorker:
         concurrency: int = 1,
     ) -> None:
         self.settings = settings
+        self.profile = profile_for(settings)  # decided once for the run, carried by each request
         # Requests in flight: an article's own, and its windows' when a long one has some.
         self.slots = Slots(concurrency)
         self.client = client
@@ -98,27 +100,21 @@ class ArticleWorker:
             article = item.load(self.settings.max_chars)
         except Exception as exc:  # InputError, or an unreadable file: recorded, never fatal
             return error_result(item.id, exc, origin=item.origin)
-        key = cache_key(article, self.settings, self.prompts) if self.cache else ""
+        key = cache_key(article, self.settings, self.prompts, self.profile) if self.cache else ""
         if self.cache is not None and (hit := self.cache.get(key)) is not None:
             return ok_result(item.id, hit, origin=item.origin, cached=True)
         try:
-            prepared = prepare(article, self.prompts, self.settings)
+            prepared = start_request(article, self.settings, self.prompts, self.profile)
         except Exception as exc:  # a bug in our own code: still one record, not a dead batch
             return error_result(item.id, exc, origin=item.origin)
-        return Call(item, article, prepared, key)
+        return Call(item, prepared, key)
 
     def call(self, call: Call) -> Call:
         """The model call (with its retries and re-asks); never raises, the error is kept."""
         try:
             with self.slots.hold():
-                call.prepared, call.extraction = extract_article(
-                    self.client,
-                    self.settings,
-                    self.prompts,
-                    call.article,
-                    call.prepared,
-                    context_tokens=profile_for(self.settings).context_tokens,
-                    slots=self.slots,
+                call.prepared, call.extraction = call_model(
+                    self.client, call.prepared, slots=self.slots
                 )
         except Exception as exc:  # ModelError and anything unforeseen: recorded, not raised
             call.error = exc
@@ -126,14 +122,12 @@ class ArticleWorker:
 
     def finish(self, call: Call) -> Result:
         """Ground and assemble the answer, and remember it in the cache."""
-        item, model = call.item, profile_for(self.settings).model
+        item, model = call.item, self.profile.model
         if call.error is not None or call.extraction is None:
             error = call.error or RuntimeError("the model call did not run")
             return error_result(item.id, error, origin=item.origin, model=model)
         try:
-            summary = finish_summary(
-                call.article, call.prepared, call.extraction, self.settings, self.prompts
-            )
+            summary = finish_summary(call.prepared, call.extraction)
         except Exception as exc:  # a bug in grounding or assembly: one error record
             return error_result(item.id, exc, origin=item.origin, model=model)
         if self.cache is not None:

@@ -9,7 +9,8 @@ output (``results.batch-state.json``) and in the results file itself:
 3. poll: until every batch has ended, showing its request counts;
 4. collect: download output and error files, and turn each answer into the same record a
    live call would give: ``extraction.next_step``, the live calls' own re-ask step, decides
-   whether it is accepted (``pipeline.finish`` grounds it), given up on, or re-asked (the bad
+   whether it is accepted (``pipeline.finish`` grounds it, as for a live call; the requests
+   are ``pipeline.start``'s), given up on, or re-asked (the bad
    answer and its errors appended to the conversation, within ``reasks`` and the token
    budget). A re-ask goes into a re-ask part, which is submitted, polled and collected in turn
    as the next round.
@@ -36,10 +37,12 @@ import openai
 
 from .. import retry, scrub
 from ..article import Article
-from ..errors import InputError, TransportError
+from ..context import refusal_error
+from ..errors import ContextLengthError, InputError, TransportError
 from ..extraction import Accepted, GiveUp, next_step
 from ..llm import Completion, Message, completion_from_json, make_client
-from ..pipeline import finish, prepare
+from ..long import fits
+from ..pipeline import Prepared, call, finish, start
 from ..profile import profile_for
 from ..prompts import PromptSet
 from ..settings import Settings
@@ -89,12 +92,13 @@ class BatchEngine:
                 f"with the Batch API; the {profile.name} has none"
             )
         self.settings = settings
+        self.profile = profile  # decided once for the run, carried by each request
         self.prompts = prompts
         self.cache = cache
         self.resume = resume
         self.poll_interval = poll_interval
         self.progress = progress or Quiet()
-        self.client = client or make_client(settings)
+        self.client = client or make_client(settings, profile=profile)
         self.max_requests = max_requests
         self.max_bytes = max_bytes
         self.state_path = batch_state_path(output)
@@ -158,9 +162,18 @@ class BatchEngine:
                     yield ok_result(unit.id, hit, origin=unit.origin, cached=True)
                     continue
                 custom_id = f"req-{self.built['requests'] + 1}"
-                prepared = prepare(article, self.prompts, self.settings)
+                prepared = start(article, self.settings, self.prompts, self.profile)
+                window = self.profile.context_tokens
+                if window is not None and not fits(prepared, self.settings, window):
+                    self.built["immediate"] += 1  # too long for one request: no batch line
+                    yield self._windowed(unit.id, unit.origin, prepared)
+                    continue
                 line = batch_line(
-                    custom_id, self.settings, prepared.messages, prepared.schema_fields
+                    custom_id,
+                    self.settings,
+                    prepared.messages,
+                    prepared.schema_fields,
+                    self.profile,
                 )
                 writer.add(Pending(unit.id, unit.origin, custom_id, article), line)
                 self.built["requests"] += 1
@@ -168,10 +181,31 @@ class BatchEngine:
             writer.close()
         self.parts = writer.parts
 
+    def _windowed(
+        self,
+        item_id: str,
+        origin: str,
+        request: Prepared,
+        refused: ContextLengthError | None = None,
+    ) -> Result:
+        """The record of an article too long for one request (known from the context size, or
+        from the server's refusal): its windows go out as live calls, as they would in a live
+        run, since each window's request depends on the answers before it."""
+        try:
+            request, extraction = call(self.client, request, refused=refused)
+            summary = finish(request, extraction)
+        except Exception as exc:  # ModelError, or a bug of ours: one error record
+            return error_result(item_id, exc, origin=origin, model=self.profile.model)
+        if self.cache is not None:
+            self.cache.put(
+                cache_key(request.article, self.settings, self.prompts, self.profile), summary
+            )
+        return ok_result(item_id, summary, origin=origin)
+
     def _cached(self, article: Article) -> Any:
         if self.cache is None:
             return None
-        return self.cache.get(cache_key(article, self.settings, self.prompts))
+        return self.cache.get(cache_key(article, self.settings, self.prompts, self.profile))
 
     # -- 2. submit -------------------------------------------------------------------------
 
@@ -277,7 +311,9 @@ class BatchEngine:
                         yield outcome
                     else:
                         reask, messages, schema_fields = outcome
-                        line = batch_line(reask.custom_id, self.settings, messages, schema_fields)
+                        line = batch_line(
+                            reask.custom_id, self.settings, messages, schema_fields, self.profile
+                        )
                         reasks.add(reask, line)
         finally:
             reasks.close()
@@ -302,20 +338,24 @@ class BatchEngine:
     ) -> Result | tuple[Pending, list[Message], dict[str, Any]]:
         """The record a live call would have given for this answer, or the re-ask to send."""
         item_id, origin, article = pending.id, pending.origin, pending.article
-        prepared = prepare(article, self.prompts, self.settings)
+        prepared = start(article, self.settings, self.prompts, self.profile)
         history = pending.history(prepared.messages)
         outcome = self._answer(answer, why_missing)
         step = next_step(
             history, outcome, spec=prepared.spec, prompts=self.prompts, settings=self.settings
         )
         if isinstance(step, Accepted):
-            summary = finish(article, prepared, step.extraction, self.settings, self.prompts)
+            summary = finish(prepared, step.extraction)
             if self.cache is not None:
-                self.cache.put(cache_key(article, self.settings, self.prompts), summary)
+                self.cache.put(
+                    cache_key(article, self.settings, self.prompts, self.profile), summary
+                )
             return ok_result(item_id, summary, origin=origin)
+        if isinstance(step, GiveUp) and isinstance(step.error, ContextLengthError):
+            return self._windowed(item_id, origin, prepared, refused=step.error)
         if isinstance(step, GiveUp):
             answered = outcome.model if isinstance(outcome, Completion) else None
-            model = answered or profile_for(self.settings).model
+            model = answered or self.profile.model
             return error_result(item_id, step.error, origin=origin, model=model)
         after = step.history
         reask = Pending(
@@ -341,6 +381,10 @@ class BatchEngine:
         status = response.get("status_code")
         body = response.get("body")
         if answer.get("error") or status != 200 or not isinstance(body, dict):
+            error = body.get("error") if isinstance(body, dict) else None
+            too_long = refusal_error(status, error) if not answer.get("error") else None
+            if too_long is not None:  # as a live call's refusal: the windows will follow
+                return too_long
             message = scrub.redact(_error_message(answer), self.settings.secrets)
             return TransportError(
                 f"the Batch API request failed (HTTP {status}): {message}", attempts=1
@@ -370,7 +414,7 @@ class BatchEngine:
     def _save_state(self) -> None:
         state = {
             "version": STATE_VERSION,
-            "model": profile_for(self.settings).model,
+            "model": self.profile.model,
             "prompt": [self.prompts.name, self.prompts.version],
             "folder": str(self.folder),
             "built": self.built,
@@ -386,7 +430,7 @@ class BatchEngine:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _call(self, fn: Callable[[], T]) -> T:
-        return retry.call_with_retries(fn, self.settings)[0]
+        return retry.call_with_retries(fn, self.settings, self.profile)[0]
 
 
 def _batch_problem(batch: Any) -> str:
