@@ -148,10 +148,12 @@ def test_every_command_module_registers_the_same_way() -> None:
 # allowed more than one:
 # - ``article`` is base: it needs only errors and the bounded reader, and ``index`` reads it.
 # - ``claims``, ``support`` and ``windows`` read only the index, so they sit with it.
-# - "draft/schema" holds everything that builds or writes a summary without calling the
-#   model: ``events``, ``attribution``, ``stance_rules``, ``positions``, ``timeline``,
-#   ``assemble`` and ``merge`` (which ``long`` uses to combine windows), ``record_format``,
-#   ``export`` and ``schema_export``.
+# - "draft/schema" holds everything that builds or writes a summary's parts without calling
+#   the model: ``events``, ``attribution``, ``stance_rules``, ``positions``, ``timeline``,
+#   ``record_format``, ``export`` and ``schema_export``.
+# - "assemble" is above "model": ``assemble`` writes the provenance of a model's answer (its
+#   extraction, the endpoint profile), and ``merge`` (which ``long`` uses to combine windows)
+#   reads ``assemble``.
 # - "model" is the endpoint profile and everything that talks to a server: ``profile``
 #   (which reads ``draft``), ``context``, ``llm``, ``retry``, ``endpoint``, ``extraction``, and
 #   ``web`` (which fetches articles with ``llm``'s bounded client).
@@ -169,9 +171,10 @@ TIERS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         (
             "draft/schema",
             "draft schema schema_export record_format export timeline attribution "
-            "events stance_rules positions assemble merge",
+            "events stance_rules positions",
         ),
         ("model", "profile context llm retry endpoint extraction web"),
+        ("assemble", "assemble merge"),
         ("request", "request"),
         ("long", "long"),
         ("pipeline", "pipeline"),
