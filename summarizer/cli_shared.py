@@ -8,9 +8,15 @@ imports only this module from the CLI side, so none of them imports another.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
+import secrets
+import stat
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, TypeAlias
+from typing import IO, TextIO, TypeAlias, TypeVar
 
 from . import scrub
 from .errors import InputError
@@ -20,6 +26,7 @@ from .settings import SCHEMA_KINDS, SERVER_KINDS, Settings
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+_T = TypeVar("_T")
 
 
 def say(line: str, *, stream: IO[str] | None = None, part: str = "") -> None:
@@ -109,5 +116,64 @@ def write_output(text: str, path: Path | None) -> None:
         return
     try:
         path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+
+
+@contextlib.contextmanager
+def open_output(path: Path | None, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """Text output for ``export`` and ``timeline``: ``path``, or stdout when None.
+
+    Opened with ``newline=""`` (the ``csv`` module writes its own line ends; the other writers
+    write ``\n``). Stdout is UTF-8 whatever the locale, without a byte order mark (the next
+    program in a pipe does not want one).
+
+    A file is written atomically: into a temporary file beside it, renamed over ``path`` only
+    once the writer finished, so an error or Ctrl-C half way leaves the old file (or none),
+    never half of one that a spreadsheet or browser would open as if complete. The new file
+    keeps the old one's permissions. A symlink is written through, like ``write_text``; a
+    path that is not a regular file (``/dev/stdout``, a FIFO) is written in place.
+    """
+    if path is None:
+        sys.stdout.flush()
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+        try:
+            yield out
+        finally:
+            out.detach()  # leaves sys.stdout open
+        return
+    target = Path(os.path.realpath(path))
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise InputError(f"cannot write {path}: is a directory")
+    if mode is not None and not stat.S_ISREG(mode):
+        with _writing(path, lambda: path.open("w", encoding=encoding, newline="")) as f:
+            yield f
+        return
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    # 0o666 less the umask, like any new file; an existing file's mode is copied below.
+    fd = _writing(path, lambda: os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        if mode is not None:
+            os.chmod(tmp, stat.S_IMODE(mode))
+        _writing(path, lambda: os.replace(tmp, target))
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def _writing(path: Path, action: Callable[[], _T]) -> _T:
+    """``action()``, its ``OSError`` turned into the one line ``cannot write PATH: reason``."""
+    try:
+        return action()
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror}") from None

@@ -11,21 +11,16 @@ the core never imports this package. Handlers return the CLI's exit codes and ra
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import itertools
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
 
 from .. import scrub
 from ..article import load_article
-from ..cli_shared import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Subcommands, say
+from ..cli_shared import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Subcommands, open_output, say
 from ..errors import InputError
 from ..export import CSV_ENCODING, TABLES, write_csv, write_markdown
-from .records import Located, Problem, iter_records, iter_stream, iter_summaries, read_records
+from .records import Located, Skipped, iter_records, iter_stream, iter_summaries, read_records
 from .validate import validate_files
 from .view import Review, Row, load_review, select
 
@@ -146,27 +141,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# Unreadable lines listed one by one up to here; past it only counted.
-MAX_SKIPS_SHOWN = 5
-
-
-@dataclass
-class _Skipped:
-    """What ``export`` passed over: error records (expected in a batch) and problems (not)."""
-
-    errors: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    more: int = 0  # problems past MAX_SKIPS_SHOWN, counted only
-
-    def add(self, item: Located | Problem) -> None:
-        if isinstance(item, Located):
-            self.errors += 1
-        elif len(self.problems) < MAX_SKIPS_SHOWN:
-            self.problems.append(item)
-        else:
-            self.more += 1
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     if args.table is not None and args.format != "csv":
         raise InputError("--table applies to --format csv only")
@@ -174,46 +148,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         found = iter_stream("stdin", sys.stdin.buffer)
     else:
         found = iter_records(Path(args.path))
-    skipped = _Skipped()
+    skipped = Skipped()
     summaries = iter_summaries(found, skipped.add)
     first = next(summaries, None)  # before any output is opened: bad input writes nothing
     if first is None and skipped.problems and not skipped.errors:
-        more = len(skipped.problems) + skipped.more - 1
-        raise InputError(str(skipped.problems[0]) + (f" (and {more} more)" if more else ""))
+        raise InputError(skipped.first_problem())
     everything = summaries if first is None else itertools.chain([first], summaries)
-    with _open_output(args.output, CSV_ENCODING if args.format == "csv" else "utf-8") as out:
+    with open_output(args.output, CSV_ENCODING if args.format == "csv" else "utf-8") as out:
         if args.format == "csv":
             write_csv(everything, args.table or "quotes", out)
         else:
             write_markdown(everything, out)
-    for problem in skipped.problems:
-        say(f"warning: skipped {problem}")
-    if skipped.errors:
-        say(f"skipped {skipped.errors} error record{'s' if skipped.errors != 1 else ''}")
-    unreadable = len(skipped.problems) + skipped.more
-    if unreadable:
-        say(f"skipped {unreadable} unreadable record(s): the output lacks them")
+    for note in skipped.notes():
+        say(note)
+    if skipped.unreadable:
         return EXIT_USAGE
     if args.output is not None:
         say(f"wrote {args.output}")
     return EXIT_OK
-
-
-@contextlib.contextmanager
-def _open_output(path: Path | None, encoding: str) -> Iterator[TextIO]:
-    """``path`` opened for the ``csv`` module (``newline=""``), or stdout as UTF-8 whatever
-    the locale, without a byte order mark (the next program in a pipe does not want one)."""
-    if path is None:
-        sys.stdout.flush()
-        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
-        try:
-            yield out
-        finally:
-            out.detach()  # leaves sys.stdout open
-        return
-    try:
-        f = path.open("w", encoding=encoding, newline="")
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from None
-    with f:
-        yield f

@@ -6,7 +6,8 @@ A ``.json`` file holds one summary or one batch record; ``.jsonl``/``.ndjson`` h
 record per line, read as ``record_format.Record`` and kept with where it was found
 (``Located``). Standard input, which has no
 suffix, is told apart by its first line (``iter_stream``). ``iter_summaries`` turns records
-into checked ``ArticleSummary`` objects for ``export``, one at a time.
+into checked ``ArticleSummary`` objects for ``export`` and ``timeline``, one at a time, and
+``Skipped`` tallies what they passed over, so both commands report it the same way.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -233,6 +234,49 @@ def iter_summaries(
             skip(summary)
         else:
             yield summary
+
+
+# Unreadable lines listed one by one up to here; past it only counted.
+MAX_SKIPS_SHOWN = 5
+
+
+@dataclass
+class Skipped:
+    """What ``iter_summaries`` passed over: error records (expected in a batch) and problems
+    (not). Pass ``add`` as its ``skip``; a batch of any size keeps at most ``MAX_SKIPS_SHOWN``
+    problems in memory."""
+
+    errors: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    more: int = 0  # problems past MAX_SKIPS_SHOWN, counted only
+
+    def add(self, item: Located | Problem) -> None:
+        if isinstance(item, Located):
+            self.errors += 1
+        elif len(self.problems) < MAX_SKIPS_SHOWN:
+            self.problems.append(item)
+        else:
+            self.more += 1
+
+    @property
+    def unreadable(self) -> int:
+        """Lines or records that are not summaries: the output lacks them."""
+        return len(self.problems) + self.more
+
+    def first_problem(self) -> str:
+        """The first problem, and how many followed it: why nothing could be read."""
+        more = self.unreadable - 1
+        return str(self.problems[0]) + (f" (and {more} more)" if more > 0 else "")
+
+    def notes(self) -> list[str]:
+        """One diagnostic line per problem shown, then the counts; empty when nothing was
+        skipped."""
+        lines = [f"warning: skipped {problem}" for problem in self.problems]
+        if self.errors:
+            lines.append(f"skipped {self.errors} error record{'s' if self.errors != 1 else ''}")
+        if self.unreadable:
+            lines.append(f"skipped {self.unreadable} unreadable record(s): the output lacks them")
+        return lines
 
 
 def json_type(value: Any) -> str:
