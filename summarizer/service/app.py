@@ -16,17 +16,15 @@ import contextlib
 import dataclasses
 import json
 import logging
-from collections.abc import AsyncIterator, Callable, Coroutine
-from typing import Annotated, Any, cast
+from collections.abc import AsyncIterator
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import anyio
 import anyio.to_thread
-from fastapi import APIRouter, Depends, FastAPI, Request, Response, Security
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
-from fastapi.routing import APIRoute
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -43,8 +41,8 @@ from ..version import package_version
 from . import problems
 from .auth import JSONL_TYPES, legacy_owner_of, load_owner_key, owner_of
 from .config import ServiceConfig
+from .deps import ERRORS, BoundedJSONRoute, Owner, own_job
 from .jobs import (
-    Job,
     JobRunner,
     JobStore,
     iter_result_lines,
@@ -60,19 +58,10 @@ from .problems import Problem
 
 log = logging.getLogger("summarizer.service")
 
-ANONYMOUS = "anonymous"
 # Seconds a client refused for too many unfinished jobs is told to wait (``Retry-After``): a
 # job of a few articles takes about this long on a hosted model, and polling sooner only adds
 # load; a client may poll its jobs instead.
 JOB_RETRY_AFTER = 30
-
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"description": "missing or wrong bearer token"},
-    403: {"description": "without tokens: a request from another host or origin"},
-    413: {"description": "request body too large"},
-    415: {"description": "without tokens: a POST that is not JSON"},
-    422: {"description": "invalid input"},
-}
 
 
 def create_app(config: ServiceConfig, settings: Settings) -> FastAPI:
@@ -127,57 +116,8 @@ def create_app(config: ServiceConfig, settings: Settings) -> FastAPI:
     return app
 
 
-class _BoundedJSONRequest(Request):
-    """A request whose JSON body is parsed by ``jsonl.loads``: deep nesting, huge numbers and
-    NaN are a JSONDecodeError, which FastAPI answers with 422, never a RecursionError's 500."""
-
-    async def json(self) -> Any:
-        if not hasattr(self, "_bounded_json"):
-            self._bounded_json = jsonl.loads(await self.body())
-        return self._bounded_json
-
-
-class _BoundedJSONRoute(APIRoute):
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        handler = super().get_route_handler()
-
-        async def bounded(request: Request) -> Response:
-            return await handler(_BoundedJSONRequest(request.scope, request.receive))
-
-        return bounded
-
-
-# Declared so the OpenAPI document (and the docs page's "Authorize") shows the scheme; the check
-# itself is ``authenticate``, which compares every configured token in constant time.
-_bearer = HTTPBearer(auto_error=False, description="a token from SUMMARIZER_API_TOKEN")
-
-
-def require_token(
-    request: Request, _: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)]
-) -> str:
-    """The caller's owner key, as ``middleware.Guard`` found it before the body was read.
-
-    With no token configured (allowed on loopback only, see ``cli.check_bind``) every caller is
-    the same anonymous owner.
-    """
-    if not request.app.state.config.tokens:
-        return ANONYMOUS
-    owner: str | None = request.scope.get("state", {}).get("owner")
-    if owner is None:  # a route outside /v1/ that needs a token: refuse all the same
-        raise Problem(
-            401,
-            "Unauthorized",
-            "a valid bearer token is required",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-    return owner
-
-
-Owner = Annotated[str, Depends(require_token)]
-
-
 def _routes() -> APIRouter:
-    router = APIRouter(route_class=_BoundedJSONRoute)
+    router = APIRouter(route_class=BoundedJSONRoute)
 
     @router.get("/healthz", response_model=Health, tags=["health"])
     async def healthz() -> Health:
@@ -201,7 +141,7 @@ def _routes() -> APIRouter:
         response_model=ArticleSummary,
         tags=["summaries"],
         responses={
-            **_ERRORS,
+            **ERRORS,
             502: {"description": "the model failed after its retries"},
             504: {"description": "the model timed out"},
         },
@@ -233,7 +173,7 @@ def _routes() -> APIRouter:
         response_model=JobView,
         tags=["batches"],
         responses={
-            **_ERRORS,
+            **ERRORS,
             429: {
                 "description": "too many active jobs for this token",
                 "headers": {
@@ -297,11 +237,11 @@ def _routes() -> APIRouter:
         "/v1/batches/{job_id}",
         response_model=JobView,
         tags=["batches"],
-        responses={**_ERRORS, 404: {"description": "no such job for this token"}},
+        responses={**ERRORS, 404: {"description": "no such job for this token"}},
     )
     async def get_batch(job_id: str, request: Request, owner: Owner) -> JobView:
         """Status and progress counts of a job."""
-        return JobView(**_own_job(request, job_id, owner).to_dict())
+        return JobView(**own_job(request, job_id, owner).to_dict())
 
     @router.get(
         "/v1/batches/{job_id}/results",
@@ -309,13 +249,13 @@ def _routes() -> APIRouter:
         response_class=StreamingResponse,
         responses={
             200: {"content": {"application/x-ndjson": {}}, "description": "JSONL records"},
-            **_ERRORS,
+            **ERRORS,
             404: {"description": "no such job for this token"},
         },
     )
     async def batch_results(job_id: str, request: Request, owner: Owner) -> StreamingResponse:
         """The records written so far, one JSON object per line (the whole set once finished)."""
-        job = _own_job(request, job_id, owner)
+        job = own_job(request, job_id, owner)
         path = job_dir(request.app.state.config.jobs_dir, job.id) / "results.jsonl"
         return StreamingResponse(iter_result_lines(path), media_type="application/x-ndjson")
 
@@ -323,13 +263,13 @@ def _routes() -> APIRouter:
         "/v1/batches/{job_id}",
         response_model=JobView,
         tags=["batches"],
-        responses={**_ERRORS, 404: {"description": "no such job for this token"}},
+        responses={**ERRORS, 404: {"description": "no such job for this token"}},
     )
     async def cancel_batch(job_id: str, request: Request, owner: Owner) -> JobView:
         """Cancel a job: no new article starts; records already written stay readable."""
-        job = _own_job(request, job_id, owner)
+        job = own_job(request, job_id, owner)
         request.app.state.runner.cancel(job.id)
-        return JobView(**_own_job(request, job_id, owner).to_dict())
+        return JobView(**own_job(request, job_id, owner).to_dict())
 
     return router
 
@@ -354,15 +294,6 @@ async def _live_with_model(state: Any) -> Settings:
             live = await anyio.to_thread.run_sync(served_model, state.live)
             state.live = state.runner.settings = live
     return cast(Settings, state.live)
-
-
-def _own_job(request: Request, job_id: str, owner: str) -> Job:
-    # Another token's job answers exactly like a missing one: ids are not confirmed to others.
-    store: JobStore = request.app.state.store
-    job = store.get(job_id, owner)
-    if job is None:
-        raise Problem(404, "Not found", "no such batch job")
-    return job
 
 
 def _with_options(live: Settings, options: GenerationOptions) -> Settings:
