@@ -39,6 +39,7 @@ from .index.explain import explain_index
 from .pipeline import summarize_article
 from .profile import profile_for
 from .review import cli as review_cli
+from .review import timeline_cli
 from .schema import final_json_schema, render_schema
 from .service import cli as service_cli
 from .settings import SCHEMA_KINDS
@@ -293,6 +294,7 @@ def _read_lines(path: Path) -> Iterable[str | jsonl.Line]:
 COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
     register,
     review_cli.register,
+    timeline_cli.register,
     batch_cli.register,
     service_cli.register,
 )

@@ -116,11 +116,13 @@ def test_the_cli_registers_commands_without_the_web_stack_or_the_model() -> None
 def test_every_command_module_registers_the_same_way() -> None:
     from summarizer.batch import cli as batch_cli
     from summarizer.review import cli as review_cli
+    from summarizer.review import timeline_cli
     from summarizer.service import cli as service_cli
 
     assert (
         cli.register,
         review_cli.register,
+        timeline_cli.register,
         batch_cli.register,
         service_cli.register,
     ) == cli.COMMANDS
@@ -135,6 +137,7 @@ def test_every_command_module_registers_the_same_way() -> None:
         "review",
         "validate",
         "export",
+        "timeline",
         "batch",
         "serve",
     }
@@ -157,7 +160,9 @@ def test_every_command_module_registers_the_same_way() -> None:
 # - "model" is the endpoint profile and everything that talks to a server: ``profile``
 #   (which reads ``draft``), ``context``, ``llm``, ``retry``, ``endpoint``, ``extraction``, and
 #   ``web`` (which fetches articles with ``llm``'s bounded client).
-# - The package root, the public API, is above the pipeline.
+# - ``story`` (a batch's summaries into timelines per actor) only reads finished summaries, but
+#   sits above the pipeline that makes them, so it may use any of the core.
+# - The package root, the public API, is above the pipeline and ``story``.
 TIERS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     (name, frozenset(modules.split()))
     for name, modules in (
@@ -178,6 +183,7 @@ TIERS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         ("request", "request"),
         ("long", "long"),
         ("pipeline", "pipeline"),
+        ("story", "story"),
         ("api", "summarizer"),
     )
 )
@@ -221,7 +227,8 @@ def _core_graph() -> dict[str, set[str]]:
 
 
 def test_the_core_imports_only_its_own_tier_and_below() -> None:
-    """base -> dates -> index -> draft/schema -> model -> request -> long -> pipeline -> api."""
+    """base -> dates -> index -> draft/schema -> model -> request -> long -> pipeline -> story
+    -> api."""
     upward = []
     for module, imported in sorted(_core_graph().items()):
         for name in sorted(imported):
