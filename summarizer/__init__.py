@@ -4,7 +4,9 @@
 with grounded evidence, a timeline with resolved dates, attributed quotes, provenance and
 warnings. Everything the model wrote has been validated and located in the article.
 ``asummarize`` is the same for asyncio; many articles at once: ``summarize_many`` and
-``asummarize_many`` (from ``summarizer.batch``, loaded when first used).
+``asummarize_many`` (from ``summarizer.batch``, loaded when first used). A batch's summaries
+(or its results file) become one dated timeline per actor with ``build_timelines``, which
+returns ``StoryTimelines``.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from .index import ArticleIndex, index_article
 from .pipeline import summarize_article
 from .schema import SCHEMA_VERSION, ArticleSummary
 from .settings import SettingOverrides, Settings
+from .story.build import build_timelines
+from .story.model import StoryTimelines
 from .version import package_version
 from .web import load_url
 
@@ -58,11 +62,13 @@ __all__ = [
     "ModelError",
     "PromptError",
     "Settings",
+    "StoryTimelines",
     "SummarizerError",
     "TransportError",
     "TransportTimeoutError",
     "asummarize",
     "asummarize_many",
+    "build_timelines",
     "index_article",
     "load_article",
     "load_url",

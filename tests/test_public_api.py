@@ -31,6 +31,9 @@ PUBLIC_API = {
     # the result
     "ArticleSummary",
     "SCHEMA_VERSION",
+    # a batch's results as one timeline per actor
+    "build_timelines",
+    "StoryTimelines",
     # errors
     "SummarizerError",
     "InputError",
