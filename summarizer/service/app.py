@@ -55,6 +55,7 @@ from .jobs import (
 from .middleware import AccessLog, BodyLimit, Guard
 from .models import BatchArticle, GenerationOptions, Health, JobView, SummaryRequest
 from .problems import Problem
+from .timelines import timeline_routes
 
 log = logging.getLogger("summarizer.service")
 
@@ -108,6 +109,7 @@ def create_app(config: ServiceConfig, settings: Settings) -> FastAPI:
     app.add_exception_handler(RequestValidationError, problems.on_validation_error)
     app.add_exception_handler(Exception, problems.on_unexpected)
     app.include_router(_routes())
+    app.include_router(timeline_routes())
     # Outermost last: the access log sees every answer; the guard decides before any body
     # is read (and before the body limit counts a chunked one).
     app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes)

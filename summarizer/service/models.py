@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -55,6 +55,26 @@ class BatchArticle(BaseModel):
     title: str | None = None
     published: str | None = None
     source: str | None = None
+
+
+ActorName = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class TimelineRequest(BaseModel):
+    """``POST /v1/timelines``: which finished job, and whose timelines."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    job: str = Field(..., min_length=1, max_length=100, description="id of a finished batch job")
+    actors: list[ActorName] | None = Field(
+        default=None,
+        max_length=100,
+        description="the actors to follow, by any of their names (default: every actor named "
+        "in min_articles articles)",
+    )
+    min_articles: int = Field(
+        default=2, ge=1, description="without actors: actors named in at least this many articles"
+    )
 
 
 JobStatus = Literal["queued", "running", "succeeded", "failed", "cancelled"]
