@@ -46,13 +46,15 @@ OUT = HERE / "out" / "timelines"
 CORPORA = ("corpus_1", "corpus_2", "corpus_3")
 
 # Irregular past forms and other verbs news reports with; a word ending in -ed counts too.
-_VERBS = frozenset(
-    """said won lost sold bought made took hit rose fell cut began begun became built brought
+_VERB_WORDS = """said won lost sold bought made took hit rose fell cut began begun became built
+    brought
     came chose drew fought found flew gave got grew held kept knew laid led left lent let met
     paid put ran saw sent set shut sought spent split stood struck swung told thought threw
-    wrote announced agreed reported expects expected plans plan will announce says delayed""".split()
-)
-_NOT_VERBS = frozenset("hundred need red bed speed seed feed limited united based".split())
+    wrote announced agreed reported expects expected plans plan will announce says
+    delayed"""
+_VERBS = frozenset(_VERB_WORDS.split())
+_NOT_VERB_WORDS = "hundred need red bed speed seed feed limited united based"
+_NOT_VERBS = frozenset(_NOT_VERB_WORDS.split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
@@ -88,9 +90,7 @@ def task_date(value: str | None) -> str:
     return f"{value[:4]}-XX-XX" if value[:4].isdigit() else "XXXX-XX-XX"
 
 
-def system_entries(
-    events: list[StoryEvent], docs: dict[str, semeval.Doc]
-) -> list[awareness.Entry]:
+def system_entries(events: list[StoryEvent], docs: dict[str, semeval.Doc]) -> list[awareness.Entry]:
     """One actor's story timeline in the task's format."""
     entries: list[awareness.Entry] = []
     position = 0
@@ -136,9 +136,11 @@ def run(corpus: str, out: Path, extra: list[str]) -> None:
     articles = out / f"{corpus}.articles.jsonl"
     results = out / f"{corpus}.results.jsonl"
     semeval.batch_input(docs, articles)
-    env = dict(os.environ) if extra else {
-        k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))
-    }
+    env = (
+        dict(os.environ)
+        if extra
+        else {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    )
     cmd = [sys.executable, "-m", "summarizer", "batch", str(articles), "-o", str(results)]
     cmd += ["--no-cache", "--quiet", *extra]
     t0 = time.perf_counter()
@@ -171,7 +173,8 @@ def score(corpus: str, out: Path) -> dict[str, Any]:
     total = awareness.score_all(system, gold)
     dated_hit, dated_all = dated_found(story, docs)
     usage = tokens(results)
-    meta = json.loads((out / f"{corpus}.run.json").read_text()) if (out / f"{corpus}.run.json").exists() else {}
+    run_file = out / f"{corpus}.run.json"
+    meta = json.loads(run_file.read_text()) if run_file.exists() else {}
     return {
         "corpus": corpus,
         "score": total,
