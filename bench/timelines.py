@@ -50,9 +50,29 @@ _VERB_WORDS = """said won lost sold bought made took hit rose fell cut began beg
     brought
     came chose drew fought found flew gave got grew held kept knew laid led left lent let met
     paid put ran saw sent set shut sought spent split stood struck swung told thought threw
-    wrote announced agreed reported expects expected plans plan will announce says
-    delayed"""
+    wrote announced agreed reported expects expected plans announce says delayed"""
 _VERBS = frozenset(_VERB_WORDS.split())
+_AUXILIARIES = frozenset(
+    [
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "must",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+    ]
+)
 _NOT_VERB_WORDS = "hundred need red bed speed seed feed limited united based"
 _NOT_VERBS = frozenset(_NOT_VERB_WORDS.split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
@@ -60,14 +80,22 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 def trigger(event: str, sentence: str) -> str | None:
     """The token the task would call this event: the clause's first verb-looking word that the
-    sentence holds, else the clause's first lower-case word of four letters or more."""
+    sentence holds (after a modal or auxiliary, the verb it governs: "will wear" -> "wear"),
+    else the clause's first lower-case word of four letters or more."""
     words = [w for w in _WORD.findall(event) if w in sentence]
-    for w in words:
+    for i, w in enumerate(words):
         low = w.lower()
-        if w[0].islower() and low not in _NOT_VERBS and (low.endswith("ed") or low in _VERBS):
+        if not w[0].islower() or low in _NOT_VERBS:
+            continue
+        if low in _AUXILIARIES:
+            following = [x for x in words[i + 1 :] if x.lower() not in _AUXILIARIES]
+            if following and following[0][0].islower() and not following[0].endswith("ly"):
+                return following[0]
+            continue
+        if low.endswith("ed") or low in _VERBS:
             return w
     for w in words:
-        if w[0].islower() and len(w) >= 4:
+        if w[0].islower() and len(w) >= 4 and w.lower() not in _AUXILIARIES:
             return w
     return None
 
