@@ -247,24 +247,33 @@ def merge(reports: list[Report]) -> list[Event]:
     """Reports into events, in the order given (batch order, then article order).
 
     A report joins the first event it shares an actor with, whose date is compatible, whose
-    predicate is alike, and which no report of its own article is in yet.
+    predicate is alike, and which no report of its own article is in yet. Only events that
+    share a content word with the report are compared (an index per actor and word), so a
+    batch of thousands of articles about one company stays fast.
     """
     events: list[Event] = []
-    by_actor: dict[int, list[int]] = {}
+    by_word: dict[tuple[int, str], list[int]] = {}
     for report in reports:
         target = None
         clashes: set[int] = set()
-        for actor in report.actors:
-            for e in by_actor.get(actor, ()):
-                event = events[e]
-                if any(r.article == report.article for r in event.reports):
-                    continue
-                alike = max(similarity(report.words, r.words) for r in event.reports)
-                if compatible(report.value, event.value):
-                    if alike >= SAME_EVENT and target is None:
-                        target = e
-                elif alike >= CONFLICT and report.value and event.value:
-                    clashes.add(e)
+        candidates = sorted(
+            {
+                e
+                for actor in report.actors
+                for w in report.words
+                for e in by_word.get((actor, w), ())
+            }
+        )
+        for e in candidates:
+            event = events[e]
+            if any(r.article == report.article for r in event.reports):
+                continue
+            alike = max(similarity(report.words, r.words) for r in event.reports)
+            if compatible(report.value, event.value):
+                if alike >= SAME_EVENT and target is None:
+                    target = e
+            elif alike >= CONFLICT and report.value and event.value:
+                clashes.add(e)
         if target is None:
             target = len(events)
             events.append(Event([], report.value, report.granularity))
@@ -273,9 +282,10 @@ def merge(reports: list[Report]) -> list[Event]:
         event.value, event.granularity = _finer(report, event.value, event.granularity)
         event.actors |= report.actors
         for actor in report.actors:
-            ids = by_actor.setdefault(actor, [])
-            if target not in ids:
-                ids.append(target)
+            for w in report.words:
+                ids = by_word.setdefault((actor, w), [])
+                if not ids or ids[-1] != target:
+                    ids.append(target)
         for other in clashes - {target}:
             event.conflicts.add(other)
             events[other].conflicts.add(target)
