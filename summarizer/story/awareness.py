@@ -25,7 +25,7 @@ Checked, in stored copies of public material:
 Decided:
 - An event IS_INCLUDED in its date, not SIMULTANEOUS with it: then two events of one date at
   different positions (as in the gold data) contradict, equal to one TIMEX3 yet ordered, and
-  TempEval-3's timegraph drops whichever link comes later; official figures are not reproducible.
+  TempEval-3's timegraph reasons without whichever link comes later: the figures hang on order.
 - A date's node is its known prefix (``time:2008-02`` for 2008-02-XX and 2008-02; none for
   XXXX-XX-XX: no date relation). Dates are opaque, with no relations between them (2008-02-29 is
   not BEFORE 2008-03-01 nor IS_INCLUDED in 2008-02), like the tool's TIMEX3s, linked only to
