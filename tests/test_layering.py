@@ -165,7 +165,7 @@ TIERS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         (
             "base",
             "errors scrub jsonl paths version views settings prompts http_bounds extras "
-            "logs article",
+            "logs article html_page",
         ),
         ("dates", "dates"),
         ("index", "index claims support windows"),
