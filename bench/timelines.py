@@ -42,7 +42,7 @@ from summarizer.story.build import build_timelines  # noqa: E402
 from summarizer.story.model import StoryEvent  # noqa: E402
 from summarizer.timeline import value_start  # noqa: E402
 
-OUT = HERE / "out" / "timelines"
+OUT = HERE / "data" / "timelines"  # the saved results of the last run, committed
 CORPORA = ("corpus_1", "corpus_2", "corpus_3")
 
 # Irregular past forms and other verbs news reports with; a word ending in -ed counts too.
