@@ -200,6 +200,14 @@ def score(corpus: str, out: Path) -> dict[str, Any]:
         system[entity] = system_entries(unique, by_id)
     total = awareness.score_all(system, gold)
     dated_hit, dated_all = dated_found(story, docs)
+    every = {e.id: e for t in story.timelines for e in t.events}.values()
+    unsupported = sum(1 for e in every if e.date and not any(c.date_text for c in e.citations))
+    uncited = sum(
+        1
+        for e in every
+        if not e.citations
+        or any(by_id[c.article].text[c.start : c.end] != c.text for c in e.citations)
+    )
     usage = tokens(results)
     run_file = out / f"{corpus}.run.json"
     meta = json.loads(run_file.read_text()) if run_file.exists() else {}
@@ -214,7 +222,9 @@ def score(corpus: str, out: Path) -> dict[str, Any]:
         "seconds": meta.get("seconds"),
         "tokens": usage,
         "build_seconds": build_seconds,
-        "events": sum(len(t.events) for t in story.timelines),
+        "events": len(every),
+        "unsupported": unsupported,
+        "uncited": uncited,
     }
 
 
@@ -283,7 +293,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['corpus']}: P {100 * r['precision']:.2f} R {100 * r['recall']:.2f} "
             f"F1 {100 * r['f1']:.2f} | gold full-date events at their date {h}/{n}"
             f" = {h / max(n, 1):.2f} | target entities as one story actor {found}/{all_}"
-            f" (split {split}) | {r['events']} events | model {r['seconds']} s,"
+            f" (split {split}) | {r['events']} events, {r['unsupported']} dated without a"
+            f" written date, {r['uncited']} without a citation that slices its article"
+            f" | model {r['seconds']} s,"
             f" tokens {r['tokens']['prompt']:,}+{r['tokens']['completion']:,}"
             f" | timelines built in {r['build_seconds']:.2f} s"
         )
