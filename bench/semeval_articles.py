@@ -45,6 +45,15 @@ class Doc:
         return None
 
 
+def _iso(dct: str, dateline: str) -> str:
+    """The publication date as YYYY-MM-DD. One gold file writes "03-02-2009" for the dateline
+    "February 03, 2009": day first, as the dateline shows."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct):
+        return dct
+    day, month, year = dct.split("-")
+    return f"{year}-{month}-{day}"
+
+
 def load(path: Path = GOLD, corpora: tuple[str, ...] = ()) -> list[Doc]:
     docs = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -70,7 +79,7 @@ def load(path: Path = GOLD, corpora: tuple[str, ...] = ()) -> list[Doc]:
             Doc(
                 doc_id=row["doc_id"],
                 corpus=row["corpus"],
-                published=row["dct"],
+                published=_iso(row["dct"], sentences.get(1, "")),
                 title=title,
                 text="".join(parts),
                 sentences=spans,

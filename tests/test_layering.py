@@ -1,7 +1,7 @@
 """Layering, checked: the core never imports the edges, and each edge imports only what it may.
 
 The edges are the CLI (``cli.py``, ``cli_shared.py``, ``cli_status.py``), ``batch/``,
-``review/``, ``service/`` and ``local/``. The core reaches the local model only through
+``review/``, ``story/`` (timelines across a batch's results), ``service/`` and ``local/``. The core reaches the local model only through
 ``endpoint.py``, lazily.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from summarizer import cli
 
 PACKAGE = Path(__file__).resolve().parents[1] / "summarizer"
-EDGES = ("cli", "cli_shared", "cli_status", "batch", "review", "service", "local")
+EDGES = ("cli", "cli_shared", "cli_status", "batch", "review", "story", "service", "local")
 # What each part may import of the edges (the core: none, but endpoint's lazy local server).
 ALLOWED: dict[str, set[str]] = {
     "core": set(),
@@ -24,7 +24,8 @@ ALLOWED: dict[str, set[str]] = {
     "cli_status": set(),
     "batch": {"cli_shared"},
     "review": {"cli_shared"},
-    "service": {"batch", "cli_shared"},
+    "story": {"review", "cli_shared"},
+    "service": {"batch", "story", "cli_shared"},
     "local": set(),
 }
 # The package root lends ``summarize_many`` from ``batch`` on first use (``__getattr__``).
@@ -169,7 +170,7 @@ TIERS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         (
             "base",
             "errors scrub jsonl paths version views settings prompts http_bounds extras "
-            "logs article",
+            "logs article html_page",
         ),
         ("dates", "dates"),
         ("index", "index claims support windows"),

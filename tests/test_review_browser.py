@@ -133,6 +133,29 @@ def test_quotes_and_events_select_their_own_spans(
     assert all(set((m.get_attribute("data-s") or "").split()) & {"t5x", "t5d"} for m in active)
 
 
+def test_a_fragment_naming_an_event_selects_it_on_load(
+    browser: WebDriver, pages: dict[str, Path], seed: ArticleSummary
+) -> None:
+    """``page.html#event-5`` (the story page's citation links) opens as if event 5 was clicked."""
+    event = seed.timeline[5]
+    assert event.excerpt is not None
+    browser.get("about:blank")  # a fresh load, not a jump within the page already open
+    browser.get(pages["seed"].as_uri() + "#event-5")
+    active = browser.find_elements(By.CSS_SELECTOR, "#text mark.active")
+    assert "".join(m.get_attribute("textContent") or "" for m in active) == event.excerpt.text
+    assert all(set((m.get_attribute("data-s") or "").split()) & {"t5x", "t5d"} for m in active)
+    assert js(browser, IN_VIEW, active[0]), "the event was not scrolled into view"
+    assert active[0].value_of_css_property("background-color") == ACTIVE_BACKGROUND
+    assert "selected" in (browser.find_element(By.ID, "event-5").get_attribute("class") or "")
+    # A later jump within the page selects too, and the policy held throughout.
+    js(browser, "window.location.hash = 'event-3'")
+    active = browser.find_elements(By.CSS_SELECTOR, "#text mark.active")
+    assert all(set((m.get_attribute("data-s") or "").split()) & {"t3x", "t3d"} for m in active)
+    assert "selected" not in (browser.find_element(By.ID, "event-5").get_attribute("class") or "")
+    logged: list[dict[str, Any]] = browser.get_log("browser")  # type: ignore[no-untyped-call]
+    assert [m for m in logged if m["level"] == "SEVERE"] == []
+
+
 def test_clicking_a_highlight_selects_what_cites_it(
     browser: WebDriver, pages: dict[str, Path]
 ) -> None:

@@ -1,34 +1,21 @@
 """Self-contained HTML review pages: one per summary, and an index for a batch.
 
 Each page is one file that opens from disk with nothing fetched: styles and script are inlined
-from ``templates/``, fonts are the system's. Safety does not rest on one mechanism:
-
-* every piece of article and model text goes through ``html.escape`` (the ``e`` helper) before
-  it reaches a template, attributes included;
-* no data is embedded as JSON or script: the page's own script reads ``data-*`` attributes;
-* a Content-Security-Policy allows only this page's own script and style, by hash, and nothing
-  from anywhere, so even a missed escape could not run an inline script or handler.
+from ``templates/``, fonts are the system's. How a page is kept safe (escaping, no embedded
+data, a Content-Security-Policy by hash) is ``html_page``'s, shared with the story page.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
-from html import escape
-from importlib.resources import files
+from collections.abc import Iterable
 from pathlib import Path
-from string import Template
 
 from ..errors import InputError
+from ..html_page import asset, e, render, review_page_name, write_page
 from ..schema import Position, TimelineEvent
 from .highlight import event_keys, evidence_key, highlight, marks_of, quote_key
+from .records import Located
 from .view import HolderGroup, Review, Row, date_label
-
-
-def e(text: object) -> str:
-    """Escape for text and for quoted attribute values alike."""
-    return escape(str(text), quote=True)
 
 
 def article_page(review: Review, *, back: str | None = None) -> str:
@@ -61,7 +48,7 @@ def article_page(review: Review, *, back: str | None = None) -> str:
 
 
 def write_article_page(review: Review, out: Path, *, back: str | None = None) -> None:
-    _write(out, article_page(review, back=back))
+    write_page(out, article_page(review, back=back))
 
 
 def index_page(where: str, rows: list[Row], links: dict[str, str], notes: dict[str, str]) -> str:
@@ -91,25 +78,37 @@ def write_batch_pages(
     for n, row in enumerate(rows, start=1):
         review = reviews.get(row.record.id)
         if isinstance(review, Review):
-            name = f"articles/{n:04d}-{_slug(row.record.id)}.html"
+            name = review_page_name(n, row.record.id)
             write_article_page(review, out / name, back="../index.html")
             links[row.record.id] = name
         elif isinstance(review, str):
             notes[row.record.id] = review
     index = out / "index.html"
-    _write(index, index_page(where, rows, links, notes))
+    write_page(index, index_page(where, rows, links, notes))
     return index
 
 
+def article_pages(records: Iterable[Located]) -> dict[str, str]:
+    """Article id -> its page in ``write_batch_pages`` of the same records, for the story page's
+    citation links. ``records`` in file order, as read; the first record of an article wins.
+    An ok record whose summary turns out invalid gets no page there: its link finds nothing.
+    """
+    pages: dict[str, str] = {}
+    for n, record in enumerate(records, start=1):
+        article = (record.summary or {}).get("article")
+        if isinstance(article, dict) and isinstance(article.get("id"), str):
+            pages.setdefault(article["id"], review_page_name(n, record.id))
+    return pages
+
+
 def _page(template: str, script: str, **parts: str) -> str:
-    style = _asset("review.css")
-    code = _asset(script)
-    csp = (
-        f"default-src 'none'; script-src '{_hash(code)}'; style-src '{_hash(style)}'; "
-        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    return render(
+        _asset(template),
+        script=_asset(script),
+        style=_asset("review.css"),
+        generator="summarizer review",
+        **parts,
     )
-    head = Template(_asset("head.html")).substitute(csp=csp, title=parts["title"], style=style)
-    return Template(_asset(template)).substitute(parts, head=head, script=code)
 
 
 def _warnings(review: Review) -> str:
@@ -235,21 +234,4 @@ def _index_row(n: int, row: Row, links: dict[str, str], notes: dict[str, str]) -
 
 
 def _asset(name: str) -> str:
-    return files("summarizer.review").joinpath("templates", name).read_text(encoding="utf-8")
-
-
-def _hash(code: str) -> str:
-    digest = hashlib.sha256(code.encode("utf-8")).digest()
-    return "sha256-" + base64.b64encode(digest).decode("ascii")
-
-
-def _slug(record_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", record_id).strip(".-")[:60] or "record"
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+    return asset("summarizer.review", name)

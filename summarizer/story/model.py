@@ -54,7 +54,7 @@ class Member(_Model):
 
 class StoryActor(_Model):
     id: str  # "S1"
-    name: str  # the longest full name of its members
+    name: str  # the name most of its members use (a full name, without a company suffix, on a tie)
     kind: ActorKind
     aliases: list[str]  # every other name its members go by, sorted
     articles: list[str]  # ids of the articles that name it, in batch order

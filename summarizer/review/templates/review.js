@@ -1,6 +1,7 @@
 // Click a position, event or quote: highlight its spans in the article and scroll to them.
-// Click a highlight in the article: select the panel items that cite it. No data is embedded:
-// everything is read from data-* attributes the server wrote (and escaped).
+// Click a highlight in the article: select the panel items that cite it. A URL fragment naming
+// a panel item (#event-3, as the story timeline page links) selects it on load, as a click
+// would. No data is embedded: everything is read from data-* attributes the server wrote.
 (function () {
   "use strict";
 
@@ -60,4 +61,19 @@
     var item = ev.target.closest("#panel [data-spans]");
     if (item) { ev.preventDefault(); select(item); }
   });
+
+  // After the browser's own jump to the fragment, so the highlight ends up in view even where
+  // the panel and the article share one scroll (a narrow window).
+  function fromFragment() {
+    var id = "", item;
+    try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (err) { return; }
+    item = id ? document.getElementById(id) : null;
+    if (!item || !item.matches("#panel [data-spans]")) { return; }
+    item.scrollIntoView({ block: "center", inline: "nearest" });
+    select(item);
+  }
+
+  window.addEventListener("hashchange", fromFragment);
+  if (document.readyState === "complete") { fromFragment(); }
+  else { window.addEventListener("load", fromFragment); }
 })();
