@@ -167,7 +167,7 @@ def test_citation_links_name_the_pages_the_batch_review_writes(tmp_path: Path) -
     assert cli.main(["review", str(results), "--html", str(tmp_path / "review")]) == 0
     records, problems = read_records(results)
     pages = article_pages(records)
-    assert not problems and pages == {SEED_ID: SEED_PAGE}
+    assert not problems and pages == {SEED_ID: SEED_PAGE, "seed": SEED_PAGE}
     assert (tmp_path / "review" / SEED_PAGE).is_file()
     out = tmp_path / "story" / "timeline.html"
     write_timeline_page(story(), out, review_base="../review", review_pages=pages)

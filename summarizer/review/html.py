@@ -92,12 +92,17 @@ def article_pages(records: Iterable[Located]) -> dict[str, str]:
     """Article id -> its page in ``write_batch_pages`` of the same records, for the story page's
     citation links. ``records`` in file order, as read; the first record of an article wins.
     An ok record whose summary turns out invalid gets no page there: its link finds nothing.
+
+    Each page is listed under the record's id, which ``build_timelines`` cites articles by
+    when it reads a results file, and under the summary's own article id.
     """
     pages: dict[str, str] = {}
     for n, record in enumerate(records, start=1):
         article = (record.summary or {}).get("article")
         if isinstance(article, dict) and isinstance(article.get("id"), str):
-            pages.setdefault(article["id"], review_page_name(n, record.id))
+            page = review_page_name(n, record.id)
+            pages.setdefault(record.id, page)
+            pages.setdefault(article["id"], page)
     return pages
 
 
