@@ -4,9 +4,9 @@
 with grounded evidence, a timeline with resolved dates, attributed quotes, provenance and
 warnings. Everything the model wrote has been validated and located in the article.
 ``asummarize`` is the same for asyncio; many articles at once: ``summarize_many`` and
-``asummarize_many`` (from ``summarizer.batch``, loaded when first used). A batch's summaries
-(or its results file) become one dated timeline per actor with ``build_timelines``, which
-returns ``StoryTimelines``.
+``asummarize_many`` (from ``summarizer.batch``, loaded when first used). A batch's results
+file (or its summaries) becomes one dated timeline per actor with ``build_timelines``, which
+returns ``StoryTimelines`` (from ``summarizer.story``, loaded when first used).
 """
 
 from __future__ import annotations
@@ -37,13 +37,13 @@ from .index import ArticleIndex, index_article
 from .pipeline import summarize_article
 from .schema import SCHEMA_VERSION, ArticleSummary
 from .settings import SettingOverrides, Settings
-from .story.build import build_timelines
-from .story.model import StoryTimelines
 from .version import package_version
 from .web import load_url
 
 if TYPE_CHECKING:
     from .batch import asummarize_many, summarize_many
+    from .story.build import build_timelines
+    from .story.model import StoryTimelines
 
 __version__ = package_version()
 
@@ -161,9 +161,18 @@ def _as_article(
 
 
 def __getattr__(name: str) -> Any:
-    # Lazy: many articles at once live in ``summarizer.batch``, an edge the core never loads.
+    # Lazy: many articles at once live in ``summarizer.batch``, and timelines across them in
+    # ``summarizer.story``, edges the core never loads.
     if name in ("summarize_many", "asummarize_many"):
         from . import batch
 
         return getattr(batch, name)
+    if name == "build_timelines":
+        from .story.build import build_timelines
+
+        return build_timelines
+    if name == "StoryTimelines":
+        from .story.model import StoryTimelines
+
+        return StoryTimelines
     raise AttributeError(f"module 'summarizer' has no attribute {name!r}")

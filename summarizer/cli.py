@@ -39,10 +39,10 @@ from .index.explain import explain_index
 from .pipeline import summarize_article
 from .profile import profile_for
 from .review import cli as review_cli
-from .review import timeline_cli
 from .schema import final_json_schema, render_schema
 from .service import cli as service_cli
 from .settings import SCHEMA_KINDS
+from .story import cli as story_cli
 from .version import package_version
 from .web import is_url, load_url
 
@@ -294,7 +294,7 @@ def _read_lines(path: Path) -> Iterable[str | jsonl.Line]:
 COMMANDS: tuple[Callable[[Subcommands], None], ...] = (
     register,
     review_cli.register,
-    timeline_cli.register,
+    story_cli.register,
     batch_cli.register,
     service_cli.register,
 )

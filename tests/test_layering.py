@@ -1,8 +1,8 @@
 """Layering, checked: the core never imports the edges, and each edge imports only what it may.
 
 The edges are the CLI (``cli.py``, ``cli_shared.py``, ``cli_status.py``), ``batch/``,
-``review/``, ``story/`` (timelines across a batch's results), ``service/`` and ``local/``. The core reaches the local model only through
-``endpoint.py``, lazily.
+``review/``, ``story/`` (timelines across a batch's results), ``service/`` and ``local/``. The
+core reaches the local model only through ``endpoint.py``, lazily.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ ALLOWED: dict[str, set[str]] = {
     "service": {"batch", "story", "cli_shared"},
     "local": set(),
 }
-# The package root lends ``summarize_many`` from ``batch`` on first use (``__getattr__``).
-LAZY_EXCEPTIONS = {("endpoint", "local"), ("summarizer", "batch")}
+# The package root lends ``summarize_many`` from ``batch``, and ``build_timelines`` and
+# ``StoryTimelines`` from ``story``, on first use (``__getattr__``).
+LAZY_EXCEPTIONS = {("endpoint", "local"), ("summarizer", "batch"), ("summarizer", "story")}
 
 
 def _part(module: str) -> str:
@@ -117,13 +118,13 @@ def test_the_cli_registers_commands_without_the_web_stack_or_the_model() -> None
 def test_every_command_module_registers_the_same_way() -> None:
     from summarizer.batch import cli as batch_cli
     from summarizer.review import cli as review_cli
-    from summarizer.review import timeline_cli
     from summarizer.service import cli as service_cli
+    from summarizer.story import cli as story_cli
 
     assert (
         cli.register,
         review_cli.register,
-        timeline_cli.register,
+        story_cli.register,
         batch_cli.register,
         service_cli.register,
     ) == cli.COMMANDS
@@ -161,9 +162,7 @@ def test_every_command_module_registers_the_same_way() -> None:
 # - "model" is the endpoint profile and everything that talks to a server: ``profile``
 #   (which reads ``draft``), ``context``, ``llm``, ``retry``, ``endpoint``, ``extraction``, and
 #   ``web`` (which fetches articles with ``llm``'s bounded client).
-# - ``story`` (a batch's summaries into timelines per actor) only reads finished summaries, but
-#   sits above the pipeline that makes them, so it may use any of the core.
-# - The package root, the public API, is above the pipeline and ``story``.
+# - The package root, the public API, is above the pipeline.
 TIERS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     (name, frozenset(modules.split()))
     for name, modules in (
@@ -184,7 +183,6 @@ TIERS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         ("request", "request"),
         ("long", "long"),
         ("pipeline", "pipeline"),
-        ("story", "story"),
         ("api", "summarizer"),
     )
 )
@@ -228,8 +226,7 @@ def _core_graph() -> dict[str, set[str]]:
 
 
 def test_the_core_imports_only_its_own_tier_and_below() -> None:
-    """base -> dates -> index -> draft/schema -> model -> request -> long -> pipeline -> story
-    -> api."""
+    """base -> dates -> index -> draft/schema -> model -> request -> long -> pipeline -> api."""
     upward = []
     for module, imported in sorted(_core_graph().items()):
         for name in sorted(imported):

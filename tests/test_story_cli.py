@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import stat
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +22,11 @@ from summarizer import cli
 from summarizer.article import article_id
 from summarizer.cli_shared import open_output
 from summarizer.errors import InputError
-from summarizer.review.timeline_cli import format_of, unmatched
 from summarizer.schema import ArticleSummary
+from summarizer.story.cli import format_of
 from summarizer.story.model import StoryTimelines, Timeline
 from tests.review_data import error_record, ok_record, seed_summary, write_json, write_jsonl
-from tests.test_story_render import hand_story, read_rows
+from tests.test_story_render import read_rows
 
 
 def test_format_comes_from_the_flag_else_the_suffix_else_json() -> None:
@@ -36,21 +36,6 @@ def test_format_comes_from_the_flag_else_the_suffix_else_json() -> None:
     assert format_of(None, Path("t.html")) == "html"
     assert format_of(None, Path("t.txt")) == "json"
     assert format_of("md", Path("t.csv")) == "md"
-
-
-def test_unmatched_names_are_compared_loosely() -> None:
-    story = hand_story()
-    asked = [
-        "general motors corp.",
-        "GM",
-        "Motors",
-        "UAW",
-        "united auto workers",
-        "Ford",
-        "Ford Motor",
-    ]
-    assert unmatched(story, asked) == ["Ford", "Ford Motor"]
-    assert unmatched(story, []) == []
 
 
 # Atomic output ------------------------------------------------------------------------------
@@ -211,7 +196,7 @@ def test_json_of_a_real_batch(batch: Path, capsys: pytest.CaptureFixture[str]) -
     assert story.articles == 2 and story.skipped == 1
     assert "summarizer: skipped 1 error record" in err
     trump = _trump(story)
-    assert set(trump.actor.articles) == {_editions()[0].article.id, _editions()[1].article.id}
+    assert trump.actor.articles == ["one", "two"]  # named by record id, as the builder does
     assert trump.events and all(e.citations for e in trump.events)
 
 
@@ -219,13 +204,25 @@ def test_several_results_files_are_one_batch(
     batch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     one, two = _editions()
-    first = write_jsonl(tmp_path / "first.jsonl", [ok_record("one", one)])
-    second = write_json(tmp_path / "second.json", json.loads(two.model_dump_json()))
+    first = write_jsonl(tmp_path / "first.jsonl", [ok_record("one", one), error_record("broken")])
+    second = write_jsonl(tmp_path / "second.jsonl", [ok_record("two", two)])
     code, together, _ = run(capsys, first, second)
     assert code == 0
     _, whole, _ = run(capsys, batch)
-    apart = StoryTimelines.model_validate_json(together)
-    assert apart.model_copy(update={"skipped": 1}) == StoryTimelines.model_validate_json(whole)
+    assert together == whole
+
+
+def test_a_summary_file_is_named_by_its_article_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one, two = _editions()
+    first = write_json(tmp_path / "one.json", json.loads(one.model_dump_json()))
+    second = write_json(tmp_path / "two.json", json.loads(two.model_dump_json()))
+    code, stdout, err = run(capsys, first, second)
+    assert code == 0, err
+    story = StoryTimelines.model_validate_json(stdout)
+    assert (story.articles, story.skipped) == (2, 0)
+    assert _trump(story).actor.articles == [one.article.id, two.article.id]
 
 
 def test_csv_and_markdown_files_of_a_real_batch(
@@ -253,7 +250,7 @@ def test_actor_names_that_match_nothing_are_warned_about(
     out = tmp_path / "t.json"
     code, _, err = run(capsys, batch, "--actor", "Putin", "--actor", "Nobody Atall", "-o", out)
     assert code == 0
-    assert "summarizer: warning: no actor of the batch goes by 'Nobody Atall'" in err
+    assert "summarizer: warning: no actor named 'Nobody Atall' in these results" in err
     assert not any("Putin" in line for line in err)
     story = StoryTimelines.model_validate_json(out.read_text(encoding="utf-8"))
     assert [t.actor.name for t in story.timelines] == ["Vladimir Putin"]
@@ -261,7 +258,7 @@ def test_actor_names_that_match_nothing_are_warned_about(
     out.write_text("kept", encoding="utf-8")
     code, stdout, err = run(capsys, batch, "--actor", "Nobody Atall", "-o", out)
     assert code == 1 and stdout == ""
-    assert err[0].endswith("no actor of the batch goes by 'Nobody Atall'")
+    assert err[0].endswith("no actor named 'Nobody Atall' in these results")
     assert err[-1].startswith("summarizer: error: no timeline")
     assert out.read_text(encoding="utf-8") == "kept"  # a failed run leaves the old file
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
@@ -290,22 +287,35 @@ def test_an_empty_file_after_a_good_one_stops_the_run(
     assert not (tmp_path / "t.md").exists()
 
 
-def test_html_without_the_page_module_is_one_line(
-    batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setitem(sys.modules, "summarizer.story.html", None)  # as if not installed
-    code, _, err = run(capsys, batch, "-o", tmp_path / "t.html")
-    assert code == 1 and len(err) == 1
-    assert "--format html is not available" in err[0]
-    assert list(tmp_path.glob("t.html*")) == [] and list(tmp_path.glob(".t.html*")) == []
-
-
 def test_html_is_the_story_page(
     batch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "t.html"
-    code, _, err = run(capsys, batch, "-o", out, "--review-base", "review/")
-    assert code == 0, err
+    code, stdout, err = run(capsys, batch, "-o", out)
+    assert code == 0 and stdout == "", err
     page = out.read_text(encoding="utf-8")
     assert page.lstrip().lower().startswith("<!doctype html")
-    assert "Trump" in page
+    assert "Donald Trump" in page and "#event-" not in page  # no review pages: no links
+
+
+def test_html_links_each_citation_to_its_review_page(
+    batch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["review", str(batch), "--html", str(tmp_path / "review")]) == 0
+    out = tmp_path / "timeline.html"
+    code, _, err = run(capsys, batch, "-o", out, "--review-base", "review")
+    assert code == 0, err
+    page = out.read_text(encoding="utf-8")
+    story = StoryTimelines.model_validate_json(run(capsys, batch)[1])
+    cited = sum(len(e.citations) for t in story.timelines for e in t.events)
+    hrefs = re.findall(r'href="(review/[^"#]+)#event-\d+"', page)
+    assert len(hrefs) == cited
+    for href in set(hrefs):
+        assert (tmp_path / href).is_file(), href
+
+
+def test_review_base_needs_html_and_one_file(
+    batch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, batch, batch, "--format", "html", "--review-base", "review")
+    assert code == 2 and len(err) == 1 and "needs the one results file" in err[0]

@@ -225,6 +225,15 @@ def iter_summaries(
 ) -> Iterator[ArticleSummary]:
     """The summaries among ``found``, one at a time; every error record and every problem
     (a line or record that is not a summary) is handed to ``skip`` instead, in file order."""
+    for _, summary in iter_record_summaries(found, skip):
+        yield summary
+
+
+def iter_record_summaries(
+    found: Iterable[Located | Problem], skip: Callable[[Located | Problem], None]
+) -> Iterator[tuple[str, ArticleSummary]]:
+    """``iter_summaries`` with each summary's record id: the id the batch gave the article
+    (a bare summary's own id), which ``build_timelines`` and the review pages name it by."""
     for item in found:
         if isinstance(item, Problem) or item.status == "error":
             skip(item)
@@ -233,7 +242,7 @@ def iter_summaries(
         if isinstance(summary, Problem):
             skip(summary)
         else:
-            yield summary
+            yield item.id, summary
 
 
 # Unreadable lines listed one by one up to here; past it only counted.

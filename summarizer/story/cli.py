@@ -1,9 +1,11 @@
 """``summarizer timeline``: one dated timeline per actor across a whole batch, as a file.
 
 Thin like every command: the results files are read as ``export`` reads them
-(``records.py``: the same problems, the same skip tally), the summaries are streamed into the
-core's ``story.build_timelines``, and the result is written by ``story.render`` (JSON, CSV,
-Markdown) or ``story.html`` (a page), atomically through ``cli_shared.open_output``.
+(``review/records.py``: the same problems, the same skip tally), the summaries, named by their
+record ids as ``build_timelines`` names them in a results file, are streamed into the builder,
+and the result is written by ``render.py`` (JSON, CSV, Markdown) or ``html.py`` (a page),
+atomically through ``cli_shared.open_output``. The builder's warnings (an --actor name that
+matches no actor, an article given twice) are printed as well as kept in the output.
 
 Bad input stops before anything is written: a results file that is missing, a directory, a
 FIFO, empty or not results at all is one line on stderr and exit 2. Within a batch file, a
@@ -15,10 +17,8 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import re
 import sys
-import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal, get_args
 
@@ -26,10 +26,18 @@ from .. import jsonl
 from ..cli_shared import EXIT_OK, EXIT_USAGE, Subcommands, open_output, say
 from ..errors import InputError, SummarizerError
 from ..export import CSV_ENCODING
-from .records import Located, Problem, Skipped, iter_records, iter_stream, iter_summaries
+from ..review.records import (
+    Located,
+    Problem,
+    Skipped,
+    iter_record_summaries,
+    iter_records,
+    iter_stream,
+)
 
 if TYPE_CHECKING:  # the builder is loaded by the command that runs it, not by every command
-    from ..story.model import StoryActor, StoryTimelines
+    from ..schema import ArticleSummary
+    from .model import StoryTimelines
 
 Format = Literal["json", "csv", "md", "html"]
 FORMATS: Final[tuple[Format, ...]] = get_args(Format)
@@ -72,8 +80,8 @@ def register(sub: Subcommands) -> None:
     p.add_argument(
         "--review-base",
         metavar="URL",
-        help="with --format html: where the review pages of the articles are "
-        "(`summarizer review --html`), for links from each cited sentence",
+        help="with --format html and one RESULTS file: where `summarizer review RESULTS --html "
+        "DIR` put its pages (DIR, relative to the page), to link each cited sentence there",
     )
     p.set_defaults(handler=cmd_timeline)
 
@@ -97,15 +105,17 @@ def format_of(given: Format | None, output: Path | None) -> Format:
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from ..story.build import build_timelines
-    from ..story.render import write
+    from .build import build_timelines
+    from .render import write
 
     fmt = format_of(args.format, args.output)
     if args.review_base is not None and fmt != "html":
         raise InputError("--review-base applies to --format html only")
+    if args.review_base is not None and (len(args.results) != 1 or args.results == ["-"]):
+        raise InputError("--review-base needs the one results file the review pages were made of")
     actors = _actor_names(args.actor)
     skipped = Skipped()
-    summaries = iter_summaries(_read(args.results), _strict(skipped))
+    summaries = _as_cited(iter_record_summaries(_read(args.results), _strict(skipped)))
     first = next(summaries, None)
     if first is None:
         raise InputError(_nothing_read(args.results, skipped))
@@ -116,13 +126,13 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     story = story.model_copy(
         update={"skipped": story.skipped + skipped.errors + skipped.unreadable}
     )
-    for name in unmatched(story, actors or ()):
-        say(f"warning: no actor of the batch goes by {name!r}")
+    for warning in story.warnings:
+        say(f"warning: {warning}")
     if actors and not story.timelines:
         raise SummarizerError("no timeline: none of the --actor names is an actor of the batch")
     with open_output(args.output, CSV_ENCODING if fmt == "csv" else "utf-8") as out:
         if fmt == "html":
-            out.write(_html(story, args.review_base))  # an error here leaves no file
+            out.write(_html(story, args.review_base, args.results[0]))
         else:
             write(story, fmt, out)
     for note in skipped.notes():
@@ -136,6 +146,17 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         events = sum(len(t.events) for t in story.timelines)
         say(f"wrote {args.output} ({len(story.timelines)} timeline(s), {events} event(s))")
     return EXIT_USAGE if skipped.unreadable else EXIT_OK
+
+
+def _as_cited(found: Iterator[tuple[str, ArticleSummary]]) -> Iterator[ArticleSummary]:
+    """Each summary under its record's id, the name ``build_timelines`` gives an article of a
+    results file (``summarizer batch`` ids: the user's, not the content hash), so that the
+    command, the library on a path and ``POST /v1/timelines`` cite articles alike."""
+    for record_id, summary in found:
+        if summary.article.id != record_id:
+            article = summary.article.model_copy(update={"id": record_id})
+            summary = summary.model_copy(update={"article": article})
+        yield summary
 
 
 def _actor_names(given: list[str] | None) -> list[str] | None:
@@ -184,68 +205,14 @@ def _nothing_read(paths: Sequence[str], skipped: Skipped) -> str:
     return f"{where}: no summaries"
 
 
-def _html(story: StoryTimelines, review_base: str | None) -> str:
-    """The page of ``story/html.py``, imported here: only ``--format html`` needs it, and
-    without it (an install or branch that lacks the page) the other formats still work."""
-    try:
-        from ..story.html import timeline_page  # type: ignore[import-not-found, unused-ignore]
-    except ImportError as exc:
-        if exc.name != "summarizer.story.html":
-            raise  # html.py is there but broken: a bug, not a missing part
-        raise SummarizerError(
-            "--format html is not available: this install lacks summarizer.story.html's "
-            "timeline_page"
-        ) from None
-    page: str = timeline_page(story, review_base=review_base)
-    return page
+def _html(story: StoryTimelines, review_base: str | None, results: str) -> str:
+    """The page of ``html.py``; with ``review_base``, each citation links to its article's page
+    of ``summarizer review RESULTS --html`` (numbered by record: ``article_pages`` reads them).
+    Imported here: only ``--format html`` needs the page and its templates."""
+    from ..review.html import article_pages
+    from .html import timeline_page
 
-
-# --actor names that found nothing ----------------------------------------------------------
-
-# Company suffixes dropped when names are compared ("Boeing Co." is "Boeing").
-_SUFFIXES: Final = frozenset({"inc", "co", "corp", "corporation", "company", "ltd", "llc", "plc"})
-_WORD = re.compile(r"\w+")
-
-
-def unmatched(story: StoryTimelines, asked: Iterable[str]) -> list[str]:
-    """The names in ``asked`` that no timeline's actor goes by, for a warning each.
-
-    The builder decides which actors a name selects; this only has to tell the user which
-    names found nothing. It compares loosely, along the model's merge reasons (same name once
-    case, "the", punctuation and a company suffix are gone; an acronym; a first or last part
-    of the name), so that a name the builder did match is not reported as missing.
-    """
-    known = [_words(n) for t in story.timelines for n in _names_of(t.actor)]
-    return [name for name in asked if not any(_same(_words(name), k) for k in known)]
-
-
-def _names_of(actor: StoryActor) -> Iterator[str]:
-    yield actor.name
-    yield from actor.aliases
-    yield from (m.name for m in actor.members)
-
-
-def _words(name: str) -> tuple[str, ...]:
-    words = _WORD.findall(unicodedata.normalize("NFKC", name).casefold())
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    while len(words) > 1 and words[-1] in _SUFFIXES:
-        words = words[:-1]
-    return tuple(words)
-
-
-def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    if not a or not b:
-        return False
-    if a == b or _part_of(a, b) or _part_of(b, a):
-        return True
-    return _initials(a, b) or _initials(b, a)
-
-
-def _part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    n = len(short)
-    return n < len(full) and (full[:n] == short or full[-n:] == short)
-
-
-def _initials(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    return len(short) == 1 and len(full) > 1 and short[0] == "".join(w[0] for w in full)
+    if review_base is None:
+        return timeline_page(story)
+    records = (r for r in iter_records(Path(results)) if isinstance(r, Located))
+    return timeline_page(story, review_base=review_base, review_pages=article_pages(records))
