@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
@@ -35,6 +36,7 @@ from .errors import (
 )
 from .index import ArticleIndex, index_article
 from .pipeline import summarize_article
+from .profile import profile_for
 from .schema import SCHEMA_VERSION, ArticleSummary
 from .settings import SettingOverrides, Settings
 from .version import package_version
@@ -85,6 +87,7 @@ def summarize(
     title: str | None = None,
     source: str | None = None,
     settings: Settings | None = None,
+    progress: Callable[[str], None] | None = None,
     **overrides: Unpack[SettingOverrides],
 ) -> ArticleSummary:
     """Summarise one article and return the validated result.
@@ -99,6 +102,10 @@ def summarize(
     (``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``SUMMARIZER_*``); ``settings=`` replaces both.
     With neither a key nor a base URL the bundled local model is used.
 
+    ``progress``, when given, is called with one short line before each slow step, for a
+    person watching: ``"loading the bundled model…"`` or ``"opening <server>…"``, then
+    ``"asking the model (<model>)…"`` (the command line's status line).
+
     The summary's ``article.id`` is the article's content hash (``article_id``): the same text
     gets the same id however it was given.
     """
@@ -106,7 +113,13 @@ def summarize(
     article = _as_article(
         article, title=title, published=published, source=source, settings=settings
     )
+    if progress is not None:
+        profile = profile_for(settings)
+        local = settings.base_url is None and profile.kind == "bundled"
+        progress("loading the bundled model…" if local else f"opening {profile.label}…")
     with open_endpoint(settings) as live:
+        if progress is not None:
+            progress(f"asking the model ({profile_for(live).model})…")
         return summarize_article(article, live)
 
 
@@ -117,13 +130,15 @@ async def asummarize(
     title: str | None = None,
     source: str | None = None,
     settings: Settings | None = None,
+    progress: Callable[[str], None] | None = None,
     **overrides: Unpack[SettingOverrides],
 ) -> ArticleSummary:
     """``summarize`` for asyncio: ``summary = await asummarize(text, published=...)``.
 
     The whole run (model call, retries, re-asks, grounding) happens in a worker thread, so the
     event loop stays free; the arguments and errors are those of ``summarize``. A cancelled
-    await stops waiting, but a request already sent finishes in its thread.
+    await stops waiting, but a request already sent finishes in its thread. ``progress`` is
+    called from that thread.
     """
     return await asyncio.to_thread(
         functools.partial(
@@ -133,6 +148,7 @@ async def asummarize(
             title=title,
             source=source,
             settings=settings,
+            progress=progress,
             **overrides,
         )
     )

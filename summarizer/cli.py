@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from . import jsonl, logs, scrub
+from . import jsonl, logs, scrub, summarize
 from .article import DEFAULT_MAX_CHARS, load_article, read_stdin
 from .batch import cli as batch_cli
 from .cli_shared import (
@@ -32,12 +32,9 @@ from .cli_shared import (
 )
 from .cli_status import Status
 from .draft import draft_json_schema
-from .endpoint import open_endpoint
 from .errors import InputError, SummarizerError
 from .index import ArticleIndex, index_article
 from .index.explain import explain_index
-from .pipeline import summarize_article
-from .profile import profile_for
 from .review import cli as review_cli
 from .schema import final_json_schema, render_schema
 from .service import cli as service_cli
@@ -193,13 +190,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             max_chars=settings.max_chars,
             stdin=stdin,
         )
-    profile = profile_for(settings)
-    local = settings.base_url is None and profile.kind == "bundled"
     with Status() as status:
-        status.show("loading the bundled model…" if local else f"opening {profile.label}…")
-        with open_endpoint(settings) as live:
-            status.show(f"asking the model ({profile_for(live).model})…")
-            result = summarize_article(article, live)
+        result = summarize(article, settings=settings, progress=status.show)
         if args.output is not None:
             status.show(f"writing {args.output}…")
         write_output(result.model_dump_json(indent=2) + "\n", args.output)

@@ -13,31 +13,47 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
-from summarizer import cli, endpoint
-from summarizer.profile import profile_for
+from summarizer import cli, local
 from summarizer.schema import ArticleSummary
-from summarizer.settings import Settings
 from tests.conftest import ROOT, SEED
 
 # The fixed address the cassettes were recorded against (`summarizer local serve --port 8765`).
 RECORDED_URL = "http://127.0.0.1:8765/v1"
 
 
+class RecordedLocalServer:
+    """Stands in for ``local.LocalServer``: "serves" the bundled model at the recorded address,
+    where the cassette answers, instead of loading it on a fresh port."""
+
+    started: ClassVar[list[Path]] = []
+
+    def __init__(self, model_path: Path | str, **options: object) -> None:
+        self.model_path = Path(model_path)
+
+    def __enter__(self) -> str:
+        self.started.append(self.model_path)
+        return RECORDED_URL
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
 @pytest.fixture
-def recorded_local_server(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The offline default path, pointed at the recorded address instead of a fresh port."""
-
-    @contextmanager
-    def fixed(settings: Settings) -> Iterator[Settings]:
-        assert profile_for(settings).kind == "bundled", "no key and no base URL: the local model"
-        yield endpoint.local_settings(settings, RECORDED_URL)
-
-    monkeypatch.setattr(cli, "open_endpoint", fixed)
+def recorded_local_server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """The offline default path (no key, no base URL: ``summarize`` opens the bundled model
+    through ``endpoint.open_endpoint``), its server replaced by the recorded one. Only the
+    local model's seam is patched; the CLI and ``summarize`` run as they are."""
+    model = tmp_path / "model.gguf"
+    monkeypatch.setattr(local, "ensure_model", lambda: model)
+    monkeypatch.setattr(local, "LocalServer", RecordedLocalServer)
+    RecordedLocalServer.started.clear()
+    yield
+    assert RecordedLocalServer.started == [model], "the bundled model was opened once"
 
 
 @pytest.mark.vcr

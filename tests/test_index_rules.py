@@ -139,3 +139,18 @@ def test_index_json_records_the_rule_of_actors_and_mentions() -> None:
     for actor in data["actors"]:
         assert actor["rule"] in get_args(ActorRule)
         assert all(m["rule"] in get_args(ActorRule) for m in actor["mentions"])
+
+
+def test_every_word_list_file_is_read_documented_and_without_repeats() -> None:
+    """``index/word_lists/*.txt``: each opens with its header comment, repeats no entry, and
+    is one that ``lexicon.py`` reads (no list lies there unused)."""
+    lists = Path(__file__).resolve().parents[1] / "summarizer" / "index" / "word_lists"
+    loader = (lists.parent / "lexicon.py").read_text(encoding="utf-8")
+    files = sorted(lists.glob("*.txt"))
+    assert files
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("# "), path.name
+        entries = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+        assert entries and len(entries) == len(set(entries)), path.name
+        assert f'("{path.stem}")' in loader, f"{path.name} is not read by lexicon.py"

@@ -61,6 +61,8 @@ def test_wheel_holds_every_module_and_data_file(dist: Path) -> None:
         "summarizer/review/templates/review.css",
         "summarizer/review/templates/article.html",
         "summarizer/index/given_names.txt",
+        "summarizer/index/word_lists/title_heads.txt",
+        "summarizer/index/word_lists/countries.txt",
     ):
         assert required in names, required
     # Every file of the package directory is shipped: modules, namespace packages, data.
