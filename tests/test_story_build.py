@@ -434,3 +434,45 @@ def test_a_summary_json_file_reads_like_a_one_record_batch(tmp_path: Path) -> No
     path.write_text(json.dumps(as_data(a)), encoding="utf-8")
     story = build_timelines(path, min_articles=1)
     assert story.articles == 1 and story.timelines[0].events[0].date == "2007"
+
+
+def test_an_article_telling_one_event_twice_is_one_event_cited_twice() -> None:
+    a = story_summary(
+        "a",
+        "2006-01-27",
+        [GM],
+        [
+            (
+                "General Motors posts first annual loss in 2005.",
+                "in 2005",
+                "2005",
+                "year",
+                ["General Motors"],
+            ),
+            (
+                "General Motors has posted its first annual loss in 2005, of $8.6 billion.",
+                "in 2005",
+                "2005",
+                "year",
+                ["General Motors"],
+            ),
+        ],
+    )
+    events = build_timelines([a], min_articles=1).timelines[0].events
+    # Shared content words {first, annual, loss} of the smaller set {posts, first, annual,
+    # loss}: 3/4 >= 0.5, same year: one event with both sentences cited.
+    assert [len(e.citations) for e in events] == [1 + 1]
+
+
+def test_two_dates_of_one_sentence_stay_two_events() -> None:
+    sentence = "General Motors cut output in 2008 and cut output again in 2009."
+    a = story_summary(
+        "a", "2010-01-01", [GM], [(sentence, "in 2008", "2008", "year", ["General Motors"])]
+    )
+    second = story_summary(
+        "b", "2010-01-01", [GM], [(sentence, "in 2009", "2009", "year", ["General Motors"])]
+    )
+    # Same sentence, same words, two dates: within one article they are two date mentions.
+    merged = a.model_copy(update={"timeline": [*a.timeline, *second.timeline]})
+    events = build_timelines([merged], min_articles=1).timelines[0].events
+    assert [(e.date, e.conflicts) for e in events] == [("2008", []), ("2009", [])]

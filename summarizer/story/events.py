@@ -141,7 +141,7 @@ class Report:
 
 @dataclass
 class Event:
-    """One happening: its reports (one per article at most) and its agreed date."""
+    """One happening: its reports (one per sentence that states it) and its agreed date."""
 
     reports: list[Report]
     value: str | None
@@ -247,7 +247,8 @@ def merge(reports: list[Report]) -> list[Event]:
     """Reports into events, in the order given (batch order, then article order).
 
     A report joins the first event it shares an actor with, whose date is compatible, whose
-    predicate is alike, and which no report of its own article is in yet. Only events that
+    predicate is alike, and which holds no report of its own sentence (an article that tells
+    one event twice, in its headline and its first paragraph, is one event cited twice). Only events that
     share a content word with the report are compared (an index per actor and word), so a
     batch of thousands of articles about one company stays fast.
     """
@@ -266,8 +267,11 @@ def merge(reports: list[Report]) -> list[Event]:
         )
         for e in candidates:
             event = events[e]
-            if any(r.article == report.article for r in event.reports):
-                continue
+            if any(
+                r.article == report.article and r.citation.start == report.citation.start
+                for r in event.reports
+            ):
+                continue  # two date mentions of one sentence are two events
             alike = max(similarity(report.words, r.words) for r in event.reports)
             if compatible(report.value, event.value):
                 if alike >= SAME_EVENT and target is None:
