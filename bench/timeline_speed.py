@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{n:>5} results ({results.stat().st_size / 2**20:.1f} MiB): {seconds:.2f} s, "
                 f"peak RSS {peak:.0f} MiB, {len(story['timelines'])} timelines, "
-                f"{len(events)} events"
+                f"{len(events)} distinct events"
             )
     return 0
 

@@ -67,36 +67,21 @@ def build_timelines(
     merger = ActorMerger()
     batch: dict[str, int] = {}
     warnings: list[str] = []
-    # Pass 1 merges actors: a report can only say which story actor it is about once every
-    # article's actors are in. What is kept of a summary meanwhile is what reports need.
-    slim: list[ArticleSummary] = []
+    # One pass: an article actor joins its story actor as it is read (a later article never
+    # moves it), so each summary becomes its compact reports at once and is let go.
+    reports: list[Report] = []
     for article, summary in _summaries(results, skip):
         if article in batch:
             warnings.append(f"article {article!r} appears twice: the first result is used")
             continue
         batch[article] = len(batch)
         merger.add(article, summary.actors)
-        # Keep the summary without its text and positions: only what reports need.
-        slim.append(
-            summary.model_copy(
-                update={
-                    "article": summary.article.model_copy(update={"id": article, "text": ""}),
-                    "positions": [],
-                    "quotes": [],
-                    "topics": [],
-                }
-            )
-        )
-    reports: list[Report] = []
-    for summary in slim:
-        article = summary.article.id
         group_of = {}
         for actor in summary.actors:
             group = merger.group_of(article, actor.id)
             if group is not None:
                 group_of[actor.id] = group
-        reports.extend(reports_of(summary, group_of, summary.article.published))
-    slim.clear()
+        reports.extend(reports_of(summary, group_of, article))
     events = merge(reports)
     story_actors, ids = merger.story_actors()
     chosen = _choose(story_actors, actors, min_articles, warnings)

@@ -8,7 +8,6 @@ both be true are kept apart and flagged as conflicts of each other, never averag
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Final
@@ -170,12 +169,10 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return shared / min(len(a), len(b))
 
 
-def reports_of(
-    summary: ArticleSummary, group_of: dict[str, int], published: dt.date | None
-) -> list[Report]:
+def reports_of(summary: ArticleSummary, group_of: dict[str, int], article_id: str) -> list[Report]:
     """The article's timeline events as reports; events without an actor or without a
     sentence to cite are left out (a timeline entry of nobody, or traceable to nothing)."""
-    article = summary.article
+    article, published = summary.article, summary.article.published
     names = {w.lower() for a in summary.actors for w in _WORD.findall(a.name)}
     found = []
     for i, event in enumerate(summary.timeline):
@@ -190,7 +187,7 @@ def reports_of(
         span = event.excerpt
         found.append(
             Report(
-                article=article.id,
+                article=article_id,
                 index=i,
                 position=span.start,
                 event=event.event,
@@ -201,7 +198,7 @@ def reports_of(
                 actors=actors,
                 words=content_words(event.event, names),
                 citation=Citation(
-                    article=article.id,
+                    article=article_id,
                     event=i,
                     text=span.text,
                     start=span.start,
@@ -248,9 +245,9 @@ def merge(reports: list[Report]) -> list[Event]:
 
     A report joins the first event it shares an actor with, whose date is compatible, whose
     predicate is alike, and which holds no report of its own sentence (an article that tells
-    one event twice, in its headline and its first paragraph, is one event cited twice). Only events that
-    share a content word with the report are compared (an index per actor and word), so a
-    batch of thousands of articles about one company stays fast.
+    one event twice, in its headline and its first paragraph, is one event cited twice).
+    Only events that share a content word with the report are compared (an index per actor
+    and word), so a batch of thousands of articles about one company stays fast.
     """
     events: list[Event] = []
     by_word: dict[tuple[int, str], list[int]] = {}
