@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from ..review.records import Located, Problem, iter_records, summary_of
+from ..review.records import Located, Problem, iter_record_summaries, iter_records
 from ..schema import ArticleSummary
 from .actors import ActorMerger, names_of, norm
 from .events import Event, Report, merge, reports_of
@@ -38,15 +38,7 @@ def _summaries(
         if isinstance(source, ArticleSummary):
             yield source.article.id, source
             continue
-        for item in iter_records(Path(source)):
-            if isinstance(item, Problem) or item.status == "error":
-                skip(item)
-                continue
-            summary = summary_of(item)
-            if isinstance(summary, Problem):
-                skip(summary)
-            else:
-                yield item.id, summary
+        yield from iter_record_summaries(iter_records(Path(source)), skip)
 
 
 def build_timelines(
