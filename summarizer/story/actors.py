@@ -74,7 +74,6 @@ class ActorMerger:
     the end. Memory grows with the number of distinct actors, not of articles."""
 
     def __init__(self) -> None:
-        self._parent: list[int] = []
         self._groups: list[_Group] = []
         # (family, key) -> group index, for each kind of key
         self._by_name: dict[tuple[str, str], int] = {}
@@ -89,7 +88,6 @@ class ActorMerger:
             if group is None:
                 group = len(self._groups)
                 self._groups.append(_Group())
-                self._parent.append(group)
             member = Member(
                 article=article,
                 actor=actor.id,
@@ -99,7 +97,7 @@ class ActorMerger:
                 because=because,
             )
             self._index(actor, group)
-            g = self._groups[self._find(group)]
+            g = self._groups[group]
             g.members.append(member)
             g.names[actor.name] += 1
             g.aliases.update(actor.aliases)
@@ -108,30 +106,30 @@ class ActorMerger:
             self._of_actor[(article, actor.id)] = group
 
     def group_of(self, article: str, actor: str) -> int | None:
-        """The story actor's group index of an article actor (stable once all are added)."""
-        group = self._of_actor.get((article, actor))
-        return None if group is None else self._find(group)
+        """The story actor's group index of an article actor: fixed when it is added (a
+        later article joins a group, never moves one)."""
+        return self._of_actor.get((article, actor))
 
     def _match(self, actor: Actor) -> tuple[int | None, MergeReason, str | None]:
         family = _family(actor.kind)
         key = norm(actor.name)
         if (g := self._by_name.get((family, key))) is not None:
-            return self._find(g), "same_name", None
+            return g, "same_name", None
         if (g := self._by_alias.get((family, key))) is not None:
-            return self._find(g), "alias", actor.name
+            return g, "alias", actor.name
         for alias in actor.aliases:
             akey = norm(alias)
             for table in (self._by_name, self._by_alias):
                 if (g := table.get((family, akey))) is not None:
-                    return self._find(g), "alias", alias
+                    return g, "alias", alias
         own = _acronym_key(actor.name)
         if own and (g := self._by_initials.get((family, own))) is not None:
-            return self._find(g), "acronym", actor.name
+            return g, "acronym", actor.name
         letters = initials(actor.name)
         if letters and (g := self._by_name.get((family, letters))) is not None:
-            return self._find(g), "acronym", letters.upper()
+            return g, "acronym", letters.upper()
         if family == "person" and " " not in key:
-            found = {self._find(g) for g in self._by_surname.get(key, set())}
+            found = set(self._by_surname.get(key, set()))
             if len(found) == 1:
                 return found.pop(), "short_name", actor.name
         return None, "first", None
@@ -150,18 +148,12 @@ class ActorMerger:
         # The first group to hold a key keeps it: a later actor of that name joins it.
         table.setdefault(key, group)
 
-    def _find(self, group: int) -> int:
-        while self._parent[group] != group:
-            self._parent[group] = self._parent[self._parent[group]]
-            group = self._parent[group]
-        return group
-
     def story_actors(self) -> tuple[list[StoryActor], dict[int, str]]:
         """The story actors in order of first appearance, and each group's story actor id."""
         actors: list[StoryActor] = []
         ids: dict[int, str] = {}
         for index, group in enumerate(self._groups):
-            if self._find(index) != index or not group.members:
+            if not group.members:
                 continue
             ids[index] = f"S{len(actors) + 1}"
             actors.append(_story_actor(ids[index], group))
