@@ -8,12 +8,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from summarizer.schema import ArticleSummary
 from summarizer.story.build import build_timelines
 from summarizer.story.model import StoryTimelines, Timeline
 from tests.review_data import as_data, error_record, ok_record, write_jsonl
 from tests.story_data import story_summary
 
 GM = ("General Motors", "organisation", [])
+
+
+def gm(
+    article: str, published: str, sentence: str, written: str, value: str, granularity: str
+) -> ArticleSummary:
+    """An article naming only General Motors, with one dated event."""
+    return story_summary(
+        article, published, [GM], [(sentence, written, value, granularity, ["General Motors"])]
+    )
 
 
 def timeline(story: StoryTimelines, name: str) -> Timeline:
@@ -23,12 +33,7 @@ def timeline(story: StoryTimelines, name: str) -> Timeline:
 
 
 def test_gm_general_motors_and_corp_are_one_actor_with_each_merge_explained() -> None:
-    a = story_summary(
-        "a",
-        "2008-03-01",
-        [GM],
-        [("General Motors cut jobs in 2007.", "in 2007", "2007", "year", ["General Motors"])],
-    )
+    a = gm("a", "2008-03-01", "General Motors cut jobs in 2007.", "in 2007", "2007", "year")
     b = story_summary(
         "b",
         "2008-03-02",
@@ -146,33 +151,21 @@ def test_a_surname_shared_by_two_people_merges_with_neither() -> None:
 
 
 def test_two_reports_of_one_event_become_one_event_citing_both_at_the_finer_date() -> None:
-    a = story_summary(
+    a = gm(
         "a",
         "2008-03-05",
-        [GM],
-        [
-            (
-                "General Motors announced a recall of 900 trucks on March 4.",
-                "on March 4",
-                "2008-03-04",
-                "day",
-                ["General Motors"],
-            )
-        ],
+        "General Motors announced a recall of 900 trucks on March 4.",
+        "on March 4",
+        "2008-03-04",
+        "day",
     )
-    b = story_summary(
+    b = gm(
         "b",
         "2008-03-20",
-        [GM],
-        [
-            (
-                "In March, General Motors announced the recall of trucks.",
-                "In March",
-                "2008-03",
-                "month",
-                ["General Motors"],
-            )
-        ],
+        "In March, General Motors announced the recall of trucks.",
+        "In March",
+        "2008-03",
+        "month",
     )
     story = build_timelines([a, b])
     events = timeline(story, "General Motors").events
@@ -186,33 +179,21 @@ def test_two_reports_of_one_event_become_one_event_citing_both_at_the_finer_date
 
 
 def test_reports_that_disagree_on_the_date_stay_apart_and_are_flagged() -> None:
-    a = story_summary(
+    a = gm(
         "a",
         "2008-03-05",
-        [GM],
-        [
-            (
-                "General Motors announced a recall of 900 trucks on March 4.",
-                "on March 4",
-                "2008-03-04",
-                "day",
-                ["General Motors"],
-            )
-        ],
+        "General Motors announced a recall of 900 trucks on March 4.",
+        "on March 4",
+        "2008-03-04",
+        "day",
     )
-    b = story_summary(
+    b = gm(
         "b",
         "2008-03-20",
-        [GM],
-        [
-            (
-                "General Motors announced a recall of 900 trucks on March 6.",
-                "on March 6",
-                "2008-03-06",
-                "day",
-                ["General Motors"],
-            )
-        ],
+        "General Motors announced a recall of 900 trucks on March 6.",
+        "on March 6",
+        "2008-03-06",
+        "day",
     )
     story = build_timelines([a, b])
     events = timeline(story, "General Motors").events
@@ -223,33 +204,21 @@ def test_reports_that_disagree_on_the_date_stay_apart_and_are_flagged() -> None:
 
 
 def test_unlike_events_on_one_day_stay_two_events() -> None:
-    a = story_summary(
+    a = gm(
         "a",
         "2008-03-05",
-        [GM],
-        [
-            (
-                "General Motors announced a recall of 900 trucks on March 4.",
-                "on March 4",
-                "2008-03-04",
-                "day",
-                ["General Motors"],
-            )
-        ],
+        "General Motors announced a recall of 900 trucks on March 4.",
+        "on March 4",
+        "2008-03-04",
+        "day",
     )
-    b = story_summary(
+    b = gm(
         "b",
         "2008-03-20",
-        [GM],
-        [
-            (
-                "General Motors opened a factory in Brazil on March 4.",
-                "on March 4",
-                "2008-03-04",
-                "day",
-                ["General Motors"],
-            )
-        ],
+        "General Motors opened a factory in Brazil on March 4.",
+        "on March 4",
+        "2008-03-04",
+        "day",
     )
     events = timeline(build_timelines([a, b]), "General Motors").events
     assert len(events) == 2 and all(e.conflicts == [] for e in events)
@@ -362,25 +331,9 @@ def test_actor_filter_by_any_name_and_a_miss_is_a_warning() -> None:
 
 
 def test_every_event_cites_a_sentence_that_slices_its_article() -> None:
-    a = story_summary(
-        "a",
-        "2008-03-01",
-        [GM],
-        [("General Motors cut jobs in 2007.", "in 2007", "2007", "year", ["General Motors"])],
-    )
-    b = story_summary(
-        "b",
-        "2008-03-02",
-        [GM],
-        [
-            (
-                "Later, General Motors sold Hummer in 2009.",
-                "in 2009",
-                "2009",
-                "year",
-                ["General Motors"],
-            )
-        ],
+    a = gm("a", "2008-03-01", "General Motors cut jobs in 2007.", "in 2007", "2007", "year")
+    b = gm(
+        "b", "2008-03-02", "Later, General Motors sold Hummer in 2009.", "in 2009", "2009", "year"
     )
     texts = {s.article.id: s.article.text for s in (a, b)}
     for event in build_timelines([a, b]).timelines[0].events:
@@ -392,18 +345,8 @@ def test_every_event_cites_a_sentence_that_slices_its_article() -> None:
 def test_results_file_error_records_and_foreign_lines_are_skipped_and_counted(
     tmp_path: Path,
 ) -> None:
-    a = story_summary(
-        "x",
-        "2008-03-01",
-        [GM],
-        [("General Motors cut jobs in 2007.", "in 2007", "2007", "year", ["General Motors"])],
-    )
-    b = story_summary(
-        "y",
-        "2008-03-02",
-        [GM],
-        [("General Motors sold Hummer in 2009.", "in 2009", "2009", "year", ["General Motors"])],
-    )
+    a = gm("x", "2008-03-01", "General Motors cut jobs in 2007.", "in 2007", "2007", "year")
+    b = gm("y", "2008-03-02", "General Motors sold Hummer in 2009.", "in 2009", "2009", "year")
     path = write_jsonl(
         tmp_path / "results.jsonl",
         [
@@ -424,12 +367,7 @@ def test_results_file_error_records_and_foreign_lines_are_skipped_and_counted(
 
 
 def test_a_summary_json_file_reads_like_a_one_record_batch(tmp_path: Path) -> None:
-    a = story_summary(
-        "x",
-        "2008-03-01",
-        [GM],
-        [("General Motors cut jobs in 2007.", "in 2007", "2007", "year", ["General Motors"])],
-    )
+    a = gm("x", "2008-03-01", "General Motors cut jobs in 2007.", "in 2007", "2007", "year")
     path = tmp_path / "summary.json"
     path.write_text(json.dumps(as_data(a)), encoding="utf-8")
     story = build_timelines(path, min_articles=1)
