@@ -183,6 +183,10 @@ MARKER = re.compile(r"\[\s*[SQDAT]\d+|\b[SQDAT]\d+\]|\[\s*$")
 OLD_VIEW_CAP = 48  # the bundled model's view bound before prompt version 6
 
 
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _WORD.findall(text.casefold()) if len(w) >= 4}
+
+
 def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return a["start"] < b["end"] and b["start"] < a["end"]
 
@@ -213,7 +217,9 @@ def score_positions(summary: dict[str, Any], gold: dict[str, Any]) -> dict[str, 
         if hits:
             matched_gold += 1
             kinds_n += 1
-            kind = out[hits[0]]["stance_kind"]
+            # Kinds are relative to a topic: compare the hit on the nearest topic.
+            best = max(hits, key=lambda i: len(_stems(out[i]["topic"]) & _stems(g["topic"])))
+            kind = out[best]["stance_kind"]
             kinds_agree += OLD_KINDS.get(kind, kind) == g["stance_kind"]
     own = sum(
         all(

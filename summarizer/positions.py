@@ -2,8 +2,9 @@
 
 A view unit is a quotation, reported-speech sentence or stance sentence in which a named
 actor speaks (``view_units``, from the index's speaker cues and stance holders). The model
-names the article's topics once and labels each unit with one of them and a stance kind; here
-the units are grouped by holder and topic, so a holder has one position per topic and as many
+names the article's topics once and labels each unit with one of them and a stance kind (for
+the bundled model, code does both: ``topic_terms.py``, ``stance_rules.py``); here the units
+are grouped by holder and topic, so a holder has one position per topic and as many
 positions as its own words support. The holder of a quotation is its decided speaker (rule or
 model), so a position never rests on another speaker's words.
 """
@@ -15,11 +16,12 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from .claims import ArticleFacts
-from .draft import Attribution, Draft, DraftStance, StanceKind
+from .draft import MIN_TOPICS, Attribution, Draft, DraftStance, StanceKind
 from .index import ArticleIndex, Sentence
 from .index.quotations import Quotation
 from .schema import Position, Quote, Span, Topic, ViewSource
 from .stance_rules import TopicPlacer, stance_kind
+from .topic_terms import TopicTerm, find_topics, head_clause, named_topics
 from .views import quotation_view, sentence_view
 
 Warn = Callable[[str, str, str], None]
@@ -75,10 +77,28 @@ class PositionBuilder:
         self.warn = warn
         self.view_limit = view_limit  # the bound a model-written view was given, if any
         self.model_stances = model_stances
+        # Without model stances, the topics are read off the view units' words where they
+        # share any (``topic_terms.py``); the model's names only when they share none.
+        self.terms: list[TopicTerm] = [] if model_stances else self._terms()
+
+    def _terms(self) -> list[TopicTerm]:
+        holders = {aid for _, aid in self.units.values()}
+        names = [
+            text
+            for a in self.index.actors
+            if a.id in holders
+            for text in (a.name, *(m.text for m in a.mentions))
+        ]
+        views = [(self._unit_text(uid), aid) for uid, aid in self.units.values()]
+        found = find_topics(views, [s.text for s in self.index.sentences], names)
+        return found if len(found) >= MIN_TOPICS else []
 
     def topics(self, draft: Draft) -> list[Topic]:
         """The draft's topics that name nothing the article does not hold and share a word
-        with it; the title as the one topic when none is left and an actor states a view."""
+        with it; the title as the one topic when none is left and an actor states a view.
+        Without model stances, the view units' shared words where there are any."""
+        if self.terms:
+            return [Topic(id=f"T{i}", label=t.label) for i, t in enumerate(self.terms, 1)]
         out = []
         for i, label in enumerate(draft.topics, 1):
             label = " ".join(label.split())
@@ -112,11 +132,16 @@ class PositionBuilder:
         # The title topic (``topics``) is numbered past the answer's own: the views the
         # answer put under a dropped topic go under it.
         fallback = next((t.id for t in topics if int(t.id[1:]) > len(draft.topics)), None)
-        stances = draft.stances if self.model_stances else self.placed(topics, fallback)
+        if self.model_stances:
+            stances = {k: [v] if v else [] for k, v in draft.stances.items()}
+        elif self.terms:
+            stances = self.placed_by_terms(topics)
+        else:
+            stances = {k: [v] if v else [] for k, v in self.placed(topics, fallback).items()}
         groups: dict[tuple[str, str], list[tuple[str, DraftStance]]] = {}
-        for key, stance in stances.items():
+        for key, unit_stances in stances.items():
             unit = self.units.get(key)
-            if stance is None or unit is None:
+            if not unit_stances or unit is None:
                 continue
             uid, actor = unit
             path = f"$.stances.{uid}"
@@ -124,11 +149,12 @@ class PositionBuilder:
             if holder is None:
                 self.warn("unheld_view", f"{uid} has no speaker; no position rests on it", path)
                 continue
-            if stance.topic not in labels and fallback is not None:
-                stance = stance.model_copy(update={"topic": fallback})
-            if stance.topic not in labels:
-                continue  # a topic dropped above (warned there)
-            groups.setdefault((holder, stance.topic), []).append((uid, stance))
+            for stance in unit_stances:
+                if stance.topic not in labels and fallback is not None:
+                    stance = stance.model_copy(update={"topic": fallback})
+                if stance.topic not in labels:
+                    continue  # a topic dropped above (warned there)
+                groups.setdefault((holder, stance.topic), []).append((uid, stance))
         out: list[Position] = []
         worded: dict[str, tuple[str, list[Span]]] = {}  # view -> its first holder, evidence
         for (holder, tid), items in groups.items():
@@ -181,6 +207,41 @@ class PositionBuilder:
             kind = stance_kind(q.text + " " + words if q else words)
             out[key] = None if found is None else DraftStance(topic=topics[found].id, kind=kind)
         return out
+
+    def placed_by_terms(self, topics: list[Topic]) -> dict[str, list[DraftStance]]:
+        """Each view unit under every topic its sentence names, its kind read off the clause
+        that names it; a unit naming none under the topic of the unit before it (or, ahead
+        of the first, after it), its kind off its own words."""
+        found = [named_topics(self._unit_text(uid), self.terms) for uid, _ in self.units.values()]
+        carried = [[i for i, _ in f[:1]] for f in found]
+        last: list[int] = []
+        for i, f in enumerate(carried):
+            last = f or last
+            carried[i] = last
+        first = next((f for f in carried if f), [])
+        out: dict[str, list[DraftStance]] = {}
+        for (key, (uid, _)), named, near in zip(self.units.items(), found, carried, strict=True):
+            q = self.quotations.get(uid)
+            words = self.own_words(uid)
+            own_kind = stance_kind(q.text + " " + words if q else words)
+            # A clause with no cue of its own takes the verb that governs it ("demanded
+            # that …, that Russia maintain control"), then the unit's own words.
+            head = stance_kind(head_clause(self._unit_text(uid)))
+            stances = []
+            for i, clause in named:
+                kind = stance_kind(clause)
+                kind = kind if kind != "describes" else head if head != "describes" else own_kind
+                stances.append(DraftStance(topic=topics[i].id, kind=kind))
+            if not named:
+                stances = [DraftStance(topic=topics[i].id, kind=own_kind) for i in near or first]
+            out[key] = stances
+        return out
+
+    def _unit_text(self, uid: str) -> str:
+        """A unit's sentence, with the quotation's own words where the unit is a quotation."""
+        q = self.quotations.get(uid)
+        sentence = self._sentence_of(uid)
+        return sentence if q is None or q.text in sentence else f"{sentence} {q.text}"
 
     def _sentence_of(self, uid: str) -> str:
         if (q := self.quotations.get(uid)) is not None:

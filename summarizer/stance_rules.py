@@ -3,8 +3,11 @@
 Asked to label each view unit with a topic id and a stance kind, the bundled 1.5B model
 answered "for" on all thirty units of the sample and numbered the topics in blocks down the
 list (T1 for the first five units, T2 for the next ...): it does not read the units it labels.
-It does write usable topic names. So for that model (``DraftBounds.model_stances`` false) the
-model names the topics and this module places each unit under one:
+It names the story rather than its issues ("Russia-Ukraine conflict"), so for that model
+(``DraftBounds.model_stances`` false) the topics are read off the words the view units share
+(``topic_terms.py``), each unit under every topic a clause of it names, its kind read off
+that clause by the cues below. Only when the units share fewer than three such words are the
+model's topic names used, and this module places each unit under one of them:
 
 * **topic**: the one whose words the unit's sentence shares most, each shared word weighted by
   how few topics hold it and how rare it is in the article ("peacekeepers" decides, "Ukraine"
@@ -14,8 +17,8 @@ model names the topics and this module places each unit under one:
 * **kind**: cue words of the unit's own words, strongest first: a refusal ("dismissed",
   "rejects", "non-negotiable", "must relinquish") is ``against``; a condition ("if", "unless",
   "on condition") ``conditional``; an open question ("discuss", "perhaps", "is it realistic?")
-  ``undecided``; a wish or acceptance ("seeking", "willingness", "accepted", "demand")
-  ``for``; anything else (a fact, an assessment, a plan) ``describes``.
+  ``undecided``; a wish or acceptance ("seeking", "willingness", "accepted", "demand",
+  "insisted") ``for``; anything else (a fact, an assessment, a plan) ``describes``.
 
 Crude and stated as such: a rule reads polarity from words, not from what the words are for
 or against, so "insisted that Ukraine abandon its NATO aspirations" is ``against`` NATO
@@ -38,24 +41,34 @@ _PATTERNS: tuple[tuple[StanceKind, str], ...] = (
     (
         "against",
         r"\b(?:dismiss\w*|reject\w*|oppos\w*|refus\w*|den(?:y|ies|ied)|condemn\w*|"
-        r"non-negotiable|relinquish\w*|abandon\w*|exclud\w*|premature|against|"
+        r"non-negotiable|relinquish\w*|abandon\w*|exclude[sd]?|premature|"
+        # "against" as a stance, not as a preposition ("protect … against what he describes")
+        r"(?:is|are|was|were|be|been|vot\w*|spoke|speaks|c[oa]me out|campaign\w*|"
+        r"protest\w*|fight\w*|warn\w*|argu\w*|advis\w*|rul\w*)\s+against|"
         r"idle talk|criticis\w*|criticiz\w*|accus\w*|not acceptable|unacceptable|"
-        r"will not|won[’']t|cannot accept|no longer|withdraw\w*|halt\w*|stop\w*|ban\w*)\b",
+        r"will not|won[’']t|cannot accept|no longer|withdraw\w*|halt\w*|stop\w*|ban\w*|"
+        # undoing it: "scrap the toll", "urged the council to drop it" (not "prices dropped")
+        r"scrap\w*|abolish\w*|repeal\w*|cancel\w*|drop)\b",
     ),
     ("conditional", r"\b(?:if|unless|provided that|on condition|as long as|only when)\b"),
     (
         "undecided",
-        r"\b(?:discuss\w*|consider\w*|perhaps|maybe|might|whether|uncertain|unclear|"
+        r"\b(?:discuss(?:es|ed|ing)?|consider\w*|perhaps|maybe|might|whether|uncertain|unclear|"
         r"open to|realistic)\b|\?",
     ),
     (
         "for",
-        r"\b(?:seek\w*|sought|support\w*|want\w*|demand\w*|willing\w*|accept\w*|"
+        r"\b(?:seek\w*|sought|insist\w*|support\w*|want\w*|demand\w*|willing\w*|accept\w*|"
         r"agreed to|agrees to|aim\w*|hope\w*|propos\w*|urg\w*|call(?:s|ed)? for|"
         r"welcom\w*|opportunity|favou?r\w*|intend\w*|vow\w*|pledg\w*)\b",
     ),
 )
 _CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
+
+
+def is_cue_word(word: str) -> bool:
+    """Whether ``word`` alone cues a kind: such a word is how a view is held, not what about."""
+    return any(pattern.fullmatch(word) for _, pattern in _CUES)
 
 
 def stance_kind(words: str) -> StanceKind:

@@ -18,7 +18,7 @@ _WORD = re.compile(r"[^\W_]+")
 _STEM = 5
 _MIN_SHARED = 2
 # Words that carry no content of their own in a summary line.
-_FUNCTION = frozenset(
+FUNCTION_WORDS = frozenset(
     {
         "the",
         "and",
@@ -90,7 +90,7 @@ _FUNCTION = frozenset(
 def content_stems(text: str, stem: int = _STEM) -> set[str]:
     """Stems of the words that carry content: four letters or more, or a number."""
     words = (w.casefold() for w in _WORD.findall(text))
-    return {w[:stem] for w in words if (len(w) >= 4 and w not in _FUNCTION) or w.isdigit()}
+    return {w[:stem] for w in words if (len(w) >= 4 and w not in FUNCTION_WORDS) or w.isdigit()}
 
 
 def supporting_sentences(point: str, sentences: Sequence[Sentence]) -> list[Sentence]:

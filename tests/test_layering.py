@@ -154,8 +154,8 @@ def test_every_command_module_registers_the_same_way() -> None:
 # - ``article`` is base: it needs only errors and the bounded reader, and ``index`` reads it.
 # - ``claims``, ``support`` and ``windows`` read only the index, so they sit with it.
 # - "draft/schema" holds everything that builds or writes a summary's parts without calling
-#   the model: ``events``, ``attribution``, ``stance_rules``, ``positions``, ``timeline``,
-#   ``record_format``, ``export`` and ``schema_export``.
+#   the model: ``events``, ``attribution``, ``stance_rules``, ``topic_terms``, ``positions``,
+#   ``timeline``, ``record_format``, ``export`` and ``schema_export``.
 # - "assemble" is above "model": ``assemble`` writes the provenance of a model's answer (its
 #   extraction, the endpoint profile), and ``merge`` (which ``long`` uses to combine windows)
 #   reads ``assemble``.
@@ -176,7 +176,7 @@ TIERS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         (
             "draft/schema",
             "draft schema schema_export record_format export timeline attribution "
-            "events stance_rules positions",
+            "events stance_rules topic_terms positions",
         ),
         ("model", "profile context llm retry endpoint extraction web"),
         ("assemble", "assemble merge"),

@@ -119,6 +119,17 @@ def test_units_before_the_first_placed_one_take_its_topic() -> None:
         ("we will discuss the price", "undecided"),
         ("the mayor urged the council to approve it", "for"),
         ("the bridge is 300 metres long", "describes"),
+        # "against" as a stance, not as a preposition
+        ("the union voted against the toll", "against"),
+        ("the wall will protect the town against floods", "describes"),
+        # "excluding" means "except"; "exclude" refuses
+        ("allies, excluding the US, are preparing plans", "describes"),
+        ("the treaty would exclude Ukraine", "against"),
+        # a demand with undoing words
+        ("the union urged the council to drop the toll", "against"),
+        ("the union insisted that the council build the bridge", "for"),
+        # talks held are an event, "will discuss" leaves it open
+        ("the envoy held discussions in Moscow", "describes"),
     ],
 )
 def test_cue_words_give_the_kind(words: str, kind: str) -> None:
