@@ -359,7 +359,7 @@ def test_seed_article() -> None:
     assert len(texts(people["Donald Trump"], "honorific")) == 8
     assert "Grushko" in texts(people["Alexander Grushko"], "surname")
     others = {a.name: a.kind for a in actors if a.kind != "person"}
-    assert {"Kremlin", "NATO", "European Union", "Izvestia"} <= {
+    assert {"NATO", "European Union", "Izvestia"} <= {
         n for n, k in others.items() if k == "organisation"
     }
     assert {"Russia", "Ukraine"} <= {n for n, k in others.items() if k == "state"}
@@ -367,11 +367,34 @@ def test_seed_article() -> None:
     assert not {"Moscow", "Kyiv"} & set(others)
     russia = next(a for a in actors if a.name == "Russia")
     assert "Moscow" in {m.text for m in russia.mentions}
+    # "the Kremlin revealed": the seat of government is Russia's name too, not an actor.
+    assert "Kremlin" in {m.text for m in russia.mentions} and "Kremlin" not in others
     assert not {"Air Force One", "Western", "Crimean", "Kursk", "Europe"} & set(others)
     assert actors[0].name == "Donald Trump"  # the headline's "Trump" is the first mention
     for a in actors:
         for m in a.mentions:
             assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "seat", "state"),
+    [
+        ("Russia sent troops. The Kremlin said talks were possible.", "Kremlin", "Russia"),
+        ("The US imposed tariffs. The White House defended them.", "White House", "US"),
+    ],
+)
+def test_a_seat_of_government_is_its_states_name_where_the_state_is_named(
+    text: str, seat: str, state: str
+) -> None:
+    actors = {a.name: a for a in find_actors(text, split_sentences(text))}
+    assert seat not in actors
+    assert seat in {m.text for m in actors[state].mentions}
+
+
+def test_a_seat_of_government_alone_stays_an_institution() -> None:
+    text = "The Kremlin said talks were possible."
+    actors = {a.name: a.kind for a in find_actors(text, split_sentences(text))}
+    assert actors == {"Kremlin": "organisation"}
 
 
 @pytest.mark.parametrize(

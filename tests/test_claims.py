@@ -124,8 +124,9 @@ def test_a_model_view_repeated_under_another_holder_is_flagged(
     seed_text: str, seed_draft: str
 ) -> None:
     draft = json.loads(seed_draft)
+    # T3: a topic on which Russia has no earlier unit than S24 ("the Kremlin" of Q5 is Russia)
     for key in ("S26 Kaja Kallas", "S24 Russia"):
-        draft["stances"][key] = {"topic": "T1", "kind": "describes", "view": "no real peace"}
+        draft["stances"][key] = {"topic": "T3", "kind": "describes", "view": "no real peace"}
     result = summarize_draft(seed_text, draft)
     flagged = [w for w in result.warnings if w.code == "duplicate_position"]
     assert [w.path for w in flagged] == ["$.stances.S26"]

@@ -80,6 +80,13 @@ def test_seed_from_cassette(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     # Positions: each on a topic of the article, in the holder's own words, never cut.
     topics = {t.id for t in result.topics}
     assert result.positions and all(p.topic_id in topics for p in result.positions)
+    # The sample's issues, read off the words its views share: several, each written in it,
+    # and positions on at least five of them (the story alone would be one).
+    assert all(t.label in text for t in result.topics)
+    assert len({p.topic_id for p in result.positions}) >= 5
+    # "the Kremlin revealed …" is Russia's: one holder, not two.
+    holders = {a.id: a.name for a in result.actors}
+    assert "Kremlin" not in {holders[p.holder] for p in result.positions}
     for p in result.positions:
         assert p.view_from == "holder" and not re.search(r"\[[SQD]\d", p.stance)
         bare = p.stance.rstrip("…”")

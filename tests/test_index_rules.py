@@ -31,6 +31,8 @@ CASES: list[tuple[str, str, str | None]] = [
     ("according_to", "The talks will resume, according to the plan.", None),
     ("name_said", "Dmitry Peskov said the talks would resume.", "Dmitry Peskov"),
     ("name_said", "An interview with Dmitry Peskov said little.", None),
+    ("name_said", "Dmitry Peskov has since said the talks would resume.", "Dmitry Peskov"),
+    ("name_said", "Mohammed Waseem confessed to killing his sister.", "Mohammed Waseem"),
     ("name_told", "Dmitry Peskov told reporters the talks would resume.", "Dmitry Peskov"),
     ("name_told", "Dmitry Peskov said the talks would resume.", None),
     ("on_behalf_of", "A spokesperson for Amnesty International said the trial was unfair.",
@@ -58,6 +60,9 @@ CASES: list[tuple[str, str, str | None]] = [
     ("sentence_subject", f"{QUOTE} said Dmitry Peskov.", None),
     ("holds_stance", "Russia has dismissed the idea of peacekeepers.", "Russia"),
     ("holds_stance", "The idea of peacekeepers was dismissed.", None),
+    # an opening "From …," and a name's acronym in brackets before the verb
+    ("holds_stance", "From May 2021, the National Archives and Records Administration (NARA)"
+     " sought these documents.", "National Archives and Records Administration"),
     # actors and mentions
     ("institution", "NATO met on Monday.", "NATO"),
     ("institution", "The alliance met on Monday.", None),
@@ -83,6 +88,7 @@ CASES: list[tuple[str, str, str | None]] = [
     ("state_body", "The report was disputed in Syria.", None),
     ("state", "Russia said the talks would resume.", "Russia"),
     ("state", "The talks were held in Russia.", None),
+    ("state", "Russia sent troops. The Kremlin said the talks would resume.", "Kremlin"),
     ("surname_link", "President Macron said the talks would resume.", "President Macron"),
     ("surname_link", "Dmitry Peskov said the talks would resume.", None),
     ("org_word_link", "The US Department of the Interior approved the plan. It was the"

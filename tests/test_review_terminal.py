@@ -78,7 +78,7 @@ def test_positions_grouped_by_holder_with_stance_kind_and_evidence(seed: Article
     assert "▸ undecided  Ukraine's territory" in trump
     assert "⚠ no evidence found in the article" in trump
     assert "[318:373, quotation]" in " ".join(trump.split())
-    peskov = section[section.index("Dmitry Peskov") : section.index("Kremlin\n")]
+    peskov = section[section.index("Dmitry Peskov") : section.index("Russia\n")]
     assert "[1489:1677, sentence]" in " ".join(peskov.split())  # a sentence cited as evidence
 
 
@@ -110,7 +110,7 @@ def test_quotes_with_speakers(seed: ArticleSummary) -> None:
     text = render(seed)
     section = text[text.index("Quotes (13)") :]
     assert "Q9  Alexander Grushko: “ironclad”" in section
-    assert "Q5  Kremlin: “cautious optimism”" in section
+    assert "Q5  Russia: “cautious optimism”" in section
     assert "prompt summarize v" in section  # provenance closes the view
 
 

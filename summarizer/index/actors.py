@@ -30,7 +30,9 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    all but one were introduced as a relative ("son of Senator Edward Kennedy");
 6. countries and capitals (short lists) → state, only if once at least they are the subject
    of a verb ("Russia said", "Ukraine has agreed", "Moscow has insisted"), and never when
-   closing a longer name ("Real Madrid", "Western Australia"); a state's body named by what
+   closing a longer name ("Real Madrid", "Western Australia"); a seat of government ("the
+   Kremlin revealed", ``seats.txt``) is its state's name where the article names the state;
+   a state's body named by what
    it is ("the Syrian foreign ministry disputed", ``bodies.py``) → organisation where it acts,
    the one already named otherwise if any ("Uruguayan Language Academy"), not the state;
 7. a lone capitalised word or acronym that speaks ("Airbus has confirmed", "the GAO said"),
@@ -72,6 +74,7 @@ from .lexicon import (
     INSTITUTION_GROUPS,
     NATIONALITIES,
     ORG_WORDS,
+    SEAT_OF,
     STOPWORDS,
     TITLE_HEADS,
 )
@@ -347,7 +350,7 @@ class _Finder:
             for a, b in spans[key]:
                 self._mention(actor, a, b, "name", "state_body")
 
-    @ACTOR_RULES.finds("state", "lexicon.COUNTRY_GROUPS", "lexicon.CAPITALS")
+    @ACTOR_RULES.finds("state", "lexicon.COUNTRY_GROUPS", "lexicon.CAPITALS", "lexicon.SEAT_OF")
     def _states(self) -> None:
         found: dict[str, list[tuple[int, int]]] = {}
         acting: set[str] = set()
@@ -368,6 +371,13 @@ class _Finder:
             found[state] = sorted(found[state] + found.pop(capital))
             acting.discard(capital)
             acting.add(state)
+        # So is a seat of government ("the Kremlin revealed") where the state is named: its
+        # mentions join the state's, and the institution is no actor of its own.
+        for seat, state in SEAT_OF.items():
+            if state in found and (actor := self.actors.get("i:" + seat)) is not None:
+                del self.actors["i:" + seat]
+                found[state] = sorted(found[state] + [(m.start, m.end) for m in actor.mentions])
+                acting.add(state)
         for group in sorted(acting, key=lambda g: found[g][0][0]):
             spans = found[group]
             written = Counter(self.text[a:b] for a, b in spans)

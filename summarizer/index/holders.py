@@ -68,8 +68,10 @@ _NEEDS = {
     "voice": r"\s+(?:its|his|her|their)\s+(?:\w+\s+)?(?:support|opposition|concern)",
 }
 _WORD = re.compile(r"[A-Za-z]+")
-# Between the subject and its verb: auxiliaries, adverbs, "however" set off by commas.
+# Between the subject and its verb: its acronym in brackets ("… Administration (NARA)
+# sought"), auxiliaries, adverbs, "however" set off by commas.
 _GAP = re.compile(
+    r"(?:\s*\([A-Z][A-Za-z.&]{1,12}\))?"
     r"\s*,?(?:\s*,\s*(?:however|though|meanwhile|too|also|for (?:its|his|her|their) part)\s*,)?"
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|did|does|do|"
     r"also|still|already|now|again|repeatedly|consistently|long|since|been|not|\w+ly))*\s+$"
@@ -79,7 +81,8 @@ _JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:,\s*)?$")
 # Before the subject: a sentence adverb or an introductory phrase closed by a comma ("In
 # separate appearances on Sunday, X, Y and Z underscored"), then "Both" or "The".
 _INTRO = re.compile(
-    r"(?:(?:In|On|At|After|During|Following|Earlier|Later|Last|This|Since|Speaking|Writing)"
+    r"(?:(?:In|On|At|After|Before|During|From|Until|By|Amid|Despite|Following|Earlier|Later|"
+    r"Last|This|Since|Speaking|Writing)"
     r"\b[^,;:.]*,\s*|[A-Z][a-z]+ly,\s*|(?:However|Nevertheless|Meanwhile|Still),\s*)?"
 )
 _OPENERS = re.compile(r"^(?:\s|[Bb]oth|[Tt]he)*$")
@@ -141,7 +144,12 @@ def _holders(
         intro = _INTRO.match(text, s.start, s.end).end()  # type: ignore[union-attr]
         if any(n[0] == s.start for n in inside):  # "Italy, however," is no adverb
             intro = s.start
-        before = [n for n in inside if intro <= n[0] and n[1] <= verb.start()]
+        # A name's acronym in brackets is part of the gap after it, not a subject of its own.
+        before = [
+            n
+            for n in inside
+            if intro <= n[0] and n[1] <= verb.start() and not _bracketed(text, n[0], n[1])
+        ]
         if not before or not _GAP.match(text[before[-1][1] : verb.start()] + " "):
             continue
         subject = [before[-1]]
@@ -154,3 +162,7 @@ def _holders(
             return []
         return list({n[2]: n for n in reversed(subject)}.values())[::-1]
     return []
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"

@@ -64,6 +64,11 @@ CAPITALS = frozenset(capital.strip() for capital, _, _ in _CAPITAL_LINES)
 CAPITAL_OF: dict[str, str] = {
     capital.strip(): state.strip() for capital, colon, state in _CAPITAL_LINES if colon
 }
+# Seats of government written for their states ("the Kremlin said"), each with its state.
+SEAT_OF: dict[str, str] = {
+    seat.strip(): state.strip()
+    for seat, _, state in (line.partition(":") for line in _entries("seats"))
+}
 NATIONALITIES = _words("nationalities")
 REGIONAL = _words("regional")
 

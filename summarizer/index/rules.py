@@ -154,7 +154,7 @@ ACTOR_RULES: RuleRegistry[ActorRule] = RuleRegistry(
         _a("state_body", 50, "actor", 'a state\'s body named by what it is: "the Syrian'
            ' foreign ministry disputed"'),
         _a("state", 60, "actor", 'a country or capital that is the subject of a verb:'
-           ' "Russia said", "Moscow has insisted"'),
+           ' "Russia said", "Moscow has insisted"; "the Kremlin" where Russia is named'),
         _a("surname_link", 70, "mention", 'a surname, alone or after an honorific or title,'
            ' linked to the one full name with it: "Mr. Waltz", "Putin"'),
         _a("org_word_link", 80, "mention", 'an organisation word written alone: "the'
