@@ -123,6 +123,7 @@ def score(summary: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
     gold = article["gold"] or {"quotations": [], "people": []}  # a position-only article
     text = summary["article"]["text"]
     names = {a["id"]: a["name"] for a in summary["actors"]}
+    known = {a["id"]: [a["name"], *a.get("aliases", [])] for a in summary["actors"]}
     people = [a for a in gold.get("people", gold.get("actors", [])) if a["kind"] == "person"]
     entries = [*people, *gold.get("organisations", []), *gold.get("actors", [])]
     by_name = {e["name"]: e for e in entries}
@@ -134,8 +135,10 @@ def score(summary: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
             continue
         total += 1
         q = quotes.get((g["start"], g["end"]))
-        said = names.get(q["speaker"]) if q and q["speaker"] else None
-        right += said is not None and same_actor(said, by_name.get(g["speaker"], g))
+        # An actor is every name it is given: "the Kremlin" is Russia's where the article
+        # writes it for the state (issue 22), as the position annotation counts it.
+        said = known.get(q["speaker"], []) if q and q["speaker"] else []
+        right += any(same_actor(n, by_name.get(g["speaker"], g)) for n in said)
     s["speakers"] = (right, total)
     found = sum(any(same_actor(n, p) for n in names.values()) for p in people)
     s["people"] = (found, len(people))

@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from quality import score_positions  # noqa: E402
 
-from summarizer.article import make_article  # noqa: E402
+from summarizer.article import Article, make_article  # noqa: E402
+from summarizer.index import index_article  # noqa: E402
 from summarizer.pipeline import summarize_article  # noqa: E402
 from summarizer.settings import Settings  # noqa: E402
 from tests.fakes import FakeOpenAI, completion  # noqa: E402
@@ -43,10 +44,21 @@ def draft_of(result: dict[str, Any]) -> dict[str, Any]:
         elif w["code"] == "topic_from_title" and (m := re.search(r"\((T\d+)\)", w["message"])):
             labels.pop(m[1], None)  # the title, not an answer of the model's
     answered = sorted((int(k[1:]), v) for k, v in labels.items())
+    # The model answered with actor ids of the index it saw; today's index may number the
+    # actors differently (an actor merged into another), so ids go over by name.
+    old = {a["id"]: [a["name"], *a.get("aliases", [])] for a in result["actors"]}
+    now: dict[str, str] = {}
+    for actor in index_article(article_of(result)).actors:
+        for name in (actor.name, *(m.text for m in actor.mentions if m.kind != "title")):
+            now.setdefault(name, actor.id)
+
+    def same(aid: str | None) -> str | None:
+        return next((now[n] for n in old.get(aid or "", []) if n in now), aid)
+
     quotes = {
         f"Q{q['number']}": "scare_quote"
         if q["kind"] == "scare_quote" and q["decided_by"] != "rule"
-        else q.get("model_speaker")
+        else same(q.get("model_speaker"))
         for q in result["quotes"]
     }
     summary = result["summary"]
@@ -64,19 +76,18 @@ def draft_of(result: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def article_of(result: dict[str, Any]) -> Article:
+    a = result["article"]
+    return make_article(a["text"], title=a.get("title"), published=a.get("published"))
+
+
 def replay(result: dict[str, Any]) -> dict[str, Any]:
-    article = result["article"]
     with FakeOpenAI() as fake:
         fake.enqueue(completion(json.dumps(draft_of(result))))
         settings = Settings.resolve(
             env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
         )
-        again = summarize_article(
-            make_article(
-                article["text"], title=article.get("title"), published=article.get("published")
-            ),
-            settings,
-        )
+        again = summarize_article(article_of(result), settings)
     out: dict[str, Any] = json.loads(again.model_dump_json())
     return out
 

@@ -1,0 +1,119 @@
+"""Position figures with no model at all, on the development annotation sets.
+
+The bundled model's part in positions is small: it names topics (used only where the view
+units share fewer than three words, ``topic_terms.py``) and confirms or changes the speaker
+the rules give each quotation. Here a fake server answers for it as a model that keeps every
+listed speaker and names the title as its one topic, so the figures measure the index and
+the rules alone, in seconds, on articles no model output exists for:
+``tests/data/positions_dev2.json`` (12 TimeSET articles annotated blind for this) and the
+development articles of ``positions_annotation.json``. Never run on the held-out sets.
+
+    python bench/positions_rules.py [--set dev2|dev|both] [--each] [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from quality import same_actor, score_positions  # noqa: E402
+
+from summarizer.article import Article, load_article  # noqa: E402
+from summarizer.index import index_article  # noqa: E402
+from summarizer.pipeline import summarize_article  # noqa: E402
+from summarizer.settings import Settings  # noqa: E402
+from tests.fakes import FakeOpenAI, completion  # noqa: E402
+
+TIMESET = ROOT / "tests" / "data" / "timeset.jsonl"
+SETS = {
+    "dev2": ROOT / "tests" / "data" / "positions_dev2.json",
+    "dev": ROOT / "tests" / "data" / "positions_annotation.json",
+}
+
+
+def load(gold: dict[str, Any], folder: Path) -> Article:
+    if gold["name"] == "seed":
+        return load_article(ROOT / "seeds" / "trump-putin-call-ukraine.txt")
+    row = json.loads(TIMESET.read_text(encoding="utf-8").splitlines()[gold["line"]])
+    path = folder / f"{gold['name']}.txt"
+    path.write_text(row["text"], encoding="utf-8")
+    published = dt.datetime.strptime(row["date_line"].strip(), "%A, %B %d, %Y").date()
+    return load_article(path).model_copy(update={"published": published})
+
+
+def rules_only(article: Article) -> dict[str, Any]:
+    """The summary a model that keeps every listed speaker would get."""
+    index = index_article(article)
+    cues = {c.target: c.actor for c in index.speakers if c.target.startswith("Q")}
+    title = article.title or index.sentences[0].text
+    draft = {
+        "summary": {"headline": "-", "abstract": "-", "key_points": ["-"]},
+        "topics": [title] * 3,
+        "quotes": {f"Q{q.number}": cues.get(f"Q{q.number}") for q in index.quotations},
+        "stances": {},
+        "events": {},
+        "undated": [],
+    }
+    with FakeOpenAI() as fake:
+        fake.enqueue(completion(json.dumps(draft)))
+        settings = Settings.resolve(
+            env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
+        )
+        out: dict[str, Any] = json.loads(summarize_article(article, settings).model_dump_json())
+    return out
+
+
+def misses(summary: dict[str, Any], gold: dict[str, Any]) -> list[str]:
+    """Sources with two or more statements that get no position, with their statements."""
+    names = {a["id"]: a["name"] for a in summary["actors"]}
+    holders = {h["name"]: h for h in gold.get("holders", [])}
+    counts: dict[str, list[str]] = {}
+    for st in gold["statements"]:
+        counts.setdefault(st["source"], []).append(st["text"][:110])
+    out = []
+    for source, texts in counts.items():
+        entry = holders.get(source, {"name": source})
+        held = any(same_actor(names.get(p["holder"], ""), entry) for p in summary["positions"])
+        if len(texts) >= 2 and not held:
+            out.append(f"{source}: " + " | ".join(texts))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=["dev2", "dev", "both"], default="both")
+    ap.add_argument("--each", action="store_true", help="print every article's figures")
+    ap.add_argument("--misses", action="store_true", help="print sources without a position")
+    args = ap.parse_args(argv)
+    chosen = ["dev2", "dev"] if args.set == "both" else [args.set]
+    folder = Path(tempfile.mkdtemp(prefix="positions-rules-"))
+    totals: dict[str, list[int]] = {}
+    for name in chosen:
+        for gold in json.loads(SETS[name].read_text(encoding="utf-8"))["articles"]:
+            summary = rules_only(load(gold, folder))
+            scores = score_positions(summary, gold)
+            for key, (right, of) in scores.items():
+                total = totals.setdefault(key, [0, 0])
+                total[0] += right
+                total[1] += of
+            if args.each:
+                print(f"{gold['name']}: {scores}")
+            if args.misses:
+                for line in misses(summary, gold):
+                    print(f"  {gold['name']} missed {line}")
+    for key, (right, of) in totals.items():
+        print(f"  {key:<20} {right}/{of}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
