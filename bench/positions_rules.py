@@ -26,12 +26,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from quality import same_actor, score_positions  # noqa: E402
+from replay_positions import add, answered, print_totals  # noqa: E402
 
 from summarizer.article import Article, load_article  # noqa: E402
 from summarizer.index import index_article  # noqa: E402
-from summarizer.pipeline import summarize_article  # noqa: E402
-from summarizer.settings import Settings  # noqa: E402
-from tests.fakes import FakeOpenAI, completion  # noqa: E402
 
 TIMESET = ROOT / "tests" / "data" / "timeset.jsonl"
 SETS = {
@@ -63,13 +61,7 @@ def rules_only(article: Article) -> dict[str, Any]:
         "events": {},
         "undated": [],
     }
-    with FakeOpenAI() as fake:
-        fake.enqueue(completion(json.dumps(draft)))
-        settings = Settings.resolve(
-            env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
-        )
-        out: dict[str, Any] = json.loads(summarize_article(article, settings).model_dump_json())
-    return out
+    return answered(article, draft)
 
 
 def misses(summary: dict[str, Any], gold: dict[str, Any]) -> list[str]:
@@ -101,17 +93,13 @@ def main(argv: list[str] | None = None) -> int:
         for gold in json.loads(SETS[name].read_text(encoding="utf-8"))["articles"]:
             summary = rules_only(load(gold, folder))
             scores = score_positions(summary, gold)
-            for key, (right, of) in scores.items():
-                total = totals.setdefault(key, [0, 0])
-                total[0] += right
-                total[1] += of
+            add(totals, scores)
             if args.each:
                 print(f"{gold['name']}: {scores}")
             if args.misses:
                 for line in misses(summary, gold):
                     print(f"  {gold['name']} missed {line}")
-    for key, (right, of) in totals.items():
-        print(f"  {key:<20} {right}/{of}")
+    print_totals(totals)
     return 0
 
 

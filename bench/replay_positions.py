@@ -81,15 +81,32 @@ def article_of(result: dict[str, Any]) -> Article:
     return make_article(a["text"], title=a.get("title"), published=a.get("published"))
 
 
-def replay(result: dict[str, Any]) -> dict[str, Any]:
+def answered(article: Article, draft: dict[str, Any]) -> dict[str, Any]:
+    """The summary of ``article`` when the bundled model answers ``draft``."""
     with FakeOpenAI() as fake:
-        fake.enqueue(completion(json.dumps(draft_of(result))))
+        fake.enqueue(completion(json.dumps(draft)))
         settings = Settings.resolve(
             env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
         )
-        again = summarize_article(article_of(result), settings)
+        again = summarize_article(article, settings)
     out: dict[str, Any] = json.loads(again.model_dump_json())
     return out
+
+
+def replay(result: dict[str, Any]) -> dict[str, Any]:
+    return answered(article_of(result), draft_of(result))
+
+
+def add(totals: dict[str, list[int]], scores: dict[str, tuple[int, int]]) -> None:
+    for key, (right, of) in scores.items():
+        total = totals.setdefault(key, [0, 0])
+        total[0] += right
+        total[1] += of
+
+
+def print_totals(totals: dict[str, list[int]]) -> None:
+    for key, (right, of) in totals.items():
+        print(f"  {key:<20} {right}/{of}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,14 +127,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no saved output for {gold['name']}")
             continue
         scores = score_positions(replay(json.loads(found[0].read_text(encoding="utf-8"))), gold)
-        for key, (right, of) in scores.items():
-            total = totals.setdefault(key, [0, 0])
-            total[0] += right
-            total[1] += of
+        add(totals, scores)
         if args.each:
             print(f"{found[0].stem}: {scores}")
-    for key, (right, of) in totals.items():
-        print(f"  {key:<20} {right}/{of}")
+    print_totals(totals)
     return 0
 
 

@@ -209,32 +209,35 @@ class PositionBuilder:
         return out
 
     def placed_by_terms(self, topics: list[Topic]) -> dict[str, list[DraftStance]]:
-        """Each view unit under every topic its sentence names, its kind read off the clause
-        that names it; a unit naming none under the topic of the unit before it (or, ahead
-        of the first, after it), its kind off its own words."""
-        found = [named_topics(self._unit_text(uid), self.terms) for uid, _ in self.units.values()]
-        carried = [[i for i, _ in f[:1]] for f in found]
-        last: list[int] = []
-        for i, f in enumerate(carried):
-            last = f or last
-            carried[i] = last
-        first = next((f for f in carried if f), [])
+        """Each view unit under the first topic each of its clauses names, the kind read off
+        that clause; a unit naming none under the topic of the unit before it (or, ahead of
+        the first, after it), its kind off its own words."""
+        texts = [self._unit_text(uid) for uid, _ in self.units.values()]
+        found = [named_topics(text, self.terms) for text in texts]
+        near: list[int | None] = []
+        for named in found:
+            near.append(named[0][0] if named else near[-1] if near else None)
+        first = next((i for i in near if i is not None), 0)
         out: dict[str, list[DraftStance]] = {}
-        for (key, (uid, _)), named, near in zip(self.units.items(), found, carried, strict=True):
+        for (key, (uid, _)), text, named, before in zip(
+            self.units.items(), texts, found, near, strict=True
+        ):
             q = self.quotations.get(uid)
             words = self.own_words(uid)
             own_kind = stance_kind(q.text + " " + words if q else words)
+            if not named:
+                topic = topics[first if before is None else before].id
+                out[key] = [DraftStance(topic=topic, kind=own_kind)]
+                continue
             # A clause with no cue of its own takes the verb that governs it ("demanded
             # that …, that Russia maintain control"), then the unit's own words.
-            head = stance_kind(head_clause(self._unit_text(uid)))
-            stances = []
-            for i, clause in named:
-                kind = stance_kind(clause)
-                kind = kind if kind != "describes" else head if head != "describes" else own_kind
-                stances.append(DraftStance(topic=topics[i].id, kind=kind))
-            if not named:
-                stances = [DraftStance(topic=topics[i].id, kind=own_kind) for i in near or first]
-            out[key] = stances
+            head = stance_kind(head_clause(text))
+            fallback = head if head != "describes" else own_kind
+            kinds = [(i, stance_kind(clause)) for i, clause in named]
+            out[key] = [
+                DraftStance(topic=topics[i].id, kind=fallback if kind == "describes" else kind)
+                for i, kind in kinds
+            ]
         return out
 
     def _unit_text(self, uid: str) -> str:
