@@ -20,8 +20,8 @@ from .draft import MIN_TOPICS, Attribution, Draft, DraftStance, StanceKind
 from .index import ArticleIndex, Sentence
 from .index.quotations import Quotation
 from .schema import Position, Quote, Span, Topic, ViewSource
-from .stance_rules import TopicPlacer, stance_kind
-from .topic_terms import TopicTerm, find_topics, head_clause, named_topics
+from .stance_rules import TopicPlacer, declines_comment, stance_kind
+from .topic_terms import TopicTerm, find_topics, head_clause, named_topics, topic_kind
 from .views import quotation_view, sentence_view
 
 Warn = Callable[[str, str, str], None]
@@ -212,8 +212,16 @@ class PositionBuilder:
         """Each view unit under the first topic each of its clauses names, the kind read off
         that clause; a unit naming none under the topic of the unit before it (or, ahead of
         the first, after it), its kind off its own words."""
-        texts = [self._unit_text(uid) for uid, _ in self.units.values()]
-        found = [named_topics(text, self.terms) for text in texts]
+        texts = [self._read(uid) for uid, _ in self.units.values()]
+        # A clause declining to comment names what its speaker took no stance on.
+        found = [
+            [
+                (i, clause)
+                for i, clause in named_topics(text, self.terms)
+                if not declines_comment(clause)
+            ]
+            for text in texts
+        ]
         near: list[int | None] = []
         for named in found:
             near.append(named[0][0] if named else near[-1] if near else None)
@@ -225,6 +233,9 @@ class PositionBuilder:
             q = self.quotations.get(uid)
             words = self.own_words(uid)
             own_kind = stance_kind(q.text + " " + words if q else words)
+            if not named and declines_comment(text):
+                out[key] = []  # nothing but a refusal to comment: no stance
+                continue
             if not named:
                 topic = topics[first if before is None else before].id
                 out[key] = [DraftStance(topic=topic, kind=own_kind)]
@@ -233,12 +244,21 @@ class PositionBuilder:
             # that …, that Russia maintain control"), then the unit's own words.
             head = stance_kind(head_clause(text))
             fallback = head if head != "describes" else own_kind
-            kinds = [(i, stance_kind(clause)) for i, clause in named]
+            kinds = [(i, topic_kind(clause, self.terms[i].stem)) for i, clause in named]
             out[key] = [
                 DraftStance(topic=topics[i].id, kind=fallback if kind == "describes" else kind)
                 for i, kind in kinds
             ]
         return out
+
+    def _read(self, uid: str) -> str:
+        """What a unit's topics and kinds are read off: a quotation's own words where they
+        name a topic, else the sentence around it too ("When asked whether the toll would
+        rise, she said: …" is the reporter's question, not her view)."""
+        q = self.quotations.get(uid)
+        if q is not None and named_topics(q.text, self.terms):
+            return q.text
+        return self._unit_text(uid)
 
     def _unit_text(self, uid: str) -> str:
         """A unit's sentence, with the quotation's own words where the unit is a quotation."""

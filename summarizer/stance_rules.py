@@ -66,13 +66,38 @@ _PATTERNS: tuple[tuple[StanceKind, str], ...] = (
 _CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 
 
+# Declining to comment on a thing is no stance on it ("refrained from commenting on land").
+_NO_COMMENT = re.compile(
+    r"\b(?:declin\w*|refus\w*|refrain\w*|(?:would|will|did|does|do|could) not|won[’']t|"
+    r"didn[’']t|wouldn[’']t)\s+(?:to\s+|from\s+)?(?:immediately\s+)?comment\w*|"
+    r"\bno comment\b|\bnot (?:immediately )?available for comment\b",
+    re.IGNORECASE,
+)
+
+
+def declines_comment(text: str) -> bool:
+    """Whether ``text`` declines to comment: what it names is what its speaker took no
+    stance on."""
+    return _NO_COMMENT.search(text) is not None
+
+
 def is_cue_word(word: str) -> bool:
     """Whether ``word`` alone cues a kind: such a word is how a view is held, not what about."""
     return any(pattern.fullmatch(word) for _, pattern in _CUES)
 
 
+# "if" after these verbs asks a question ("we aim to see if we can end it"), it sets no
+# condition.
+_ASKING_IF = re.compile(
+    r"\b(?:see|seeing|ask\w*|know|knowing|wonder\w*|check\w*|find out|learn|decide|tell|"
+    r"determine|judge)\s+if\b",
+    re.IGNORECASE,
+)
+
+
 def stance_kind(words: str) -> StanceKind:
     """The kind the unit's own words cue, strongest cue first; ``describes`` without one."""
+    words = _ASKING_IF.sub(lambda m: m[0][:-3], words)
     for kind, pattern in _CUES:
         if pattern.search(words):
             return kind

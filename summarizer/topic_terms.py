@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .draft import MAX_TOPICS
+from .draft import MAX_TOPICS, StanceKind
 from .index.lexicon import (
     AUXILIARIES,
     MONTHS,
@@ -46,9 +46,10 @@ from .index.lexicon import (
     STOPWORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    VAGUE_WORDS,
     WEEKDAYS,
 )
-from .stance_rules import is_cue_word
+from .stance_rules import is_cue_word, stance_kind
 from .support import FUNCTION_WORDS
 
 STEM = 7
@@ -150,6 +151,7 @@ def _excluded(word: str, names: set[str]) -> bool:
         or title in NATIONALITIES
         or w in _TITLE_WORDS
         or w in SPEECH_VERBS
+        or w in VAGUE_WORDS
         or w.endswith("ly")
         or is_cue_word(w)
     )
@@ -283,3 +285,13 @@ def named_topics(text: str, terms: Sequence[TopicTerm]) -> list[tuple[int, str]]
         if first is not None:
             out.setdefault(first, clause)
     return list(out.items())
+
+
+def topic_kind(clause: str, stem: str) -> StanceKind:
+    """The kind ``clause`` takes toward the topic it names: against what it sets itself
+    against ("protect its security against … NATO's expansion"), else its cue words."""
+    tokens = [w.casefold() for w, _ in _tokens(clause)]
+    at = next((j for j, w in enumerate(tokens) if stem_of(w) == stem), None)
+    if at is not None and "against" in tokens[:at]:
+        return "against"
+    return stance_kind(clause)

@@ -16,7 +16,7 @@ from summarizer.article import make_article
 from summarizer.pipeline import summarize_article
 from summarizer.schema import ArticleSummary
 from summarizer.settings import Settings
-from summarizer.stance_rules import TopicPlacer, stance_kind
+from summarizer.stance_rules import TopicPlacer, declines_comment, stance_kind
 from tests.fakes import FakeOpenAI, completion
 
 TITLE = "Riverside council votes on bridge toll"
@@ -130,6 +130,10 @@ def test_units_before_the_first_placed_one_take_its_topic() -> None:
         ("the union insisted that the council build the bridge", "for"),
         # talks held are an event, "will discuss" leaves it open
         ("the envoy held discussions in Moscow", "describes"),
+        # "if" after a verb of asking or finding out asks a question, it sets no condition
+        ("we aim to see if we can bring that war to a conclusion", "for"),
+        ("reporters asked if the toll would rise", "describes"),
+        ("the union will back it if the price falls", "conditional"),
     ],
 )
 def test_cue_words_give_the_kind(words: str, kind: str) -> None:
@@ -141,3 +145,18 @@ def test_a_model_topic_that_is_the_title_is_the_models_own() -> None:
     assert [(t.id, t.label) for t in result.topics] == [("T1", TITLE)]
     assert "topic_from_title" not in [w.code for w in result.warnings]
     assert {p.topic_id for p in result.positions} == {"T1"}
+
+
+@pytest.mark.parametrize(
+    ("words", "declines"),
+    [
+        ("Peskov refrained from commenting on the statements regarding land", True),
+        ("a spokesperson declined to comment on the case", True),
+        ("the minister would not immediately comment", True),
+        ("the mayor did not hesitate to comment on the toll", False),
+        ("he commented that the toll was too high", False),
+        ("she refused to accept the toll", False),
+    ],
+)
+def test_declining_to_comment(words: str, declines: bool) -> None:
+    assert declines_comment(words) is declines

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 
 from summarizer.article import make_article
+from summarizer.index import index_article
 from summarizer.pipeline import summarize_article
 from summarizer.schema import ArticleSummary
 from summarizer.settings import Settings
-from summarizer.topic_terms import TopicTerm, find_topics, head_clause, named_topics
+from summarizer.topic_terms import TopicTerm, find_topics, head_clause, named_topics, topic_kind
 from tests.fakes import FakeOpenAI, completion
 
 ARTICLE = """Riverside council splits over bridge toll and tram line
@@ -155,3 +156,92 @@ def test_each_clause_is_about_the_first_topic_it_names() -> None:
 def test_the_head_clause_holds_the_governing_verb() -> None:
     text = "Moscow has insisted that Ukraine abandon its NATO aspirations, that Russia keep land."
     assert head_clause(text) == "Moscow has insisted"
+
+
+FERRY = """Council splits over ferry fares
+
+Tuesday, May 6, 2025
+
+Mayor Anna Keller said the ferry fares must fall and a new tunnel must be built.
+Union leader Tom Berg said ferry fares were too high.
+Keller said the bridge would close in June.
+Lind said the bridge was safe.
+Councillor Maria Lind said she would not comment on the tunnel.
+Engineer Paul Ost said the tunnel would take six years to build.
+Ost argued that residents needed protection against higher parking fees.
+When asked whether the tunnel would raise ferry fares, Berg replied: "Parking fees pay for everything here."
+Rain fell on the harbour.
+Boats left at noon.
+"""  # noqa: E501
+
+
+def summarize_ferry() -> tuple[ArticleSummary, dict[str, str]]:
+    draft = {
+        "summary": {
+            "headline": "Ferry fares split the council",
+            "abstract": "Ferry fares split the council.",
+            "key_points": ["Tom Berg said ferry fares were too high."],
+        },
+        "topics": ["the council", "the harbour", "Council"],
+        "quotes": {},
+        "stances": {},
+        "events": {},
+        "undated": [],
+    }
+    with FakeOpenAI() as fake:
+        fake.enqueue(completion(json.dumps(draft)))
+        settings = Settings.resolve(
+            env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
+        )
+        result = summarize_article(make_article(FERRY, published="2025-05-06"), settings)
+    return result, {a.id: a.name for a in result.actors}
+
+
+def test_declining_to_comment_is_no_stance_on_what_it_names() -> None:
+    result, names = summarize_ferry()
+    refusal = "Councillor Maria Lind said she would not comment on the tunnel."
+    # The sentence is one of Lind's view units (a speaker cue) ...
+    index = index_article(make_article(FERRY, published="2025-05-06"))
+    sentence = next(s for s in index.sentences if s.text == refusal)
+    assert any(c.target == sentence.id for c in index.speakers)
+    # ... but no position rests on it: she took no stance on the tunnel.
+    lind = [p for p in result.positions if names[p.holder].endswith("Lind")]
+    assert [p.topic for p in lind] == ["bridge"]
+    assert all(e.text != refusal for p in result.positions for e in p.evidence)
+
+
+def test_a_quotation_is_about_what_its_own_words_name_not_the_question_put() -> None:
+    result, names = summarize_ferry()
+    quoted = [
+        p
+        for p in result.positions
+        if any(e.text == "Parking fees pay for everything here." for e in p.evidence)
+    ]
+    # The question ("whether the tunnel would raise ferry fares") is the reporter's: the
+    # quotation is about parking fees, and states a fact ("whether" is not Berg's doubt).
+    assert [(names[p.holder], p.topic, p.stance_kind) for p in quoted] == [
+        ("Tom Berg", "fees", "describes")
+    ]
+
+
+def test_a_topic_a_clause_sets_itself_against_is_opposed() -> None:
+    result, names = summarize_ferry()
+    kinds = {(names[p.holder], p.topic): p.stance_kind for p in result.positions}
+    # "needed protection against higher parking fees": no refusal word, against the fees.
+    assert kinds["Paul Ost", "fees"] == "against"
+    assert topic_kind("the wall will protect the town against floods", "floods") == "against"
+    assert topic_kind("the town against floods built a wall", "town") == "describes"
+
+
+def test_vague_words_are_no_topic() -> None:
+    sentences = [
+        "Ana Ruiz said their actions were a good sign for a ceasefire.",
+        "Bo Li said his actions were good for any ceasefire.",
+        "The talks opened in Geneva.",
+        "Delegates ate lunch.",
+        "Delegates went home.",
+        "Monitors arrived.",
+    ]
+    found = find_topics([(sentences[0], "A1"), (sentences[1], "A2")], sentences, ["Ruiz", "Li"])
+    # "actions" and "good" are in both views, after a determiner, but name no issue.
+    assert [t.stem for t in found] == ["ceasefi"]
