@@ -46,6 +46,11 @@ SPOKEN: list[tuple[str, Expected]] = [
         "line with the agreement.”",
         {"Q1": ("colon_intro", "Wendel Trio", "Wendel Trio")},
     ),
+    (
+        "Acting director of NASA's Planetary Science Division Lori Glaze said, “We have "
+        "studied Mars from orbit.”",
+        {"Q1": ("name_said", "Lori Glaze", "Lori Glaze")},
+    ),
     # A country's possessive before a full name that acts.
     (
         "Chile's Gabriel Boric denounced a “cowardly and vile attack on democracy”.",
