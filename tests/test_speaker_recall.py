@@ -51,6 +51,12 @@ SPOKEN: list[tuple[str, Expected]] = [
         "studied Mars from orbit.”",
         {"Q1": ("name_said", "Lori Glaze", "Lori Glaze")},
     ),
+    # "who" after an apposition: the name before both speaks.
+    (
+        "The paper interviewed Ana Ruiz, the head of a local tenants group, who said the rent "
+        "rise was “simply unfair”.",
+        {"Q1": ("name_said", "Ana Ruiz", "Ana Ruiz")},
+    ),
     # A country's possessive before a full name that acts.
     (
         "Chile's Gabriel Boric denounced a “cowardly and vile attack on democracy”.",

@@ -66,7 +66,8 @@ APPOSED = re.compile(r",\s+(?:(?:an?|the)\s+)?$")
 # "X, said" (a stray comma: ``COMMA_GAP``), "Amnesty International, which declared"; "by X,
 # who said" (the one a "who" follows is its subject, even after a preposition; "the war in
 # Syria, which has claimed" is not Syria's).
-_RELATIVE = re.compile(rf",?\s+who{_FILLERS}")
+# After an apposition too: "X, the head of a local group, who said".
+_RELATIVE = re.compile(rf"(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,100}})?,?\s+who{_FILLERS}")
 _WHICH = re.compile(rf",\s+which{_FILLERS}")
 # "X, Ukraine's foreign minister, said", "X, Capitol Police spokeswoman said".
 _TITLED = re.compile(rf",\s+([^,;:\n\x00“”\"]{{1,80}}?)(,?){_FILLERS}")
