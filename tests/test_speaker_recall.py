@@ -57,6 +57,13 @@ SPOKEN: list[tuple[str, Expected]] = [
         "rise was “simply unfair”.",
         {"Q1": ("name_said", "Ana Ruiz", "Ana Ruiz")},
     ),
+    # The agent of a passive speech verb speaks; one who asks does not.
+    (
+        "He was told by Emergencies Minister Yevgeny Zinichev of “presumably 40 people under "
+        "the rubble”.",
+        {"Q1": ("according_to", "Yevgeny Zinichev", "Yevgeny Zinichev")},
+    ),
+    ("Ana Ruiz was asked by Tom Berg whether it was “a disaster”.", {}),
     # A country's possessive before a full name that acts.
     (
         "Chile's Gabriel Boric denounced a “cowardly and vile attack on democracy”.",

@@ -97,6 +97,7 @@ _OPENING_WORDS = frozenset(
 # A verb sharing the subject of the clause before: "X has referred it … and has advised".
 _SAME_SUBJECT = re.compile(r"\band\s+(?:(?:has|have|had|also|later|then)\s+)*$")
 # After a subject: a comma (an apposition or a list) or a conjunction (a list).
+_BY_AGENT = re.compile(r"\s+by(?=\s)")
 _NOT_ALONE = re.compile(r",|\s+(?:and|or|&)\s")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 
@@ -169,6 +170,11 @@ class Matcher(NameIndex):
         if word.lower() == "according to":
             name = self._name_at(stop, end, closed=False)
             return None if name is None else Found("according_to", name, name.start, name.end, stop)
+        if (by := _BY_AGENT.match(self.masked, stop, end)) and not word.startswith("ask"):
+            # The passive's agent speaks: "he was told by Minister X of “…”".
+            name = self._name_at(by.end(), end, closed=False)
+            if name is not None:
+                return Found("according_to", name, name.start, name.end, stop)
         statement = (
             "statement" in word
             or word.endswith(" report")  # "published a report", not "reported"

@@ -35,7 +35,7 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        in Tripoli, X", "Said Haines: “…”" (an inverted verb, then the name:
                        right after a quotation or a comma, or opening the sentence before a
                        colon; never "The indictment said staffer X …")
-``according_to``       "according to (Airbus spokesman) X"
+``according_to``       "according to (Airbus spokesman) X" / "was told by X"
 ``paragraph_continues`` a quotation with no cue of its own: the speaker cued before it in
                        its paragraph, or the one of the quotations right after it in the
                        same paragraph (“A.” “B,” X said), or, when it opens its paragraph,
