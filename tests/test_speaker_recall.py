@@ -64,6 +64,16 @@ SPOKEN: list[tuple[str, Expected]] = [
         {"Q1": ("according_to", "Yevgeny Zinichev", "Yevgeny Zinichev")},
     ),
     ("Ana Ruiz was asked by Tom Berg whether it was “a disaster”.", {}),
+    # A participle between the name and its verb says how, not who.
+    (
+        "Chief Prosecutor Eduardo Montealegre commenting on Monday said the country “must "
+        "move toward a peace process”.",
+        {"Q1": ("name_said", "Eduardo Montealegre", "Eduardo Montealegre")},
+    ),
+    (
+        "Ana Ruiz speaking with Tom Berg said it was “a disaster”.",
+        {"Q1": ("name_said", "Ana Ruiz", "Ana Ruiz")},
+    ),
     # A country's possessive before a full name that acts.
     (
         "Chile's Gabriel Boric denounced a “cowardly and vile attack on democracy”.",
