@@ -74,6 +74,12 @@ SPOKEN: list[tuple[str, Expected]] = [
         "Ana Ruiz speaking with Tom Berg said it was “a disaster”.",
         {"Q1": ("name_said", "Ana Ruiz", "Ana Ruiz")},
     ),
+    # An apposition of two parts.
+    (
+        "Acme Security Inc, the company behind the scanners, a screening system at the gates, "
+        "had stated that they “are deeply committed to safety”.",
+        {"Q1": ("name_said", "Acme Security Inc", "Acme Security Inc")},
+    ),
     # A country's possessive before a full name that acts.
     (
         "Chile's Gabriel Boric denounced a “cowardly and vile attack on democracy”.",
