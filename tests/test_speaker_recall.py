@@ -80,6 +80,16 @@ SPOKEN: list[tuple[str, Expected]] = [
         "had stated that they “are deeply committed to safety”.",
         {"Q1": ("name_said", "Acme Security Inc", "Acme Security Inc")},
     ),
+    # "…, with X stating": the participle's subject speaks, not the main clause's.
+    (
+        "The Taliban have claimed the attack, with Taliban spokesperson Zabiullah Mujahid "
+        "stating: “We claim responsibility for the attack.”",
+        {"Q1": ("name_saying", "Zabiullah Mujahid", "Zabiullah Mujahid")},
+    ),
+    (
+        "Ana Ruiz said, with Tom Berg beside her, that it was “a disaster”.",
+        {"Q1": ("name_said", "Ana Ruiz", "Ana Ruiz")},
+    ),
     # A country's possessive before a full name that acts.
     (
         "Chile's Gabriel Boric denounced a “cowardly and vile attack on democracy”.",

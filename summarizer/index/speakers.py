@@ -102,6 +102,8 @@ _COLON = re.compile(r"[^.!?\x00]*:\s*")
 _INTRODUCES_NEXT = re.compile(r"[^.!?,\x00]*:\s*")
 # A coordinated clause with a new, named subject: ", but Russia …", "; the ministry …".
 _NEW_SUBJECT = re.compile(r"(?:,\s+but|;)\s+(?:the\s+)?[A-Z]")
+# "…, with (Taliban spokesperson) X stating: “…”": the participle's subject speaks.
+_WITH_SUBJECT = re.compile(r",\s+with\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}?[A-Z]")
 _CLAUSE_OPENER = re.compile(r"\b(?:while|whilst|whereas|although|though|but)\b")
 
 
@@ -187,6 +189,8 @@ def _quotation_targets(
             # "According to the BBC, X was verified, but Russia deemed them “…”": the clause
             # after the turn has its own subject.
             pre = matcher.introducing(low, turn.start(), max(since, q.start - 1))
+        elif pre is not None and (turn := _WITH_SUBJECT.search(hidden, pre.verb_end, q.start)):
+            pre = matcher.introducing(low, turn.start(), max(since, q.start - 1)) or pre
         elif pre is None:
             pre = matcher.introducing(low, since, max(since, q.start - 1))
         if pre is not None:
