@@ -50,7 +50,14 @@ _PATTERNS: tuple[tuple[StanceKind, str], ...] = (
         # undoing it: "scrap the toll", "urged the council to drop it" (not "prices dropped")
         r"scrap\w*|abolish\w*|repeal\w*|cancel\w*|drop)\b",
     ),
-    ("conditional", r"\b(?:if|unless|provided that|on condition|as long as|only when)\b"),
+    # A condition on the holder's own acceptance: "only if", "provided", or "if" beside a
+    # commitment ("would back it if"); a bare "If they are deployed, it means …" warns.
+    (
+        "conditional",
+        r"\b(?:only if|unless|provided that|on condition|as long as|only when)\b|,\s+provided\b|"
+        r"\b(?:would|will|could|ready|willing|prepared)\b[^.;?!]*\bif\b|"
+        r"\bif\b[^.;?!]*\b(?:would|will|could|ready|willing|prepared)\b",
+    ),
     (
         "undecided",
         r"\b(?:discuss(?:es|ed|ing)?|consider\w*|perhaps|maybe|might|whether|uncertain|unclear|"

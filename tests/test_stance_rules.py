@@ -134,6 +134,16 @@ def test_units_before_the_first_placed_one_take_its_topic() -> None:
         ("we aim to see if we can bring that war to a conclusion", "for"),
         ("reporters asked if the toll would rise", "describes"),
         ("the union will back it if the price falls", "conditional"),
+        # a condition is on the holder's own acceptance; a bare "if" clause warns or explains
+        (
+            "if they are deployed there, it indicates that they are involved in the conflict",
+            "describes",
+        ),
+        (
+            "the group said it would welcome aid groups, provided they had no hidden agenda",
+            "conditional",
+        ),
+        ("the government provided aid to the region", "describes"),
     ],
 )
 def test_cue_words_give_the_kind(words: str, kind: str) -> None:
