@@ -5,10 +5,11 @@ units share fewer than three words, ``topic_terms.py``) and confirms or changes 
 the rules give each quotation. Here a fake server answers for it as a model that keeps every
 listed speaker and names the title as its one topic, so the figures measure the index and
 the rules alone, in seconds, on articles no model output exists for:
-``tests/data/positions_dev2.json`` (12 TimeSET articles annotated blind for this) and the
+``tests/data/positions_dev2.json`` and ``positions_dev3.json`` (12 TimeSET articles each,
+annotated blind for this) and the
 development articles of ``positions_annotation.json``. Never run on the held-out sets.
 
-    python bench/positions_rules.py [--set dev2|dev|both] [--each] [--misses]
+    python bench/positions_rules.py [--set dev|dev2|dev3|all] [--each] [--misses]
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from summarizer.index import index_article  # noqa: E402
 TIMESET = ROOT / "tests" / "data" / "timeset.jsonl"
 SETS = {
     "dev2": ROOT / "tests" / "data" / "positions_dev2.json",
+    "dev3": ROOT / "tests" / "data" / "positions_dev3.json",
     "dev": ROOT / "tests" / "data" / "positions_annotation.json",
 }
 
@@ -82,11 +84,11 @@ def misses(summary: dict[str, Any], gold: dict[str, Any]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=["dev2", "dev", "both"], default="both")
+    ap.add_argument("--set", choices=[*SETS, "all"], default="all")
     ap.add_argument("--each", action="store_true", help="print every article's figures")
     ap.add_argument("--misses", action="store_true", help="print sources without a position")
     args = ap.parse_args(argv)
-    chosen = ["dev2", "dev"] if args.set == "both" else [args.set]
+    chosen = list(SETS) if args.set == "all" else [args.set]
     folder = Path(tempfile.mkdtemp(prefix="positions-rules-"))
     totals: dict[str, list[int]] = {}
     for name in chosen:
