@@ -48,7 +48,10 @@ _PATTERNS: tuple[tuple[StanceKind, str], ...] = (
         r"idle talk|criticis\w*|criticiz\w*|accus\w*|not acceptable|unacceptable|"
         r"will not|won[’']t|cannot accept|no longer|withdraw\w*|halt\w*|stop\w*|ban\w*|"
         # undoing it: "scrap the toll", "urged the council to drop it" (not "prices dropped")
-        r"scrap\w*|abolish\w*|repeal\w*|cancel\w*|drop)\b",
+        r"scrap\w*|abolish\w*|repeal\w*|cancel\w*|drop|"
+        # judging it harmful or wrong: "disputed the assessment", "very concerned about"
+        r"disput\w*|concerned|concerns? (?:about|over)|worried|meaningless|biased|deplor\w*|"
+        r"not in line with|done nothing|step backwards?)\b",
     ),
     # A condition on the holder's own acceptance: "only if", "provided", or "if" beside a
     # commitment ("would back it if"); a bare "If they are deployed, it means …" warns.
@@ -67,7 +70,9 @@ _PATTERNS: tuple[tuple[StanceKind, str], ...] = (
         "for",
         r"\b(?:seek\w*|sought|insist\w*|support\w*|want\w*|demand\w*|willing\w*|accept\w*|"
         r"agreed to|agrees to|aim\w*|hope\w*|propos\w*|urg\w*|call(?:s|ed)? for|"
-        r"welcom\w*|opportunity|favou?r\w*|intend\w*|vow\w*|pledg\w*)\b",
+        r"welcom\w*|opportunity|favou?r\w*|intend\w*|vow\w*|pledg\w*|promis\w*|"
+        r"call(?:s|ed)? on|look(?:s|ed|ing)? forward|committed to|endors\w*|prais\w*|"
+        r"step in the right direction)\b",
     ),
 )
 _CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]

@@ -144,6 +144,12 @@ def test_units_before_the_first_placed_one_take_its_topic() -> None:
             "conditional",
         ),
         ("the government provided aid to the region", "describes"),
+        # judging it harmful or wrong, or backing it
+        ("the ministry disputed the US assessment of the targets", "against"),
+        ("the agency is very concerned about the spread of the violence", "against"),
+        ("Indonesia calls on Australia to recognise the State of Palestine", "for"),
+        ("the minister promised to fund more prison guards", "for"),
+        ("we look forward to moving our embassy", "for"),
     ],
 )
 def test_cue_words_give_the_kind(words: str, kind: str) -> None:
