@@ -90,6 +90,16 @@ SPOKEN: list[tuple[str, Expected]] = [
         "Ana Ruiz said, with Tom Berg beside her, that it was “a disaster”.",
         {"Q1": ("name_said", "Ana Ruiz", "Ana Ruiz")},
     ),
+    # "she said" opening nothing cued: the one person the paragraph before names.
+    (
+        "Gordon Brown said the deal was “a good start”.\nAna Ruiz, 72, lost her two sons in "
+        "the fighting.\n“How will I forgive them? It is impossible,” she said.",
+        {
+            "Q1": ("name_said", "Gordon Brown", "Gordon Brown"),
+            "Q2": ("pronoun_continues", "Ana Ruiz", "she"),
+        },
+    ),
+    ("Ana Ruiz and Eva Lind lost their sons in the fighting.\n“It is impossible,” she said.", {}),
     # A country's possessive before a full name that acts.
     (
         "Chile's Gabriel Boric denounced a “cowardly and vile attack on democracy”.",

@@ -25,7 +25,8 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
 ``colon_intro``        "Mr. Waltz responded: “…”" (a name and verb introducing the quotation)
 ``pronoun_continues``  "he said": the last person cued as speaker in this paragraph, else the
                        one person it names, else the last cued in the paragraph before unless
-                       this one names another ("it said": organisations and states alike)
+                       this one names another, else (nobody cued there) the one person the
+                       paragraph before names ("it said": organisations and states alike)
 ``noun_continues``     "the statement said": the author of the last statement reported
                        ("the report said": only a report's publisher); "the institute
                        said": the one organisation named with that word; "the company/
@@ -302,6 +303,12 @@ def _referred(
         source = _last(said, t.paragraph - 1, person)
         if source is not None and _named_between(named, source, opening, f.start):
             source = None
+    if source is None and person and opening > 0 and not _named_in(named, opening, f.start):
+        # "Diana Murugi, 72, lost her two sons …" then a paragraph "“…,” she said": the one
+        # person the paragraph before names, when no one was cued there.
+        before = text.rfind("\n", 0, opening - 1) + 1
+        if _last(said, t.paragraph - 1, None) is None:
+            source = _only_named(hidden, named, before, opening, t.paragraph, person)
     if source is not None and f.statement:
         source = dataclasses.replace(source, statement=True)
     return source
