@@ -100,6 +100,12 @@ SPOKEN: list[tuple[str, Expected]] = [
         },
     ),
     ("Ana Ruiz and Eva Lind lost their sons in the fighting.\n“It is impossible,” she said.", {}),
+    # A web outlet: one word with its domain.
+    (
+        "One news site, Znak.com, claims the explosion was a gas leak. Znak.com further "
+        "reported that the tenant had moved in the day before.",
+        {"S1": ("name_said", "Znak.com", "Znak.com"), "S2": ("name_said", "Znak.com", "Znak.com")},
+    ),
     # A country's possessive before a full name that acts.
     (
         "Chile's Gabriel Boric denounced a “cowardly and vile attack on democracy”.",

@@ -38,7 +38,10 @@ from .lexicon import (
 )
 from .units import Sentence
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['’-]\w+)*")
+# A web outlet is one word with its domain: "Znak.com", "Meduza.io".
+_TOKEN = re.compile(
+    r"[A-Z]\w+\.(?:com|org|net|io|ru|ua|eu|info|news)\b|(?:[A-Z]\.){2,}|\w+(?:['’-]\w+)*"
+)
 # After one of these marks a capitalised word opens a sentence or a quotation.
 _OPENING = "“\"‘'(:—–[\n"
 _ADJECTIVE = re.compile(r"-[a-z]")
