@@ -106,6 +106,18 @@ SPOKEN: list[tuple[str, Expected]] = [
         "reported that the tenant had moved in the day before.",
         {"S1": ("name_said", "Znak.com", "Znak.com"), "S2": ("name_said", "Znak.com", "Znak.com")},
     ),
+    # Rejecting something "as" quoted words attributes them, as "called" does.
+    (
+        "The Alliance of Motion Picture and Television Producers (AMPTP) met the union. The "
+        "AMPTP has rejected the union's proposals as a “hiring quota”.",
+        {
+            "Q1": (
+                "name_said",
+                "Alliance of Motion Picture and Television Producers",
+                "AMPTP",
+            )
+        },
+    ),
     # A country's possessive before a full name that acts.
     (
         "Chile's Gabriel Boric denounced a “cowardly and vile attack on democracy”.",
