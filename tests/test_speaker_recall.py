@@ -357,3 +357,18 @@ def test_every_named_speaker_above_is_a_listed_actor() -> None:
     for text, expected in SPOKEN:
         for cue in cues_of(text).values():
             assert cue.actor is not None, (text, expected)
+
+
+def test_every_subject_of_a_list_holds_the_view_with_the_and_acronyms() -> None:
+    from summarizer.article import make_article
+    from summarizer.index import index_article
+
+    text = (
+        "The Investigative Committee and the Federal Security Service (FSB) said they believe "
+        "gas was the cause."
+    )
+    index = index_article(make_article(text))
+    assert {c.name for c in index.holders} == {
+        "Investigative Committee",
+        "Federal Security Service",
+    }

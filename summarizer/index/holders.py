@@ -77,7 +77,11 @@ _GAP = re.compile(
     r"also|still|already|now|again|repeatedly|consistently|long|since|been|not|\w+ly))*\s+$"
 )
 # Between two subjects of one verb: "Britain and France", "Britain, France and Germany".
-_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:,\s*)?$")
+# "The Investigative Committee and the Federal Security Service", "X (ACF), Y and Z".
+_JOIN = re.compile(
+    r"^\s*(?:\([A-Z][A-Za-z.&]{1,12}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:,\s*)?"
+    r"(?:the\s+)?$"
+)
 # Before the subject: a sentence adverb or an introductory phrase closed by a comma ("In
 # separate appearances on Sunday, X, Y and Z underscored"), then "Both" or "The".
 _INTRO = re.compile(
