@@ -63,6 +63,11 @@ CASES: list[tuple[str, str, str | None]] = [
     # an opening "From …," and a name's acronym in brackets before the verb
     ("holds_stance", "From May 2021, the National Archives and Records Administration (NARA)"
      " sought these documents.", "National Archives and Records Administration"),
+    # an apposition before the verb; a verb of protest
+    ("holds_stance", "The European Council, on behalf of member states, agreed with the"
+     " European Parliament on the act.", "European Council"),
+    ("holds_stance", "Minister Itamar Ben-Gvir has previously protested the festival.",
+     "Itamar Ben-Gvir"),
     # actors and mentions
     ("institution", "NATO met on Monday.", "NATO"),
     ("institution", "The alliance met on Monday.", None),

@@ -372,3 +372,21 @@ def test_every_subject_of_a_list_holds_the_view_with_the_and_acronyms() -> None:
         "Investigative Committee",
         "Federal Security Service",
     }
+
+
+def test_the_agents_of_a_passive_stance_verb_hold_the_view() -> None:
+    from summarizer.article import make_article
+    from summarizer.index import index_article
+
+    text = (
+        "The proposal was rejected by two political parties, Samagi Jana Balavegaya (SJB) and "
+        "Janatha Vinukthi Peramuna (JVP), who wanted the president to resign. Britain said it "
+        "would help. The plan was rejected by voters in Britain."
+    )
+    index = index_article(make_article(text))
+    assert "Britain" in {a.name for a in index.actors}  # an actor, yet no agent of S3
+    by_sentence = {(c.target, c.name) for c in index.holders}
+    assert by_sentence == {
+        ("S1", "Samagi Jana Balavegaya"),
+        ("S1", "Janatha Vinukthi Peramuna"),
+    }

@@ -36,7 +36,9 @@ _STANCE_STEMS = """seek seeks seeking sought dismiss dismissed dismisses reject 
     favour favours favoured favor favors favored back backs backed deny denied denies
     criticise criticised criticises criticize criticized criticizes blame blamed blames
     hope hopes hoped fear fears feared insist insisted insists maintain maintains maintained
-    express expressed expresses voice voiced voices appeal appealed appeals ask asked asks"""
+    express expressed expresses voice voiced voices appeal appealed appeals ask asked asks
+    protest protested protests question questioned questions dispute disputed disputes
+    request requested requests praise praised praises endorse endorsed endorses"""
 # A speech verb after a list of subjects ("X, Y and Z underscored that") is left by the
 # speaker rules, which name one speaker; here each of them holds the view.
 STANCE_VERBS = frozenset(_STANCE_STEMS.split()) | SPEECH_VERBS
@@ -72,6 +74,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 # sought"), auxiliaries, adverbs, "however" set off by commas.
 _GAP = re.compile(
     r"(?:\s*\([A-Z][A-Za-z.&]{1,12}\))?"
+    # an apposition: "The European Council, on behalf of member states, agreed"
+    r"(?:\s*,\s+(?=[a-z])[^,;:.]{1,80},)?"
     r"\s*,?(?:\s*,\s*(?:however|though|meanwhile|too|also|for (?:its|his|her|their) part)\s*,)?"
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|did|does|do|"
     r"also|still|already|now|again|repeatedly|consistently|long|since|been|not|\w+ly))*\s+$"
@@ -90,6 +94,9 @@ _INTRO = re.compile(
     r"\b[^,;:.]*,\s*|[A-Z][a-z]+ly,\s*|(?:However|Nevertheless|Meanwhile|Still),\s*)?"
 )
 _OPENERS = re.compile(r"^(?:\s|[Bb]oth|[Tt]he)*$")
+# A passive: "was rejected by (two political parties,) X".
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
+_BY = re.compile(r"\s+by\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+)?(?=[A-Z])")
 
 
 @SPEAKER_RULES.finds(RULE, "STANCE_VERBS")
@@ -145,6 +152,8 @@ def _holders(
         need = _NEEDS.get(word)
         if need is not None and not re.match(need, text[verb.end() : s.end]):
             continue
+        if agents := _agents(text, verb, s, inside):
+            return agents
         intro = _INTRO.match(text, s.start, s.end).end()  # type: ignore[union-attr]
         if any(n[0] == s.start for n in inside):  # "Italy, however," is no adverb
             intro = s.start
@@ -166,6 +175,27 @@ def _holders(
             return []
         return list({n[2]: n for n in reversed(subject)}.values())[::-1]
     return []
+
+
+def _agents(
+    text: str, verb: re.Match[str], s: Sentence, inside: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The agents of a passive stance verb: "The proposal was rejected by two political
+    parties, Samagi Jana Balavegaya (SJB) and Janatha Vinukthi Peramuna (JVP)"."""
+    if not _PASSIVE.search(text[max(s.start, verb.start() - 30) : verb.start()]):
+        return []
+    by = _BY.match(text, verb.end(), s.end)
+    if by is None:
+        return []
+    after = [n for n in inside if n[0] >= by.end() and not _bracketed(text, n[0], n[1])]
+    if not after or after[0][0] != by.end():
+        return []
+    agents = [after[0]]
+    for n in after[1:]:
+        if not _JOIN.match(text[agents[-1][1] : n[0]]):
+            break
+        agents.append(n)
+    return list({n[2]: n for n in agents}.values())
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:
