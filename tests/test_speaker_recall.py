@@ -390,3 +390,20 @@ def test_the_agents_of_a_passive_stance_verb_hold_the_view() -> None:
         ("S1", "Samagi Jana Balavegaya"),
         ("S1", "Janatha Vinukthi Peramuna"),
     }
+
+
+def test_a_later_clause_with_its_own_subject_holds_its_own_view() -> None:
+    from summarizer.article import make_article
+    from summarizer.index import index_article
+
+    text = (
+        "Ana Ruiz said the toll was fair, while Tom Berg rejected it.\n"
+        "Ana Ruiz said the toll was fair and Tom Berg was wrong."
+    )
+    index = index_article(make_article(text))
+    said = {(c.target, c.name, c.rule) for c in (*index.speakers, *index.holders)}
+    assert said == {
+        ("S1", "Ana Ruiz", "name_said"),
+        ("S1", "Tom Berg", "holds_stance"),
+        ("S2", "Ana Ruiz", "name_said"),
+    }

@@ -9,15 +9,18 @@ holder's own words.
 
 The rule: a stance verb (``STANCE_VERBS``), optionally after auxiliaries, adverbs and a
 parenthetical "however"; right before it an actor's name, or a list of names joined by "and"
-or commas ("Both Britain and France"). A sentence that holds a quotation or that a speaker cue
-already names is left to the speaker rules. Each holder gets a cue of rule ``holds_stance``
-for the sentence.
+or commas ("Both Britain and France"), or after "by" when the verb is passive ("was rejected by
+two parties, X and Y"). A sentence that holds a quotation is left to the speaker rules, and so
+is one that a speaker cue already names, but for its later clauses with a subject of their own
+("X said …, while Y rejected it"). Each holder gets a cue of rule ``holds_stance`` for the
+sentence.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Final
 
 from .lexicon import SPEECH_VERBS
@@ -119,16 +122,37 @@ def find_stance_holders(
         if m.kind not in ("title", "pronoun")
         and not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in titles)
     )
+    by_sentence: dict[str, set[str | None]] = {}
+    for c in cues:
+        by_sentence.setdefault(c.target, set()).add(c.actor)
     out: list[SpeakerCue] = []
     for s in sentences:
-        if s.id in cued or any(a < s.end and s.start < b for a, b in spans):
+        if any(a < s.end and s.start < b for a, b in spans):
             continue
-        inside = [n for n in names if s.start <= n[0] and n[1] <= s.end]
-        if not inside:
-            continue
-        holders = _holders(_untitled(text, titles, s), s, inside)
-        out.extend(SpeakerCue(s.id, aid, text[a:b], RULE, a, b) for a, b, aid in holders)
+        parts = [s] if s.id not in cued else _later_clauses(text, s)
+        for part in parts:
+            inside = [n for n in names if part.start <= n[0] and n[1] <= part.end]
+            if not inside:
+                continue
+            holders = _holders(_untitled(text, titles, part), part, inside)
+            out.extend(
+                SpeakerCue(s.id, aid, text[a:b], RULE, a, b)
+                for a, b, aid in holders
+                if aid not in by_sentence.get(s.id, set())
+            )
     return out
+
+
+# A clause with a subject of its own: "Israel claims the city; while Palestine claims part".
+_NEXT_CLAUSE = re.compile(r";\s+(?:while\s+|whereas\s+)?|,\s+(?:while|whereas|but)\s+")
+
+
+def _later_clauses(text: str, s: Sentence) -> list[Sentence]:
+    """The clauses after the first of a sentence whose speaker a cue already names: another
+    actor may hold a view there ("X said …, while Y rejected …")."""
+    cuts = [m.end() for m in _NEXT_CLAUSE.finditer(text, s.start, s.end)]
+    bounds = [*cuts, s.end]
+    return [Sentence(s.number, a, b, text[a:b], s.paragraph) for a, b in pairwise(bounds)]
 
 
 def _untitled(text: str, titles: list[tuple[int, int]], s: Sentence) -> str:
