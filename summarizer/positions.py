@@ -70,8 +70,21 @@ class PositionBuilder:
         self.title = " ".join((title or "").split())
         self.quotations = {f"Q{q.number}": q for q in quotations}
         self.sentences = {s.id: s for s in index.sentences}
+        # The headline is the outlet's summary of the story, not anyone's words: no view.
+        headline = next(
+            (
+                x
+                for x in index.sentences[:1]
+                if self.title and " ".join(x.text.split()) == self.title
+            ),
+            None,
+        )
+        starts = {f"Q{q.number}": q.start for q in quotations}
+        starts.update((x.id, x.start) for x in index.sentences)
         self.units = {
-            view_key(uid, name): (uid, aid) for uid, aid, name in view_units(index, quotations)
+            view_key(uid, name): (uid, aid)
+            for uid, aid, name in view_units(index, quotations)
+            if headline is None or not headline.start <= starts[uid] < headline.end
         }
         self.facts = facts
         self.warn = warn

@@ -176,3 +176,25 @@ def test_a_model_topic_that_is_the_title_is_the_models_own() -> None:
 )
 def test_declining_to_comment(words: str, declines: bool) -> None:
     assert declines_comment(words) is declines
+
+
+def test_the_headline_is_nobodys_view() -> None:
+    article = (
+        "Mayor Anna Keller rejects bridge toll\n\nMonday, May 5, 2025\n\n"
+        "The mayor, Anna Keller, said on Monday that the toll was unfair.\n"
+        "Keller urged the council to drop the toll before the summer.\n"
+    )
+    with FakeOpenAI() as fake:
+        fake.enqueue(completion(json.dumps(draft(["the bridge toll"]))))
+        settings = Settings.resolve(
+            env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
+        )
+        result = summarize_article(make_article(article, published="2025-05-05"), settings)
+    evidence = [e.text for p in result.positions for e in p.evidence]
+    assert evidence  # Keller's two sentences
+    assert "Mayor Anna Keller rejects bridge toll" not in evidence
+    assert all(
+        e.start > len("Mayor Anna Keller rejects bridge toll")
+        for p in result.positions
+        for e in p.evidence
+    )
