@@ -118,6 +118,12 @@ SPOKEN: list[tuple[str, Expected]] = [
             )
         },
     ),
+    # A second verb of the same subject attributes its own quoted words.
+    (
+        "Albania cut ties. Iran called the accusations “baseless” and deemed the cutting of "
+        "diplomatic ties to be “ill-considered and short-sighted”.",
+        {"Q1": ("name_said", "Iran", "Iran"), "Q2": ("paragraph_continues", "Iran", "Iran")},
+    ),
     # A country's possessive before a full name that acts.
     (
         "Chile's Gabriel Boric denounced a “cowardly and vile attack on democracy”.",

@@ -41,7 +41,8 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        its paragraph, or the one of the quotations right after it in the
                        same paragraph (“A.” “B,” X said), or, when it opens its paragraph,
                        the last speaker of the paragraph before (one quotation running over
-                       several paragraphs)
+                       several paragraphs); also a quotation after "and" and a second verb of
+                       the cued one's subject ("X called it “A” and deemed it “B”")
 ``sentence_subject``   a quotation no rule attributes and no earlier speaker continues: the
                        named subject opening its clause ("In January 2021, President X
                        signed an order that paused “…”", "X addressed supporters: “…”");
@@ -80,7 +81,7 @@ from .quotations import Quotation
 from .rules import REFERRING, SPEAKER_RULES
 from .sentences import sentence_at
 from .speaker_names import Found, Name, actor_names, masked
-from .speaker_patterns import MASK, VERB
+from .speaker_patterns import MASK, QUOTING, VERB
 from .speaker_rules import Matcher
 from .units import IndexedActor, Sentence, SpeakerCue, SpeakerRule
 
@@ -105,6 +106,8 @@ _INTRODUCES_NEXT = re.compile(r"[^.!?,\x00]*:\s*")
 _NEW_SUBJECT = re.compile(r"(?:,\s+but|;)\s+(?:the\s+)?[A-Z]")
 # "…, with (Taliban spokesperson) X stating: “…”": the participle's subject speaks.
 _WITH_SUBJECT = re.compile(r",\s+with\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}?[A-Z]")
+# Between two quotations of one sentence: "… “baseless” and deemed the cutting of ties “…”".
+_AND_QUOTING = re.compile(rf"\s*,?\s+and\s+(?:\w+ly\s+)?(?:{QUOTING.pattern})[^.;:!?\x00]{{0,80}}")
 _CLAUSE_OPENER = re.compile(r"\b(?:while|whilst|whereas|although|though|but)\b")
 
 
@@ -119,6 +122,7 @@ class _Target:
     opens_paragraph: bool = False
     sentence: int = 0  # where its sentence starts
     subject: Name | None = None  # its sentence's subject, when no rule names a speaker
+    joined: bool = False  # "X called it “A” and deemed it “B”": the quotation before's speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +171,14 @@ def _quotation_targets(
         until = min(high, quotations[i + 1].start - 1) if i + 1 < len(quotations) else high
         since = max(low, quotations[i - 1].end + 1) if i > 0 else low
         speechy = VERB.search(hidden, low, high) is not None or "as saying" in hidden[low:high]
+        and_quoting = (
+            i > 0
+            and quotations[i - 1].start >= low
+            and _AND_QUOTING.fullmatch(hidden, since, max(since, q.start - 1)) is not None
+        )
         if (
             not speechy
+            and not and_quoting
             and _not_speech(q.text)
             # (unless a verb attributes it: Iran called the accusations “baseless”)
             and matcher.introducing(low, since, max(since, q.start - 1)) is None
@@ -206,8 +216,9 @@ def _quotation_targets(
             subject = matcher.sentence_subject(low, max(low, q.start - 1))
             if subject is not None and _UNNAMED_SPEAKER.search(text, subject.end, q.start):
                 subject = None  # "X explained … and another said tenants “…”"
+        joined = found is None and and_quoting
         target = _Target(
-            f"Q{q.number}", q.start, after, paragraph, not scare, found, opens, low, subject
+            f"Q{q.number}", q.start, after, paragraph, not scare, found, opens, low, subject, joined
         )
         out.append(target)
     return out
@@ -274,6 +285,8 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
             source, rule = _referred(text, hidden, said, named, t, f), f.rule
         elif t.continues:
             source, rule = _continued(text, said, named, targets, i), "paragraph_continues"
+        elif t.joined and i > 0 and cues and cues[-1].target == targets[i - 1].id:
+            source, rule = said[-1], "paragraph_continues"
         if source is None and f is None and t.subject is not None:
             n = t.subject
             source = _Said(t.paragraph, n.actor, n.name, n.person, n.start, n.end)
