@@ -124,6 +124,11 @@ SPOKEN: list[tuple[str, Expected]] = [
         "diplomatic ties to be “ill-considered and short-sighted”.",
         {"Q1": ("name_said", "Iran", "Iran"), "Q2": ("paragraph_continues", "Iran", "Iran")},
     ),
+    # A forecast is said by its forecaster.
+    (
+        "The Met Office forecast rain from 15:00: “A fine start with some sunny spells.”",
+        {"Q1": ("colon_intro", "Met Office", "Met Office")},
+    ),
     # A country's possessive before a full name that acts.
     (
         "Chile's Gabriel Boric denounced a “cowardly and vile attack on democracy”.",
