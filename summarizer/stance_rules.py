@@ -72,7 +72,10 @@ _PATTERNS: tuple[tuple[StanceKind, str], ...] = (
         r"agreed to|agrees to|aim\w*|hope\w*|propos\w*|urg\w*|call(?:s|ed)? for|"
         r"welcom\w*|opportunity|favou?r\w*|intend\w*|vow\w*|pledg\w*|promis\w*|"
         r"call(?:s|ed)? on|look(?:s|ed|ing)? forward|committed to|endors\w*|prais\w*|"
-        r"step in the right direction)\b",
+        r"step in the right direction|"
+        # its own course of action: "our goal is to", "decided to", "will continue to work"
+        r"goals?|decid(?:ed|es) to|decision to|will continue|plan(?:s|ned)? to|determined to|"
+        r"work(?:s|ing)? (?:closely )?(?:with|to))\b",
     ),
 )
 _CUES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]

@@ -150,6 +150,9 @@ def test_units_before_the_first_placed_one_take_its_topic() -> None:
         ("Indonesia calls on Australia to recognise the State of Palestine", "for"),
         ("the minister promised to fund more prison guards", "for"),
         ("we look forward to moving our embassy", "for"),
+        # its own course of action
+        ("WHO officials say their goal is to expand immunization coverage", "for"),
+        ("Malaysia will continue to work closely with all partners", "for"),
     ],
 )
 def test_cue_words_give_the_kind(words: str, kind: str) -> None:
