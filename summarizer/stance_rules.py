@@ -14,11 +14,14 @@ model's topic names used, and this module places each unit under one of them:
   hardly counts); a unit sharing none takes the topic of the unit placed before it (news
   keeps to one issue for a few sentences: "We must consider …" after "Waltz responded"), or,
   ahead of the first placed unit, the first placed topic;
-* **kind**: cue words of the unit's own words, strongest first: a refusal ("dismissed",
-  "rejects", "non-negotiable", "must relinquish") is ``against``; a condition ("if", "unless",
-  "on condition") ``conditional``; an open question ("discuss", "perhaps", "is it realistic?")
-  ``undecided``; a wish or acceptance ("seeking", "willingness", "accepted", "demand",
-  "insisted") ``for``; anything else (a fact, an assessment, a plan) ``describes``.
+* **kind**: cue words of the unit's own words, strongest first: a refusal or a harsh judgement
+  ("dismissed", "rejects", "non-negotiable", "disputed", "concerned about") is ``against``; a
+  condition on the holder's own acceptance ("only if", "unless", "would back it if") is
+  ``conditional`` (a bare "If they are deployed, it means …" warns; "see if" asks); an open
+  question ("discuss", "perhaps", "is it realistic?") ``undecided``; a wish, acceptance or own
+  course of action ("seeking", "willingness", "accepted", "insisted", "promised", "our goal
+  is") ``for``; anything else (a fact, an assessment) ``describes``. A clause declining to
+  comment ("refrained from commenting on …") holds no stance at all (``declines_comment``).
 
 Crude and stated as such: a rule reads polarity from words, not from what the words are for
 or against, so "insisted that Ukraine abandon its NATO aspirations" is ``against`` NATO
