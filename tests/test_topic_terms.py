@@ -34,14 +34,14 @@ Keller will present the budget to the council on Thursday.
 """  # noqa: E501
 
 
-def summarize_small() -> ArticleSummary:
+def summarize_as_bundled(
+    text: str, published: str, topics: list[str], point: str
+) -> ArticleSummary:
+    """``text`` summarised with the fake server answering as the bundled model: story-level
+    topic names and no labels on units."""
     draft = {
-        "summary": {
-            "headline": "The union wants the toll dropped",
-            "abstract": "The union wants the toll dropped.",
-            "key_points": ["Maria Lind rejected any rise in parking fees."],
-        },
-        "topics": ["Riverside council", "the new bridge", "Riverside"],
+        "summary": {"headline": point, "abstract": point, "key_points": [point]},
+        "topics": topics,
         "quotes": {},
         "stances": {},
         "events": {},
@@ -52,7 +52,14 @@ def summarize_small() -> ArticleSummary:
         settings = Settings.resolve(
             env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
         )
-        return summarize_article(make_article(ARTICLE, published="2025-05-05"), settings)
+        return summarize_article(make_article(text, published=published), settings)
+
+
+def summarize_small() -> ArticleSummary:
+    topics = ["Riverside council", "the new bridge", "Riverside"]
+    return summarize_as_bundled(
+        ARTICLE, "2025-05-05", topics, "Maria Lind rejected any rise in parking fees."
+    )
 
 
 def test_the_topics_are_what_two_views_talk_about_not_the_models_story_names() -> None:
@@ -176,24 +183,9 @@ Boats left at noon.
 
 
 def summarize_ferry() -> tuple[ArticleSummary, dict[str, str]]:
-    draft = {
-        "summary": {
-            "headline": "Ferry fares split the council",
-            "abstract": "Ferry fares split the council.",
-            "key_points": ["Tom Berg said ferry fares were too high."],
-        },
-        "topics": ["the council", "the harbour", "Council"],
-        "quotes": {},
-        "stances": {},
-        "events": {},
-        "undated": [],
-    }
-    with FakeOpenAI() as fake:
-        fake.enqueue(completion(json.dumps(draft)))
-        settings = Settings.resolve(
-            env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
-        )
-        result = summarize_article(make_article(FERRY, published="2025-05-06"), settings)
+    topics = ["the council", "the harbour", "Council"]
+    point = "Tom Berg said ferry fares were too high."
+    result = summarize_as_bundled(FERRY, "2025-05-06", topics, point)
     return result, {a.id: a.name for a in result.actors}
 
 
