@@ -170,7 +170,7 @@ class Matcher(NameIndex):
         if word.lower() == "according to":
             name = self._name_at(stop, end, closed=False)
             return None if name is None else Found("according_to", name, name.start, name.end, stop)
-        if (by := _BY_AGENT.match(self.masked, stop, end)) and not word.startswith("ask"):
+        if (by := _BY_AGENT.match(self.masked, stop, end)) and not word.lower().startswith("ask"):
             # The passive's agent speaks: "he was told by Minister X of “…”".
             name = self._name_at(by.end(), end, closed=False)
             if name is not None:
