@@ -71,20 +71,18 @@ class PositionBuilder:
         self.quotations = {f"Q{q.number}": q for q in quotations}
         self.sentences = {s.id: s for s in index.sentences}
         # The headline is the outlet's summary of the story, not anyone's words: no view.
-        headline = next(
-            (
-                x
-                for x in index.sentences[:1]
-                if self.title and " ".join(x.text.split()) == self.title
-            ),
-            None,
-        )
-        starts = {f"Q{q.number}": q.start for q in quotations}
-        starts.update((x.id, x.start) for x in index.sentences)
+        first = index.sentences[0] if index.sentences else None
+        headline = first if first and " ".join(first.text.split()) == self.title else None
+
+        def in_headline(uid: str) -> bool:
+            q = self.quotations.get(uid)
+            start = q.start if q is not None else self.sentences[uid].start
+            return headline is not None and headline.start <= start < headline.end
+
         self.units = {
             view_key(uid, name): (uid, aid)
             for uid, aid, name in view_units(index, quotations)
-            if headline is None or not headline.start <= starts[uid] < headline.end
+            if not in_headline(uid)
         }
         self.facts = facts
         self.warn = warn

@@ -111,7 +111,6 @@ def find_stance_holders(
     cues: Sequence[SpeakerCue],
 ) -> list[SpeakerCue]:
     """One cue per (sentence, holding actor), in reading order."""
-    cued = {c.target for c in cues}
     spans = [(q.start, q.end) for q in quotations]
     titles = [(m.start, m.end) for a in actors for m in a.mentions if m.kind == "title"]
     # "Mr. Trump" inside "Mr. Trump's National Security Adviser" is part of a title.
@@ -122,9 +121,9 @@ def find_stance_holders(
         if m.kind not in ("title", "pronoun")
         and not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in titles)
     )
-    by_sentence: dict[str, set[str | None]] = {}
+    cued: dict[str, set[str | None]] = {}  # the actors cues name, by sentence
     for c in cues:
-        by_sentence.setdefault(c.target, set()).add(c.actor)
+        cued.setdefault(c.target, set()).add(c.actor)
     out: list[SpeakerCue] = []
     for s in sentences:
         if any(a < s.end and s.start < b for a, b in spans):
@@ -138,7 +137,7 @@ def find_stance_holders(
             out.extend(
                 SpeakerCue(s.id, aid, text[a:b], RULE, a, b)
                 for a, b, aid in holders
-                if aid not in by_sentence.get(s.id, set())
+                if aid not in cued.get(s.id, set())
             )
     return out
 
