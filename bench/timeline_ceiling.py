@@ -93,13 +93,12 @@ def score(corpus: str, tokens: Tokens, publication: bool = True) -> awareness.Sc
                 sentence = doc.text[a:b]
                 if sid <= 1 or entity.lower() not in sentence.lower():  # title, date line
                     continue
+                ids = [f"{doc.doc_id}-{sid}-{t}" for t in tokens(doc, sid, sentence, entity)]
                 if sid not in dated and not publication:  # as the adapter writes undated events
-                    undated += [f"{doc.doc_id}-{sid}-{t}" for t in tokens(doc, sid, sentence, entity)]
+                    undated += ids
                     continue
                 day = tl.task_date(dated[sid]) if sid in dated else doc.published
-                rows += [
-                    (day, f"{doc.doc_id}-{sid}-{t}") for t in tokens(doc, sid, sentence, entity)
-                ]
+                rows += [(day, event_id) for event_id in ids]
         entries, position, last = [], 0, None
         for day, event_id in sorted(rows):
             if day != last:
