@@ -420,3 +420,16 @@ def test_a_later_clause_with_its_own_subject_holds_its_own_view() -> None:
         ("S1", "Tom Berg", "holds_stance"),
         ("S2", "Ana Ruiz", "name_said"),
     }
+
+
+def test_a_named_persons_surname_in_the_possessive_is_hers_not_an_employer() -> None:
+    text = (
+        "“We will rebuild,” Mayor Anne Lopez told reporters. Lopez's spokesperson, Jane Doe, "
+        "said the mayor was grateful."
+    )
+    actors = by_name(actors_of(text))
+    assert sorted(actors) == ["Anne Lopez", "Jane Doe"]
+    assert "Lopez" in [m.text for m in actors["Anne Lopez"].mentions]
+    # Named first as a firm's employee, the word stays the firm's.
+    firm = by_name(actors_of("Boeing's spokesman, Tim Neale, said the order was firm."))
+    assert "Boeing" in firm and firm["Boeing"].kind == "organisation"

@@ -287,6 +287,8 @@ class _Finder:
                 actor = self.actors[defined[word]]
                 self._mention(actor, p.start, p.end, "institution", "defined_name")
                 continue
+            if (p.kind == "org" or word in org_names) and self._named_person_owns(p):
+                continue  # "Lopez's spokesperson" after "Mayor Anne Lopez": hers, not a firm
             if p.kind == "org" or word in org_names:
                 key = self._org_key(word)
                 if p.acronym and f"i:{INSTITUTION_GROUPS.get(p.acronym)}" in self.actors:
@@ -407,6 +409,15 @@ class _Finder:
             # the person the story is about does not take the bare surname.
             keys = {k for pos, k in entries if k in keys and not self._relative(pos)}
         return next(iter(keys)) if len(keys) == 1 else None
+
+    def _named_person_owns(self, p: Piece) -> bool:
+        """A one-word employer in the possessive that is the surname of a person named
+        before it: the surname link makes it that person's mention."""
+        if len(p.words) != 1 or self.text[p.end : p.end + 2] not in ("'s", "’s"):
+            return False
+        surname = p.words[0].lower()
+        named_before = any(pos < p.start for pos, _ in self.surnames.get(surname, []))
+        return named_before and self._resolve(surname, p.start) is not None
 
     def _relative(self, at: int) -> bool:
         """Whether the full name at ``at`` is introduced as somebody's relative."""
