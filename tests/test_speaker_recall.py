@@ -433,3 +433,19 @@ def test_a_named_persons_surname_in_the_possessive_is_hers_not_an_employer() -> 
     # Named first as a firm's employee, the word stays the firm's.
     firm = by_name(actors_of("Boeing's spokesman, Tim Neale, said the order was firm."))
     assert "Boeing" in firm and firm["Boeing"].kind == "organisation"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Responding to the criticism,", "Speaking to the press,", "In response to the ruling,"],
+)
+def test_a_name_after_a_sentences_opening_phrase_is_its_subject(opening: str) -> None:
+    text = f"Senator Maria Ortiz spoke. {opening} Ortiz told reporters she “will not back down”."
+    cue = cues_of(text)["Q1"]
+    assert cue.name == "Maria Ortiz", cue
+    # The opening phrase's own object, set off by commas, is not the subject.
+    text = (
+        "Senator Maria Ortiz spoke. Meeting the governor, Paul Reed, Ortiz said the ruling "
+        "was “a farce”."
+    )
+    assert cues_of(text)["Q1"].name == "Maria Ortiz"

@@ -76,6 +76,12 @@ _NAMED_BEFORE = 120  # characters: how far before its verb a subject name may en
 # Merzouk claimed": the officer claims. Not "king" (too short), nor a preposition ("including
 # Amnesty International, which declared"), nor before a title ("The prosecuting attorney, X").
 _OBJECT_OF_ING = re.compile(r"(?<![\w-])(?!(?:during|including|following)\b)[a-z]{3,}ing\s+$")
+# A phrase that opens the sentence and ends at the comma before the name: "Responding to the
+# criticism, X told", "Speaking to the press, X said" (its object is no apposition of the name).
+_OPENING_PHRASE = re.compile(
+    r"\s*(?:[A-Z][a-z]+ing|In\s+(?:response|reply|reaction)|Asked|Pressed|Questioned)\b"
+    r"[^,.;:!?\x00]{1,80},\s+$"
+)
 _OBJECT_APPOSED = re.compile(
     r"\b(?:with|by|to|for|from|against|beside|alongside)\s+(?:his|her|their|its|the|an?)\s+"
     r"(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(?!(?:and|or|but)\s)(?:[a-z-]+\s+){0,2}$"
@@ -257,7 +263,9 @@ class Matcher(NameIndex):
         if kind == "relative":
             return None if self._listed(name.phrase, start) else (name, False)
         untitled = name.phrase == name.start
-        if (
+        if _OPENING_PHRASE.fullmatch(self.masked, start, name.phrase):
+            pass  # "Responding to the criticism, X told": X opens the main clause
+        elif (
             objects.search(before)
             or _OBJECT_APPOSED.search(before)
             or (untitled and _OBJECT_OF_ING.search(before))
