@@ -1,8 +1,9 @@
 """Rule-only speaker figures on the development set: before any model, how often the rules
 make the right answer possible and give it.
 
-For each quotation annotated with a speaker (``tests/data/speaker_dev.json``: sixteen TimeSET
-development articles, never the held-out lines; and the seed article's annotation):
+For each quotation annotated with a speaker (``tests/data/speaker_dev.json``: 91 TimeSET
+development articles, never the held-out lines, and the seed article's annotation; or, with
+``--semeval``, the fourteen SemEval-2015 articles of ``tests/data/positions_dev4.json``):
 
 * listed: the speaker is an actor of the rule-built list (by name or a mention), so the
   model *can* pick it;
@@ -16,7 +17,8 @@ development articles, never the held-out lines; and the seed article's annotatio
   of quotations whose final speaker is the annotated one; ``--saved`` scores the outputs kept
   there without running the model again.
 
-    python bench/speaker_rules.py [--misses] [--model | --saved] [--out DIR] [--lines 23,...]
+    python bench/speaker_rules.py [--misses] [--model | --saved] [--out DIR]
+                                  [--lines 23,... | --semeval]
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ from summarizer.request import speaker_choices  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "speaker_dev.json"
 SEED = ROOT / "tests" / "data" / "seed_annotation.json"
+# Fourteen SemEval-2015 TimeLine articles (business news), texts included, annotated blind.
+SEMEVAL_DEV = ROOT / "tests" / "data" / "positions_dev4.json"
 # The copy the tests read (tests/data/README.md); the same lines as ../shared/eval/timeset.jsonl.
 TIMESET = ROOT / "tests" / "data" / "timeset.jsonl"
 MODEL_OUT = ROOT / "bench" / "out" / "speaker_dev"
@@ -87,6 +91,16 @@ def dev_articles(only: set[int] | None = None) -> list[Dev]:
         for q in seed["quotations"]
     ]
     out.append(("seed", text, "2025-03-17", quotes))
+    return out
+
+
+def semeval_dev() -> list[Dev]:
+    """The SemEval development articles of ``positions_dev4.json``, with their quotations."""
+    out = []
+    for article in json.loads(SEMEVAL_DEV.read_text(encoding="utf-8"))["articles"]:
+        aliases = {h["name"]: h.get("aliases", []) for h in article["holders"]}
+        quotes = [{**q, "also": aliases.get(q["speaker"], [])} for q in article["quotes"]]
+        out.append((f"semeval {article['doc_id']}", article["text"], article["published"], quotes))
     return out
 
 
@@ -197,9 +211,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--saved", action="store_true", help="score the outputs of a --model run")
     ap.add_argument("--out", type=Path, default=MODEL_OUT, help="where --model keeps outputs")
     ap.add_argument("--lines", help="only these TimeSET lines, comma-separated")
+    ap.add_argument(
+        "--semeval", action="store_true", help="the SemEval articles of positions_dev4.json instead"
+    )
     args = ap.parse_args(argv)
     tally = Tally()
-    articles = dev_articles({int(x) for x in args.lines.split(",")} if args.lines else None)
+    if args.semeval:
+        articles = semeval_dev()
+    else:
+        articles = dev_articles({int(x) for x in args.lines.split(",")} if args.lines else None)
     said: list[dict[str, str | None]] | list[None] = [None] * len(articles)
     if args.model:
         said = model_speakers(articles, args.out)
