@@ -11,6 +11,7 @@ ever being taken for a speaker.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from typing import Literal
@@ -49,6 +50,16 @@ from .units import SpeakerRule
 
 _PRONOUN = re.compile(rf"\b([Hh]e|[Ss]he|[Ii]t)(?:\s+{FILLER})*\s+$")
 _INVERTED_PRONOUN = re.compile(r"\s+(he|she)\b")
+# A clause opened by "he" or "she", after an opening phrase if any: "Expanding on that point
+# he stated …", "In Detroit, she declined to comment, saying …".
+_OPENING_PRONOUN = re.compile(r"\s*(?:[^,;\x00]{1,80},?\s+)??([Hh]e|[Ss]he)\s+(?=[a-z])")
+# A clause inside another whose subject is not the speaker's: "when the government would".
+_INNER_CLAUSE = re.compile(
+    r"\b(?:when|whether|if|because|since|after|before|while|although|though|where|how|why|"
+    r"what|which|who)\b[^,;\x00]*$"
+)
+# A second verb of the clause's subject: "He pointed to Chrysler, but stated that …".
+_COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|merely)\s+)*$")
 _AS_SAYING = re.compile(r"\bas saying\b")
 _QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+$")
 # "X was quoted as saying", "X, was quoted in the release as saying".
@@ -131,7 +142,7 @@ class Matcher(NameIndex):
             return None
         name = self._clause_subject(start, m.start())
         if name is None:
-            return None
+            return self._opening_pronoun(start, m.start(), m.end())
         return Found("name_saying", name, name.start, name.end, m.end())
 
     @SPEAKER_RULES.finds("name_saying", PARTICIPLE)
@@ -153,13 +164,46 @@ class Matcher(NameIndex):
             if name is not None:
                 statement = "statement" in self.masked[name.end : m.end()]
                 return Found("name_saying", name, name.start, name.end, m.end(), "", statement)
+            if (found := self._opening_pronoun(sentence, m.start(), m.end())) is not None:
+                return found  # "He declined to speculate, saying that it was “…”"
         m = _last(QUOTING, self.masked, start, quote)
         if m is None or not CLAUSE.fullmatch(self.masked, m.end(), quote):
             return None
         hit = self._subject(m.start(), start)
-        if hit is None or hit[1]:
+        if hit is None:
+            # "He described the bankruptcy as “…”"; "He pointed to X, but called it “…”".
+            if p := _PRONOUN.search(self.masked, max(start, m.start() - 40), m.start()):
+                pronoun = p.group(1).lower()
+                return Found("pronoun_continues", None, p.start(1), p.end(1), m.end(), pronoun)
+            if _COORDINATED.search(self.masked, max(start, m.start() - 20), m.start()):
+                return self._clause_opener(sentence, m.start(), m.end())
+            return None
+        if hit[1]:
             return None
         return Found("name_said", hit[0], hit[0].start, hit[0].end, m.end())
+
+    def _opening_pronoun(self, start: int, at: int, stop: int) -> Found | None:
+        """ "He" or "she" opening the clause of ``[start, at)``, no name between: the subject
+        of a verb or participle later in it."""
+        m = _OPENING_PRONOUN.match(self.masked, start, at)
+        if m is None:
+            return None
+        for name in self._names_between(m.end(), at):
+            if _INNER_CLAUSE.search(self.masked, m.end(), name.start):
+                continue  # "He declined to say when the government would sell, saying"
+            if name.end <= at and subject_of_verb(self.masked, name.end):
+                return None  # (not "He said that Smith had declined, saying": Smith's)
+        return Found("pronoun_continues", None, m.start(1), m.end(1), stop, m.group(1).lower())
+
+    def _clause_opener(self, start: int, at: int, stop: int) -> Found | None:
+        """The subject a coordinated verb at ``at`` shares: the clause's opening pronoun or
+        its named subject."""
+        if (found := self._opening_pronoun(start, at, stop)) is not None:
+            return found
+        name = self._clause_subject(start, at)
+        if name is None or not _opens_clause(self.masked[start : name.phrase]):
+            return None
+        return Found("name_said", name, name.start, name.end, stop)
 
     @SPEAKER_RULES.finds("according_to", "[Aa]ccording to")
     @SPEAKER_RULES.finds("name_said", VERB)
@@ -195,6 +239,10 @@ class Matcher(NameIndex):
         if m := _PRONOUN.search(self.masked, max(start, at - 40), at):
             pronoun = m.group(1).lower()
             return Found("pronoun_continues", None, m.start(1), m.end(1), stop, pronoun, statement)
+        if _COORDINATED.search(self.masked, max(start, at - 20), at) and (
+            found := self._clause_opener(start, at, stop)
+        ):
+            return dataclasses.replace(found, statement=statement)
         if (found := self._described(at, start, stop)) is not None:
             return found
         if word in INVERTING_VERBS:
