@@ -19,13 +19,11 @@ from typing import Literal
 from .lexicon import INVERTING_VERBS, SPEECH_OPENERS, TELL_VERBS
 from .names import subject_of_verb
 from .rules import SPEAKER_RULES
-from .speaker_names import RAW, RAW_NAME, Found, Name, NameIndex, not_a_name, raw_name
+from .speaker_names import RAW, RAW_NAME, Found, Name, not_a_name, raw_name
 from .speaker_patterns import (
     APPOSED,
     CLAUSE,
     COMMA_AFTER,
-    DESCRIBED,
-    DOCUMENTS,
     FILLER,
     IN_APPOSITION,
     JUST_QUOTED,
@@ -42,10 +40,9 @@ from .speaker_patterns import (
     SUBORDINATE,
     TITLE_TAIL,
     VERB,
-    closed_after,
-    role_gap,
     subject_gap,
 )
+from .speaker_phrases import PhraseRules
 from .units import SpeakerRule
 
 _PRONOUN = re.compile(rf"\b([Hh]e|[Ss]he|[Ii]t)(?:\s+{FILLER})*\s+$")
@@ -60,15 +57,6 @@ _INNER_CLAUSE = re.compile(
 )
 # A second verb of the clause's subject: "He pointed to Chrysler, but stated that …".
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|merely)\s+)*$")
-_AS_SAYING = re.compile(r"\bas saying\b")
-_QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+$")
-# "X was quoted as saying", "X, was quoted in the release as saying".
-_QUOTED_PASSIVE = re.compile(
-    r",?\s+(?:was|is|were|has been|had been)\s+(?:quoted|cited)"
-    r"(?:\s+(?:by|in|on)\s+[^,.;\x00]{1,60}?)?\s+"
-)
-_STATEMENT = re.compile(r"\bstatement\s+(?:from|by|issued by|released by)\s+(?:the\s+)?")
-_RAW_QUOTED = re.compile(rf"(?:({RAW}){_QUOTED_PASSIVE.pattern}|\b(?:quoted|cited)\s+({RAW})\s+)$")
 _AFTER_COMMA = re.compile(r",\s*$")
 _AFTER_PLACE = re.compile(r"[A-Z][\w’'-]*,\s*$")
 _INTRODUCES = re.compile(r"[:,]?\s*\x00")
@@ -97,13 +85,6 @@ _OBJECT_APPOSED = re.compile(
     r"\b(?:with|by|to|for|from|against|beside|alongside)\s+(?:his|her|their|its|the|an?)\s+"
     r"(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(?!(?:and|or|but)\s)(?:[a-z-]+\s+){0,2}$"
 )
-# "The company said", "the group said": an organisation named within this many characters
-# before, if only one.
-_FIRMS = frozenset(
-    {"company", "firm", "corporation", "carrier", "airline", "retailer", "group", "agency"}
-    | {"organisation", "organization", "charity", "watchdog", "union"}
-)
-_FIRM_BEFORE = 400
 # Before a clause's subject: nothing, "the", or an opening phrase ("In January 2021, ").
 _OPENS_CLAUSE = re.compile(r"\s*(?:([^,;\x00]{1,60}),\s+)?(?:[Tt]he\s+)?")
 _OPENING_WORDS = frozenset(
@@ -116,10 +97,9 @@ _SAME_SUBJECT = re.compile(r"\band\s+(?:(?:has|have|had|also|later|then)\s+)*$")
 # After a subject: a comma (an apposition or a list) or a conjunction (a list).
 _BY_AGENT = re.compile(r"\s+by(?=\s)")
 _NOT_ALONE = re.compile(r",|\s+(?:and|or|&)\s")
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 
 
-class Matcher(NameIndex):
+class Matcher(PhraseRules):
     """The speaker patterns over one article's masked text."""
 
     def scan(self, start: int, end: int, *, backwards: bool = False) -> Found | None:
@@ -425,90 +405,6 @@ class Matcher(NameIndex):
             if not _SAME_SUBJECT.search(self.masked, name.end, verb.start()):
                 return None  # "X interviewed Y, who said …": a speaker the rules missed
         return name
-
-    @SPEAKER_RULES.finds("noun_continues", DESCRIBED)
-    def _described(self, at: int, start: int, stop: int) -> Found | None:
-        """ "The statement said": its author, resolved by the caller. "The institute said": the
-        one organisation named before whose name or description holds that word."""
-        m = DESCRIBED.search(self.masked, max(start, at - 60), at)
-        if m is None:
-            return None
-        noun = m.group(1).lower()
-        if noun in DOCUMENTS:
-            # A report is only its publisher's: never the last speaker's by default.
-            kind = "report" if noun == "report" else "statement"
-            return Found("noun_continues", None, m.start(), m.end(1), stop, kind)
-        i = bisect_right(self.ends, m.start())
-        known = {
-            n.actor: n for n in self.names[:i] if n.actor and noun in self.words.get(n.actor, ())
-        }
-        if not known and noun in _FIRMS and m.group(0)[1:].islower():
-            # (not "The Reuters news agency reports": a name says which)
-            # "Twitter suspended the account. … the company said": the one organisation
-            # named shortly before, whatever its name.
-            near = m.start() - _FIRM_BEFORE
-            known = {n.actor: n for n in self.names[:i] if n.actor in self.words and n.end > near}
-            first = min((n.end for n in known.values()), default=m.start())
-            if self._unlisted_name(first, m.start()):
-                return None  # "In a statement on the Airbus website, the company said"
-        if len(known) != 1:
-            return None
-        name = next(iter(known.values()))
-        return Found("noun_continues", name, m.start(), m.end(1), stop)
-
-    def _unlisted_name(self, start: int, at: int) -> bool:
-        """Whether a capitalised word that opens no sentence stands in ``[start, at)``
-        outside every actor's name: a firm the rules did not list ("Delta Air Lines")."""
-        for w in _CAPITALISED.finditer(self.masked, start, at):
-            before = self.masked[max(0, w.start() - 3) : w.start()].rstrip()
-            opens = not before or before[-1] in '.!?\n\x00“"(:'
-            if not opens and self._raw_ok(w.group(), w.start()):
-                return True  # (not a weekday, a month, an actor's name)
-        return False
-
-    def _described_name(self, at: int, end: int) -> Name | None:
-        """After “…,” said: the name a description leads to ("said nurse X", "said the IOM
-        chief in Tripoli, X", "commented a commuter, 41-year-old X"); the one set off by a
-        comma wins over one right after a role word."""
-        limit = min(end, at + 130)
-        best: Name | None = None
-        for name in self._names_between(at, limit):
-            gap_kind = role_gap(self.masked[at : name.start])
-            person = name.person and (name.actor is not None or " " in name.name)
-            if gap_kind is None or not closed_after(self.masked, name.end, gap_kind, person):
-                continue
-            if gap_kind == "comma":
-                return name
-            best = best or name
-        return best
-
-    @SPEAKER_RULES.finds("as_saying", _AS_SAYING, _QUOTED_PASSIVE, _RAW_QUOTED)
-    def _as_saying(self, start: int, end: int) -> Found | None:
-        """ "Izvestia quoted Mr. Grushko as saying" / "Grushko was quoted as saying"."""
-        for m in _AS_SAYING.finditer(self.masked, start, end):
-            i = bisect_right(self.ends, m.start()) - 1
-            for name in self.names[max(0, i - 3) : i + 1][::-1]:
-                if name.start < start:
-                    continue
-                gap = self.masked[name.end : m.start()]
-                by = gap == " " and _QUOTED_BY.search(self.masked, start, name.phrase)
-                if by or _QUOTED_PASSIVE.fullmatch(gap):
-                    return Found("as_saying", name, name.start, name.end, m.end())
-            raw = _RAW_QUOTED.search(self.masked, max(start, m.start() - 120), m.start())
-            if raw is not None:
-                at = raw.start(1) if raw.group(1) else raw.start(2)
-                words = raw.group(1) or raw.group(2)
-                if self._raw_ok(words, at):
-                    name = Name(at, at + len(words), at, None, words, True)
-                    return Found("as_saying", name, name.start, name.end, m.end())
-        return None
-
-    @SPEAKER_RULES.finds("in_a_statement", _STATEMENT)
-    def _statement(self, start: int, end: int) -> Found | None:
-        for m in _STATEMENT.finditer(self.masked, start, end):
-            if (name := self._name_at(m.end() - 1, end, closed=False)) is not None:
-                return Found("in_a_statement", name, name.start, name.end, m.end(), "", True)
-        return None
 
 
 def _opens_clause(before: str) -> bool:
