@@ -483,3 +483,24 @@ def test_a_participle_after_a_clause_with_its_own_named_subject_is_that_subjects
     )
     cue = cues_of(text).get("Q1")
     assert cue is None or cue.name == "Ed Whitacre", cue
+
+
+def test_a_title_that_goes_on_with_its_employer_before_the_name_is_the_names() -> None:
+    text = (
+        "Nasdaq said trades would be cancelled. Chief investment officer at Fort Pitt Capital "
+        "Group Charlie Smith said “the machines just took over”."
+    )
+    cue = cues_of(text)["Q1"]
+    assert (cue.rule, cue.name) == ("name_said", "Charlie Smith"), cue
+
+
+def test_a_transcripts_turns_name_their_speakers_but_an_introduction_does_not() -> None:
+    text = (
+        "The following is an email exchange between Bill Bodie and James Roche: “We must "
+        "not wait.” : Secretary of the Air Force James Roche: “No, Sir, save it.” : Special "
+        "Asst. to the Secretary Bill Bodie: “Understood.”"
+    )
+    cues = cues_of(text)
+    assert "Q1" not in cues or cues["Q1"].rule != "colon_intro", cues
+    assert (cues["Q2"].rule, cues["Q2"].name) == ("colon_intro", "James Roche")
+    assert (cues["Q3"].rule, cues["Q3"].name) == ("colon_intro", "Bill Bodie")

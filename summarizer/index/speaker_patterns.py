@@ -125,6 +125,9 @@ SUBORDINATE = re.compile(
 # ("X, speaking alongside *Y*, said" too; "…, including Amnesty International, which" is not).
 IN_APPOSITION = re.compile(r",\s+(?:an?|the|(?!including\b)[a-z]+ing)\s[^,\x00]*$")
 _HEADS = TITLE_HEADS | ROLE_NOUNS  # a title's head word or a role
+# A title that goes on with its employer before the name: "Chief investment officer *at* Fort
+# Pitt Capital Group Charlie Smith said" (the preposition opens the title, not an object).
+ROLE_AT = re.compile(rf"\b(?:{grouped(sorted(_HEADS))})\s+(?:at|of|for|with)\s+(?:the\s+)?$", re.I)
 # A name's apposition left open: "Erin Turner, head of policy at the group *Choice* said".
 OPEN_APPOSITION = re.compile(rf"[A-Z][\w.'’-]*,\s+(?:{grouped(sorted(_HEADS))})\s[^,\x00]*$")
 # "X, spokeswoman for *Y* said": X, the one named, speaks.

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .names import holds_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import RAW, Found, Name, NameIndex
 from .speaker_patterns import DESCRIBED, DOCUMENTS, closed_after, role_gap
@@ -28,6 +29,9 @@ _FIRMS = frozenset(
 )
 _FIRM_BEFORE = 400
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+# A transcript's turn: a name (its title before it) and a colon right before the quotation.
+_NAME_COLON = re.compile(r"\s*:\s*$")
+_TURN_OPENS = re.compile(r"[\s:;.\x00]*(?:[A-Z][^\x00;:!?]{0,100})?$")
 
 
 class PhraseRules(NameIndex):
@@ -116,3 +120,16 @@ class PhraseRules(NameIndex):
             if (name := self._name_at(m.end() - 1, end, closed=False)) is not None:
                 return Found("in_a_statement", name, name.start, name.end, m.end(), "", True)
         return None
+
+    @SPEAKER_RULES.finds("colon_intro", _NAME_COLON, _TURN_OPENS)
+    def _name_colon(self, start: int, quote: int) -> Found | None:
+        """ "Secretary of the Air Force James Roche: “…”": a name, no verb, a colon (not
+        "an exchange between X and Y: “…”", whose verb says it is no turn)."""
+        names = [n for n in self._names_between(start, quote) if n.end <= quote]
+        if not names or not _NAME_COLON.fullmatch(self.masked, names[-1].end, quote):
+            return None
+        name = names[-1]
+        before = self.masked[start : name.start]
+        if not _TURN_OPENS.match(before) or holds_verb(self.masked, start, name.start):
+            return None
+        return Found("colon_intro", name, name.start, name.end, quote)

@@ -35,6 +35,7 @@ from .speaker_patterns import (
     PARTICIPLE,
     QUOTING,
     RAW_OBJECT,
+    ROLE_AT,
     SPOKESPERSON_FOR,
     STATEMENT_AFTER,
     SUBORDINATE,
@@ -148,7 +149,7 @@ class Matcher(PhraseRules):
                 return found  # "He declined to speculate, saying that it was “…”"
         m = _last(QUOTING, self.masked, start, quote)
         if m is None or not CLAUSE.fullmatch(self.masked, m.end(), quote):
-            return None
+            return self._name_colon(start, quote)
         hit = self._subject(m.start(), start)
         if hit is None:
             # "He described the bankruptcy as “…”"; "He pointed to X, but called it “…”".
@@ -293,6 +294,8 @@ class Matcher(PhraseRules):
         untitled = name.phrase == name.start
         if _OPENING_PHRASE.fullmatch(self.masked, start, name.phrase):
             pass  # "Responding to the criticism, X told": X opens the main clause
+        elif name.person and name.phrase < name.start and ROLE_AT.search(before):
+            pass  # "Chief investment officer at Fort Pitt Capital Group X said": X's title
         elif (
             objects.search(before)
             or _OBJECT_APPOSED.search(before)
