@@ -504,3 +504,21 @@ def test_a_transcripts_turns_name_their_speakers_but_an_introduction_does_not() 
     assert "Q1" not in cues or cues["Q1"].rule != "colon_intro", cues
     assert (cues["Q2"].rule, cues["Q2"].name) == ("colon_intro", "James Roche")
     assert (cues["Q3"].rule, cues["Q3"].name) == ("colon_intro", "Bill Bodie")
+
+
+def test_after_an_inverted_verb_the_person_set_off_after_an_organisation_speaks() -> None:
+    text = (
+        "The UK government welcomed the decision. “It is the best decision for our plants,” "
+        "said the general secretary of the British union Unite, Tony Woodley. “I am "
+        "delighted,” he told the BBC."
+    )
+    cues = cues_of(text)
+    assert (cues["Q1"].rule, cues["Q1"].name) == ("said_name", "Tony Woodley")
+    assert cues["Q2"].name == "Tony Woodley"
+
+
+@pytest.mark.parametrize("verb", ["enthused", "claims", "quipped", "countered"])
+def test_more_verbs_of_saying_invert(verb: str) -> None:
+    text = f"Boeing rolled out the plane. “We are rolling out the first 787,” {verb} Scott Fancher."
+    cue = cues_of(text)["Q1"]
+    assert (cue.rule, cue.name) == ("said_name", "Scott Fancher"), cue

@@ -28,6 +28,7 @@ from .speaker_patterns import (
     IN_APPOSITION,
     JUST_QUOTED,
     MASK,
+    NAME_END,
     NAMED_SPOKESPERSON,
     OBJECT,
     OPEN_APPOSITION,
@@ -56,6 +57,7 @@ _INNER_CLAUSE = re.compile(
     r"\b(?:when|whether|if|because|since|after|before|while|although|though|where|how|why|"
     r"what|which|who)\b[^,;\x00]*$"
 )
+_COMMA_ONLY = re.compile(r",\s+")
 # A second verb of the clause's subject: "He pointed to Chrysler, but stated that …".
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|merely)\s+)*$")
 _AFTER_COMMA = re.compile(r",\s*$")
@@ -236,9 +238,26 @@ class Matcher(PhraseRules):
             name = self._name_at(stop, end, closed=True)
             if name is None and quoted:
                 name = self._described_name(stop, end)
+            if name is not None and not name.person:
+                name = self._apposed_person(name, end) or name
             if name is not None:
                 return Found("said_name", name, name.start, name.end, stop)
         return None
+
+    def _apposed_person(self, name: Name, end: int) -> Name | None:
+        """ "said the general secretary of the union Unite, *Tony Woodley*.": the person set
+        off after the organisation that ends the description."""
+        i = bisect_right(self.starts, name.end)
+        after = self.in_order[i] if i < len(self.in_order) else None
+        if (
+            after is None
+            or not after.person
+            or after.end > end
+            or not _COMMA_ONLY.fullmatch(self.masked, name.end, after.phrase)
+            or not NAME_END.match(self.masked, after.end)
+        ):
+            return None
+        return after
 
     @SPEAKER_RULES.finds("said_name", *sorted(SPEECH_OPENERS))
     def _opening_verb(self, at: int, stop: int, end: int) -> Found | None:
