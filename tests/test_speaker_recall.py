@@ -522,3 +522,18 @@ def test_more_verbs_of_saying_invert(verb: str) -> None:
     text = f"Boeing rolled out the plane. “We are rolling out the first 787,” {verb} Scott Fancher."
     cue = cues_of(text)["Q1"]
     assert (cue.rule, cue.name) == ("said_name", "Scott Fancher"), cue
+
+
+def test_he_after_a_sentence_that_opens_with_another_person_is_that_person() -> None:
+    text = (
+        "“I dread looking at Wall Street tomorrow,” Harry Reid said. Republican Senator Bob "
+        "Corker was also unhappy about the rejection. “We were three words away from a "
+        "deal,” he said."
+    )
+    assert cues_of(text)["Q2"].name == "Bob Corker"
+    # Named inside another's sentence, as its object, the person does not take "he".
+    text = (
+        "“I dread looking at Wall Street tomorrow,” Harry Reid said. Reid blamed Senator "
+        "Bob Corker for the rejection. “We were three words away from a deal,” he said."
+    )
+    assert cues_of(text)["Q2"].name == "Harry Reid"

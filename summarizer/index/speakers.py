@@ -308,6 +308,8 @@ def _referred(
     person = f.pronoun in ("he", "she")
     opening = text.rfind("\n", 0, f.start) + 1
     source = _last(said, t.paragraph, person)
+    if source is not None and person:
+        source = _new_subject(hidden, named, source, f.start) or source
     if source is None:
         source = _only_named(hidden, named, opening, f.start, t.paragraph, person)
     if source is None:
@@ -383,6 +385,19 @@ def _only_named(
         return None
     n = kin[-1]
     return _Said(paragraph, n.actor, n.name, person, n.start, n.end)
+
+
+def _new_subject(hidden: str, named: list[Name], source: _Said, end: int) -> _Said | None:
+    """ "“…,” Reid said. Senator Bob Corker was also unhappy. “…,” he said": the one other
+    person named since the last speaker, when a sentence opens with them as its subject."""
+    kin = [n for n in _named_in(named, source.end, end) if n.person]
+    if not kin or any(n.actor != kin[0].actor or n.actor == source.actor for n in kin):
+        return None
+    n = kin[0]
+    before = hidden[: n.phrase].rstrip()
+    if (before and before[-1] not in ".!?\n\x00") or not subject_of_verb(hidden, n.end):
+        return None
+    return _Said(source.paragraph, n.actor, n.name, True, n.start, n.end)
 
 
 def _last_statement(said: list[_Said], paragraph: int) -> _Said | None:
