@@ -126,15 +126,26 @@ class PositionBuilder:
                     )
                 continue
             out.append(Topic(id=f"T{i}", label=label))
+        if out and not self.model_stances and not self._placeable(out):
+            out = []  # "high-frequency trading" for views that all speak of "the market"
+            why = "no topic of the answer shares a word with the views"
+        else:
+            why = "no topic of the answer is the article's"
         if not out and self.units and self.title:
             tid = f"T{len(draft.topics) + 1}"
             self.warn(
-                "topic_from_title",
-                f"no topic of the answer is the article's; the views are under its title ({tid})",
-                "$.topics",
+                "topic_from_title", f"{why}; the views are under its title ({tid})", "$.topics"
             )
             out.append(Topic(id=tid, label=self.title))
         return out
+
+    def _placeable(self, topics: list[Topic]) -> bool:
+        """Whether a view unit shares a word with one of ``topics`` (``placed`` can place
+        it); when none does, every unit would be left without a position."""
+        placer = TopicPlacer([t.label for t in topics], [s.text for s in self.index.sentences])
+        return any(
+            placer.best(self._placing_text(uid)) is not None for uid, _ in self.units.values()
+        )
 
     def positions(self, draft: Draft, quotes: list[Quote], topics: list[Topic]) -> list[Position]:
         """One position per (holder, topic), in the order the article first gives each."""
@@ -205,19 +216,19 @@ class PositionBuilder:
         if not topics:
             return out
         placer = TopicPlacer([t.label for t in topics], [s.text for s in self.index.sentences])
-        texts = []
-        for uid, _ in self.units.values():
-            q = self.quotations.get(uid)
-            texts.append(self._sentence_of(uid) + " " + (q.text if q else ""))
-        placed = placer.place_all(texts)
+        placed = placer.place_all([self._placing_text(uid) for uid, _ in self.units.values()])
         if fallback is not None:
-            placed = [0] * len(texts)  # the title topic: every view of the article is under it
+            placed = [0] * len(placed)  # the title topic: every view of the article is under it
         for (key, (uid, _)), found in zip(self.units.items(), placed, strict=True):
             q = self.quotations.get(uid)
             words = self.own_words(uid)
             kind = stance_kind(q.text + " " + words if q else words)
             out[key] = None if found is None else DraftStance(topic=topics[found].id, kind=kind)
         return out
+
+    def _placing_text(self, uid: str) -> str:
+        q = self.quotations.get(uid)
+        return self._sentence_of(uid) + " " + (q.text if q else "")
 
     def placed_by_terms(self, topics: list[Topic]) -> dict[str, list[DraftStance]]:
         """Each view unit under the first topic each of its clauses names, the kind read off

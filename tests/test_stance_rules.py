@@ -201,3 +201,22 @@ def test_the_headline_is_nobodys_view() -> None:
         for p in result.positions
         for e in p.evidence
     )
+
+
+def test_topics_sharing_no_word_with_any_view_leave_the_views_under_the_title() -> None:
+    title = "Shares fall sharply in Tokyo"
+    text = (
+        f"{title}\n\nShares fell sharply in Tokyo on Monday.\n"
+        "The analyst Jane Roe said that traders had panicked.\n"
+        "Roe added that computers had taken over the trading floors.\n"
+    )
+    with FakeOpenAI() as fake:
+        fake.enqueue(completion(json.dumps(draft(["falling shares in Tokyo"]))))
+        settings = Settings.resolve(
+            env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
+        )
+        result = summarize_article(make_article(text), settings)
+    warned = [w.message for w in result.warnings if w.code == "topic_from_title"]
+    assert warned and "shares a word with the views" in warned[0]
+    assert [t.label for t in result.topics] == [title]
+    assert "Jane Roe" in holders(result)
