@@ -504,6 +504,12 @@ def test_a_transcripts_turns_name_their_speakers_but_an_introduction_does_not() 
     assert "Q1" not in cues or cues["Q1"].rule != "colon_intro", cues
     assert (cues["Q2"].rule, cues["Q2"].name) == ("colon_intro", "James Roche")
     assert (cues["Q3"].rule, cues["Q3"].name) == ("colon_intro", "Bill Bodie")
+    # The first turn, right after the colon that ends the introduction.
+    text = (
+        "The emails were recorded in the Congressional Record: Special Assistant Bill "
+        "Bodie: “We must not wait.”"
+    )
+    assert (cues_of(text)["Q1"].rule, cues_of(text)["Q1"].name) == ("colon_intro", "Bill Bodie")
 
 
 def test_after_an_inverted_verb_the_person_set_off_after_an_organisation_speaks() -> None:

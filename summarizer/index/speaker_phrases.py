@@ -129,7 +129,10 @@ class PhraseRules(NameIndex):
         if not names or not _NAME_COLON.fullmatch(self.masked, names[-1].end, quote):
             return None
         name = names[-1]
-        before = self.masked[start : name.start]
-        if not _TURN_OPENS.match(before) or holds_verb(self.masked, start, name.start):
+        # The turn opens after the colon of the introduction before it, if any: "… as
+        # recorded in the Congressional Record: Special Assistant X: “…”".
+        turn = max(start, self.masked.rfind(":", start, name.start) + 1)
+        before = self.masked[turn : name.start]
+        if not _TURN_OPENS.match(before) or holds_verb(self.masked, turn, name.start):
             return None
         return Found("colon_intro", name, name.start, name.end, quote)
