@@ -506,7 +506,7 @@ def test_a_transcripts_turns_name_their_speakers_but_an_introduction_does_not() 
     assert (cues["Q3"].rule, cues["Q3"].name) == ("colon_intro", "Bill Bodie")
     # The first turn, right after the colon that ends the introduction.
     text = (
-        "The emails were recorded in the Congressional Record: Special Assistant Bill "
+        "The emails were recorded in the Congressional Record: Communications Director Bill "
         "Bodie: “We must not wait.”"
     )
     assert (cues_of(text)["Q1"].rule, cues_of(text)["Q1"].name) == ("colon_intro", "Bill Bodie")
