@@ -543,3 +543,16 @@ def test_he_after_a_sentence_that_opens_with_another_person_is_that_person() -> 
         "Bob Corker for the rejection. “We were three words away from a deal,” he said."
     )
     assert cues_of(text)["Q2"].name == "Harry Reid"
+
+
+def test_an_open_apposition_may_join_two_titles_with_and() -> None:
+    text = (
+        "Boeing lost the contract. Ralph Crosby, EADS's North America CEO and ex Northrop "
+        "executive commented the business has “committed our full resources”."
+    )
+    cue = cues_of(text)["Q1"]
+    assert (cue.rule, cue.name) == ("name_said", "Ralph Crosby"), cue
+    # Names joined by "and" are a list, not a title: no one of them alone.
+    text = "Boeing lost. Ralph Crosby, Tom Smith and Jane Doe said it was “a good day”."
+    cue = cues_of(text).get("Q1")
+    assert cue is None or cue.name != "Tom Smith", cue

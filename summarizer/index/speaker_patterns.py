@@ -167,11 +167,14 @@ def subject_gap(gap: str, comma_title: bool) -> str | None:
     if (m := _TITLED.fullmatch(gap)) and not _SENTENCE.search(m.group(1)):
         words = m.group(1).split()
         heads = _heads(words)
+        # "and" joins two titles ("X, the firm's CEO and ex Northrop executive said"), not
+        # two names ("X, Y and Z said").
+        joined = "and" not in words or (heads[-1] and heads[words.index("and") - 1])
         # Closed by a comma, a title anywhere; open, the apposition must end on its head, and
         # the caller checks the name is no object ("In Wyoming, the bank chief said").
-        if words and "and" not in words and (m.group(2) and any(heads)):
+        if words and joined and (m.group(2) and any(heads)):
             return "subject"
-        if words and "and" not in words and (heads[-1] or heads[0]):
+        if words and joined and (heads[-1] or heads[0]):
             return "open"  # "X, the mayor said", "X, head of policy at Choice said"
     if _PP.fullmatch(gap):
         return "subject"
