@@ -556,3 +556,16 @@ def test_an_open_apposition_may_join_two_titles_with_and() -> None:
     text = "Boeing lost. Ralph Crosby, Tom Smith and Jane Doe said it was “a good day”."
     cue = cues_of(text).get("Q1")
     assert cue is None or cue.name != "Tom Smith", cue
+
+
+def test_a_coordinated_verb_after_an_adverb_and_a_writer_after_an_inverted_verb() -> None:
+    text = (
+        "Barack Obama spoke on Monday. He stated that GM would make “safe cars”, and several "
+        "times described them as “better” cars."
+    )
+    assert cues_of(text)["Q2"].name == "Barack Obama"
+    text = (
+        "Boeing must build faster. “It's an extraordinary challenge,” claims writer John Ostrower."
+    )
+    cue = cues_of(text)["Q1"]
+    assert (cue.rule, cue.name) == ("said_name", "John Ostrower"), cue

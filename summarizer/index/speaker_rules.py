@@ -59,7 +59,9 @@ _INNER_CLAUSE = re.compile(
 )
 _COMMA_ONLY = re.compile(r",\s+")
 # A second verb of the clause's subject: "He pointed to Chrysler, but stated that …".
-_COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|merely)\s+)*$")
+_COORDINATED = re.compile(
+    r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|has|had|merely|several times|\w+ly)\s+)*$"
+)
 _AFTER_COMMA = re.compile(r",\s*$")
 _AFTER_PLACE = re.compile(r"[A-Z][\w’'-]*,\s*$")
 _INTRODUCES = re.compile(r"[:,]?\s*\x00")
