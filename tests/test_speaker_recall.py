@@ -560,8 +560,8 @@ def test_an_open_apposition_may_join_two_titles_with_and() -> None:
 
 def test_a_coordinated_verb_after_an_adverb_and_a_writer_after_an_inverted_verb() -> None:
     text = (
-        "Barack Obama spoke on Monday. He stated that GM would make “safe cars”, and several "
-        "times described them as “better” cars."
+        "President Barack Obama spoke on Monday. He stated that GM would make “safe cars”, and "
+        "several times described them as “better” cars."
     )
     assert cues_of(text)["Q2"].name == "Barack Obama"
     text = (
