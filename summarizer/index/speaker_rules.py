@@ -58,6 +58,7 @@ _INNER_CLAUSE = re.compile(
     r"what|which|who)\b[^,;\x00]*$"
 )
 _COMMA_ONLY = re.compile(r",\s+")
+_SENTENCE_END = re.compile(r"[.!?\n]\s+")
 # A second verb of the clause's subject: "He pointed to Chrysler, but stated that …".
 _COORDINATED = re.compile(
     r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|has|had|merely|several times|\w+ly)\s+)*$"
@@ -176,15 +177,20 @@ class Matcher(PhraseRules):
         for name in self._names_between(m.end(), at):
             if _INNER_CLAUSE.search(self.masked, m.end(), name.start):
                 continue  # "He declined to say when the government would sell, saying"
-            if name.end <= at and subject_of_verb(self.masked, name.end):
+            if name.person and name.end <= at and subject_of_verb(self.masked, name.end):
                 return None  # (not "He said that Smith had declined, saying": Smith's)
         return Found("pronoun_continues", None, m.start(1), m.end(1), stop, m.group(1).lower())
 
     def _clause_opener(self, start: int, at: int, stop: int) -> Found | None:
         """The subject a coordinated verb at ``at`` shares: the clause's opening pronoun or
         its named subject."""
-        if (found := self._opening_pronoun(start, at, stop)) is not None:
-            return found
+        # The clause may open before the quotation the words read begin after: "He stated
+        # that GM would make “safe cars”, and several times described them as “better”".
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.masked, max(0, at - 400), at)]
+        opening = ends[-1] if ends else max(0, at - 400)
+        for begin in dict.fromkeys((start, min(start, opening))):
+            if (found := self._opening_pronoun(begin, at, stop)) is not None:
+                return found
         name = self._clause_subject(start, at)
         if name is None or not _opens_clause(self.masked[start : name.phrase]):
             return None
