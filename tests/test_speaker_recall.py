@@ -569,3 +569,22 @@ def test_a_coordinated_verb_after_an_adverb_and_a_writer_after_an_inverted_verb(
     )
     cue = cues_of(text)["Q1"]
     assert (cue.rule, cue.name) == ("said_name", "John Ostrower"), cue
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Mayor Anne Lopez believes the plan is “fair and overdue”.", "Anne Lopez"),
+        ("Governor Paul Reed thinks it is “a mistake”.", "Paul Reed"),
+        ("Mayor Anne Lopez hopes for “a quick vote”.", "Anne Lopez"),
+        ("Senator Maria Ortiz's office called the vote “a farce”.", "Maria Ortiz"),
+    ],
+)
+def test_a_view_held_in_short_quoted_words_is_its_holders(sentence: str, speaker: str) -> None:
+    cue = cues_of(f"The council met on Monday. {sentence}")["Q1"]
+    assert cue.name == speaker, cue
+
+
+def test_a_term_in_quotation_marks_with_no_holder_stays_nobodys() -> None:
+    text = "The council met on Monday. The so-called “copycat” app was launched in July."
+    assert "Q1" not in cues_of(text)

@@ -249,7 +249,10 @@ QUOTING = re.compile(
     r"\b(?<!so-)(?:called|described|denounced|dubbed|labell?ed|branded|termed|praised|condemned|"
     r"critici[sz]ed|congratulated|thanked|hailed|posted|lauded|slammed|offered|expressed|"
     r"voiced|deemed|alleged|accused|cited|urged|promised|pledged|vowed|demanded|dismissed|"
-    r"characteri[sz]ed|rejected|decried|derided|ridiculed|welcomed)\b"
+    r"characteri[sz]ed|rejected|decried|derided|ridiculed|welcomed|"
+    # a view held: "X believes the plan is “fair”", "X wants to make the city “safer”"
+    r"believes?|believed|thinks?|thought|hopes?|hoped|fears?|feared|wants?|wanted|"
+    r"considers?|considered|regards?|regarded|feels?|felt|expects?|expected)\b"
 )
 CLAUSE = re.compile(r"[^.;!?\n\x00]{0,100}")
 # "the statement said" (its author), "the institute said" (the one institute named before).

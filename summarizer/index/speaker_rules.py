@@ -152,9 +152,12 @@ class Matcher(PhraseRules):
                 return Found("name_saying", name, name.start, name.end, m.end(), "", statement)
             if (found := self._opening_pronoun(sentence, m.start(), m.end())) is not None:
                 return found  # "He declined to speculate, saying that it was “…”"
+        participle = m
         m = _last(QUOTING, self.masked, start, quote)
         if m is None or not CLAUSE.fullmatch(self.masked, m.end(), quote):
             return self._name_colon(start, quote)
+        if participle is not None and participle.start() > m.end():
+            return None  # "He thought that X had declined, saying “…”": the participle's
         hit = self._subject(m.start(), start)
         if hit is None:
             # "He described the bankruptcy as “…”"; "He pointed to X, but called it “…”".
@@ -164,9 +167,8 @@ class Matcher(PhraseRules):
             if _COORDINATED.search(self.masked, max(start, m.start() - 20), m.start()):
                 return self._clause_opener(sentence, m.start(), m.end())
             return None
-        if hit[1]:
-            return None
-        return Found("name_said", hit[0], hit[0].start, hit[0].end, m.end())
+        rule: SpeakerRule = "on_behalf_of" if hit[1] else "name_said"  # "X's office called"
+        return Found(rule, hit[0], hit[0].start, hit[0].end, m.end())
 
     def _opening_pronoun(self, start: int, at: int, stop: int) -> Found | None:
         """ "He" or "she" opening the clause of ``[start, at)``, no name between: the subject
