@@ -588,3 +588,15 @@ def test_a_view_held_in_short_quoted_words_is_its_holders(sentence: str, speaker
 def test_a_term_in_quotation_marks_with_no_holder_stays_nobodys() -> None:
     text = "The council met on Monday. The so-called “copycat” app was launched in July."
     assert "Q1" not in cues_of(text)
+
+
+def test_a_documents_words_read_and_an_agent_set_off_after_the_subject() -> None:
+    text = (
+        "Mayor Anne Lopez spoke. Lopez's statement read: “Thank you to all volunteers.” "
+        "She read the book “Dune” aloud."
+    )
+    cues = cues_of(text)
+    assert cues["Q1"].name == "Anne Lopez"
+    assert "Q2" not in cues  # reading a book is no speech
+    text = "Senator Maria Ortiz spoke. Ortiz, quoted by the BBC, said it was “a disaster”."
+    assert cues_of(text)["Q1"].name == "Maria Ortiz"

@@ -34,6 +34,7 @@ from .rules import SPEAKER_RULES
 MASK = "\x00"
 # Verb phrases that report speech but are no single verb: "It went on to say: …", "X issued
 # a statement" (which "the statement said" later refers to).
+_DOCUMENT_WORDS = ("statement", "letter", "message", "release", "post", "note", "tweet")
 _SPEECH_PHRASES = (
     "went on to say",
     "went on to add",
@@ -41,6 +42,8 @@ _SPEECH_PHRASES = (
     r"(?:issued|released|published|put out) (?:a|an) (?:\w+ )?statement",
     # (a report "saying" is read by its participle, ``name_saying``)
     r"(?:released|published) (?:a|an) (?:\w+ )?report(?![^.;:\x00]{0,40}\bsaying\b)",
+    # "X's statement read: “…”" (a document's words; "X read the book" is no speech)
+    "(?:" + "|".join(f"(?<={w} )" for w in _DOCUMENT_WORDS) + ")read",
 )
 VERB = re.compile(
     r"\b(?:"

@@ -87,6 +87,10 @@ _OPENING_PHRASE = re.compile(
     r"\s*(?:[A-Z][a-z]+ing|In\s+(?:response|reply|reaction)|Asked|Pressed|Questioned)\b"
     r"[^,.;:!?\x00]{1,80},\s+$"
 )
+# The agent of a participle set off after the subject: "X, quoted by *the BBC*, said".
+_AGENT_APPOSED = re.compile(
+    r",\s+(?:quoted|cited|interviewed|contacted|reached|asked|backed|joined)\s+by\s+(?:the\s+)?$"
+)
 _OBJECT_APPOSED = re.compile(
     r"\b(?:with|by|to|for|from|against|beside|alongside)\s+(?:his|her|their|its|the|an?)\s+"
     r"(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(?!(?:and|or|but)\s)(?:[a-z-]+\s+){0,2}$"
@@ -328,6 +332,7 @@ class Matcher(PhraseRules):
         elif (
             objects.search(before)
             or _OBJECT_APPOSED.search(before)
+            or _AGENT_APPOSED.search(before)
             or (untitled and _OBJECT_OF_ING.search(before))
         ):
             return False  # "in an interview with the BBC said": the BBC is no subject
