@@ -600,3 +600,34 @@ def test_a_documents_words_read_and_an_agent_set_off_after_the_subject() -> None
     assert "Q2" not in cues  # reading a book is no speech
     text = "Senator Maria Ortiz spoke. Ortiz, quoted by the BBC, said it was “a disaster”."
     assert cues_of(text)["Q1"].name == "Maria Ortiz"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lopez is calling for federal aid.",
+        "Lopez expressed her condolences to the families.",
+        "Lopez defended the response of the emergency services.",
+        "Lopez believes the damage will exceed $1 billion.",
+        "Lopez voted against the plan.",
+        "Lopez objected to the curfew.",
+    ],
+)
+def test_more_stance_verbs_make_their_subject_a_holder(sentence: str) -> None:
+    text = f"Mayor Anne Lopez spoke on Monday. {sentence}"
+    assert [name for sid, name in holders_of(text) if sid == "S2"] == ["Anne Lopez"]
+
+
+def test_a_verb_that_needs_its_complement_holds_nothing_without_it() -> None:
+    text = "Mayor Anne Lopez spoke on Monday. The storm pushed the river over its banks."
+    assert not [name for sid, name in holders_of(text) if sid == "S2"]
+
+
+def holders_of(text: str) -> list[tuple[str, str]]:
+    """(sentence id, the holder's actor name) of each stance holder."""
+    from summarizer.article import make_article
+    from summarizer.index import index_article
+
+    index = index_article(make_article(text))
+    names = {a.id: a.name for a in index.actors}
+    return [(h.target, names[h.actor]) for h in index.holders if h.actor is not None]

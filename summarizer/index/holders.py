@@ -41,10 +41,26 @@ _STANCE_STEMS = """seek seeks seeking sought dismiss dismissed dismisses reject 
     hope hopes hoped fear fears feared insist insisted insists maintain maintains maintained
     express expressed expresses voice voiced voices appeal appealed appeals ask asked asks
     protest protested protests question questioned questions dispute disputed disputes
-    request requested requests praise praised praises endorse endorsed endorses"""
+    request requested requests praise praised praises endorse endorsed endorses
+    defend defended defends believe believed believes think thinks applaud applauded applauds
+    slam slammed slams decry decried decries challenge challenged challenges recommend
+    recommended recommends advocate advocated advocates reaffirm reaffirmed reaffirms
+    calling push pushed pushes pushing lobby lobbied lobbies campaign campaigned campaigns
+    vote voted votes object objected objects"""
 # A speech verb after a list of subjects ("X, Y and Z underscored that") is left by the
 # speaker rules, which name one speaker; here each of them holds the view.
 STANCE_VERBS = frozenset(_STANCE_STEMS.split()) | SPEECH_VERBS
+# What "expressed" holds a view in: "expressed their willingness", "expressed his condolences".
+_FEELINGS = (
+    r"\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?(?:willingness|support|opposition|concern|hope|"
+    r"readiness|desire|intention|regret|condolences|sympathy|solidarity|gratitude|thanks|dismay|"
+    r"disappointment|frustration|anger|outrage|doubts?|reservations|optimism|confidence)"
+)
+# "pushed for a vote", "lobbied against the toll", "voted against".
+_FOR_AGAINST = frozenset(
+    {"push", "pushed", "pushes", "pushing", "lobby", "lobbied", "lobbies"}
+    | {"campaign", "campaigned", "campaigns", "vote", "voted", "votes"}
+)
 # Verbs that hold a stance only with their complement: "call for", "express willingness".
 _NEEDS = {
     "call": r"\s+(?:on|for)\b",
@@ -59,15 +75,15 @@ _NEEDS = {
     "ask": r"\s+for\b",
     "asked": r"\s+for\b",
     "asks": r"\s+for\b",
+    "calling": r"\s+(?:on|for)\b",
+    **{w: r"\s+(?:for|against)\b" for w in _FOR_AGAINST},
+    **{w: r"\s+to\b" for w in ("object", "objected", "objects")},  # "objected to the curfew"
     "plan": r"\s+to\b",
     "plans": r"\s+to\b",
     "planned": r"\s+to\b",
-    "express": r"\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?(?:willingness|support|opposition|"
-    r"concern|hope|readiness|desire|intention|regret)",
-    "expressed": r"\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?(?:willingness|support|opposition|"
-    r"concern|hope|readiness|desire|intention|regret)",
-    "expresses": r"\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?(?:willingness|support|opposition|"
-    r"concern|hope|readiness|desire|intention|regret)",
+    "express": _FEELINGS,
+    "expressed": _FEELINGS,
+    "expresses": _FEELINGS,
     "voiced": r"\s+(?:its|his|her|their)\s+(?:\w+\s+)?(?:support|opposition|concern)",
     "voices": r"\s+(?:its|his|her|their)\s+(?:\w+\s+)?(?:support|opposition|concern)",
     "voice": r"\s+(?:its|his|her|their)\s+(?:\w+\s+)?(?:support|opposition|concern)",
