@@ -631,3 +631,13 @@ def holders_of(text: str) -> list[tuple[str, str]]:
     index = index_article(make_article(text))
     names = {a.id: a.name for a in index.actors}
     return [(h.target, names[h.actor]) for h in index.holders if h.actor is not None]
+
+
+def test_a_firm_named_with_an_ampersand_is_one_actor_but_two_full_names_are_two() -> None:
+    text = (
+        "Shares fell. Procter & Gamble spokeswoman Jennifer Chelune said: “We do not know.” "
+        "Earlier, Tom Smith & Jane Doe had sold their shares."
+    )
+    names = sorted(by_name(actors_of(text)))
+    assert names == ["Jane Doe", "Jennifer Chelune", "Procter & Gamble", "Tom Smith"]
+    assert cues_of(text)["Q1"].name == "Jennifer Chelune"

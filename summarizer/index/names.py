@@ -114,6 +114,9 @@ def tokenize(text: str, sentences: Sequence[Sentence]) -> list[Token]:
     return out
 
 
+_WORD_BEFORE = re.compile(r"[A-Z][\w.'’-]* $")
+
+
 def joined(text: str, a: Token, b: Token) -> bool:
     """Whether ``b`` continues a name after ``a``: one space, or an initial's or title's dot."""
     if a.sentence != b.sentence or a.possessive:
@@ -121,6 +124,8 @@ def joined(text: str, a: Token, b: Token) -> bool:
     gap = text[a.stop : b.start]
     if gap == " ":
         return True
+    if gap == " & ":  # "Procter & Gamble", "Burkhardt & Associates"; not "Tom Smith & Jane Doe"
+        return not _WORD_BEFORE.search(text, max(0, a.start - 40), a.start)
     return gap == ". " and (
         (len(a.text) == 1 and a.text.isupper()) or a.text in HONORIFICS or a.text in ABBREVIATIONS
     )

@@ -42,6 +42,9 @@ _SPEECH_PHRASES = (
     r"(?:issued|released|published|put out) (?:a|an) (?:\w+ )?statement",
     # (a report "saying" is read by its participle, ``name_saying``)
     r"(?:released|published) (?:a|an) (?:\w+ )?report(?![^.;:\x00]{0,40}\bsaying\b)",
+    # "X spoke out against it", "X spoke about the incident: “…”" (not "X spoke to Reuters")
+    r"spoke out",
+    r"spoke (?:about|of|on) [^.;:!?\x00]{1,60}?(?=:)",
     # "X's statement read: “…”" (a document's words; "X read the book" is no speech)
     "(?:" + "|".join(f"(?<={w} )" for w in _DOCUMENT_WORDS) + ")read",
 )
