@@ -46,13 +46,14 @@ def draft(topics: list[str]) -> dict[str, Any]:
     }
 
 
-def summarize_small(topics: list[str]) -> ArticleSummary:
+def summarize_small(topics: list[str], text: str = ARTICLE) -> ArticleSummary:
+    """``text`` summarised as the bundled model would, naming ``topics``."""
     with FakeOpenAI() as fake:
         fake.enqueue(completion(json.dumps(draft(topics))))
         settings = Settings.resolve(
             env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
         )
-        return summarize_article(make_article(ARTICLE, published="2025-05-05"), settings)
+        return summarize_article(make_article(text, published="2025-05-05"), settings)
 
 
 def holders(result: ArticleSummary) -> dict[str, list[tuple[str, str]]]:
@@ -90,12 +91,7 @@ def test_a_topic_sharing_no_word_with_the_article_is_dropped() -> None:
 
 def test_no_title_fallback_when_the_article_has_no_view() -> None:
     text = "Riverside bridge\n\nThe bridge opened in 1990. It is 300 metres long.\n"
-    with FakeOpenAI() as fake:
-        fake.enqueue(completion(json.dumps(draft(["peacekeepers in Ukraine"]))))
-        settings = Settings.resolve(
-            env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
-        )
-        result = summarize_article(make_article(text), settings)
+    result = summarize_small(["peacekeepers in Ukraine"], text)
     assert result.topics == [] and result.positions == []
 
 
@@ -187,12 +183,7 @@ def test_the_headline_is_nobodys_view() -> None:
         "The mayor, Anna Keller, said on Monday that the toll was unfair.\n"
         "Keller urged the council to drop the toll before the summer.\n"
     )
-    with FakeOpenAI() as fake:
-        fake.enqueue(completion(json.dumps(draft(["the bridge toll"]))))
-        settings = Settings.resolve(
-            env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
-        )
-        result = summarize_article(make_article(article, published="2025-05-05"), settings)
+    result = summarize_small(["the bridge toll"], article)
     evidence = [e.text for p in result.positions for e in p.evidence]
     assert evidence  # Keller's two sentences
     assert "Mayor Anna Keller rejects bridge toll" not in evidence
@@ -210,12 +201,7 @@ def test_topics_sharing_no_word_with_any_view_leave_the_views_under_the_title() 
         "The analyst Jane Roe said that traders had panicked.\n"
         "Roe added that computers had taken over the trading floors.\n"
     )
-    with FakeOpenAI() as fake:
-        fake.enqueue(completion(json.dumps(draft(["falling shares in Tokyo"]))))
-        settings = Settings.resolve(
-            env={}, base_url=fake.base_url, api_key="sk-test", server_kind="bundled"
-        )
-        result = summarize_article(make_article(text), settings)
+    result = summarize_small(["falling shares in Tokyo"], text)
     warned = [w.message for w in result.warnings if w.code == "topic_from_title"]
     assert warned and "shares a word with the views" in warned[0]
     assert [t.label for t in result.topics] == [title]
