@@ -3,7 +3,8 @@ make the right answer possible and give it.
 
 For each quotation annotated with a speaker (``tests/data/speaker_dev.json``: 91 TimeSET
 development articles, never the held-out lines, and the seed article's annotation; or, with
-``--semeval``, the fourteen SemEval-2015 articles of ``tests/data/positions_dev4.json``):
+``--semeval dev4|dev5``, the SemEval-2015 articles of ``tests/data/positions_dev4.json`` (14)
+or ``positions_dev5.json`` (12)):
 
 * listed: the speaker is an actor of the rule-built list (by name or a mention), so the
   model *can* pick it;
@@ -18,7 +19,7 @@ development articles, never the held-out lines, and the seed article's annotatio
   there without running the model again.
 
     python bench/speaker_rules.py [--misses] [--model | --saved] [--out DIR]
-                                  [--lines 23,... | --semeval]
+                                  [--lines 23,... | --semeval dev4|dev5]
 """
 
 from __future__ import annotations
@@ -39,8 +40,11 @@ from summarizer.request import speaker_choices  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "speaker_dev.json"
 SEED = ROOT / "tests" / "data" / "seed_annotation.json"
-# Fourteen SemEval-2015 TimeLine articles (business news), texts included, annotated blind.
-SEMEVAL_DEV = ROOT / "tests" / "data" / "positions_dev4.json"
+# SemEval-2015 TimeLine articles (business news), texts included, annotated blind: 14 in
+# positions_dev4.json, 12 more in positions_dev5.json.
+SEMEVAL_SETS = {
+    name: ROOT / "tests" / "data" / f"positions_{name}.json" for name in ("dev4", "dev5")
+}
 # The copy the tests read (tests/data/README.md); the same lines as ../shared/eval/timeset.jsonl.
 TIMESET = ROOT / "tests" / "data" / "timeset.jsonl"
 MODEL_OUT = ROOT / "bench" / "out" / "speaker_dev"
@@ -94,10 +98,10 @@ def dev_articles(only: set[int] | None = None) -> list[Dev]:
     return out
 
 
-def semeval_dev() -> list[Dev]:
-    """The SemEval development articles of ``positions_dev4.json``, with their quotations."""
+def semeval_dev(name: str) -> list[Dev]:
+    """The SemEval development articles of ``positions_<name>.json``, with their quotations."""
     out = []
-    for article in json.loads(SEMEVAL_DEV.read_text(encoding="utf-8"))["articles"]:
+    for article in json.loads(SEMEVAL_SETS[name].read_text(encoding="utf-8"))["articles"]:
         aliases = {h["name"]: h.get("aliases", []) for h in article["holders"]}
         quotes = [{**q, "also": aliases.get(q["speaker"], [])} for q in article["quotes"]]
         out.append((f"semeval {article['doc_id']}", article["text"], article["published"], quotes))
@@ -212,12 +216,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=MODEL_OUT, help="where --model keeps outputs")
     ap.add_argument("--lines", help="only these TimeSET lines, comma-separated")
     ap.add_argument(
-        "--semeval", action="store_true", help="the SemEval articles of positions_dev4.json instead"
+        "--semeval", choices=sorted(SEMEVAL_SETS), help="the SemEval articles of that set instead"
     )
     args = ap.parse_args(argv)
     tally = Tally()
     if args.semeval:
-        articles = semeval_dev()
+        articles = semeval_dev(args.semeval)
     else:
         articles = dev_articles({int(x) for x in args.lines.split(",")} if args.lines else None)
     said: list[dict[str, str | None]] | list[None] = [None] * len(articles)
