@@ -641,3 +641,13 @@ def test_a_firm_named_with_an_ampersand_is_one_actor_but_two_full_names_are_two(
     names = sorted(by_name(actors_of(text)))
     assert names == ["Jane Doe", "Jennifer Chelune", "Procter & Gamble", "Tom Smith"]
     assert cues_of(text)["Q1"].name == "Jennifer Chelune"
+
+
+def test_the_title_of_one_named_person_points_back_at_them() -> None:
+    text = (
+        "Foreign Minister Anna Berg met Prime Minister Tom Field on Monday. “It was a long "
+        "night,” the prime minister said. “We agreed,” the minister said."
+    )
+    cues = cues_of(text)
+    assert (cues["Q1"].rule, cues["Q1"].name) == ("noun_continues", "Tom Field")
+    assert "Q2" not in cues or cues["Q2"].rule != "noun_continues"  # two ministers: either

@@ -82,6 +82,13 @@ def masked(text: str, quotations: Sequence[Quotation]) -> str:
     return "".join(parts)
 
 
+# Roles too common to point back at one named person: "the official said" may be another.
+_VAGUE_ROLES = frozenset(
+    {"official", "officials", "officer", "source", "member", "analyst", "expert", "resident"}
+    | {"witness", "worker", "employee", "spokesman", "spokeswoman", "spokesperson", "aide"}
+)
+
+
 def actor_names(
     text: str, actors: Sequence[IndexedActor]
 ) -> tuple[list[Name], dict[int, Name], dict[str, frozenset[str]]]:
@@ -97,6 +104,15 @@ def actor_names(
         if actor.kind in ("organisation", "group"):
             described = [m.text.split()[-1] for m in title_mentions]
             words[actor.id] = frozenset(w.lower() for w in [*actor.name.split(), *described])
+        elif actor.kind == "person":
+            # "the prime minister said" after "Prime Minister Tom Field" (a title written
+            # right before the name; never "the official", who may be another)
+            names_at = {m.start for m in actor.mentions if m.kind != "title"}
+            titled = {
+                w.lower() for m in title_mentions if m.end + 1 in names_at for w in m.text.split()
+            }
+            if titled and not titled & _VAGUE_ROLES:
+                words[actor.id] = frozenset(titled)
         for m in actor.mentions:
             if m.kind == "title":
                 continue

@@ -53,12 +53,19 @@ class PhraseRules(NameIndex):
         known = {
             n.actor: n for n in self.names[:i] if n.actor and noun in self.words.get(n.actor, ())
         }
+        if len(known) > 1:  # "the prime minister said" of a foreign and a prime minister
+            described = set(m.group(0)[: m.end(1) - m.start()].lower().split()[1:])
+            known = {a: n for a, n in known.items() if described <= self.words[a]}
         if not known and noun in _FIRMS and m.group(0)[1:].islower():
             # (not "The Reuters news agency reports": a name says which)
             # "Twitter suspended the account. … the company said": the one organisation
             # named shortly before, whatever its name.
             near = m.start() - _FIRM_BEFORE
-            known = {n.actor: n for n in self.names[:i] if n.actor in self.words and n.end > near}
+            known = {
+                n.actor: n
+                for n in self.names[:i]
+                if n.actor in self.words and not n.person and n.end > near
+            }
             first = min((n.end for n in known.values()), default=m.start())
             if self._unlisted_name(first, m.start()):
                 return None  # "In a statement on the Airbus website, the company said"
