@@ -651,3 +651,9 @@ def test_the_title_of_one_named_person_points_back_at_them() -> None:
     cues = cues_of(text)
     assert (cues["Q1"].rule, cues["Q1"].name) == ("noun_continues", "Tom Field")
     assert "Q2" not in cues or cues["Q2"].rule != "noun_continues"  # two ministers: either
+
+
+def test_an_apposition_between_dashes_stands_between_the_name_and_its_verb() -> None:
+    text = "Mayor Anne Lopez spoke. Lopez — the city's first female mayor — said it was “historic”."
+    cue = cues_of(text)["Q1"]
+    assert (cue.rule, cue.name) == ("name_said", "Anne Lopez"), cue

@@ -67,7 +67,11 @@ _FILLERS = rf"(?:\s+{FILLER})*\s+"
 # "X said", "X, 52, said", "X, the mayor, said", "X has repeatedly warned".
 # "X speaking to reporters said", "X commenting on Monday said": how, not who, in between.
 _SPEAKING = r"\s+(?:speaking|commenting|writing|talking|testifying)\b[^,.;:\n\x00“”\"]{0,60}?"
-_GAP = re.compile(rf"(?:(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,100}}){{1,2}},|{_SPEAKING})?{_FILLERS}")
+# An apposition between dashes: "X — the city's first female mayor — said".
+_DASHED = r"\s+(?:[—–]|--)\s+[^—–\n\x00.;:]{1,100}?\s+(?:[—–]|--)"
+_GAP = re.compile(
+    rf"(?:(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,100}}){{1,2}},|{_SPEAKING}|{_DASHED})?{_FILLERS}"
+)
 COMMA_GAP = re.compile(rf",{_FILLERS}")
 TITLE_TAIL = re.compile(rf",?{_FILLERS}")
 APPOSED = re.compile(r",\s+(?:(?:an?|the)\s+)?$")
