@@ -165,14 +165,18 @@ class Matcher(PhraseRules):
         hit = self._subject(m.start(), start)
         if hit is None:
             # "He described the bankruptcy as “…”"; "He pointed to X, but called it “…”".
-            if p := _PRONOUN.search(self.masked, max(start, m.start() - 40), m.start()):
-                pronoun = p.group(1).lower()
-                return Found("pronoun_continues", None, p.start(1), p.end(1), m.end(), pronoun)
-            if _COORDINATED.search(self.masked, max(start, m.start() - 20), m.start()):
-                return self._clause_opener(sentence, m.start(), m.end())
-            return None
+            return self._unnamed_subject(start, m.start(), m.end(), sentence)
         rule: SpeakerRule = "on_behalf_of" if hit[1] else "name_said"  # "X's office called"
         return Found(rule, hit[0], hit[0].start, hit[0].end, m.end())
+
+    def _unnamed_subject(self, start: int, at: int, stop: int, sentence: int) -> Found | None:
+        """A verb at ``at`` with no name as its subject: "he" right before it ("he said"), or
+        the subject of the clause it is coordinated in ("…, but stated that")."""
+        if m := _PRONOUN.search(self.masked, max(start, at - 40), at):
+            return Found("pronoun_continues", None, m.start(1), m.end(1), stop, m.group(1).lower())
+        if _COORDINATED.search(self.masked, max(start, at - 20), at):
+            return self._clause_opener(sentence, at, stop)
+        return None
 
     def _opening_pronoun(self, start: int, at: int, stop: int) -> Found | None:
         """ "He" or "she" opening the clause of ``[start, at)``, no name between: the subject
@@ -233,12 +237,7 @@ class Matcher(PhraseRules):
                 "on_behalf_of" if behalf else "name_told" if word in TELL_VERBS else "name_said"
             )
             return Found(rule, name, name.start, name.end, stop, "", statement)
-        if m := _PRONOUN.search(self.masked, max(start, at - 40), at):
-            pronoun = m.group(1).lower()
-            return Found("pronoun_continues", None, m.start(1), m.end(1), stop, pronoun, statement)
-        if _COORDINATED.search(self.masked, max(start, at - 20), at) and (
-            found := self._clause_opener(start, at, stop)
-        ):
+        if (found := self._unnamed_subject(start, at, stop, start)) is not None:
             return dataclasses.replace(found, statement=statement)
         if (found := self._described(at, start, stop)) is not None:
             return found
