@@ -238,6 +238,13 @@ PATTERNS += [
         "“astounding”.",
         {"Q1": ("name_said", "Erin Turner", "Erin Turner")},
     ),
+    # A place in a list before a stray comma ("Esperanza, Sultan Kudarat, announced") does
+    # not speak: the apposition, place and province, is the mayor's.
+    (
+        "Charles Plotena, the mayor of Esperanza, Sultan Kudarat, announced classes would be "
+        "cancelled.",
+        {"S1": ("name_said", "Charles Plotena", "Charles Plotena")},
+    ),
 ]
 
 
@@ -252,12 +259,6 @@ PATTERN_NO_CUE: list[tuple[str, str]] = [
         "The indictment said staffer Walt Nauta, the co-defendant, found documents, one marked "
         "“SECRET REL TO USA, FVEY” on the floor.",
         "Q1",
-    ),
-    # A place in a list before a stray comma: "Esperanza, Sultan Kudarat, announced".
-    (
-        "Charles Plotena, the mayor of Esperanza, Sultan Kudarat, announced classes would be "
-        "cancelled.",
-        "S1",
     ),
     # "continued" far from a quotation is not speech.
     ("Unrest over the shooting in Nanterre, a suburb of Paris, continued last night.", "S1"),

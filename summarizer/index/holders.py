@@ -93,6 +93,9 @@ _WORD = re.compile(r"[A-Za-z]+")
 # sought"), auxiliaries, adverbs, "however" set off by commas.
 _GAP = re.compile(
     r"(?:\s*\([A-Z][A-Za-z.&]{1,12}\))?"
+    # others unnamed: "Audubon Alaska and several other conservation organizations stated"
+    r"(?:\s+and\s+(?:[a-z][\w-]*\s+){0,4}(?:others|(?:groups|organi[sz]ations|"
+    r"officials|leaders|members|parties|countries|nations|states|companies|unions|allies)))?"
     # an apposition: "The European Council, on behalf of member states, agreed"
     r"(?:\s*,\s+(?=[a-z])[^,;:.]{1,80},)?"
     r"\s*,?(?:\s*,\s*(?:however|though|meanwhile|too|also|for (?:its|his|her|their) part)\s*,)?"
@@ -101,9 +104,10 @@ _GAP = re.compile(
 )
 # Between two subjects of one verb: "Britain and France", "Britain, France and Germany".
 # "The Investigative Committee and the Federal Security Service", "X (ACF), Y and Z".
+# A member may be described before its name: "X and state-run news outlet Agência Brasil".
 _JOIN = re.compile(
     r"^\s*(?:\([A-Z][A-Za-z.&]{1,12}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:,\s*)?"
-    r"(?:the\s+)?$"
+    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$"
 )
 # Before the subject: a sentence adverb or an introductory phrase closed by a comma ("In
 # separate appearances on Sunday, X, Y and Z underscored"), then "Both" or "The".

@@ -82,7 +82,11 @@ APPOSED = re.compile(r",\s+(?:(?:an?|the)\s+)?$")
 _RELATIVE = re.compile(rf"(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,100}})?,?\s+who{_FILLERS}")
 _WHICH = re.compile(rf",\s+which{_FILLERS}")
 # "X, Ukraine's foreign minister, said", "X, Capitol Police spokeswoman said".
-_TITLED = re.compile(rf",\s+([^,;:\n\x00“”\"]{{1,80}}?)(,?){_FILLERS}")
+# The title may name its employer after a comma: "X, chairperson of Local 1520, Canadian Auto
+# Workers union said".
+_TITLED = re.compile(
+    rf",\s+([^,;:\n\x00“”\"]{{1,80}}?(?:,\s+[A-Z][^,;:\n\x00“”\"]{{1,60}}?)?)(,?){_FILLERS}"
+)
 # "James Nixey of Chatham House, an independent policy institute, wrote".
 _AFFILIATION = re.compile(
     r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?(?=[A-Z])[^,.;:\n\x00“”\"]{1,90}?"
@@ -209,14 +213,26 @@ _PP_AFTER = r"in|on|at|during|after|before|from|via|to|with|while|when"
 NAME_END = re.compile(rf"\s*(?:[,.;:!?)\n\x00]|$)|\s+(?:{_PP_AFTER})\b")
 _ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
 _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing\b")
+_HEAD_WORDS = grouped(sorted(_HEADS))
+# Two titles of one person: "the vice president and chairman" (one description, no list).
+_TITLES_JOINED = re.compile(rf"\b((?:{_HEAD_WORDS}))\s+and\s+(?=[a-z])", re.I)
+# A title, then its employer's capitalised name, then the person: "the chairman of Chrysler
+# LLC X" (the employer's name is no description of X's own).
+_TITLE_OF_EMPLOYER = re.compile(
+    rf"\s*(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?i:{_HEAD_WORDS})\s+(?:of|at|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w&.'’-]*\s+){1,5}"
+)
 
 
 def role_gap(gap: str) -> str | None:
     """The words between an inverted verb and a name, when they describe that name: "said
     nurse X" → "role", "said the IOM chief in Tripoli, X" / "a commuter, 41-year-old X" →
     "comma", "said X" / "said the X" → "bare"; None when the name is somebody else's."""
+    gap = _TITLES_JOINED.sub(r"\1 ", gap)  # "the vice president and chairman of …"
     if not _ROLE_GAP.fullmatch(gap) or _BAD_GAP.search(gap):
         return None
+    if _TITLE_OF_EMPLOYER.fullmatch(gap):
+        return "role"  # "said the chairman of Chrysler LLC X"
     words = gap.split()
     if not words or words == ["the"]:
         return "bare"

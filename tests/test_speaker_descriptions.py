@@ -1,0 +1,76 @@
+"""Speakers and holders behind longer descriptions: two titles joined by "and" and the
+employer after them, an apposition that names an organisation after a comma, a list whose
+other members are unnamed or described. Each with the case its rule must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.article import make_article
+from summarizer.index import index_article
+from tests.test_speakers import cues_of
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "the vice president and chairman of Chrysler LLC",
+        "the vice president and chairman of Chrysler,",
+        "the chief executive of Chrysler LLC",
+    ],
+)
+def test_after_an_inverted_verb_two_titles_and_their_employer_describe_the_name(
+    description: str,
+) -> None:
+    text = f"Sales fell. “The market shows signs of life,” said {description} Jim Press."
+    cue = cues_of(text)["Q1"]
+    assert (cue.rule, cue.name) == ("said_name", "Jim Press"), cue
+
+
+def test_a_name_after_a_description_that_names_someone_else_does_not_speak() -> None:
+    # The mother of the victim, not the victim: the description is somebody else's.
+    text = "The court sat. “He was a good boy,” said the mother of victim Tom Hale."
+    cue = cues_of(text).get("Q1")
+    assert cue is None or cue.name != "Tom Hale", cue
+
+
+def test_an_open_apposition_may_name_the_employer_after_a_comma() -> None:
+    text = (
+        "Ford cut a shift. Whitey MacDonald, chairperson of Local 1520, Canadian Auto Workers "
+        "union said “There is a lot of anger here today.”"
+    )
+    cue = cues_of(text)["Q1"]
+    assert (cue.rule, cue.name) == ("name_said", "Whitey MacDonald"), cue
+    # A list of two people, each with a title, is no apposition: not the first alone.
+    text = (
+        "Ford cut a shift. Whitey MacDonald, chairperson of Local 1520, Tom Hale and Ann Ray "
+        "said it was “a dark day”."
+    )
+    cue = cues_of(text).get("Q1")
+    assert cue is None or cue.name not in ("Whitey MacDonald", "Tom Hale"), cue
+
+
+def _holders(text: str) -> set[str]:
+    return {c.name for c in index_article(make_article(text)).holders}
+
+
+def test_the_named_members_of_a_list_with_a_described_member_hold_the_view() -> None:
+    text = (
+        "The riot began on Sunday. The Ministry of Justice and state-run news outlet Agência "
+        "Brasil said the riot started at around 5:00 p.m."
+    )
+    assert _holders(text) == {"Ministry of Justice", "Agência Brasil"}
+
+
+def test_the_one_named_member_of_a_list_with_unnamed_others_holds_the_view() -> None:
+    text = (
+        "Audubon Alaska said in May it would sue. Audubon Alaska and several other conservation "
+        "organizations stated in a joint release the same day that the plan was rushed."
+    )
+    assert _holders(text) == {"Audubon Alaska"}
+    # An object after "and" is no member of the subject.
+    text = (
+        "Audubon Alaska said in May it would sue. Audubon Alaska met the mayor and the council "
+        "said the plan was rushed."
+    )
+    assert _holders(text) == set()
