@@ -46,10 +46,20 @@ _STANCE_STEMS = """seek seeks seeking sought dismiss dismissed dismisses reject 
     slam slammed slams decry decried decries challenge challenged challenges recommend
     recommended recommends advocate advocated advocates reaffirm reaffirmed reaffirms
     calling push pushed pushes pushing lobby lobbied lobbies campaign campaigned campaigns
-    vote voted votes object objected objects"""
+    vote voted votes object objected objects say
+    hoping urging demanding proposing opposing supporting threatening insisting arguing
+    refusing rejecting defending criticising criticizing accusing blaming questioning
+    disputing requesting welcoming condemning"""
+# A state of mind that is a view, after a copula: "X is concerned that", "X was unhappy about".
+_STANCE_ADJECTIVES = frozenset(
+    """concerned worried unhappy happy pleased disappointed optimistic pessimistic confident
+    skeptical sceptical hopeful doubtful critical supportive reluctant eager keen determined
+    adamant""".split()
+)
+_COPULA = re.compile(r"\b(?:is|are|was|were|remains?|remained|been|be|became|becomes)\b")
 # A speech verb after a list of subjects ("X, Y and Z underscored that") is left by the
 # speaker rules, which name one speaker; here each of them holds the view.
-STANCE_VERBS = frozenset(_STANCE_STEMS.split()) | SPEECH_VERBS
+STANCE_VERBS = frozenset(_STANCE_STEMS.split()) | SPEECH_VERBS | _STANCE_ADJECTIVES
 # What "expressed" holds a view in: "expressed their willingness", "expressed his condolences".
 _FEELINGS = (
     r"\s+(?:its|his|her|their|the)\s+(?:\w+\s+)?(?:willingness|support|opposition|concern|hope|"
@@ -100,7 +110,9 @@ _GAP = re.compile(
     r"(?:\s*,\s+(?=[a-z])[^,;:.]{1,80},)?"
     r"\s*,?(?:\s*,\s*(?:however|though|meanwhile|too|also|for (?:its|his|her|their) part)\s*,)?"
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|did|does|do|"
-    r"also|still|already|now|again|repeatedly|consistently|long|since|been|not|\w+ly))*\s+$"
+    r"also|still|already|now|again|repeatedly|consistently|long|since|been|not|\w+ly|"
+    r"today|yesterday|tonight|earlier|later|on \w+day|this week|last week|remains?|remained|"
+    r"became|becomes))*\s+$"
 )
 # Between two subjects of one verb: "Britain and France", "Britain, France and Germany".
 # "The Investigative Committee and the Federal Security Service", "X (ACF), Y and Z".
@@ -206,8 +218,13 @@ def _holders(
             for n in inside
             if intro <= n[0] and n[1] <= verb.start() and not _bracketed(text, n[0], n[1])
         ]
-        if not before or not _GAP.match(text[before[-1][1] : verb.start()] + " "):
+        last = _subject_end(text, before, verb.start())
+        if last is None:
             continue
+        if word in _STANCE_ADJECTIVES and not _COPULA.search(text, before[last][1], verb.start()):
+            continue  # "X met concerned residents": no state of X's
+        partners = [n for n in before[last + 1 :] if _PARTNER.match(text, before[last][1])]
+        before = before[: last + 1]
         subject = [before[-1]]
         for n in reversed(before[:-1]):
             if not _JOIN.match(text[n[1] : subject[0][0]]):
@@ -216,8 +233,22 @@ def _holders(
         # The subject opens its clause: only openers ("Both", "On Friday,") before it.
         if not _OPENERS.match(text[intro : subject[0][0]]):
             return []
-        return list({n[2]: n for n in reversed(subject)}.values())[::-1]
+        return list({n[2]: n for n in reversed(subject + partners)}.values())[::-1]
     return []
+
+
+# The subject's partners set off after it: "Kaufman, along with senator Mark Warner, called".
+_PARTNER = re.compile(r"\s*,\s+(?:along with|together with|alongside|as well as|joined by)\s")
+
+
+def _subject_end(text: str, before: list[tuple[int, int, str]], verb: int) -> int | None:
+    """The index in ``before`` of the name that reaches the verb across a subject's gap: the
+    last one, or an earlier one whose apposition holds the names after it ("Kaufman, along
+    with senator Mark Warner from Virginia, called")."""
+    for i in range(len(before) - 1, -1, -1):
+        if _GAP.match(text[before[i][1] : verb] + " "):
+            return i
+    return None
 
 
 def _agents(

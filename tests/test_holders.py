@@ -1,0 +1,50 @@
+"""Holders of a view stated without a speech verb of the speaker rules: the subject of a
+stance verb or a stance adjective, a member of a list, a partner "along with" the subject.
+Each with the case its rule must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.article import make_article
+from summarizer.index import index_article
+
+# Names the index lists in any article: each speaks once in the first sentence.
+OPENING = "Edward Kaufman said on Monday he would act. Mark Warner said he agreed. "
+
+
+def _holders(text: str) -> set[tuple[str, str]]:
+    index = index_article(make_article(OPENING + text))
+    names = {a.id: a.name for a in index.actors}
+    return {(c.target, names[c.actor]) for c in index.holders if c.actor is not None}
+
+
+def test_a_partner_along_with_the_subject_holds_the_view_too() -> None:
+    text = "Kaufman, along with senator Mark Warner from Virginia, called on Congress to act."
+    assert _holders(text) == {("S3", "Edward Kaufman"), ("S3", "Mark Warner")}
+
+
+def test_a_day_between_the_subjects_and_the_verb_is_no_gap() -> None:
+    text = "Edward Kaufman and Mark Warner today announced that the bill would pass."
+    assert _holders(text) == {("S3", "Edward Kaufman"), ("S3", "Mark Warner")}
+
+
+@pytest.mark.parametrize(
+    "verb", ["is hoping that", "is urging Congress to", "are insisting that", "say that"]
+)
+def test_a_progressive_stance_verb_or_say_makes_its_subject_a_holder(verb: str) -> None:
+    assert _holders(f"Edward Kaufman {verb} the bill must pass.") == {("S3", "Edward Kaufman")}
+
+
+@pytest.mark.parametrize(
+    "adjective",
+    ["is concerned that", "was also unhappy about", "remains optimistic that", "is opposed to"],
+)
+def test_a_stance_adjective_after_a_copula_makes_its_subject_a_holder(adjective: str) -> None:
+    assert _holders(f"Edward Kaufman {adjective} the bill.") == {("S3", "Edward Kaufman")}
+
+
+def test_a_stance_adjective_without_a_copula_holds_nothing() -> None:
+    # "concerned" here is no state of Kaufman's: the sentence is about the residents.
+    assert _holders("Edward Kaufman met concerned residents on Friday.") == set()
+    assert _holders("Edward Kaufman's concerned aides left early.") == set()
