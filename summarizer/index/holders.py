@@ -52,28 +52,9 @@ _STANCE_STEMS = """seek seeks seeking sought dismiss dismissed dismisses reject 
     disputing requesting welcoming condemning"""
 # A state of mind that is a view, after a copula: "X is concerned that", "X was unhappy about".
 _STANCE_ADJECTIVES = frozenset(
-    [
-        "concerned",
-        "worried",
-        "unhappy",
-        "happy",
-        "pleased",
-        "disappointed",
-        "optimistic",
-        "pessimistic",
-        "confident",
-        "skeptical",
-        "sceptical",
-        "hopeful",
-        "doubtful",
-        "critical",
-        "supportive",
-        "reluctant",
-        "eager",
-        "keen",
-        "determined",
-        "adamant",
-    ]
+    {"concerned", "worried", "unhappy", "happy", "pleased", "disappointed", "optimistic"}
+    | {"pessimistic", "confident", "skeptical", "sceptical", "hopeful", "doubtful", "critical"}
+    | {"supportive", "reluctant", "eager", "keen", "determined", "adamant"}
 )
 _COPULA = re.compile(r"\b(?:is|are|was|were|remains?|remained|been|be|became|becomes)\b")
 # A speech verb after a list of subjects ("X, Y and Z underscored that") is left by the
