@@ -48,3 +48,13 @@ def test_a_stance_adjective_without_a_copula_holds_nothing() -> None:
     # "concerned" here is no state of Kaufman's: the sentence is about the residents.
     assert _holders("Edward Kaufman met concerned residents on Friday.") == set()
     assert _holders("Edward Kaufman's concerned aides left early.") == set()
+
+
+def test_an_apposition_opening_with_a_possessive_name_is_no_subject_of_its_own() -> None:
+    text = "Edward Kaufman, Delaware's senior senator, is hoping that the bill will pass."
+    assert _holders(text) == {("S3", "Edward Kaufman")}
+
+
+def test_named_outlets_that_report_hold_what_they_report() -> None:
+    text = "Edward Kaufman and the newspaper Mark Warner report that the bill will pass."
+    assert _holders(text) == {("S3", "Edward Kaufman"), ("S3", "Mark Warner")}

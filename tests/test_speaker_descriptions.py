@@ -74,3 +74,11 @@ def test_the_one_named_member_of_a_list_with_unnamed_others_holds_the_view() -> 
         "said the plan was rushed."
     )
     assert _holders(text) == set()
+
+
+def test_a_named_bodys_officials_speak_for_it_but_a_capitalised_word_is_no_body() -> None:
+    text = 'The Air Force picked Airbus. USAF officials said "the contract was awarded on merit".'
+    cue = cues_of(text)["Q1"]
+    assert (cue.rule, cue.name) == ("on_behalf_of", "USAF"), cue
+    text = 'The virus spread. Health officials said "stay home".'
+    assert "Q1" not in cues_of(text)

@@ -46,7 +46,7 @@ _STANCE_STEMS = """seek seeks seeking sought dismiss dismissed dismisses reject 
     slam slammed slams decry decried decries challenge challenged challenges recommend
     recommended recommends advocate advocated advocates reaffirm reaffirmed reaffirms
     calling push pushed pushes pushing lobby lobbied lobbies campaign campaigned campaigns
-    vote voted votes object objected objects say
+    vote voted votes object objected objects say report
     hoping urging demanding proposing opposing supporting threatening insisting arguing
     refusing rejecting defending criticising criticizing accusing blaming questioning
     disputing requesting welcoming condemning"""
@@ -107,7 +107,8 @@ _GAP = re.compile(
     r"(?:\s+and\s+(?:[a-z][\w-]*\s+){0,4}(?:others|(?:groups|organi[sz]ations|"
     r"officials|leaders|members|parties|countries|nations|states|companies|unions|allies)))?"
     # an apposition: "The European Council, on behalf of member states, agreed"
-    r"(?:\s*,\s+(?=[a-z])[^,;:.]{1,80},)?"
+    # "X, Canada's minister," (a title the caller blanked out leaves ", ,")
+    r"(?:\s*,\s+(?=[a-z]|[A-Z][\w.-]*['’]s\s)[^,;:.]{1,80},|\s*,\s+,)?"
     r"\s*,?(?:\s*,\s*(?:however|though|meanwhile|too|also|for (?:its|his|her|their) part)\s*,)?"
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|did|does|do|"
     r"also|still|already|now|again|repeatedly|consistently|long|since|been|not|\w+ly|"

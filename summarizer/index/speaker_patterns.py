@@ -113,7 +113,8 @@ _PP = re.compile(
 _VOICES = (
     r"spokes(?:man|woman|person|people)|representatives?|(?:press\s+)?office|press\s+"
     r"(?:service|secretary)|presidency|statement|communiqu[eé]|website|account|memo|letter|"
-    r"report|release|tweet|post|campaign|team|lawyers?|attorneys?|ministry|government|embassy"
+    r"report|release|tweet|post|campaign|team|lawyers?|attorneys?|ministry|government|embassy|"
+    r"officials|executives"  # "USAF officials said": the body speaks through them
 )
 # "X's office said", "a Boeing spokesman said", "X's Swedish presidency stated".
 _VOICE = re.compile(

@@ -69,6 +69,8 @@ _INTRODUCES = re.compile(r"[:,]?\s*\x00")
 # Verbs that report speech only right after a quotation: “…,” he continued.
 _AFTER_QUOTATIONS = frozenset({"continued"})
 _PARTICIPLE_SUBJECT = re.compile(r",?\s+")
+# Voices that are people of a body: its officials speak for it only when it is named.
+_BODY_VOICE = re.compile(r"\b(?:officials|executives)\b")
 # A speech participle closing a sentence's main clause: "…, saying they had agreed". Only
 # verbs of saying: ``PARTICIPLE``'s attributing ones ("calling", "accusing") need a quotation.
 _SAYING = re.compile(r",\s+(?:saying|stating|adding|noting|explaining|warning|arguing|claiming)\b")
@@ -352,6 +354,9 @@ class Matcher(PhraseRules):
             return False  # "Associates of Navalny alleged": a common word, capitalised
         if self._listed(name.phrase, start):
             return None
+        named_body = name.actor is not None or name.name.isupper()
+        if kind == "behalf" and not named_body and _BODY_VOICE.search(gap):
+            return False  # "Health officials said": a capitalised word, no body's name
         if kind == "behalf" and (named := self._named_before(APPOSED, name.phrase, start)):
             return named, False  # "X, Capitol Police spokeswoman, said": X speaks
         return name, kind == "behalf"
