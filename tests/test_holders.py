@@ -58,3 +58,23 @@ def test_an_apposition_opening_with_a_possessive_name_is_no_subject_of_its_own()
 def test_named_outlets_that_report_hold_what_they_report() -> None:
     text = "Edward Kaufman and the newspaper Mark Warner report that the bill will pass."
     assert _holders(text) == {("S3", "Edward Kaufman"), ("S3", "Mark Warner")}
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "declined to comment on",
+        "made a plea on Tuesday for",
+        "spoke of his sadness at",
+        "has serious doubts about",
+    ],
+)
+def test_a_view_in_a_verbs_noun_makes_its_subject_a_holder(verb: str) -> None:
+    assert _holders(f"Edward Kaufman {verb} the bill.") == {("S3", "Edward Kaufman")}
+
+
+@pytest.mark.parametrize(
+    "verb", ["declined to vote on", "made a speech on", "spoke to a reporter about", "has a dog."]
+)
+def test_the_same_verbs_without_their_noun_hold_nothing(verb: str) -> None:
+    assert _holders(f"Edward Kaufman {verb} the bill.") == set()

@@ -47,6 +47,7 @@ _STANCE_STEMS = """seek seeks seeking sought dismiss dismissed dismisses reject 
     recommended recommends advocate advocated advocates reaffirm reaffirmed reaffirms
     calling push pushed pushes pushing lobby lobbied lobbies campaign campaigned campaigns
     vote voted votes object objected objects say report
+    decline declined declines made makes spoke speaks has have had
     hoping urging demanding proposing opposing supporting threatening insisting arguing
     refusing rejecting defending criticising criticizing accusing blaming questioning
     disputing requesting welcoming condemning"""
@@ -66,6 +67,8 @@ _FEELINGS = (
     r"readiness|desire|intention|regret|condolences|sympathy|solidarity|gratitude|thanks|dismay|"
     r"disappointment|frustration|anger|outrage|doubts?|reservations|optimism|confidence)"
 )
+_PLEAS = r"(?:plea|appeal|call|request|demand|proposal|offer|promise|pledge|commitment)\b"
+_MISGIVINGS = r"(?:doubts|concerns|reservations|hesitations|misgivings|objections)\b"
 # "pushed for a vote", "lobbied against the toll", "voted against".
 _FOR_AGAINST = frozenset(
     {"push", "pushed", "pushes", "pushing", "lobby", "lobbied", "lobbies"}
@@ -88,6 +91,12 @@ _NEEDS = {
     "calling": r"\s+(?:on|for)\b",
     **{w: r"\s+(?:for|against)\b" for w in _FOR_AGAINST},
     **{w: r"\s+to\b" for w in ("object", "objected", "objects")},  # "objected to the curfew"
+    **{w: r"\s+to\s+comment\b" for w in ("decline", "declined", "declines")},
+    # "made a plea for", "made an appeal to": a view in a noun
+    **{w: rf"\s+(?:a|an)\s+(?:\w+\s+)?{_PLEAS}" for w in ("made", "makes")},
+    **{w: r"\s+(?:of|about|out)\b" for w in ("spoke", "speaks")},  # "spoke of his sadness"
+    # "has doubts", "had serious reservations"
+    **{w: rf"\s+(?:\w+\s+)?{_MISGIVINGS}" for w in ("has", "have", "had")},
     "plan": r"\s+to\b",
     "plans": r"\s+to\b",
     "planned": r"\s+to\b",
