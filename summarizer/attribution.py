@@ -2,10 +2,13 @@
 
 A cue that names the speaker in the quotation's own sentence ("…,” Mr. Trump told
 reporters) is the text's word: it wins, and the model's different answer is kept beside it
-for a reviewer. A cue that only continues an earlier speaker (a pronoun, a quotation with no
-cue of its own) is a guess about the paragraph: there the model, which reads the whole
-paragraph, decides when it names someone. Decided once, before any evaluation, from what each
-rule reads; not fitted to an annotated article.
+for a reviewer. So does a pronoun that the quotation's own sentence makes its speaker ("…,” he
+added): on four development sets (dev4, dev5 and two runs on TimeSET development articles,
+``bench/speaker_rules.py --model``) the bundled model overrode a right pronoun cue once and
+never a wrong one, while the cue was right 50 times in 52. A cue that only continues an
+earlier speaker (a quotation with no cue of its own, a description such as "the ministry
+said") is a guess about the paragraph: there the model, which reads the whole paragraph,
+decides when it names someone (on the same runs it fixed one such cue and broke one).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from .schema import DecidedBy
 # Rules that read the speaker off the quotation's own sentence (``index/speakers.py``).
 STRONG_RULES: Final = frozenset(
     {"as_saying", "said_name", "name_said", "name_told", "name_saying", "colon_intro",
-     "according_to", "in_a_statement", "on_behalf_of"}
+     "according_to", "in_a_statement", "on_behalf_of", "pronoun_continues"}
 )  # fmt: skip
 
 

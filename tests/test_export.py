@@ -112,6 +112,10 @@ def table_csv(
 def test_quotes_csv_one_row_per_quote_with_speaker_names_and_offsets_into_the_article(
     tmp_path: Path, seed: ArticleSummary, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # One quotation left without a speaker (a reviewer cleared it): its cells stay empty.
+    quotes = list(seed.quotes)
+    quotes[7] = quotes[7].model_copy(update={"speaker": None})
+    seed = seed.model_copy(update={"quotes": quotes})
     rows = table_csv(capsys, write_json(tmp_path / "seed.json", as_data(seed)), "quotes", tmp_path)
     assert len(rows) == len(seed.quotes) == 13
     names = {a.id: a.name for a in seed.actors}

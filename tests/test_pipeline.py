@@ -75,11 +75,18 @@ def test_a_strong_rule_outweighs_the_model_and_the_disagreement_is_kept(
     assert (q1.speaker, q1.decided_by) == (who["Donald Trump"], "both")
 
 
-def test_the_model_decides_where_the_rule_only_continues_a_speaker(
+def test_a_pronoun_in_the_quotations_sentence_outweighs_the_model(
     result: ArticleSummary,
 ) -> None:
-    q8 = result.quotes[7]  # “endless warfare”, cued by "he added": the model says scare quote
-    assert (q8.kind, q8.speaker, q8.decided_by) == ("scare_quote", None, "model")
+    # “endless warfare”, cued by "he added" (Waltz, as annotated): the model says scare quote
+    q8 = result.quotes[7]
+    assert (q8.kind, q8.speaker, q8.decided_by) == ("speech", ids(result)["Mike Waltz"], "rule")
+    assert q8.model_speaker is None
+
+
+def test_the_rules_continuation_stands_where_the_model_names_nobody(
+    result: ArticleSummary,
+) -> None:
     q13 = result.quotes[12]  # the model left it open: the rule's continuation stands
     assert (q13.speaker, q13.decided_by) == (ids(result)["Alexander Grushko"], "rule")
 
@@ -201,12 +208,14 @@ def test_model_text_in_a_foreign_script_is_flagged(seed_text: str, seed_draft: s
 def test_a_quotation_left_without_speaker_holds_no_position(
     seed_text: str, seed_draft: str
 ) -> None:
+    # Q13 only continues Grushko's paragraph: the model's "scare_quote" decides.
     draft = json.loads(seed_draft)
-    draft["quotes"]["Q8"] = "scare_quote"
-    draft["stances"]["Q8 Mike Waltz"] = {"topic": "T2", "kind": "against"}
+    draft["quotes"]["Q13"] = "scare_quote"
+    draft["stances"]["Q13 Alexander Grushko"] = {"topic": "T2", "kind": "against"}
     result = summarize_draft(seed_text, draft)
-    assert ("unheld_view", "$.stances.Q8") in {(w.code, w.path) for w in result.warnings}
-    assert not any(e.text == "endless warfare" for p in result.positions for e in p.evidence)
+    assert ("unheld_view", "$.stances.Q13") in {(w.code, w.path) for w in result.warnings}
+    q13 = result.quotes[12]
+    assert not any(e.start == q13.start for p in result.positions for e in p.evidence)
 
 
 def reasked(text: str, bad: dict[str, Any], good: str) -> tuple[ArticleSummary, str]:
