@@ -82,3 +82,26 @@ def test_a_named_bodys_officials_speak_for_it_but_a_capitalised_word_is_no_body(
     assert (cue.rule, cue.name) == ("on_behalf_of", "USAF"), cue
     text = 'The virus spread. Health officials said "stay home".'
     assert "Q1" not in cues_of(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first"),
+    [
+        (
+            "Prime Minister John Howard and industry minister Ian MacDonald today announced a "
+            "“financial assistance package”.",
+            "John Howard",
+        ),
+        ("Ana Ruiz, Tom Berg and Li Wei said the plan was “a disgrace”.", "Ana Ruiz"),
+    ],
+)
+def test_a_list_of_subjects_is_answered_by_its_first_name(sentence: str, first: str) -> None:
+    cue = cues_of(f"The plan was published. {sentence}")["Q1"]
+    assert (cue.rule, cue.name) == ("name_said", first), cue
+
+
+def test_a_clause_with_its_own_verb_before_and_is_no_list() -> None:
+    # Berg is the object of "met": Li Wei alone said it.
+    text = "The plan was published. Ana Ruiz met Tom Berg and Li Wei said it was “a disgrace”."
+    cue = cues_of(text).get("Q1")
+    assert cue is None or cue.name == "Li Wei", cue

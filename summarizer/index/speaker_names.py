@@ -30,7 +30,8 @@ from .units import IndexedActor, SpeakerRule
 
 # One of a list: "Britain and France said", "the Committee and the FSB said"; not a clause
 # joined after a quotation (“…” and the FA concluded).
-_COORDINATED = re.compile(r"[\w.)],?\s+(?:and|or|&)\s+(?:the\s+)?$")
+# "A and B", "A and industry minister B" (a lower-case title before the second name).
+_COORDINATED = re.compile(r"[\w.)],?\s+(?:and|or|&)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 _AFTER_VERB = re.compile(r"\s+(?:the\s+)?")
 _APPOSED = re.compile(r",\s+(?:(?:the|a|an)\s+)?")
 RAW = r"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}"
@@ -229,7 +230,7 @@ class NameIndex:
     def _listed(self, phrase: int, start: int) -> bool:
         """One of a list of subjects ("Britain and France said"), not the subject of a clause
         joined to one with its own verb ("X spoke to the press, and Y said")."""
-        m = _COORDINATED.search(self.masked, max(start, phrase - 12), phrase)
+        m = _COORDINATED.search(self.masked, max(start, phrase - 40), phrase)
         return m is not None and not holds_verb(self.masked, start, m.start())
 
     def _name_at(self, at: int, end: int, *, closed: bool) -> Name | None:

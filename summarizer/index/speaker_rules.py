@@ -69,6 +69,10 @@ _INTRODUCES = re.compile(r"[:,]?\s*\x00")
 # Verbs that report speech only right after a quotation: “…,” he continued.
 _AFTER_QUOTATIONS = frozenset({"continued"})
 _PARTICIPLE_SUBJECT = re.compile(r",?\s+")
+# Between two names of a list of subjects: "A, B and C", "A and the B", "A (AFP) and B".
+_LIST_JOIN = re.compile(
+    r"(?:\s*\([^()\x00]*\))?(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+)(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
+)
 # Voices that are people of a body: its officials speak for it only when it is named.
 _BODY_VOICE = re.compile(r"\b(?:officials|executives)\b")
 # A speech participle closing a sentence's main clause: "…, saying they had agreed". Only
@@ -112,7 +116,12 @@ _NOT_ALONE = re.compile(r",|\s+(?:and|or|&)\s")
 
 
 class Matcher(PhraseRules):
-    """The speaker patterns over one article's masked text."""
+    """The speaker patterns over one article's masked text.
+
+    ``list_heads``: whether a list of subjects gives its first name (for a quotation, which
+    has one speaker) or nobody (for a sentence, where ``holders.py`` makes each a holder)."""
+
+    list_heads = True
 
     def scan(self, start: int, end: int, *, backwards: bool = False) -> Found | None:
         """The first hit in ``[start, end)``, reading from the end when ``backwards``."""
@@ -353,13 +362,28 @@ class Matcher(PhraseRules):
         if kind == "affiliation" and name.actor is None and " " not in name.name:
             return False  # "Associates of Navalny alleged": a common word, capitalised
         if self._listed(name.phrase, start):
-            return None
+            head = self._list_head(name, start) if self.list_heads else None
+            return None if head is None else (head, False)
         named_body = name.actor is not None or name.name.isupper()
         if kind == "behalf" and not named_body and _BODY_VOICE.search(gap):
             return False  # "Health officials said": a capitalised word, no body's name
         if kind == "behalf" and (named := self._named_before(APPOSED, name.phrase, start)):
             return named, False  # "X, Capitol Police spokeswoman, said": X speaks
         return name, kind == "behalf"
+
+    def _list_head(self, name: Name, start: int) -> Name | None:
+        """The first of a list of subjects that opens its clause ("A, B and C said" → A): one
+        name answers for words the list speaks together, as a reader gives the first. None
+        when a name in the chain is no subject's or the list opens no clause."""
+        head = name
+        while (i := bisect_right(self.ends, head.phrase) - 1) >= 0:
+            prev = self.inside.get(self.names[i].start, self.names[i])
+            if prev.start < start or not _LIST_JOIN.fullmatch(self.masked, prev.end, head.phrase):
+                break
+            head = prev
+        if head is name or not _opens_clause(self.masked[start : head.phrase]):
+            return None
+        return head
 
     def _spokesperson(self, name: Name, start: int) -> tuple[Name, bool]:
         """After "spokeswoman for": "X, spokeswoman for Y, said" is X speaking; else Y through

@@ -149,6 +149,7 @@ def find_speaker_cues(
     hidden = masked(text, quotations)
     matcher = Matcher(hidden, *actor_names(text, actors))
     targets = _quotation_targets(text, hidden, sentences, quotations, matcher)
+    matcher.list_heads = False  # a sentence's list of subjects: each a holder (holders.py)
     targets += _sentence_targets(hidden, sentences, quotations, matcher)
     targets.sort(key=lambda t: t.start)
     named = [n for n in matcher.in_order if n.actor is not None and hidden[n.start] != MASK]
