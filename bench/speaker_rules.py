@@ -3,8 +3,8 @@ make the right answer possible and give it.
 
 For each quotation annotated with a speaker (``tests/data/speaker_dev.json``: 91 TimeSET
 development articles, never the held-out lines, and the seed article's annotation; or, with
-``--semeval dev4|dev5``, the SemEval-2015 articles of ``tests/data/positions_dev4.json`` (14)
-or ``positions_dev5.json`` (12)):
+``--semeval dev4|dev5|dev6``, the SemEval-2015 articles of ``tests/data/positions_dev4.json``
+(14), ``positions_dev5.json`` (12) or ``positions_dev6.json`` (25)):
 
 * listed: the speaker is an actor of the rule-built list (by name or a mention), so the
   model *can* pick it;
@@ -19,7 +19,7 @@ or ``positions_dev5.json`` (12)):
   there without running the model again.
 
     python bench/speaker_rules.py [--misses] [--model | --saved] [--out DIR]
-                                  [--lines 23,... | --semeval dev4|dev5]
+                                  [--lines 23,... | --semeval dev4|dev5|dev6]
 """
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ from summarizer.request import speaker_choices  # noqa: E402
 DEV = ROOT / "tests" / "data" / "speaker_dev.json"
 SEED = ROOT / "tests" / "data" / "seed_annotation.json"
 # SemEval-2015 TimeLine articles (business news), texts included, annotated blind: 14 in
-# positions_dev4.json, 12 more in positions_dev5.json.
+# positions_dev4.json, 12 more in positions_dev5.json, 25 more in positions_dev6.json.
 SEMEVAL_SETS = {
-    name: ROOT / "tests" / "data" / f"positions_{name}.json" for name in ("dev4", "dev5")
+    name: ROOT / "tests" / "data" / f"positions_{name}.json" for name in ("dev4", "dev5", "dev6")
 }
 # The copy the tests read (tests/data/README.md); the same lines as ../shared/eval/timeset.jsonl.
 TIMESET = ROOT / "tests" / "data" / "timeset.jsonl"

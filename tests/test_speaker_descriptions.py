@@ -105,3 +105,12 @@ def test_a_clause_with_its_own_verb_before_and_is_no_list() -> None:
     text = "The plan was published. Ana Ruiz met Tom Berg and Li Wei said it was “a disgrace”."
     cue = cues_of(text).get("Q1")
     assert cue is None or cue.name == "Li Wei", cue
+
+
+def test_a_title_joined_by_and_before_the_name_is_one_title_not_a_list() -> None:
+    text = (
+        "Boeing received a letter from Airbus. The company president and CEO Louis Gallois "
+        "said, “Today is a great day in aviation history.”"
+    )
+    cue = cues_of(text)["Q1"]
+    assert (cue.rule, cue.name) == ("name_said", "Louis Gallois"), cue

@@ -292,7 +292,7 @@ class Runs:
                 and not (lower == "and" and first > 1 and self._org_after_and(first - 1))
             ):
                 break  # "president and CEO", "chief of staff", but not "staff of Airbus and"
-            if lower == "and" and first > 1 and tokens[first - 2].cap != cur.cap:
+            if lower == "and" and first > 1 and tokens[first - 2].cap and not cur.cap:
                 break  # "Ministry of Justice and state-run news outlet X": two, not one title
             titular = lower in TITLE_MODIFIERS or lower in TITLE_HEADS
             if not (titular or (prev.cap and prev.text not in STOPWORDS)):
