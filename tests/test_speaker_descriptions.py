@@ -114,3 +114,24 @@ def test_a_title_joined_by_and_before_the_name_is_one_title_not_a_list() -> None
     )
     cue = cues_of(text)["Q1"]
     assert (cue.rule, cue.name) == ("name_said", "Louis Gallois"), cue
+
+
+def test_he_after_a_later_sentence_opening_with_another_person_is_that_person() -> None:
+    text = (
+        "GM named Mary Barra chief. She said in a statement: “This is an exciting time.” She "
+        "replaces Daniel Akerson, who led GM since 2009. Akerson plans to stand down on "
+        "January 15. In a message to employees, he said: “I will leave with great "
+        "satisfaction.”"
+    )
+    cues = cues_of(text)
+    assert cues["Q2"].name == "Daniel Akerson", cues["Q2"]
+
+
+def test_the_person_set_off_after_a_title_and_its_employer_speaks() -> None:
+    text = (
+        "Ford bid for the plant. The head of the union Unite, Tony Woodley, said “we are "
+        "delighted”. “It is a good day,” said Keith Springer of Capital Financial Partners."
+    )
+    cues = cues_of(text)
+    assert (cues["Q1"].rule, cues["Q1"].name) == ("name_said", "Tony Woodley"), cues["Q1"]
+    assert (cues["Q2"].rule, cues["Q2"].name) == ("said_name", "Keith Springer"), cues["Q2"]

@@ -211,7 +211,8 @@ _BAD_GAP = re.compile(r"\b(?:and|or|but|who|which|that|whose|when|while)\b")
 # A preposition opening a lowercase phrase: "the mother *of victim* X" is not X.
 _OWNED = re.compile(r"\b(?:of|for|to|with|by|from)\s+(?:(?:the|a|an)\s+)?[a-z]")
 _PP_AFTER = r"in|on|at|during|after|before|from|via|to|with|while|when"
-NAME_END = re.compile(rf"\s*(?:[,.;:!?)\n\x00]|$)|\s+(?:{_PP_AFTER})\b")
+# ... or its affiliation: "said Keith Springer of Capital Financial Partners".
+NAME_END = re.compile(rf"\s*(?:[,.;:!?)\n\x00]|$)|\s+(?:{_PP_AFTER})\b|\s+of\s+(?:the\s+)?[A-Z]")
 _ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
 _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing\b")
 _HEAD_WORDS = grouped(sorted(_HEADS))

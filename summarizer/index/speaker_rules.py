@@ -357,8 +357,11 @@ class Matcher(PhraseRules):
                 return False
             if self._listed(opening, start):
                 return None
-        if kind == "stray" and not name.comma_title and _AFTER_PLACE.search(before):
-            return False  # "the mayor of Esperanza, *Sultan Kudarat*, announced": a place
+        person = name.person and name.actor is not None
+        if kind == "stray" and not name.comma_title and not person and _AFTER_PLACE.search(before):
+            # "the mayor of Esperanza, *Sultan Kudarat*, announced": a place; but "The head of
+            # the union Unite, *Tony Woodley*, said": the person the title describes
+            return False
         if kind == "affiliation" and name.actor is None and " " not in name.name:
             return False  # "Associates of Navalny alleged": a common word, capitalised
         if self._listed(name.phrase, start):

@@ -394,11 +394,11 @@ def _new_subject(hidden: str, named: list[Name], source: _Said, end: int) -> _Sa
     kin = [n for n in _named_in(named, source.end, end) if n.person]
     if not kin or any(n.actor != kin[0].actor or n.actor == source.actor for n in kin):
         return None
-    n = kin[0]
-    before = hidden[: n.phrase].rstrip()
-    if (before and before[-1] not in ".!?\n\x00") or not subject_of_verb(hidden, n.end):
-        return None
-    return _Said(source.paragraph, n.actor, n.name, True, n.start, n.end)
+    for n in kin:  # "She replaces Daniel Akerson. … Akerson plans to stand down. … he said"
+        before = hidden[: n.phrase].rstrip()
+        if (not before or before[-1] in ".!?\n\x00") and subject_of_verb(hidden, n.end):
+            return _Said(source.paragraph, n.actor, n.name, True, n.start, n.end)
+    return None
 
 
 def _last_statement(said: list[_Said], paragraph: int) -> _Said | None:
