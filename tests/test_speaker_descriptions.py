@@ -135,3 +135,25 @@ def test_the_person_set_off_after_a_title_and_its_employer_speaks() -> None:
     cues = cues_of(text)
     assert (cues["Q1"].rule, cues["Q1"].name) == ("name_said", "Tony Woodley"), cues["Q1"]
     assert (cues["Q2"].rule, cues["Q2"].name) == ("said_name", "Keith Springer"), cues["Q2"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "author"),
+    [
+        (
+            "According to a March 2007 report by Amnesty International, people hid in the hills.",
+            "Amnesty International",
+        ),
+        ("In a situational report of NDRRMC, the tremor damaged 143 buildings.", "NDRRMC"),
+    ],
+)
+def test_a_documents_author_is_the_source_of_what_it_reports(sentence: str, author: str) -> None:
+    text = (
+        "The National Disaster Risk Reduction and Management Council (NDRRMC) met. Amnesty "
+        f"International said it would report. {sentence}"
+    )
+    cue = cues_of(text)["S3"]
+    assert cue.rule == "according_to" and author in text[cue.start : cue.end], cue
+    # A report with no author named gives no source.
+    unnamed = sentence.replace(" by Amnesty International", "").replace(" of NDRRMC", "")
+    assert "S3" not in cues_of(f"The council met. Nobody spoke. {unnamed}")

@@ -48,10 +48,17 @@ _SPEECH_PHRASES = (
     # "X's statement read: “…”" (a document's words; "X read the book" is no speech)
     "(?:" + "|".join(f"(?<={w} )" for w in _DOCUMENT_WORDS) + ")read",
 )
+# A document's author, read like "according to X": "according to a March 2007 report by X",
+# "In a situational report of X, …".
+_DOCUMENTS = r"(?:report|statement|study|survey|analysis|letter|release|audit|poll|figures|data)"
+DOCUMENT_BY = re.compile(
+    rf"(?:[Aa]ccording to|[Ii]n) (?:a|an|the|its) (?:[\w-]+ ){{0,3}}?{_DOCUMENTS} (?:by|from|of)"
+)
 VERB = re.compile(
     r"\b(?:"
     + grouped(
         [
+            DOCUMENT_BY.pattern,
             "[Aa]ccording to",
             *sorted(
                 {*SPEECH_VERBS, *INVERTING_VERBS, *SPEECH_OPENERS, *_SPEECH_PHRASES},

@@ -24,6 +24,7 @@ from .speaker_patterns import (
     APPOSED,
     CLAUSE,
     COMMA_AFTER,
+    DOCUMENT_BY,
     FILLER,
     IN_APPOSITION,
     JUST_QUOTED,
@@ -229,7 +230,7 @@ class Matcher(PhraseRules):
             return None  # "Unrest … continued": not speech unless “…,” he continued
         if word in SPEECH_OPENERS:
             return self._opening_verb(at, stop, end)
-        if word.lower() == "according to":
+        if word.lower() == "according to" or DOCUMENT_BY.fullmatch(word):
             name = self._name_at(stop, end, closed=False)
             return None if name is None else Found("according_to", name, name.start, name.end, stop)
         if (by := _BY_AGENT.match(self.masked, stop, end)) and not word.lower().startswith("ask"):
