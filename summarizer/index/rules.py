@@ -110,7 +110,7 @@ SPEAKER_RULES: RuleRegistry[SpeakerRule] = RuleRegistry(
         _s("as_saying", 10, "phrase", '"Izvestia quoted X as saying", "X was quoted as saying"'),
         _s("in_a_statement", 20, "phrase", '"a statement from X said"'),
         _s("according_to", 30, "phrase", '"according to (Airbus spokesman) X", the agent of a'
-           ' passive: "he was told by X"'),
+           ' passive: "he was told by X", a document\'s author: "according to a report by X"'),
         _s("name_said", 40, "subject", '"X said", "X, the foreign minister, said", "X called'
            ' it “…”"'),
         _s("name_told", 41, "subject", '"X told reporters" (the name after "told" listens)'),

@@ -36,7 +36,8 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        in Tripoli, X", "Said Haines: “…”" (an inverted verb, then the name:
                        right after a quotation or a comma, or opening the sentence before a
                        colon; never "The indictment said staffer X …")
-``according_to``       "according to (Airbus spokesman) X" / "was told by X"
+``according_to``       "according to (Airbus spokesman) X" / "was told by X" / "according to
+                       a March 2007 report by X", "In a situational report of X, …"
 ``paragraph_continues`` a quotation with no cue of its own: the speaker cued before it in
                        its paragraph, or the one of the quotations right after it in the
                        same paragraph (“A.” “B,” X said), or, when it opens its paragraph,
@@ -59,8 +60,9 @@ A participle or an attributing verb is read only when no speech verb named anyon
 sentence is read left to right, so the main clause's speaker comes before a reported one's.
 ``paragraph_continues`` only applies when nothing else did, and ``sentence_subject`` after it.
 
-Names inside quotation marks are never speakers; a list of subjects ("A, B and C said") gets
-no cue, since one cue cannot name several speakers; a name after a preposition is an object
+Names inside quotation marks are never speakers; a list of subjects ("A, B and C said") gives
+a quotation its first name, as a reader answering with one name does, and a sentence no cue
+(``holders.py`` makes each of them a holder); a name after a preposition is an object
 ("an interview with the BBC said"), and one inside another's apposition is not the subject
 ("X, a spokesperson for maker Y, said" → X). A quotation of three words or fewer, or a
 title-like one, in a sentence without a speech verb or a verb that attributes it ("Iran
