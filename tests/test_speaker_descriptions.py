@@ -157,3 +157,13 @@ def test_a_documents_author_is_the_source_of_what_it_reports(sentence: str, auth
     # A report with no author named gives no source.
     unnamed = sentence.replace(" by Amnesty International", "").replace(" of NDRRMC", "")
     assert "S3" not in cues_of(f"The council met. Nobody spoke. {unnamed}")
+
+
+def test_according_to_the_company_is_the_one_organisation_named_before() -> None:
+    text = (
+        "Boeing said it built the 787. According to the company, the 787 will use less fuel. "
+        "According to the plan, it will fly in May."
+    )
+    cues = cues_of(text)
+    assert (cues["S2"].rule, cues["S2"].name) == ("noun_continues", "Boeing"), cues["S2"]
+    assert "S3" not in cues  # a plan is nobody's word

@@ -292,6 +292,8 @@ QUOTING = re.compile(
 CLAUSE = re.compile(r"[^.;!?\n\x00]{0,100}")
 # "the statement said" (its author), "the institute said" (the one institute named before).
 DESCRIBED = re.compile(rf"\b(?:[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){{0,2}}?([A-Za-zé]+){_FILLERS}$")
+# The same after "according to": "according to the company, …".
+DESCRIBED_AFTER = re.compile(r"\s+(?:the|its)\s+(?:[\w-]+\s+){0,2}?([A-Za-zé]+)(?=\s*[,.;])")
 DOCUMENTS = frozenset(
     ["statement", "communiqué", "communique", "release", "memo", "letter", "report"]
 )

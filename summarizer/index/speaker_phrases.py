@@ -10,7 +10,7 @@ from bisect import bisect_right
 from .names import holds_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import RAW, Found, Name, NameIndex
-from .speaker_patterns import DESCRIBED, DOCUMENTS, closed_after, role_gap
+from .speaker_patterns import DESCRIBED, DESCRIBED_AFTER, DOCUMENTS, closed_after, role_gap
 
 _AS_SAYING = re.compile(r"\bas saying\b")
 _QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+$")
@@ -42,8 +42,15 @@ class PhraseRules(NameIndex):
         """ "The statement said": its author, resolved by the caller. "The institute said": the
         one organisation named before whose name or description holds that word."""
         m = DESCRIBED.search(self.masked, max(start, at - 60), at)
-        if m is None:
-            return None
+        return None if m is None else self._description(m, stop)
+
+    def _description_after(self, at: int, end: int, stop: int) -> Found | None:
+        """ "according to the company, …": the description right after ``at``."""
+        m = DESCRIBED_AFTER.match(self.masked, at, end)
+        return None if m is None else self._description(m, stop)
+
+    def _description(self, m: re.Match[str], stop: int) -> Found | None:
+        """Whom the description ``m`` (its noun in group 1) stands for."""
         noun = m.group(1).lower()
         if noun in DOCUMENTS:
             # A report is only its publisher's: never the last speaker's by default.
