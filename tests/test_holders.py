@@ -78,3 +78,13 @@ def test_a_view_in_a_verbs_noun_makes_its_subject_a_holder(verb: str) -> None:
 )
 def test_the_same_verbs_without_their_noun_hold_nothing(verb: str) -> None:
     assert _holders(f"Edward Kaufman {verb} the bill.") == set()
+
+
+def test_a_name_after_with_and_before_a_participle_of_saying_holds_the_view() -> None:
+    text = (
+        "Funding is rare, with Airbus spokesman Mark Warner saying the company's move was "
+        "unprecedented."
+    )
+    assert _holders(text) == {("S3", "Mark Warner")}
+    # Met "with" a person who is only the object, the person holds nothing.
+    assert _holders("Edward Kaufman met with Mark Warner on Monday.") == set()

@@ -206,10 +206,19 @@ def _untitled(text: str, titles: list[tuple[int, int]], s: Sentence) -> str:
     return text[: s.start] + "".join(chars) + text[s.end :]
 
 
+# "…, with Airbus spokesman Stefan Schaffrath saying the move was unprecedented".
+_WITH_SAYING = re.compile(r"\bwith\s+(?:[\w'’.-]+\s+){0,4}?$")
+_SAYING = re.compile(r"\s+(?:saying|stating|adding|noting|arguing|warning|claiming|insisting)\b")
+
+
 def _holders(
     text: str, s: Sentence, inside: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """The actors that are the subject of the sentence's first stance verb, if any."""
+    """The actors that are the subject of the sentence's first stance verb, if any; or the
+    one a "with X saying" phrase names."""
+    for n in inside:
+        if _SAYING.match(text, n[1]) and _WITH_SAYING.search(text, s.start, n[0]):
+            return [n]
     for verb in _WORD.finditer(text, s.start, s.end):
         word = verb[0]
         if word not in STANCE_VERBS:
