@@ -88,3 +88,19 @@ def test_a_name_after_with_and_before_a_participle_of_saying_holds_the_view() ->
     assert _holders(text) == {("S3", "Mark Warner")}
     # Met "with" a person who is only the object, the person holds nothing.
     assert _holders("Edward Kaufman met with Mark Warner on Monday.") == set()
+
+
+def test_a_name_run_into_the_next_is_part_of_it_not_a_member_of_the_list() -> None:
+    text = (
+        "At 0800 UTC, the Bank of Canada, the United States Federal Reserve and the Swiss "
+        "National Bank jointly announced that they would work together. The Bank of Canada "
+        "said it would act. The United States Federal Reserve said it would act. The Swiss "
+        "National Bank said it would act."
+    )
+    index = index_article(make_article(text))
+    names = {a.id: a.name for a in index.actors}
+    held = {names[c.actor] for c in index.holders if c.target == "S1" and c.actor}
+    assert "Bank of Canada" in held and "Swiss National Bank" in held, held
+    assert len(held) == 3, held  # the Federal Reserve once, not the United States beside it
+    # "the Swiss National Bank" is a name, not "the bank" describing the Bank of Canada.
+    assert not any(c.target == "S1" for c in index.speakers)

@@ -163,6 +163,9 @@ def find_stance_holders(
         if m.kind not in ("title", "pronoun")
         and not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in titles)
     )
+    # A name inside a longer one is part of it: "Federal Reserve" in "United States Federal
+    # Reserve" is no member of a list of its own.
+    names = _outermost(names)
     cued: dict[str, set[str | None]] = {}  # the actors cues name, by sentence
     for c in cues:
         cued.setdefault(c.target, set()).add(c.actor)
@@ -182,6 +185,19 @@ def find_stance_holders(
                 if aid not in cued.get(s.id, set())
             )
     return out
+
+
+def _outermost(names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The names that no longer name contains (two actors on one span both stay)."""
+    kept: list[tuple[int, int, str]] = []
+    end = start = -1
+    for n in sorted(names, key=lambda n: (n[0], -n[1])):
+        if n[1] < end or (n[1] == end and n[0] > start):
+            continue
+        kept.append(n)
+        if n[1] > end:
+            start, end = n[0], n[1]
+    return sorted(kept)
 
 
 # A clause with a subject of its own: "Israel claims the city; while Palestine claims part".

@@ -50,7 +50,10 @@ class PhraseRules(NameIndex):
         return None if m is None else self._description(m, stop)
 
     def _description(self, m: re.Match[str], stop: int) -> Found | None:
-        """Whom the description ``m`` (its noun in group 1) stands for."""
+        """Whom the description ``m`` (its noun in group 1) stands for; nobody when it is a
+        name ("the Swiss National Bank", one of a list the caller left)."""
+        if self._overlaps_actor(m.start()) or self._overlaps_actor(m.end(1) - 1):
+            return None
         noun = m.group(1).lower()
         if noun in DOCUMENTS:
             # A report is only its publisher's: never the last speaker's by default.
