@@ -300,3 +300,42 @@ DOCUMENTS = frozenset(
 STATEMENT_AFTER = re.compile(
     r"(?:\s+\w+){0,2}?\s+in\s+an?\s+(?:\w+\s+)?(?:statement|release|communiqu[eé])"
 )
+
+
+# -- a subject opening its clause, a name inside another's apposition ---------------------
+
+# Before a clause's subject: nothing, "the", or an opening phrase ("In January 2021, ").
+OPENS_CLAUSE = re.compile(r"\s*(?:([^,;\x00]{1,60}),\s+)?(?:[Tt]he\s+)?")
+_OPENING_WORDS = frozenset(
+    {"In", "On", "At", "After", "Before", "During", "Since", "Following", "Earlier", "Later"}
+    | {"Last", "This", "Meanwhile", "However", "Separately", "Previously", "Then", "By"}
+    | {"Until", "Yesterday", "Today", "Asked", "Speaking"}
+)
+
+
+def opens_clause(before: str) -> bool:
+    """Whether a subject after ``before`` opens its clause: "In January 2021, President X",
+    "The X"; not "Britain, X" (a list) nor "Outlets reported X" (a clause inside)."""
+    m = OPENS_CLAUSE.fullmatch(before)
+    if m is None:
+        return False
+    opening = m.group(1)
+    if opening is None:
+        return True
+    words = opening.split()
+    return words[0] in _OPENING_WORDS or any(not w[0].isupper() for w in words)
+
+
+def apposed(gap: str, before: str, kind: str) -> bool:
+    """Inside another name's apposition: "X, a spokesperson for maker *Y*, has said", "X,
+    head of policy at the group *Y* said" (left open)."""
+    if COMMA_AFTER.match(gap) and in_apposition(before):
+        return True
+    return kind == "subject" and OPEN_APPOSITION.search(before) is not None
+
+
+def in_apposition(before: str) -> bool:
+    """Inside another name's apposition; not a description opening right after a quotation
+    (“…,” an attorney for Twitter, *Alex Spiro*, said)."""
+    m = IN_APPOSITION.search(before)
+    return m is not None and not JUST_QUOTED.search(before, 0, m.start() + 1)

@@ -23,7 +23,6 @@ from .speaker_names import RAW, RAW_NAME, Found, Name, not_a_name, raw_name
 from .speaker_patterns import (
     APPOSED,
     CLAUSE,
-    COMMA_AFTER,
     DOCUMENT_BY,
     FILLER,
     IN_APPOSITION,
@@ -32,7 +31,7 @@ from .speaker_patterns import (
     NAME_END,
     NAMED_SPOKESPERSON,
     OBJECT,
-    OPEN_APPOSITION,
+    OPENS_CLAUSE,
     OWNED_NAME,
     PARTICIPLE,
     QUOTING,
@@ -43,6 +42,8 @@ from .speaker_patterns import (
     SUBORDINATE,
     TITLE_TAIL,
     VERB,
+    apposed,
+    opens_clause,
     subject_gap,
 )
 from .speaker_phrases import PhraseRules
@@ -101,13 +102,6 @@ _AGENT_APPOSED = re.compile(
 _OBJECT_APPOSED = re.compile(
     r"\b(?:with|by|to|for|from|against|beside|alongside)\s+(?:his|her|their|its|the|an?)\s+"
     r"(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(?!(?:and|or|but)\s)(?:[a-z-]+\s+){0,2}$"
-)
-# Before a clause's subject: nothing, "the", or an opening phrase ("In January 2021, ").
-_OPENS_CLAUSE = re.compile(r"\s*(?:([^,;\x00]{1,60}),\s+)?(?:[Tt]he\s+)?")
-_OPENING_WORDS = frozenset(
-    {"In", "On", "At", "After", "Before", "During", "Since", "Following", "Earlier", "Later"}
-    | {"Last", "This", "Meanwhile", "However", "Separately", "Previously", "Then", "By"}
-    | {"Until", "Yesterday", "Today", "Asked", "Speaking"}
 )
 # A verb sharing the subject of the clause before: "X has referred it … and has advised".
 _SAME_SUBJECT = re.compile(r"\band\s+(?:(?:has|have|had|also|later|then)\s+)*$")
@@ -214,7 +208,7 @@ class Matcher(PhraseRules):
             if (found := self._opening_pronoun(begin, at, stop)) is not None:
                 return found
         name = self._clause_subject(start, at)
-        if name is None or not _opens_clause(self.masked[start : name.phrase]):
+        if name is None or not opens_clause(self.masked[start : name.phrase]):
             return None
         return Found("name_said", name, name.start, name.end, stop)
 
@@ -349,7 +343,7 @@ class Matcher(PhraseRules):
             or (untitled and _OBJECT_OF_ING.search(before))
         ):
             return False  # "in an interview with the BBC said": the BBC is no subject
-        if _apposed(gap, before, kind):
+        if apposed(gap, before, kind):
             return False  # inside another name's apposition
         if gap.startswith(")"):
             # An alias in parentheses stands for the name before it: "X (CMV), said", but
@@ -387,7 +381,7 @@ class Matcher(PhraseRules):
             if prev.start < start or not _LIST_JOIN.fullmatch(self.masked, prev.end, head.phrase):
                 break
             head = prev
-        if head is name or not _opens_clause(self.masked[start : head.phrase]):
+        if head is name or not opens_clause(self.masked[start : head.phrase]):
             return None
         return head
 
@@ -462,7 +456,7 @@ class Matcher(PhraseRules):
                 return None if self._listed(name.phrase, start) else name
         return None
 
-    @SPEAKER_RULES.finds("sentence_subject", _OPENS_CLAUSE)
+    @SPEAKER_RULES.finds("sentence_subject", OPENS_CLAUSE)
     def sentence_subject(self, start: int, at: int) -> Name | None:
         """The subject of the clause a quotation stands in, when no verb names a speaker:
         "The AMPTP has rejected the proposals as a “hiring quota”"."""
@@ -470,40 +464,12 @@ class Matcher(PhraseRules):
         name = self._clause_subject(start, at)
         if name is None or name.actor is None or _NOT_ALONE.match(self.masked, name.end):
             return None  # (not "X, nicknamed the “…”, had", nor "X and Y said")
-        if not _opens_clause(self.masked[start : name.phrase]):
+        if not opens_clause(self.masked[start : name.phrase]):
             return None  # "Outlets reported Dylan remained …": a subordinate clause's
         for verb in VERB.finditer(self.masked, name.end, at):
             if not _SAME_SUBJECT.search(self.masked, name.end, verb.start()):
                 return None  # "X interviewed Y, who said …": a speaker the rules missed
         return name
-
-
-def _opens_clause(before: str) -> bool:
-    """Whether a subject after ``before`` opens its clause: "In January 2021, President X",
-    "The X"; not "Britain, X" (a list) nor "Outlets reported X" (a clause inside)."""
-    m = _OPENS_CLAUSE.fullmatch(before)
-    if m is None:
-        return False
-    opening = m.group(1)
-    if opening is None:
-        return True
-    words = opening.split()
-    return words[0] in _OPENING_WORDS or any(not w[0].isupper() for w in words)
-
-
-def _apposed(gap: str, before: str, kind: str) -> bool:
-    """Inside another name's apposition: "X, a spokesperson for maker *Y*, has said", "X,
-    head of policy at the group *Y* said" (left open)."""
-    if COMMA_AFTER.match(gap) and _in_apposition(before):
-        return True
-    return kind == "subject" and OPEN_APPOSITION.search(before) is not None
-
-
-def _in_apposition(before: str) -> bool:
-    """Inside another name's apposition; not a description opening right after a quotation
-    (“…,” an attorney for Twitter, *Alex Spiro*, said)."""
-    m = IN_APPOSITION.search(before)
-    return m is not None and not JUST_QUOTED.search(before, 0, m.start() + 1)
 
 
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
