@@ -258,7 +258,7 @@ def _holders(
             continue
         if word in _STANCE_ADJECTIVES and not _COPULA.search(text, before[last][1], verb.start()):
             continue  # "X met concerned residents": no state of X's
-        partners = [n for n in before[last + 1 :] if _PARTNER.match(text, before[last][1])]
+        partners = before[last + 1 :] if _PARTNER.match(text, before[last][1]) else []
         before = before[: last + 1]
         subject = [before[-1]]
         for n in reversed(before[:-1]):
