@@ -402,7 +402,9 @@ _SAID_BEFORE = re.compile(
     rf"(?:(?:(?:an?|the)\s+)?(?:[\w’'-]+\s+){{0,2}}(?:{_alt(ROLE_NOUNS | TITLE_HEADS)})\s+"
     r"|(?:an?|the)\s+[a-z][\w’'-]*,\s+(?:\d+-year-old\s+)?|\d+-year-old\s+)?$"
 )
-_QUOTED_AFTER = re.compile(r",?\s+(?:was|is|were|has been|had been)\s+(?:quoted|cited)\b")
+# "X was quoted …", "X, had been cited …" (also read by the speaker rules' ``as_saying``).
+QUOTED_PASSIVE = r",?\s+(?:was|is|were|has been|had been)\s+(?:quoted|cited)"
+_QUOTED_AFTER = re.compile(rf"{QUOTED_PASSIVE}\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 # The next word after a subject: "Russia, however, has …", "Britain and France have …".
 _NEXT_WORD = re.compile(

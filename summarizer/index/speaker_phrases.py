@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .names import holds_verb
+from .names import QUOTED_PASSIVE, holds_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import RAW, Found, Name, NameIndex
 from .speaker_patterns import DESCRIBED, DESCRIBED_AFTER, DOCUMENTS, closed_after, role_gap
@@ -15,10 +15,7 @@ from .speaker_patterns import DESCRIBED, DESCRIBED_AFTER, DOCUMENTS, closed_afte
 _AS_SAYING = re.compile(r"\bas saying\b")
 _QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+$")
 # "X was quoted as saying", "X, was quoted in the release as saying".
-_QUOTED_PASSIVE = re.compile(
-    r",?\s+(?:was|is|were|has been|had been)\s+(?:quoted|cited)"
-    r"(?:\s+(?:by|in|on)\s+[^,.;\x00]{1,60}?)?\s+"
-)
+_QUOTED_PASSIVE = re.compile(rf"{QUOTED_PASSIVE}(?:\s+(?:by|in|on)\s+[^,.;\x00]{{1,60}}?)?\s+")
 _STATEMENT = re.compile(r"\bstatement\s+(?:from|by|issued by|released by)\s+(?:the\s+)?")
 _RAW_QUOTED = re.compile(rf"(?:({RAW}){_QUOTED_PASSIVE.pattern}|\b(?:quoted|cited)\s+({RAW})\s+)$")
 # "The company said", "the group said": an organisation named within this many characters
