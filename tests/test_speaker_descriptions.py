@@ -167,3 +167,25 @@ def test_according_to_the_company_is_the_one_organisation_named_before() -> None
     cues = cues_of(text)
     assert (cues["S2"].rule, cues["S2"].name) == ("noun_continues", "Boeing"), cues["S2"]
     assert "S3" not in cues  # a plan is nobody's word
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company called the plan “a good end”.",  # an attributing verb after it
+        "On Sunday, the company released a statement, saying that staff “regularly patrol”.",
+        "The company later met its unions and said it wanted “no more cuts”.",
+    ],
+)
+def test_a_description_opening_the_clause_speaks_for_the_one_firm_before(sentence: str) -> None:
+    text = f"Acme Corp closed its plant in Japan on Friday. {sentence}"
+    cue = cues_of(text)["Q1"]
+    assert (cue.rule, cue.name) == ("noun_continues", "Acme Corp"), cue
+
+
+def test_a_description_opening_the_clause_is_nobody_when_two_firms_came_before() -> None:
+    text = (
+        "Acme Corp sold its plant to Bolt Industries on Friday. On Sunday, the company "
+        "released a statement, saying that staff “regularly patrol”."
+    )
+    assert "Q1" not in cues_of(text) or cues_of(text)["Q1"].name is None

@@ -37,7 +37,7 @@ _APPOSED = re.compile(r",\s+(?:(?:the|a|an)\s+)?")
 RAW = r"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}"
 RAW_NAME = re.compile(RAW)
 _RAW_ENDING = re.compile(rf"({RAW})$")
-_PLACES = NATIONALITIES | CAPITALS | frozenset(COUNTRY_GROUPS)
+PLACES = NATIONALITIES | CAPITALS | frozenset(COUNTRY_GROUPS)
 _NOT_NAMES = STOPWORDS | MONTHS | WEEKDAYS | NATIONALITIES
 
 
@@ -271,6 +271,6 @@ def raw_name(m: re.Match[str]) -> Name:
     start, words = m.start(), m.group()
     while (cut := re.search(r"['’]s\s", words)) is not None and cut.end() < len(words):
         start, words = start + cut.end(), words[cut.end() :]
-    while (first := words.split(" ", 1))[0] in _PLACES and len(words.split()) > 2:
+    while (first := words.split(" ", 1))[0] in PLACES and len(words.split()) > 2:
         start, words = start + len(first[0]) + 1, first[1]  # "Australia Eman Amasha"
     return Name(start, start + len(words), start, None, words, True)

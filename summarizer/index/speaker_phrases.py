@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .names import QUOTED_PASSIVE, holds_verb
+from .names import QUOTED_PASSIVE, holds_verb, subject_of_verb
 from .rules import SPEAKER_RULES
-from .speaker_names import RAW, Found, Name, NameIndex
+from .speaker_names import PLACES, RAW, Found, Name, NameIndex
 from .speaker_patterns import DESCRIBED, DESCRIBED_AFTER, DOCUMENTS, closed_after, role_gap
 
 _AS_SAYING = re.compile(r"\bas saying\b")
@@ -29,6 +29,11 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 # A transcript's turn: a name (its title before it) and a colon right before the quotation.
 _NAME_COLON = re.compile(r"\s*:\s*$")
 _TURN_OPENS = re.compile(r"[\s:;.\x00]*(?:[A-Z][^\x00;:!?]{0,100})?$")
+# A description of up to three words opening a clause: "The group", "the central bank leaders".
+_OPENING_DESCRIPTION = re.compile(r"(?:[Tt]he|[Ii]ts)((?:\s+[a-z][\w-]*){1,3})")
+_CLAUSE_BREAK = re.compile(r",\s+")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+_OPENING_PHRASE_MAX = 80  # characters of an opening phrase before the subject ("On Sunday, …")
 
 
 class PhraseRules(NameIndex):
@@ -39,47 +44,66 @@ class PhraseRules(NameIndex):
         """ "The statement said": its author, resolved by the caller. "The institute said": the
         one organisation named before whose name or description holds that word."""
         m = DESCRIBED.search(self.masked, max(start, at - 60), at)
-        return None if m is None else self._description(m, stop)
+        return None if m is None else self._description(m.start(), m.end(1), stop)
 
     def _description_after(self, at: int, end: int, stop: int) -> Found | None:
         """ "according to the company, …": the description right after ``at``."""
         m = DESCRIBED_AFTER.match(self.masked, at, end)
-        return None if m is None else self._description(m, stop)
+        return None if m is None else self._description(m.start(), m.end(1), stop)
 
-    def _description(self, m: re.Match[str], stop: int) -> Found | None:
-        """Whom the description ``m`` (its noun in group 1) stands for; nobody when it is a
-        name ("the Swiss National Bank", one of a list the caller left)."""
-        if self._overlaps_actor(m.start()) or self._overlaps_actor(m.end(1) - 1):
+    def _opening_description(self, start: int, at: int, stop: int) -> Found | None:
+        """The description that opens the clause of ``[start, at)`` as the subject of its verb,
+        where no name does: "The group expressed intentions … and called “…”", "On Sunday,
+        the park released a statement, saying …". Resolved as "the group said" is."""
+        heads = [start, *(m.end() for m in _CLAUSE_BREAK.finditer(self.masked, start, at))]
+        for head in heads:
+            if head - start > _OPENING_PHRASE_MAX:
+                break
+            m = _OPENING_DESCRIPTION.match(self.masked, head, at)
+            if m is None:
+                continue
+            # Its noun is the word before the verb: "the central bank leaders committed".
+            for w in _LOWER_WORD.finditer(self.masked, m.start(1), m.end(1)):
+                if subject_of_verb(self.masked, w.end()):
+                    return self._description(m.start(), w.end(), stop)
             return None
-        noun = m.group(1).lower()
+        return None
+
+    def _description(self, start: int, end: int, stop: int) -> Found | None:
+        """Whom the description ``[start, end)`` ("the institute", its noun last) stands for;
+        nobody when it is a name ("the Swiss National Bank", one of a list the caller left)."""
+        if self._overlaps_actor(start) or self._overlaps_actor(end - 1):
+            return None
+        words = self.masked[start:end].lower().split()
+        noun = words[-1]
         if noun in DOCUMENTS:
             # A report is only its publisher's: never the last speaker's by default.
             kind = "report" if noun == "report" else "statement"
-            return Found("noun_continues", None, m.start(), m.end(1), stop, kind)
-        i = bisect_right(self.ends, m.start())
+            return Found("noun_continues", None, start, end, stop, kind)
+        i = bisect_right(self.ends, start)
         known = {
             n.actor: n for n in self.names[:i] if n.actor and noun in self.words.get(n.actor, ())
         }
         if len(known) > 1:  # "the prime minister said" of a foreign and a prime minister
-            described = set(m.group(0)[: m.end(1) - m.start()].lower().split()[1:])
+            described = set(words[1:])
             known = {a: n for a, n in known.items() if described <= self.words[a]}
-        if not known and noun in _FIRMS and m.group(0)[1:].islower():
+        if not known and noun in _FIRMS and self.masked[start + 1 : end].islower():
             # (not "The Reuters news agency reports": a name says which)
             # "Twitter suspended the account. … the company said": the one organisation
             # named shortly before, whatever its name.
-            near = m.start() - _FIRM_BEFORE
+            near = start - _FIRM_BEFORE
             known = {
                 n.actor: n
                 for n in self.names[:i]
                 if n.actor in self.words and not n.person and n.end > near
             }
-            first = min((n.end for n in known.values()), default=m.start())
-            if self._unlisted_name(first, m.start()):
+            first = min((n.end for n in known.values()), default=start)
+            if self._unlisted_name(first, start):
                 return None  # "In a statement on the Airbus website, the company said"
         if len(known) != 1:
             return None
         name = next(iter(known.values()))
-        return Found("noun_continues", name, m.start(), m.end(1), stop)
+        return Found("noun_continues", name, start, end, stop)
 
     def _unlisted_name(self, start: int, at: int) -> bool:
         """Whether a capitalised word that opens no sentence stands in ``[start, at)``
@@ -87,8 +111,8 @@ class PhraseRules(NameIndex):
         for w in _CAPITALISED.finditer(self.masked, start, at):
             before = self.masked[max(0, w.start() - 3) : w.start()].rstrip()
             opens = not before or before[-1] in '.!?\n\x00“"(:'
-            if not opens and self._raw_ok(w.group(), w.start()):
-                return True  # (not a weekday, a month, an actor's name)
+            if not opens and self._raw_ok(w.group(), w.start()) and w.group() not in PLACES:
+                return True  # (not a weekday, a month, an actor's name, nor "met in Japan")
         return False
 
     def _described_name(self, at: int, end: int) -> Name | None:

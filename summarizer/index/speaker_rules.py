@@ -138,7 +138,9 @@ class Matcher(PhraseRules):
             return None
         name = self._clause_subject(start, m.start())
         if name is None:
-            return self._opening_pronoun(start, m.start(), m.end())
+            return self._opening_pronoun(start, m.start(), m.end()) or self._opening_description(
+                start, m.start(), m.end()
+            )
         return Found("name_saying", name, name.start, name.end, m.end())
 
     @SPEAKER_RULES.finds("name_saying", PARTICIPLE)
@@ -162,6 +164,8 @@ class Matcher(PhraseRules):
                 return Found("name_saying", name, name.start, name.end, m.end(), "", statement)
             if (found := self._opening_pronoun(sentence, m.start(), m.end())) is not None:
                 return found  # "He declined to speculate, saying that it was “…”"
+            if (found := self._opening_description(sentence, m.start(), m.end())) is not None:
+                return found  # "The park released a statement, saying that they “…”"
         participle = m
         m = _last(QUOTING, self.masked, start, quote)
         if m is None or not CLAUSE.fullmatch(self.masked, m.end(), quote):
@@ -170,8 +174,11 @@ class Matcher(PhraseRules):
             return None  # "He thought that X had declined, saying “…”": the participle's
         hit = self._subject(m.start(), start)
         if hit is None:
-            # "He described the bankruptcy as “…”"; "He pointed to X, but called it “…”".
-            return self._unnamed_subject(start, m.start(), m.end(), sentence)
+            # "He described the bankruptcy as “…”"; "He pointed to X, but called it “…”";
+            # "The company called it “…”".
+            return self._unnamed_subject(start, m.start(), m.end(), sentence) or self._described(
+                m.start(), start, m.end()
+            )
         rule: SpeakerRule = "on_behalf_of" if hit[1] else "name_said"  # "X's office called"
         return Found(rule, hit[0], hit[0].start, hit[0].end, m.end())
 
@@ -208,7 +215,9 @@ class Matcher(PhraseRules):
             if (found := self._opening_pronoun(begin, at, stop)) is not None:
                 return found
         name = self._clause_subject(start, at)
-        if name is None or not opens_clause(self.masked[start : name.phrase]):
+        if name is None:
+            return self._opening_description(start, at, stop)  # "The group met and said"
+        if not opens_clause(self.masked[start : name.phrase]):
             return None
         return Found("name_said", name, name.start, name.end, stop)
 
