@@ -40,6 +40,18 @@ def test_straight_quote_left_open_runs_on_only_into_a_reopened_paragraph() -> No
     assert texts('He is 6" tall.\n\nHe left.') == []
 
 
+def test_a_curly_opening_typed_with_a_straight_close_ends_there() -> None:
+    # Mixed marks (TimeSET line 97): the curly quote closes at the straight one, so the
+    # verb and the name after it stay outside, and the next quotation is found.
+    article = '“It is very frustrating", commented Joseph Lim. "The trains stop," he said.'
+    assert texts(article) == ["It is very frustrating", "The trains stop,"]
+    # A curly close, where there is one, still wins over a straight mark inside.
+    assert texts('“He said "no" twice,” she said.') == ['He said "no" twice,']
+    # A paragraph re-opened by the next keeps its words to the end, as before.
+    article = '“We had to make a case, "he" said.\n“We spoke to players,” he said.'
+    assert texts(article)[0] == 'We had to make a case, "he" said.'
+
+
 def test_nested_single_quote_is_part_of_the_outer_quote() -> None:
     assert texts("“He called it ‘idle talk’ today,” she said.") == [
         "He called it ‘idle talk’ today,"

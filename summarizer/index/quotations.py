@@ -5,10 +5,10 @@ in the output is the article's own text by construction: a small model cannot ga
 or invent a quotation, it can at most attribute one wrongly (and the rules' speaker cues,
 ``index/speakers.py``, give it the text's own answer first).
 
-Conventions handled: curly double quotes (“…”), straight double quotes ("…"), curly single
-quotes (‘…’) and short straight single quotes ('…') used for scare quotes. A double-quoted
-passage left open at the end of a paragraph ends there: news style re-opens a quotation that
-runs on into the next paragraph without closing the first one.
+Conventions handled: curly double quotes (“…”), straight double quotes ("…"), “…" typed with
+mixed marks, curly single quotes (‘…’) and short straight single quotes ('…') used for scare
+quotes. A double-quoted passage left open at the end of a paragraph ends there: news style
+re-opens a quotation that runs on into the next paragraph without closing the first one.
 """
 
 from __future__ import annotations
@@ -74,6 +74,10 @@ def _double_quoted(text: str, start: int, end: int, *, runs_on: bool) -> list[tu
         i = m.start()
         if text[i] == "“":
             close = text.find("”", i + 1, end)
+            if close == -1 and not runs_on:
+                # Typed with mixed marks, “…" closes at the straight one (a quotation that
+                # runs on into the next paragraph keeps its words to the end of this one).
+                close = text.find('"', i + 1, end)
             stop = close if close != -1 else end
             spans.append((i + 1, stop))
             i = stop + 1
