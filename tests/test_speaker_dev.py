@@ -137,6 +137,11 @@ PATTERNS: list[tuple[str, Expected]] = [
         "another part of the building collapsing”.",
         {"Q1": ("name_saying", "Yevgeny Zinichev", "Yevgeny Zinichev")},
     ),
+    (
+        "SMRT informed commuters of the disruption on Twitter at 5:48 pm, attributing it to a "
+        "“train fault” at Tiong Bahru station.",
+        {"Q1": ("name_saying", "SMRT", "SMRT")},
+    ),
     # A verb that attributes the words in its own clause.
     (
         "One of the co-chairs, Debra Roberts, called the report the “largest clarion bell from "

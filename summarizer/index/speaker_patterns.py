@@ -274,8 +274,9 @@ def closed_after(masked: str, end: int, gap_kind: str, person: bool) -> bool:
 PARTICIPLE = re.compile(
     r"\b(?:(?<!\bas )saying|stating|adding|writing|telling|noting|declaring|explaining|concluding|"
     r"arguing|warning|urging|insisting|claiming|announcing|confirming|tweeting|posting|"
-    r"calling|describing|alleging|citing|accusing|asserting|stressing|emphasi[sz]ing|vowing|"
-    r"pledging|promising|demanding|denying|suggesting|acknowledging|admitting|reiterating|"
+    r"calling|describing|alleging|citing|attributing|blaming|accusing|asserting|stressing|"
+    r"emphasi[sz]ing|vowing|pledging|promising|demanding|denying|suggesting|acknowledging|"
+    r"admitting|reiterating|"
     r"complaining|predicting|cautioning|deeming|labell?ing|branding|dubbing|terming|"
     r"statement,?\s+(?:which|that)\s+(?:read|said))\b"
 )
