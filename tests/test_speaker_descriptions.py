@@ -189,3 +189,10 @@ def test_a_description_opening_the_clause_is_nobody_when_two_firms_came_before()
         "released a statement, saying that staff “regularly patrol”."
     )
     assert "Q1" not in cues_of(text) or cues_of(text)["Q1"].name is None
+
+
+@pytest.mark.parametrize("verb", ["wept", "fled", "swore", "underwent"])
+def test_an_irregular_past_is_the_subjects_verb_before_a_second_one_that_speaks(verb: str) -> None:
+    text = f"Waseem was convicted. Ann Hale {verb} after the verdict and said he was innocent."
+    cue = cues_of(text)["S2"]
+    assert (cue.rule, cue.name) == ("name_said", "Ann Hale"), cue
