@@ -104,3 +104,37 @@ def test_a_name_run_into_the_next_is_part_of_it_not_a_member_of_the_list() -> No
     assert len(held) == 3, held  # the Federal Reserve once, not the United States beside it
     # "the Swiss National Bank" is a name, not "the bank" describing the Bank of Canada.
     assert not any(c.target == "S1" for c in index.speakers)
+
+
+@pytest.mark.parametrize(
+    "subject", ["The investigative agency Edward Kaufman", "France's agency Edward Kaufman"]
+)
+def test_a_description_right_before_the_subject_leaves_it_the_subject(subject: str) -> None:
+    text = f"{subject} has requested financial assistance for the search."
+    assert _holders(text) == {("S3", "Edward Kaufman")}
+
+
+def test_a_name_after_a_preposition_of_its_description_is_no_subject() -> None:
+    assert _holders("Supporters of Edward Kaufman have requested a recount.") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mark Warner issued a warning that profits would drop.",
+        "Mark Warner issued an appeal for calm.",
+        "Mark Warner is encouraging banks to lend to smaller firms.",
+    ],
+)
+def test_a_warning_issued_or_an_encouragement_holds_a_view(sentence: str) -> None:
+    assert _holders(sentence) == {("S3", "Mark Warner")}
+
+
+def test_a_report_issued_holds_no_view() -> None:
+    assert _holders("Mark Warner issued a report on Monday.") == set()
+
+
+def test_the_point_of_a_company_suffix_is_no_gap_before_the_verb() -> None:
+    assert _holders("Caterpillar Inc. has requested a recount.") == {("S3", "Caterpillar Inc")}
+    text = "Caterpillar Inc. and Mark Warner have requested a recount."
+    assert _holders(text) == {("S3", "Caterpillar Inc"), ("S3", "Mark Warner")}

@@ -196,3 +196,9 @@ def test_an_irregular_past_is_the_subjects_verb_before_a_second_one_that_speaks(
     text = f"Waseem was convicted. Ann Hale {verb} after the verdict and said he was innocent."
     cue = cues_of(text)["S2"]
     assert (cue.rule, cue.name) == ("name_said", "Ann Hale"), cue
+
+
+@pytest.mark.parametrize("name", ["Ford Motor Co.", "Bolt Ltd.", "Martin Luther King Jr."])
+def test_the_point_of_a_name_suffix_does_not_hide_the_verb_after_it(name: str) -> None:
+    cue = cues_of(f"Sales fell on Monday. {name} later said “profits would drop.”")["Q1"]
+    assert (cue.rule, cue.name) == ("name_said", name.rstrip(".")), cue

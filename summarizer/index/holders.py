@@ -50,7 +50,8 @@ _STANCE_STEMS = """seek seeks seeking sought dismiss dismissed dismisses reject 
     decline declined declines made makes spoke speaks has have had
     hoping urging demanding proposing opposing supporting threatening insisting arguing
     refusing rejecting defending criticising criticizing accusing blaming questioning
-    disputing requesting welcoming condemning"""
+    disputing requesting welcoming condemning encourage encouraged encourages encouraging
+    issued issues"""
 # A state of mind that is a view, after a copula: "X is concerned that", "X was unhappy about".
 _STANCE_ADJECTIVES = frozenset(
     {"concerned", "worried", "unhappy", "happy", "pleased", "disappointed", "optimistic"}
@@ -94,6 +95,10 @@ _NEEDS = {
     **{w: r"\s+to\s+comment\b" for w in ("decline", "declined", "declines")},
     # "made a plea for", "made an appeal to": a view in a noun
     **{w: rf"\s+(?:a|an)\s+(?:\w+\s+)?{_PLEAS}" for w in ("made", "makes")},
+    # "issued a warning that", "issued an appeal for"
+    **{
+        w: rf"\s+(?:a|an)\s+(?:\w+\s+)?(?:warning|ultimatum|{_PLEAS})" for w in ("issued", "issues")
+    },
     **{w: r"\s+(?:of|about|out)\b" for w in ("spoke", "speaks")},  # "spoke of his sadness"
     # "has doubts", "had serious reservations"
     **{w: rf"\s+(?:\w+\s+)?{_MISGIVINGS}" for w in ("has", "have", "had")},
@@ -111,6 +116,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 # Between the subject and its verb: its acronym in brackets ("… Administration (NARA)
 # sought"), auxiliaries, adverbs, "however" set off by commas.
 _GAP = re.compile(
+    r"\.?"  # the point of an abbreviation the name leaves out ("Caterpillar Inc. issued")
     r"(?:\s*\([A-Z][A-Za-z.&]{1,12}\))?"
     # others unnamed: "Audubon Alaska and several other conservation organizations stated"
     r"(?:\s+and\s+(?:[a-z][\w-]*\s+){0,4}(?:others|(?:groups|organi[sz]ations|"
@@ -128,7 +134,7 @@ _GAP = re.compile(
 # "The Investigative Committee and the Federal Security Service", "X (ACF), Y and Z".
 # A member may be described before its name: "X and state-run news outlet Agência Brasil".
 _JOIN = re.compile(
-    r"^\s*(?:\([A-Z][A-Za-z.&]{1,12}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:,\s*)?"
+    r"^\.?\s*(?:\([A-Z][A-Za-z.&]{1,12}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:,\s*)?"
     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$"
 )
 # Before the subject: a sentence adverb or an introductory phrase closed by a comma ("In
@@ -138,7 +144,13 @@ _INTRO = re.compile(
     r"Last|This|Since|Speaking|Writing)"
     r"\b[^,;:.]*,\s*|[A-Z][a-z]+ly,\s*|(?:However|Nevertheless|Meanwhile|Still),\s*)?"
 )
-_OPENERS = re.compile(r"^(?:\s|[Bb]oth|[Tt]he)*$")
+# A description may stand right before the name: "The investigative agency BEA", "France's
+# agency BEA" (not "Supporters of X": a preposition says the name is no subject).
+_OPENERS = re.compile(
+    r"^(?:\s|[Bb]oth|[Tt]he)*(?:[A-Z][\w.-]*['’]s\s+)?"
+    r"(?:(?!(?:of|for|from|with|by|to|in|on|at|against|about|between|and|or|that|who|which)\b)"
+    r"[a-z][\w-]*\s+){0,3}$"
+)
 # A passive: "was rejected by (two political parties,) X".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
 _BY = re.compile(r"\s+by\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+)?(?=[A-Z])")

@@ -69,8 +69,15 @@ class Found:
     statement: bool = False  # the words were a statement's: "X said in a statement"
 
 
+# The point of a suffix that a name leaves out, before the sentence goes on: "Caterpillar
+# Inc. said", "Ford Motor Co., the carmaker, said" read as if the name ended in a space.
+_SUFFIX_POINT = re.compile(r"\b(Inc|Corp|Co|Ltd|plc|PLC|LLC|Bros|Jr|Sr)\.(?=,?\s+[a-z])")
+
+
 def masked(text: str, quotations: Sequence[Quotation]) -> str:
-    """``text`` with every quotation, marks included, overwritten by ``MASK``: same offsets."""
+    """``text`` with every quotation, marks included, overwritten by ``MASK``, and a name's
+    suffix point blanked: same offsets."""
+    text = _SUFFIX_POINT.sub(r"\1 ", text)
     parts: list[str] = []
     cursor = 0
     for q in quotations:
