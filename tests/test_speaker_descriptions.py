@@ -67,7 +67,10 @@ def test_the_one_named_member_of_a_list_with_unnamed_others_holds_the_view() -> 
         "Audubon Alaska said in May it would sue. Audubon Alaska and several other conservation "
         "organizations stated in a joint release the same day that the plan was rushed."
     )
-    assert _holders(text) == {"Audubon Alaska"}
+    # The speaker rules name it first (as a quotation's speaker); the holders add nobody.
+    index = index_article(make_article(text))
+    assert {(c.target, c.name) for c in index.speakers} >= {("S2", "Audubon Alaska")}
+    assert _holders(text) == set()
     # An object after "and" is no member of the subject.
     text = (
         "Audubon Alaska said in May it would sue. Audubon Alaska met the mayor and the council "
@@ -202,3 +205,16 @@ def test_an_irregular_past_is_the_subjects_verb_before_a_second_one_that_speaks(
 def test_the_point_of_a_name_suffix_does_not_hide_the_verb_after_it(name: str) -> None:
     cue = cues_of(f"Sales fell on Monday. {name} later said “profits would drop.”")["Q1"]
     assert (cue.rule, cue.name) == ("name_said", name.rstrip(".")), cue
+
+
+def test_a_name_speaking_with_unnamed_others_speaks_first() -> None:
+    text = (
+        "The plan was approved. Tom Hale and several other local and national "
+        "organizations stated in a joint release: “We will fight it.”"
+    )
+    cue = cues_of(text)["Q1"]
+    assert cue.name == "Tom Hale", cue
+    # Named others make a list, which names nobody first by this rule.
+    text = "The plan was approved. Tom Hale and Ann Ray stated in a joint release: “We will fight.”"
+    cue = cues_of(text).get("Q1")
+    assert cue is None or cue.rule != "name_said", cue

@@ -26,6 +26,7 @@ from typing import Final
 from .lexicon import SPEECH_VERBS
 from .quotations import Quotation
 from .rules import SPEAKER_RULES
+from .speaker_patterns import UNNAMED_OTHERS
 from .units import IndexedActor, Sentence, SpeakerCue, SpeakerRule
 
 RULE: Final[SpeakerRule] = "holds_stance"
@@ -119,8 +120,7 @@ _GAP = re.compile(
     r"\.?"  # the point of an abbreviation the name leaves out ("Caterpillar Inc. issued")
     r"(?:\s*\([A-Z][A-Za-z.&]{1,12}\))?"
     # others unnamed: "Audubon Alaska and several other conservation organizations stated"
-    r"(?:\s+and\s+(?:[a-z][\w-]*\s+){0,4}(?:others|(?:groups|organi[sz]ations|"
-    r"officials|leaders|members|parties|countries|nations|states|companies|unions|allies)))?"
+    rf"(?:{UNNAMED_OTHERS})?"
     # an apposition: "The European Council, on behalf of member states, agreed"
     # "X, Canada's minister," (a title the caller blanked out leaves ", ,")
     r"(?:\s*,\s+(?=[a-z]|[A-Z][\w.-]*['’]s\s)[^,;:.]{1,80},|\s*,\s+,)?"

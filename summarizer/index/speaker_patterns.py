@@ -170,6 +170,14 @@ def _heads(words: list[str]) -> list[bool]:
     return [w.lower().removesuffix("’s").removesuffix("'s") in _HEADS for w in words]
 
 
+# Others the subject speaks with, unnamed: "X and several other conservation organizations".
+UNNAMED_OTHERS = (
+    r"\s+and\s+(?:[a-z][\w-]*\s+){0,5}(?:others|(?:groups|organi[sz]ations|"
+    r"officials|leaders|members|parties|countries|nations|states|companies|unions|allies))"
+)
+_UNNAMED_OTHERS = re.compile(UNNAMED_OTHERS)
+
+
 @SPEAKER_RULES.finds("on_behalf_of", _VOICE)
 def subject_gap(gap: str, comma_title: bool) -> str | None:
     """How a name reaches the verb across ``gap``: "subject", "open" (an apposition without
@@ -178,6 +186,8 @@ def subject_gap(gap: str, comma_title: bool) -> str | None:
     "behalf" (its voice speaks), or None when the name is no subject."""
     if m := _SUFFIX.match(gap):
         gap = gap[m.end() :]
+    if m := _UNNAMED_OTHERS.match(gap):
+        gap = gap[m.end() :]  # "X and several other conservation groups stated": X first
     # "X (CMV), said", "X, the director of Action Against Hunger (ACF), told": asides out.
     gap = _ASIDE.sub("", gap.removeprefix(")"))
     if _GAP.fullmatch(gap) or (comma_title and COMMA_GAP.fullmatch(gap)):
