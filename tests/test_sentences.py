@@ -102,6 +102,11 @@ CASES = [
         ['The letter called it "a betrayal."', "The company denied it."],
     ),
     ('"Why?" he asked. "Why not?" She left.', ['"Why?" he asked.', '"Why not?"', "She left."]),
+    # A quoted question and the name that asked it; not a sentence that only ends in one.
+    ("“Why?” Ann Hale asked. She left.", ["“Why?” Ann Hale asked.", "She left."]),
+    ('It fell. "Gone!" Tom Hale said, sadly.', ["It fell.", '"Gone!" Tom Hale said, sadly.']),
+    ("She asked “Why?” The President said no.", ["She asked “Why?”", "The President said no."]),
+    ("“Why?” The Crowd Roared.", ["“Why?”", "The Crowd Roared."]),
     # A quotation left open (it runs on into the next paragraph) merges nothing.
     ('"We will rebuild. It will take years.', ['"We will rebuild.', "It will take years."]),
     # Words nupunkt's legal model takes for abbreviations, before a name.

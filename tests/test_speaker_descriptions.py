@@ -218,3 +218,12 @@ def test_a_name_speaking_with_unnamed_others_speaks_first() -> None:
     text = "The plan was approved. Tom Hale and Ann Ray stated in a joint release: “We will fight.”"
     cue = cues_of(text).get("Q1")
     assert cue is None or cue.rule != "name_said", cue
+
+
+@pytest.mark.parametrize("verb", ["asked", "said", "later asked"])
+def test_a_quoted_question_is_spoken_by_the_name_after_it(verb: str) -> None:
+    # The real sentence splitter keeps the question with its asker (``cues_of`` uses a
+    # stand-in that cuts after "?”").
+    text = f"The Taurus was dropped. “How can it go away?” Alan Mulally {verb}."
+    cues = {c.target: c for c in index_article(make_article(text)).speakers}
+    assert (cues["Q1"].rule, cues["Q1"].name) == ("name_said", "Alan Mulally"), cues

@@ -12,7 +12,8 @@ What a reader of the output can rely on:
 * A newline always ends a paragraph, so a headline or date line without final punctuation is
   a sentence of its own, and no sentence crosses a paragraph break.
 * A quotation that closes in its paragraph is never cut: ``"It is over. We won," he said.``
-  is one sentence, because the model should cite what was said together with who said it.
+  is one sentence, because the model should cite what was said together with who said it;
+  so is ``"Why?" Ann Hale asked.``, a question or exclamation and the speaker it names.
   A closing quotation mark after the full stop belongs to the sentence before it
   (``He said "no."`` | ``Then he left.``).
 * The sentences of a paragraph partition it, less surrounding whitespace: every other
@@ -29,6 +30,7 @@ from functools import cache
 import nupunkt
 from nupunkt import PunktParameters, PunktSentenceTokenizer
 
+from .lexicon import INVERTING_VERBS, SPEECH_VERBS
 from .units import Sentence
 
 # The abbreviations of news (lower case, no final period). nupunkt's model learned 5,865 from
@@ -100,7 +102,12 @@ def _spans(line: str) -> list[tuple[int, int]]:
         cut = _skip_space(line, start)
         if cut in quotes.closers:  # the closing mark goes with the sentence it ends
             cut = _skip_space(line, cut + 1)
-        if 0 < cut < len(line) and not quotes.inside(cut) and not _wrong_cut(line, cut):
+        if (
+            0 < cut < len(line)
+            and not quotes.inside(cut)
+            and not _wrong_cut(line, cut)
+            and not _asked(line, cut, quotes)
+        ):
             cuts.add(cut)
     cuts.update(m.end() for m in _INITIALISM_END.finditer(line) if not quotes.inside(m.end()))
     pieces, start = [], 0
@@ -171,6 +178,28 @@ def _quotations(line: str) -> _Quotations:
             spans.append((open_at, i))
             open_at = None
     return _Quotations(spans)
+
+
+# A question or exclamation quoted, then the name that said it: "“Why?” Ann Hale asked."
+_ASKED_AFTER = re.compile(r"[?!][”\"]\s*$")
+_NAME_SPEAKS = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:[a-z]+\s+)?("
+    + "|".join(sorted(SPEECH_VERBS | INVERTING_VERBS, key=len, reverse=True))
+    + r")\b[^.?!]{0,80}[.,]"
+)
+
+
+def _asked(line: str, cut: int, quotes: _Quotations) -> bool:
+    """A cut between a quoted question that opens its sentence and the name that asked it:
+    "“Why?” Ann Hale asked." (not "She asked “Why?” The President said no.")."""
+    left = line[:cut].rstrip()
+    if not _ASKED_AFTER.search(left) or not _NAME_SPEAKS.match(line, cut):
+        return False
+    opened = next((a for a, b in quotes.spans if b == len(left) - 1), None)
+    if opened is None:
+        return False
+    before = line[:opened].rstrip()
+    return not before or before[-1] in '.?!:"”'
 
 
 def _wrong_cut(line: str, cut: int) -> bool:
