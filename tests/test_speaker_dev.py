@@ -138,6 +138,17 @@ PATTERNS: list[tuple[str, Expected]] = [
         {"Q1": ("name_saying", "Yevgeny Zinichev", "Yevgeny Zinichev")},
     ),
     (
+        "The Pakistan Telecommunication Authority (PTA) had imposed the ban Friday, alleging the "
+        "websites hosted “sacrilegious content”.",
+        {
+            "Q1": (
+                "name_saying",
+                "Pakistan Telecommunication Authority",
+                "Pakistan Telecommunication Authority",
+            )
+        },
+    ),
+    (
         "SMRT informed commuters of the disruption on Twitter at 5:48 pm, attributing it to a "
         "“train fault” at Tiong Bahru station.",
         {"Q1": ("name_saying", "SMRT", "SMRT")},

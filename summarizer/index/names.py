@@ -408,6 +408,7 @@ _QUOTED_AFTER = re.compile(rf"{QUOTED_PASSIVE}\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 # The next word after a subject: "Russia, however, has …", "Britain and France have …".
 _NEXT_WORD = re.compile(
+    r"(?:\s*\([A-Z][A-Za-z.&]{1,12}\))?"  # its acronym in brackets: "… Authority (PTA) had"
     r"(?:\s*,\s*(?:[a-z]+\s){0,2}[a-z]+\s*,)?"
     r"(?:\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?\s+([a-z]+)\b"
 )
