@@ -26,6 +26,7 @@ from typing import Final
 from .lexicon import SPEECH_VERBS
 from .quotations import Quotation
 from .rules import SPEAKER_RULES
+from .speaker_names import without_suffix_points
 from .speaker_patterns import UNNAMED_OTHERS
 from .units import IndexedActor, Sentence, SpeakerCue, SpeakerRule
 
@@ -117,7 +118,6 @@ _WORD = re.compile(r"[A-Za-z]+")
 # Between the subject and its verb: its acronym in brackets ("… Administration (NARA)
 # sought"), auxiliaries, adverbs, "however" set off by commas.
 _GAP = re.compile(
-    r"\.?"  # the point of an abbreviation the name leaves out ("Caterpillar Inc. issued")
     r"(?:\s*\([A-Z][A-Za-z.&]{1,12}\))?"
     # others unnamed: "Audubon Alaska and several other conservation organizations stated"
     rf"(?:{UNNAMED_OTHERS})?"
@@ -134,7 +134,7 @@ _GAP = re.compile(
 # "The Investigative Committee and the Federal Security Service", "X (ACF), Y and Z".
 # A member may be described before its name: "X and state-run news outlet Agência Brasil".
 _JOIN = re.compile(
-    r"^\.?\s*(?:\([A-Z][A-Za-z.&]{1,12}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:,\s*)?"
+    r"^\s*(?:\([A-Z][A-Za-z.&]{1,12}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:,\s*)?"
     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$"
 )
 # Before the subject: a sentence adverb or an introductory phrase closed by a comma ("In
@@ -165,6 +165,7 @@ def find_stance_holders(
     cues: Sequence[SpeakerCue],
 ) -> list[SpeakerCue]:
     """One cue per (sentence, holding actor), in reading order."""
+    text = without_suffix_points(text)  # "Caterpillar Inc. issued": no gap before the verb
     spans = [(q.start, q.end) for q in quotations]
     titles = [(m.start, m.end) for a in actors for m in a.mentions if m.kind == "title"]
     # "Mr. Trump" inside "Mr. Trump's National Security Adviser" is part of a title.

@@ -74,10 +74,15 @@ class Found:
 _SUFFIX_POINT = re.compile(r"\b(Inc|Corp|Co|Ltd|plc|PLC|LLC|Bros|Jr|Sr)\.(?=,?\s+[a-z])")
 
 
+def without_suffix_points(text: str) -> str:
+    """``text`` with the point after a name's suffix blanked: same offsets."""
+    return _SUFFIX_POINT.sub(r"\1 ", text)
+
+
 def masked(text: str, quotations: Sequence[Quotation]) -> str:
     """``text`` with every quotation, marks included, overwritten by ``MASK``, and a name's
     suffix point blanked: same offsets."""
-    text = _SUFFIX_POINT.sub(r"\1 ", text)
+    text = without_suffix_points(text)
     parts: list[str] = []
     cursor = 0
     for q in quotations:
