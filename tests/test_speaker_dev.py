@@ -213,6 +213,21 @@ PATTERNS += [
         "it was a bid to “paralyse public services”.",
         {"Q1": ("name_saying", "Edi Rama", "Edi Rama")},
     ),
+    # A short quotation later in the cued one's sentence, another body named between.
+    (
+        "The OSCE said there was a “lack of genuine competition”, but the CEC had operated "
+        "“efficiently and openly”.",
+        {
+            "Q1": ("name_said", "OSCE", "OSCE"),
+            "Q2": ("paragraph_continues", "OSCE", "OSCE"),
+        },
+    ),
+    # … and after a second verb of the same subject.
+    (
+        "On February 1, the PTA stated “the services have been degraded for 48 hours” and gave "
+        "the Foundation until Friday to remove “unlawful” content.",
+        {"Q2": ("paragraph_continues", "PTA", "PTA")},
+    ),
     # An inverted verb opening the sentence, and the quotation running on.
     (
         "Mike Haines led the bid.\n\nSaid Haines: “We had to make a case.\n\n"
@@ -331,6 +346,12 @@ PATTERN_NO_CUE += [
     # "so-called" attributes nothing; a name opening a sentence after "Said" is no verb.
     ("Russia began its so-called “special operation” in 2022.", "Q1"),
     ("Said Abdullah arrived on Monday with a “gift”.", "Q1"),
+    # A short quotation after a cued one, an unnamed speaker between.
+    (
+        "Resident Chris Hopkins said his family returned home “in August” after the flooding "
+        "and another said tenants “cannot live there”.",
+        "Q2",
+    ),
 ]
 
 

@@ -44,7 +44,9 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        same paragraph (“A.” “B,” X said), or, when it opens its paragraph,
                        the last speaker of the paragraph before (one quotation running over
                        several paragraphs); also a quotation after "and" and a second verb of
-                       the cued one's subject ("X called it “A” and deemed it “B”")
+                       the cued one's subject ("X called it “A” and deemed it “B”"), and a
+                       short one later in a cued one's sentence ("X said there was “A”, but
+                       the panel had acted “openly”")
 ``sentence_subject``   a quotation no rule attributes and no earlier speaker continues: the
                        named subject opening its clause ("In January 2021, President X
                        signed an order that paused “…”", "X addressed supporters: “…”");
@@ -289,7 +291,9 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
             source, rule = _referred(text, hidden, said, named, t, f), f.rule
         elif t.continues:
             source, rule = _continued(text, said, named, targets, i), "paragraph_continues"
-        elif t.joined and i > 0 and cues and cues[-1].target == targets[i - 1].id:
+        elif (t.joined and i > 0 and cues and cues[-1].target == targets[i - 1].id) or (
+            _same_sentence(text, targets, i, cues)
+        ):
             source, rule = said[-1], "paragraph_continues"
         if source is None and f is None and t.subject is not None:
             n = t.subject
@@ -303,6 +307,22 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
         start, end = (f.start, f.end) if rule in REFERRING and f else (source.start, source.end)
         cues.append(SpeakerCue(t.id, source.actor, source.name, rule, start, end))
     return cues
+
+
+def _same_sentence(text: str, targets: list[_Target], i: int, cues: list[SpeakerCue]) -> bool:
+    """A short quotation after a cued one in the same sentence is still the cued speaker's:
+    "X said there was “A”, but the commission had operated “efficiently and openly”"; not
+    after "and another said"."""
+    t = targets[i]
+    if i == 0 or not cues or not t.id.startswith("Q"):
+        return False
+    before = targets[i - 1]
+    return (
+        cues[-1].target == before.id
+        and before.id.startswith("Q")
+        and before.sentence == t.sentence
+        and _UNNAMED_SPEAKER.search(text, before.end, t.start) is None
+    )
 
 
 def _referred(
