@@ -200,8 +200,9 @@ def test_a_429_closes_the_gate_for_every_worker(
     results = list(summarize_many(rows, settings_for(fake), concurrency=2))
     assert all(r.ok for r in results)
     # The 429'd worker waits 5 s, and every request sent after the 429 waited at the shared
-    # gate too (in test mode the clock does not move, so each sees nearly the full 5 s).
-    gate_waits = [w for w in retry.slept if 4.0 < w < 5.0]
+    # gate too: what is left of the 5 s on the real clock, which test mode does not sleep
+    # through (nearly all of it on an idle machine; less when the machine is loaded).
+    gate_waits = [w for w in retry.slept if 0.0 < w < 5.0]
     assert retry.slept.count(5.0) == 1
     assert len(gate_waits) >= 5  # the retry and the four articles not yet started
 
