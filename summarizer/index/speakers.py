@@ -291,9 +291,7 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
             source, rule = _referred(text, hidden, said, named, t, f), f.rule
         elif t.continues:
             source, rule = _continued(text, said, named, targets, i), "paragraph_continues"
-        elif (t.joined and i > 0 and cues and cues[-1].target == targets[i - 1].id) or (
-            _same_sentence(text, targets, i, cues)
-        ):
+        elif _carries_on(text, targets, i, cues):
             source, rule = said[-1], "paragraph_continues"
         if source is None and f is None and t.subject is not None:
             n = t.subject
@@ -309,16 +307,16 @@ def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) 
     return cues
 
 
-def _same_sentence(text: str, targets: list[_Target], i: int, cues: list[SpeakerCue]) -> bool:
-    """A short quotation after a cued one in the same sentence is still the cued speaker's:
-    "X said there was “A”, but the commission had operated “efficiently and openly”"; not
-    after "and another said"."""
-    t = targets[i]
-    if i == 0 or not cues or not t.id.startswith("Q"):
+def _carries_on(text: str, targets: list[_Target], i: int, cues: list[SpeakerCue]) -> bool:
+    """A quotation without a cue carries on the words of a cued one just before it in its
+    sentence: after "and" and a second verb ("X called it “A” and deemed it “B”"), or a short
+    one ("X said there was “A”, but the commission had operated “efficiently and openly”");
+    not after "and another said"."""
+    if i == 0 or not cues or cues[-1].target != targets[i - 1].id:
         return False
-    before = targets[i - 1]
-    return (
-        cues[-1].target == before.id
+    t, before = targets[i], targets[i - 1]
+    return t.joined or (
+        t.id.startswith("Q")
         and before.id.startswith("Q")
         and before.sentence == t.sentence
         and _UNNAMED_SPEAKER.search(text, before.end, t.start) is None
