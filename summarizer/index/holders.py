@@ -24,6 +24,7 @@ from itertools import pairwise
 from typing import Final
 
 from .lexicon import SPEECH_VERBS
+from .names import ACRONYM_IN_BRACKETS
 from .quotations import Quotation
 from .rules import SPEAKER_RULES
 from .speaker_names import without_suffix_points
@@ -118,7 +119,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 # Between the subject and its verb: its acronym in brackets ("… Administration (NARA)
 # sought"), auxiliaries, adverbs, "however" set off by commas.
 _GAP = re.compile(
-    r"(?:\s*\([A-Z][A-Za-z.&]{1,12}\))?"
+    rf"(?:\s*{ACRONYM_IN_BRACKETS})?"
     # others unnamed: "Audubon Alaska and several other conservation organizations stated"
     rf"(?:{UNNAMED_OTHERS})?"
     # an apposition: "The European Council, on behalf of member states, agreed"
@@ -134,7 +135,7 @@ _GAP = re.compile(
 # "The Investigative Committee and the Federal Security Service", "X (ACF), Y and Z".
 # A member may be described before its name: "X and state-run news outlet Agência Brasil".
 _JOIN = re.compile(
-    r"^\s*(?:\([A-Z][A-Za-z.&]{1,12}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:,\s*)?"
+    rf"^\s*(?:{ACRONYM_IN_BRACKETS}\s*)?(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:,\s*)?"
     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$"
 )
 # Before the subject: a sentence adverb or an introductory phrase closed by a comma ("In

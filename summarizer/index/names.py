@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from .lexicon import (
     ABBREVIATIONS,
@@ -406,9 +407,11 @@ _SAID_BEFORE = re.compile(
 QUOTED_PASSIVE = r",?\s+(?:was|is|were|has been|had been)\s+(?:quoted|cited)"
 _QUOTED_AFTER = re.compile(rf"{QUOTED_PASSIVE}\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# A name's acronym in brackets after it: "… Authority (PTA) had", "… (NARA) sought".
+ACRONYM_IN_BRACKETS: Final = r"\([A-Z][A-Za-z.&]{1,12}\)"
 # The next word after a subject: "Russia, however, has …", "Britain and France have …".
 _NEXT_WORD = re.compile(
-    r"(?:\s*\([A-Z][A-Za-z.&]{1,12}\))?"  # its acronym in brackets: "… Authority (PTA) had"
+    rf"(?:\s*{ACRONYM_IN_BRACKETS})?"
     r"(?:\s*,\s*(?:[a-z]+\s){0,2}[a-z]+\s*,)?"
     r"(?:\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?\s+([a-z]+)\b"
 )
