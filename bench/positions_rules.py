@@ -8,10 +8,11 @@ the rules alone, in seconds, on articles no model output exists for:
 ``tests/data/positions_dev2.json`` and ``positions_dev3.json`` (12 TimeSET articles each,
 annotated blind for this), ``positions_dev4.json``, ``positions_dev5.json`` and
 ``positions_dev6.json`` (14, 12 and 25 SemEval-2015 TimeLine business articles, their texts
-included) and the development articles of ``positions_annotation.json``. Never run on the
+included), ``positions_dev7.json`` (16 more TimeSET articles, annotated blind in session 17)
+and the development articles of ``positions_annotation.json``. Never run on the
 held-out sets.
 
-    python bench/positions_rules.py [--set dev|dev2|dev3|dev4|dev5|dev6|all] [--each] [--misses]
+    python bench/positions_rules.py [--set dev|dev2|…|dev7|all] [--each] [--misses]
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ SETS = {
     "dev4": ROOT / "tests" / "data" / "positions_dev4.json",
     "dev5": ROOT / "tests" / "data" / "positions_dev5.json",
     "dev6": ROOT / "tests" / "data" / "positions_dev6.json",
+    "dev7": ROOT / "tests" / "data" / "positions_dev7.json",
 }
 
 
