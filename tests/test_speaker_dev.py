@@ -276,6 +276,28 @@ PATTERNS += [
         "cancelled.",
         {"S1": ("name_said", "Charles Plotena", "Charles Plotena")},
     ),
+    # Two titles of one person joined by "and" are no list of subjects (session 17, from the
+    # blind positions set dev7).
+    (
+        "Study co-author and geochemist Seth John remarked in a press release, “There was no "
+        "reason to expect this.”",
+        {"Q1": ("name_said", "Seth John", "Seth John")},
+    ),
+    # A body's people speak for it, its name in initials with a number; an apposition ending
+    # on a region; a communiqué it issued says what it says.
+    (
+        "Finance ministers and central bankers of the Group of Seven (G7), ending a summit in "
+        "Niigata, Japan, issued a communiqué on Saturday. The plan would use aid. The "
+        "communiqué said: “Diversification can help us.”",
+        {
+            "S1": ("on_behalf_of", "G7", "G7"),
+            "Q1": ("noun_continues", "G7", "The communiqué"),
+        },
+    ),
+    (
+        "Officials of the Group of 20 (G20) said on Sunday that growth was “fragile”.",
+        {"Q1": ("on_behalf_of", "G20", "G20")},
+    ),
 ]
 
 
@@ -352,6 +374,13 @@ PATTERN_NO_CUE += [
         "and another said tenants “cannot live there”.",
         "Q2",
     ),
+]
+
+
+PATTERN_NO_CUE += [
+    # Joined titles stop where a list restarts: a determiner, or a name, after "and".
+    ("His lawyer and his brother Ted Smith said the verdict was “unjust”.", "Q1"),
+    ("The company chairman and Bob Jones said the deal was “done”.", "Q1"),
 ]
 
 

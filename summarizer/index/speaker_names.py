@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .names import holds_verb
 from .quotations import Quotation
-from .speaker_patterns import MASK, NAME_END
+from .speaker_patterns import MASK, NAME_END, TITLES_JOINED_BEFORE
 from .units import IndexedActor, SpeakerRule
 
 # One of a list: "Britain and France said", "the Committee and the FSB said"; not a clause
@@ -36,6 +36,7 @@ _AFTER_VERB = re.compile(r"\s+(?:the\s+)?")
 _APPOSED = re.compile(r",\s+(?:(?:the|a|an)\s+)?")
 RAW = r"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}"
 RAW_NAME = re.compile(RAW)
+_INITIALS = re.compile(r"[A-Z]|\d+")
 _RAW_ENDING = re.compile(rf"({RAW})$")
 PLACES = NATIONALITIES | CAPITALS | frozenset(COUNTRY_GROUPS)
 _NOT_NAMES = STOPWORDS | MONTHS | WEEKDAYS | NATIONALITIES
@@ -194,13 +195,15 @@ class NameIndex:
         opening = self.masked.rfind("(", max(start, alias.phrase - 80), alias.phrase)
         if opening == -1:
             return -1
-        letters = [c for c in alias.name if c.isupper()]
+        # A number in the initials is a word: "Group of Seven (G7)", "Group of 20 (G20)".
+        letters = _INITIALS.findall(alias.name)
         words = self.masked[max(start, opening - 120) : opening].split()
         at = run = opening
         for word in reversed(words):
             if not letters:
                 break
-            if word[0].isupper() and word[0] == letters[-1]:
+            number = letters[-1][0].isdigit() and (word[0].isupper() or word.isdigit())
+            if number or (word[0].isupper() and word[0] == letters[-1]):
                 letters.pop()
             elif word not in ("of", "for", "the", "and", "&", "on"):
                 break
@@ -243,7 +246,9 @@ class NameIndex:
         """One of a list of subjects ("Britain and France said"), not the subject of a clause
         joined to one with its own verb ("X spoke to the press, and Y said")."""
         m = _COORDINATED.search(self.masked, max(start, phrase - 40), phrase)
-        return m is not None and not holds_verb(self.masked, start, m.start())
+        if m is None or TITLES_JOINED_BEFORE.search(self.masked, max(start, phrase - 60), phrase):
+            return False  # "co-author and geochemist X": two titles of one person
+        return not holds_verb(self.masked, start, m.start())
 
     def _name_at(self, at: int, end: int, *, closed: bool) -> Name | None:
         """The name right after a verb ("said (the) X"); ``closed``: punctuation or a

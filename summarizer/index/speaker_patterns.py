@@ -39,7 +39,7 @@ _SPEECH_PHRASES = (
     "went on to say",
     "went on to add",
     "did say",
-    r"(?:issued|released|published|put out) (?:a|an) (?:\w+ )?statement",
+    r"(?:issued|released|published|put out) (?:a|an) (?:\w+ )?(?:statement|communiqu[eé])",
     # (a report "saying" is read by its participle, ``name_saying``)
     r"(?:released|published) (?:a|an) (?:\w+ )?report(?![^.;:\x00]{0,40}\bsaying\b)",
     # "X spoke out against it", "X spoke about the incident: “…”" (not "X spoke to Reuters")
@@ -76,8 +76,11 @@ _FILLERS = rf"(?:\s+{FILLER})*\s+"
 _SPEAKING = r"\s+(?:speaking|commenting|writing|talking|testifying)\b[^,.;:\n\x00“”\"]{0,60}?"
 # An apposition between dashes: "X — the city's first female mayor — said".
 _DASHED = r"\s+(?:[—–]|--)\s+[^—–\n\x00.;:]{1,100}?\s+(?:[—–]|--)"
+# An apposition may end on a place's region: "X, ending a summit in Niigata, Japan, issued".
+_REGION = r"(?:,\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)?"
 _GAP = re.compile(
-    rf"(?:(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,100}}){{1,2}},|{_SPEAKING}|{_DASHED})?{_FILLERS}"
+    rf"(?:(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,100}}{_REGION}){{1,2}},|{_SPEAKING}|{_DASHED})?"
+    rf"{_FILLERS}"
 )
 COMMA_GAP = re.compile(rf",{_FILLERS}")
 TITLE_TAIL = re.compile(rf",?{_FILLERS}")
@@ -128,8 +131,13 @@ _VOICE = re.compile(
     rf"(?:['’]s)?\s+(?:(?!(?:the|a|an|its|his|her|their)\b)[\w-]+\s+){{0,2}}?(?:{_VOICES}){_FILLERS}"
 )
 # Right before a name: a spokesperson speaks for it; after another preposition it is an object.
+# So do the body's people: "Officials of the G7 said", "Finance ministers and central bankers
+# of the G7 issued a communiqué".
 SPOKESPERSON_FOR = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|representatives?)\s+(?:for|of)\s+(?:the\s+)?$"
+    r"\b(?:spokes(?:man|woman|person|people)|representatives?|officials|ministers|executives|"
+    r"leaders|delegates|negotiators)(?:\s+and\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)?"
+    r"\s+(?:for|of)\s+(?:the\s+)?$",
+    re.I,
 )
 # An unresolved name after these is an object; "of", "for" may close a title ("Governor of
 # the Bank of England Mervyn King"), so only these are read before a raw name.
@@ -235,6 +243,11 @@ _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing\b")
 _HEAD_WORDS = grouped(sorted(_HEADS))
 # Two titles of one person: "the vice president and chairman" (one description, no list).
 _TITLES_JOINED = re.compile(rf"\b((?:{_HEAD_WORDS}))\s+and\s+(?=[a-z])", re.I)
+# The same before a name, as its title: "Study co-author and geochemist *X* remarked" is one
+# person; a list restarts with a determiner ("his lawyer and his brother X") or a name.
+TITLES_JOINED_BEFORE = re.compile(
+    rf"\b(?:{_HEAD_WORDS})\s+and\s+(?!(?:the|his|her|their|its|an?)\s)(?:[a-z][\w-]*\s+){{1,3}}$"
+)
 # A title, then its employer's capitalised name, then the person: "the chairman of Chrysler
 # LLC X" (the employer's name is no description of X's own).
 _TITLE_OF_EMPLOYER = re.compile(

@@ -359,6 +359,8 @@ class Matcher(PhraseRules):
             # "X, the director of Action Against Hunger (ACF), told" is X speaking.
             opening = self._expanded(name, start)
             before = self.masked[max(start, opening - 80) : opening]
+            if opening != -1 and SPOKESPERSON_FOR.search(before):
+                return self._spokesperson(name, start)  # "Officials of the Group of Seven (G7)"
             if opening == -1 or IN_APPOSITION.search(before) or OWNED_NAME.search(before):
                 return False
             if self._listed(opening, start):
