@@ -298,6 +298,13 @@ PATTERNS += [
         "Officials of the Group of 20 (G20) said on Sunday that growth was “fragile”.",
         {"Q1": ("on_behalf_of", "G20", "G20")},
     ),
+    # "say", the plural's present, is a speech verb.
+    (
+        "Capitol Hill Police reported that Kennedy was alone. Police also say his eyes were "
+        "“red”.",
+        {"Q1": ("name_said", "Capitol Hill Police", "Police")},
+    ),
+    ("The Greens say the plan is “a disgrace”.", {"Q1": ("name_said", "Greens", "Greens")}),
 ]
 
 
