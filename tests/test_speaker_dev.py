@@ -388,7 +388,21 @@ PATTERN_NO_CUE += [
     # Joined titles stop where a list restarts: a determiner, or a name, after "and".
     ("His lawyer and his brother Ted Smith said the verdict was “unjust”.", "Q1"),
     ("The company chairman and Bob Jones said the deal was “done”.", "Q1"),
+    # A verb in parentheses speaks only for a quotation inside them.
+    (
+        "One day the maxim (a mis-quotation of what Charles Erwin Wilson once testified before "
+        "the Senate) would be true that “what is good for General Motors is good for America.”",
+        "Q1",
+    ),
 ]
+
+
+def test_a_verb_in_parentheses_names_the_speaker_of_a_quotation_inside_them() -> None:
+    text = (
+        "Boeing (whose spokesman William Barksdale said it was “disappointed”) will review the "
+        "award."
+    )
+    assert cues_of(text)["Q1"].name == "William Barksdale"
 
 
 def test_the_object_of_a_preposition_does_not_do_the_participle() -> None:
