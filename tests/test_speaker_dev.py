@@ -300,8 +300,7 @@ PATTERNS += [
     ),
     # "say", the plural's present, is a speech verb.
     (
-        "Capitol Hill Police reported that Kennedy was alone. Police also say his eyes were "
-        "“red”.",
+        "Capitol Hill Police reported that Kennedy was alone. Police also say his eyes were “red”.",
         {"Q1": ("name_said", "Capitol Hill Police", "Police")},
     ),
     ("The Greens say the plan is “a disgrace”.", {"Q1": ("name_said", "Greens", "Greens")}),
