@@ -54,7 +54,8 @@ _STANCE_STEMS = """seek seeks seeking sought dismiss dismissed dismisses reject 
     hoping urging demanding proposing opposing supporting threatening insisting arguing
     refusing rejecting defending criticising criticizing accusing blaming questioning
     disputing requesting welcoming condemning encourage encouraged encourages encouraging
-    issued issues"""
+    issued issues approve approved approves approving ratify ratified ratifies veto vetoed
+    vetoes"""
 # A state of mind that is a view, after a copula: "X is concerned that", "X was unhappy about".
 _STANCE_ADJECTIVES = frozenset(
     {"concerned", "worried", "unhappy", "happy", "pleased", "disappointed", "optimistic"}
