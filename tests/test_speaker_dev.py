@@ -304,6 +304,21 @@ PATTERNS += [
         {"Q1": ("name_said", "Capitol Hill Police", "Police")},
     ),
     ("The Greens say the plan is “a disgrace”.", {"Q1": ("name_said", "Greens", "Greens")}),
+    # A document's publisher speaks for it; so does a body that released its report.
+    (
+        "According to a January Supplemental Environmental Impact Statement (SEIS) published by "
+        "the Bureau of Land Management (BLM), the project would produce “600 million barrels”.",
+        {"Q1": ("according_to", "Bureau of Land Management", "Bureau of Land Management")},
+    ),
+    (
+        "The Intergovernmental Panel on Climate Change (IPCC) released its Special Report on "
+        "Global Warming on Monday. According to the report, the projects would need an "
+        "“unprecedented” scale.",
+        {
+            "S1": ("name_said", "Intergovernmental Panel on Climate Change", "IPCC"),
+            "Q1": ("noun_continues", "Intergovernmental Panel on Climate Change", "the report"),
+        },
+    ),
 ]
 
 

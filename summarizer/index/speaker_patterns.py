@@ -41,7 +41,8 @@ _SPEECH_PHRASES = (
     "did say",
     r"(?:issued|released|published|put out) (?:a|an) (?:\w+ )?(?:statement|communiqu[eé])",
     # (a report "saying" is read by its participle, ``name_saying``)
-    r"(?:released|published) (?:a|an) (?:\w+ )?report(?![^.;:\x00]{0,40}\bsaying\b)",
+    r"(?:released|published) (?:a|an|its|their) (?:[\w-]+ ){0,2}?[Rr]eport"
+    r"(?![^.;:\x00]{0,40}\bsaying\b)",
     # "X spoke out against it", "X spoke about the incident: “…”" (not "X spoke to Reuters")
     r"spoke out",
     r"spoke (?:about|of|on) [^.;:!?\x00]{1,60}?(?=:)",
@@ -51,8 +52,11 @@ _SPEECH_PHRASES = (
 # A document's author, read like "according to X": "according to a March 2007 report by X",
 # "In a situational report of X, …".
 _DOCUMENTS = r"(?:report|statement|study|survey|analysis|letter|release|audit|poll|figures|data)"
+# "according to a January Supplemental Environmental Impact Statement (SEIS) published by X".
 DOCUMENT_BY = re.compile(
-    rf"(?:[Aa]ccording to|[Ii]n) (?:a|an|the|its) (?:[\w-]+ ){{0,3}}?{_DOCUMENTS} (?:by|from|of)"
+    rf"(?:[Aa]ccording to|[Ii]n) (?:a|an|the|its) (?:[\w-]+ ){{0,4}}?(?i:{_DOCUMENTS})"
+    r"(?: \([A-Z]{2,}\))?(?:,? (?:published|issued|released|prepared|commissioned|compiled))?"
+    r" (?:by|from|of)"
 )
 VERB = re.compile(
     r"\b(?:"

@@ -49,7 +49,10 @@ class PhraseRules(NameIndex):
     def _description_after(self, at: int, end: int, stop: int) -> Found | None:
         """ "according to the company, …": the description right after ``at``."""
         m = DESCRIBED_AFTER.match(self.masked, at, end)
-        return None if m is None else self._description(m.start(), m.end(1), stop)
+        if m is None:
+            return None
+        opening = m.start() + len(m.group()) - len(m.group().lstrip())  # the cue holds no space
+        return self._description(opening, m.end(1), stop)
 
     def _opening_description(self, start: int, at: int, stop: int) -> Found | None:
         """The description that opens the clause of ``[start, at)`` as the subject of its verb,

@@ -247,7 +247,7 @@ class Matcher(PhraseRules):
                 return Found("according_to", name, name.start, name.end, stop)
         statement = (
             "statement" in word
-            or word.endswith(" report")  # "published a report", not "reported"
+            or word.lower().endswith(" report")  # "published a report", not "reported"
             or STATEMENT_AFTER.match(self.masked, stop, end) is not None
         )
         if (hit := self._subject(at, start)) is not None:
