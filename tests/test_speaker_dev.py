@@ -310,6 +310,12 @@ PATTERNS += [
         "the Bureau of Land Management (BLM), the project would produce “600 million barrels”.",
         {"Q1": ("according_to", "Bureau of Land Management", "Bureau of Land Management")},
     ),
+    # A capitalised title set off by commas, then where the words were said.
+    (
+        "Maulid Warfa, UNICEF emergency officer, in an interview with state-run Radio "
+        "Mogadishu, said a crisis “exists”.",
+        {"Q1": ("name_said", "Maulid Warfa", "Maulid Warfa")},
+    ),
     (
         "The Intergovernmental Panel on Climate Change (IPCC) released its Special Report on "
         "Global Warming on Monday. According to the report, the projects would need an "

@@ -381,9 +381,17 @@ _FILLER = rf"(?:{_alt(SPEECH_FILLERS)}|\w+ly|on \w+day)"
 # "X said", "X, 52, said", "X has repeatedly warned", "X on Friday told".
 # An apposition opens in lower case or with an age: "X, the mayor, said", "X, 52, said";
 # "Dacia, Constantin Stroe, said" is somebody else speaking.
-SPEAKS_AFTER = re.compile(
-    rf"(?:,\s(?=[a-z\d])[^,.;:“”\"\n]{{1,100}},)?(?:\s+{_FILLER})*\s+(?:{SPEECH})\b"
+# An apposition: lower case ("X, 52, said", "X, the mayor, said"), or a capitalised title
+# ending on its head ("X, UNICEF emergency officer, said"); then perhaps where the words were
+# said ("…, in an interview with Radio Mogadishu, said").
+_APPOSITION = (
+    rf"(?:,\s(?=[a-z\d])[^,.;:“”\"\n]{{1,100}},"
+    rf"|,\s+[^,.;:“”\"\n]{{0,60}}\b(?:{_alt(ROLE_NOUNS | TITLE_HEADS)}),)"
 )
+_WHERE_SAID = (
+    r"\s(?:in|on|during|at|via|through)\s(?:an?|the|his|her|its|their)\s[^,.;:“”\"\n]{1,80},"
+)
+SPEAKS_AFTER = re.compile(rf"{_APPOSITION}?(?:{_WHERE_SAID})?(?:\s+{_FILLER})*\s+(?:{SPEECH})\b")
 # "X, said", "X, who said": a stray comma or a relative pronoun, unless the name closes an
 # apposition or a phrase ("Lisa Murkowski, an *Alaska Republican*, tweeted", "the chairman of
 # the Joint Chiefs of *Staff*, told", "Esperanza, *Sultan Kudarat*, announced").

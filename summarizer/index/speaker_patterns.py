@@ -190,6 +190,14 @@ UNNAMED_OTHERS = (
 _UNNAMED_OTHERS = re.compile(UNNAMED_OTHERS)
 
 
+# Where the words were said, closing an apposition: "X, UNICEF emergency officer, *in an
+# interview with Radio Mogadishu,* said" reads as "X, UNICEF emergency officer, said".
+_WHERE_TAIL = re.compile(
+    r",\s+(?:in|on|during|at|via|through)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+)?"
+    rf"(?:{_MEDIA})\b[^,.;:\n\x00“”\"]{{0,80}}(?=,\s+$)"
+)
+
+
 @SPEAKER_RULES.finds("on_behalf_of", _VOICE)
 def subject_gap(gap: str, comma_title: bool) -> str | None:
     """How a name reaches the verb across ``gap``: "subject", "open" (an apposition without
@@ -198,6 +206,8 @@ def subject_gap(gap: str, comma_title: bool) -> str | None:
     "behalf" (its voice speaks), or None when the name is no subject."""
     if m := _SUFFIX.match(gap):
         gap = gap[m.end() :]
+    if (m := _WHERE_TAIL.search(gap)) and m.start() > 0:
+        gap = gap[: m.start()] + gap[m.end() :]
     if m := _UNNAMED_OTHERS.match(gap):
         gap = gap[m.end() :]  # "X and several other conservation groups stated": X first
     # "X (CMV), said", "X, the director of Action Against Hunger (ACF), told": asides out.
