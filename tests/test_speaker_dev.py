@@ -310,6 +310,11 @@ PATTERNS += [
         "the Bureau of Land Management (BLM), the project would produce “600 million barrels”.",
         {"Q1": ("according_to", "Bureau of Land Management", "Bureau of Land Management")},
     ),
+    # An outlet whose name opens with "The".
+    (
+        "According to The Guardian, the bloc is “expected” to cut emissions by 46%.",
+        {"Q1": ("according_to", "Guardian", "Guardian")},
+    ),
     # A capitalised title set off by commas, then where the words were said.
     (
         "Maulid Warfa, UNICEF emergency officer, in an interview with state-run Radio "

@@ -407,7 +407,7 @@ _HE_SPEAKS = re.compile(
 # "said X", and with a description between: "said nurse X", "said the IOM spokesman X",
 # "commented a commuter, 41-year-old X".
 _SAID_BEFORE = re.compile(
-    rf"(?:\b(?:{_alt(INVERTING_VERBS)})|\b[Aa]ccording to|\bquoted)\s+(?:the\s+)?"
+    rf"(?:\b(?:{_alt(INVERTING_VERBS)})|\b[Aa]ccording to|\bquoted)\s+(?:[Tt]he\s+)?"
     rf"(?:(?:(?:an?|the)\s+)?(?:[\w’'-]+\s+){{0,2}}(?:{_alt(ROLE_NOUNS | TITLE_HEADS)})\s+"
     r"|(?:an?|the)\s+[a-z][\w’'-]*,\s+(?:\d+-year-old\s+)?|\d+-year-old\s+)?$"
 )

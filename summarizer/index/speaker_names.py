@@ -32,7 +32,7 @@ from .units import IndexedActor, SpeakerRule
 # joined after a quotation (“…” and the FA concluded).
 # "A and B", "A and industry minister B" (a lower-case title before the second name).
 _COORDINATED = re.compile(r"[\w.)],?\s+(?:and|or|&)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
-_AFTER_VERB = re.compile(r"\s+(?:the\s+)?")
+_AFTER_VERB = re.compile(r"\s+(?:[Tt]he\s+)?")  # "according to The Guardian"
 _APPOSED = re.compile(r",\s+(?:(?:the|a|an)\s+)?")
 RAW = r"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}"
 RAW_NAME = re.compile(RAW)
