@@ -310,6 +310,11 @@ PATTERNS += [
         "the Bureau of Land Management (BLM), the project would produce “600 million barrels”.",
         {"Q1": ("according_to", "Bureau of Land Management", "Bureau of Land Management")},
     ),
+    # "according to" a described person: the name after the description.
+    (
+        "According to police spokesman John Smith, the man was “armed”.",
+        {"Q1": ("according_to", "John Smith", "John Smith")},
+    ),
     # An outlet whose name opens with "The".
     (
         "According to The Guardian, the bloc is “expected” to cut emissions by 46%.",
@@ -516,6 +521,12 @@ def test_development_actors_are_found(article: str, name: str, kind: str) -> Non
 def test_an_organisation_name_runs_over_its_complement() -> None:
     names = [a.name for a in actors_of(FOUND[1][0])]
     assert names == ["Institute for the Study of War"]
+
+
+def test_an_organisation_opening_a_sentence_keeps_its_first_word() -> None:
+    # "bank" also stands in lower case in the article: still "Bank of America", not "America".
+    text = "Bank of America Corporation lost money. According to the bank, the loss is large."
+    assert [a.name for a in actors_of(text)] == ["Bank of America Corporation"]
 
 
 def test_titles_from_roles_and_from_titles_closed_by_an_organisation() -> None:

@@ -167,13 +167,14 @@ class Runs:
         return i + 1 < len(self.tokens) and self.tokens[i + 1].text[0].isdigit()
 
     def _continues(self, i: int) -> bool:
+        """Whether a name goes on after word ``i``: a capitalised word, or an organisation's
+        connectors and one ("Bank of America", "Ministry of Defence" opening a sentence)."""
         nxt = i + 1
-        return (
-            nxt < len(self.tokens)
-            and self.tokens[nxt].cap
-            and self.tokens[nxt].text not in STOPWORDS
-            and joined(self.text, self.tokens[i], self.tokens[nxt])
-        )
+        if nxt >= len(self.tokens) or not joined(self.text, self.tokens[i], self.tokens[nxt]):
+            return False
+        if self.tokens[i].text in ORG_WORDS and not self.tokens[nxt].cap:
+            return self._connected(nxt, org=True) != nxt
+        return self.tokens[nxt].cap and self.tokens[nxt].text not in STOPWORDS
 
     def all(self) -> list[tuple[int, int]]:
         tokens, n = self.tokens, len(self.tokens)

@@ -238,7 +238,10 @@ class Matcher(PhraseRules):
         if word.lower() == "according to" or DOCUMENT_BY.fullmatch(word):
             name = self._name_at(stop, end, closed=False)
             if name is None and word.lower() == "according to":
-                return self._description_after(stop, end, stop)  # "according to the bank"
+                # "according to company spokesman X", "according to the bank"
+                name = self._described_name(stop, end)
+                if name is None:
+                    return self._description_after(stop, end, stop)
             return None if name is None else Found("according_to", name, name.start, name.end, stop)
         if (by := _BY_AGENT.match(self.masked, stop, end)) and not word.lower().startswith("ask"):
             # The passive's agent speaks: "he was told by Minister X of “…”".
