@@ -379,12 +379,10 @@ def _alt(words: frozenset[str]) -> str:
 
 SPEECH = _alt(SPEECH_VERBS)
 _FILLER = rf"(?:{_alt(SPEECH_FILLERS)}|\w+ly|on \w+day)"
-# "X said", "X, 52, said", "X has repeatedly warned", "X on Friday told".
-# An apposition opens in lower case or with an age: "X, the mayor, said", "X, 52, said";
-# "Dacia, Constantin Stroe, said" is somebody else speaking.
-# An apposition: lower case ("X, 52, said", "X, the mayor, said"), or a capitalised title
-# ending on its head ("X, UNICEF emergency officer, said"); then perhaps where the words were
-# said ("…, in an interview with Radio Mogadishu, said").
+# "X said", "X has repeatedly warned", "X on Friday told". An apposition opens in lower case
+# or with an age ("X, the mayor, said", "X, 52, said"), or is a capitalised title ending on its
+# head ("X, UNICEF emergency officer, said"; "Dacia, Constantin Stroe, said" is somebody else
+# speaking); then perhaps where the words were said ("…, in an interview with Y, said").
 _APPOSITION = (
     rf"(?:,\s(?=[a-z\d])[^,.;:“”\"\n]{{1,100}},"
     rf"|,\s+[^,.;:“”\"\n]{{0,60}}\b(?:{_alt(ROLE_NOUNS | TITLE_HEADS)}),)"

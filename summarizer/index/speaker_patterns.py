@@ -377,3 +377,14 @@ def in_apposition(before: str) -> bool:
     (“…,” an attorney for Twitter, *Alex Spiro*, said)."""
     m = IN_APPOSITION.search(before)
     return m is not None and not JUST_QUOTED.search(before, 0, m.start() + 1)
+
+
+def in_aside(masked: str, at: int, start: int, end: int) -> bool:
+    """Whether the verb at ``at`` stands in parentheses within ``[start, end)`` that hold no
+    quotation: it speaks for nothing outside them ("the maxim (a mis-quotation of what X once
+    testified) would be true that “…”")."""
+    opening = masked.rfind("(", start, at)
+    if opening == -1 or ")" in masked[opening:at]:
+        return False
+    closing = masked.find(")", at, end)
+    return closing != -1 and MASK not in masked[opening:closing]

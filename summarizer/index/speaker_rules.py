@@ -43,6 +43,7 @@ from .speaker_patterns import (
     TITLE_TAIL,
     VERB,
     apposed,
+    in_aside,
     opens_clause,
     subject_gap,
 )
@@ -228,7 +229,7 @@ class Matcher(PhraseRules):
     @SPEAKER_RULES.finds("said_name", *sorted(INVERTING_VERBS))
     def _verb(self, v: re.Match[str], start: int, end: int) -> Found | None:
         word, at, stop = v.group(), v.start(), v.end()
-        if self._in_aside(at, start, end):
+        if in_aside(self.masked, at, start, end):
             return None
         quoted = JUST_QUOTED.search(self.masked, max(start - 1, at - 6), at) is not None
         if word in _AFTER_QUOTATIONS and not self._by_quotation(at, stop):
@@ -278,15 +279,6 @@ class Matcher(PhraseRules):
             if name is not None:
                 return Found("said_name", name, name.start, name.end, stop)
         return None
-
-    def _in_aside(self, at: int, start: int, end: int) -> bool:
-        """A verb in parentheses holding no quotation speaks for nothing outside them: "the
-        maxim (a mis-quotation of what X once testified) would be true that “…”"."""
-        opening = self.masked.rfind("(", start, at)
-        if opening == -1 or ")" in self.masked[opening:at]:
-            return False
-        closing = self.masked.find(")", at, end)
-        return closing != -1 and MASK not in self.masked[opening:closing]
 
     def _apposed_person(self, name: Name, end: int) -> Name | None:
         """ "said the general secretary of the union Unite, *Tony Woodley*.": the person set
