@@ -118,9 +118,12 @@ _MEDIA = (
     r"website|podcast|column|op-ed|editorial|hearing|session|rally|ceremony|summit"
 )
 # Where the words were said: "in an interview with the BBC", "on Twitter", "via its website".
+_IN_MEDIUM = (
+    r"(?:in|on|during|at|via|through)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+)?"
+    rf"(?:{_MEDIA})\b"
+)
 _PP = re.compile(
-    r",?\s+(?:(?:in|on|during|at|via|through)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+)?"
-    rf"(?:{_MEDIA})\b(?:\s+(?:with|to|on|for|at|in)\s+[^,.;:\n\x00“”\"]{{1,40}}?)?"
+    rf",?\s+(?:{_IN_MEDIUM}(?:\s+(?:with|to|on|for|at|in)\s+[^,.;:\n\x00“”\"]{{1,40}}?)?"
     r"|\s+on\s+(?:Twitter|Facebook|Instagram|X|Telegram|TikTok|YouTube|LinkedIn|social media))"
     rf",?{_FILLERS}"
 )
@@ -192,10 +195,7 @@ _UNNAMED_OTHERS = re.compile(UNNAMED_OTHERS)
 
 # Where the words were said, closing an apposition: "X, UNICEF emergency officer, *in an
 # interview with Radio Mogadishu,* said" reads as "X, UNICEF emergency officer, said".
-_WHERE_TAIL = re.compile(
-    r",\s+(?:in|on|during|at|via|through)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+)?"
-    rf"(?:{_MEDIA})\b[^,.;:\n\x00“”\"]{{0,80}}(?=,\s+$)"
-)
+_WHERE_TAIL = re.compile(rf",\s+{_IN_MEDIUM}[^,.;:\n\x00“”\"]{{0,80}}(?=,\s+$)")
 
 
 @SPEAKER_RULES.finds("on_behalf_of", _VOICE)
