@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .given_names import is_given_name
+from .given_names import is_given_name, title_surname
 from .lexicon import (
     ABBREVIATIONS,
     ACRONYM_STOP,
@@ -319,7 +319,7 @@ def _employed_at(tokens: list[Token], first: int) -> bool:
 def _prefixed(toks: list[Token], words: tuple[str, ...]) -> Piece | None:
     """A name after an honorific ("Mr. Waltz"), or after a role word capitalised only because
     it opens the sentence ("Resident Chris Hopkins explained")."""
-    if words[0] in HONORIFICS and len(words) > 1 and shaped(words[1:]):
+    if words[0] in HONORIFICS and len(words) > 1 and (shaped(words[1:]) or title_surname(words)):
         kind: PieceKind = "single" if len(words) == 2 else "person"
         return Piece(kind, toks[1].start, toks[-1].end, words[1:], None, toks[0].start, True)
     if toks[0].initial and words[0].lower() in ROLE_NOUNS and len(words) > 2 and shaped(words[1:]):

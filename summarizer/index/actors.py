@@ -65,6 +65,7 @@ from .actor_text import (
     title_case_sentences,
 )
 from .bodies import find_bodies, same_body
+from .given_names import TITLE_SURNAMES
 from .lexicon import (
     CAPITAL_OF,
     CAPITALS,
@@ -78,7 +79,7 @@ from .lexicon import (
     STOPWORDS,
     TITLE_HEADS,
 )
-from .name_shapes import initials, surname
+from .name_shapes import initials, surname, used_as_title
 from .names import Runs, Token, find_phrases, joined, phrase_index, subject_of_verb, tokenize
 from .rules import ACTOR_RULES
 from .units import ActorKind, ActorRule, IndexedActor, Mention, MentionKind, Sentence
@@ -439,6 +440,8 @@ class _Finder:
             if key is None:
                 continue
             actor = self.actors[key]
+            if tok.text in TITLE_SURNAMES and used_as_title(self.text, tokens, i):
+                continue  # "the Saudi King", "King Abdullah": a title, not Steve King
             if i > 0 and _introduces(self.text, tokens[i - 1], tok):
                 self._mention(actor, tokens[i - 1].start, tok.end, "honorific", "surname_link")
             else:

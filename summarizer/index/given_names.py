@@ -18,6 +18,7 @@ from importlib import resources
 from .lexicon import (
     CAPITALS,
     COUNTRY_GROUPS,
+    HONORIFICS,
     MONTHS,
     NATIONALITIES,
     NOT_GIVEN,
@@ -47,3 +48,21 @@ def given_names() -> frozenset[str]:
 def is_given_name(word: str) -> bool:
     """Whether ``word``, as written ("Grady", not "GRADY"), is a given name of the list."""
     return word in given_names()
+
+
+# Title words that are also family names: "Mr. King", "Rep. Peter T. King", "Mervyn King".
+TITLE_SURNAMES = frozenset(
+    {"King", "Prince", "Major", "Bishop", "Dean", "Judge", "Marshal", "Pope", "Baron", "Earl"}
+    | {"Duke", "Chancellor", "Sheriff", "Deacon", "Abbot", "Knight"}
+)
+
+
+def title_surname(words: tuple[str, ...]) -> bool:
+    """Whether the last word, a title word, is a family name here: after an honorific or a
+    given name, initials aside ("Mr. King", "Peter T. King"; not "Crown Prince")."""
+    if len(words) < 2 or words[-1] not in TITLE_SURNAMES:
+        return False
+    before = [w for w in words[:-1] if not (w.rstrip(".").isupper() and len(w.rstrip(".")) == 1)]
+    if not before or before[-1] in COUNTRY_GROUPS or before[-1] in NATIONALITIES:
+        return False  # "Jordan King Abdullah", "Saudi King"
+    return before[-1].rstrip(".") in HONORIFICS or is_given_name(before[-1])

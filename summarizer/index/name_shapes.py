@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
+from .given_names import title_surname
 from .lexicon import (
     CAPITALS,
     COUNTRY_GROUPS,
@@ -24,7 +25,7 @@ from .lexicon import (
     TITLE_MODIFIERS,
     WEEKDAYS,
 )
-from .names import capitalised_word
+from .names import Token, capitalised_word, joined
 
 
 def organisation_like(words: tuple[str, ...]) -> bool:
@@ -40,9 +41,12 @@ def organisation_like(words: tuple[str, ...]) -> bool:
 
 
 def last_title_head(words: tuple[str, ...]) -> int | None:
-    """Index of the last title word that leaves a name after it ("Secretary of State X")."""
+    """Index of the last title word that leaves a name after it ("Secretary of State X"); a
+    title word that is the name's own surname is none ("Rep. Peter *King*")."""
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
+        if title_surname(words[: i + 1]):
+            continue
         if word.lower() not in TITLE_HEADS or (word.isupper() and len(word) > 3):
             continue
         if word == "General" and i == 0 and len(words) < 3:
@@ -103,8 +107,10 @@ def shaped(words: tuple[str, ...]) -> bool:
     """Whether words look like a personal name: capitalised, no place, month or title word."""
     if not 1 <= len(words) <= 5 or words[0] in PARTICLES or words[-1] in PARTICLES:
         return False
-    for word in words:
+    for i, word in enumerate(words):
         if word in PARTICLES or word in NAME_SUFFIXES:
+            continue
+        if title_surname(words[: i + 1]):
             continue
         if not capitalised_word(word) or word in NATIONALITIES or word in ORG_WORDS:
             return False
@@ -126,3 +132,16 @@ def surname(words: tuple[str, ...]) -> str:
     """The family name of a full name: its last word before "Jr.", "III"."""
     names = [w for w in words if w not in NAME_SUFFIXES]
     return names[-1] if names else words[-1]
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my"})
+
+
+def used_as_title(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the title word at ``i``, also a family name, is a title here: after a
+    determiner or a nationality, or before a name ("the Saudi King", "King Abdullah")."""
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if before is not None and (before.text in NATIONALITIES or before.text.lower() in _DETERMINERS):
+        return True
+    return after is not None and after.cap and joined(text, tokens[i], after)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from .given_names import title_surname
 from .lexicon import (
     ABBREVIATIONS,
     ACTION_VERBS,
@@ -227,6 +228,9 @@ class Runs:
             return k
         if tokens[j].text == "and":
             return k if org and not _elsewhere(tokens[k].text) and self._of(j) else j
+        surname = title_surname(tuple(t.text for t in tokens[j - 4 : j]))
+        if before.lower() in TITLE_HEADS and surname:
+            return j  # "Rep. Peter King of New York": King's state, not a "King of …" title
         if before.lower() in TITLE_HEADS or before in ORG_WORDS or before == "House":
             return k
         if org and not _elsewhere(tokens[k].text):

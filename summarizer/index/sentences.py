@@ -202,12 +202,17 @@ def _asked(line: str, cut: int, quotes: _Quotations) -> bool:
     return not before or before[-1] in '.?!:"”'
 
 
+# A closing bracket or punctuation after the full stop, then the sentence going on.
+_GOES_ON = re.compile(r"[)\]]*\s*[,;]|[)\]]+\s*[a-z]")
+
+
 def _wrong_cut(line: str, cut: int) -> bool:
     """A cut after an abbreviation that cannot end this sentence, or before a lower-case
-    word (Punkt cuts after any word it does not know as an abbreviation: "Asst. to")."""
+    word (Punkt cuts after any word it does not know as an abbreviation: "Asst. to"), or
+    before a bracket or comma that goes on with it ("Elijah Cummings (D-Md.), chair of …")."""
     left = line[max(0, cut - 12) : cut].rstrip()
     right = line[cut:]
-    if right[:1].islower() or _TITLE.search(left):
+    if right[:1].islower() or _GOES_ON.match(right) or _TITLE.search(left):
         return True
     if _PLACE.search(left):
         return not _OPENER.match(right)

@@ -250,8 +250,12 @@ _BAD_GAP = re.compile(r"\b(?:and|or|but|who|which|that|whose|when|while)\b")
 # A preposition opening a lowercase phrase: "the mother *of victim* X" is not X.
 _OWNED = re.compile(r"\b(?:of|for|to|with|by|from)\s+(?:(?:the|a|an)\s+)?[a-z]")
 _PP_AFTER = r"in|on|at|during|after|before|from|via|to|with|while|when"
-# ... or its affiliation: "said Keith Springer of Capital Financial Partners".
-NAME_END = re.compile(rf"\s*(?:[,.;:!?)\n\x00]|$)|\s+(?:{_PP_AFTER})\b|\s+of\s+(?:the\s+)?[A-Z]")
+# ... or its affiliation: "said Keith Springer of Capital Financial Partners"; or an aside in
+# brackets: "said Rep. Jim Clyburn (D-S.C.), a member of …".
+NAME_END = re.compile(
+    rf"\s*(?:[,.;:!?)\n\x00]|$)|\s+(?:{_PP_AFTER})\b|\s+of\s+(?:the\s+)?[A-Z]"
+    r"|\s+\([^()\n\x00]{1,30}\)"
+)
 _ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
 _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing\b")
 _HEAD_WORDS = grouped(sorted(_HEADS))
@@ -323,6 +327,9 @@ QUOTING = re.compile(
     r"critici[sz]ed|congratulated|thanked|hailed|posted|lauded|slammed|offered|expressed|"
     r"voiced|deemed|alleged|accused|cited|urged|promised|pledged|vowed|demanded|dismissed|"
     r"characteri[sz]ed|rejected|decried|derided|ridiculed|welcomed|"
+    # the same in the present of news headlines and ledes: "X calls the wall “stupid”"
+    r"calls|describes|denounces|dubs|labels|brands|terms|praises|condemns|critici[sz]es|"
+    r"hails|slams|dismisses|rejects|decries|welcomes|accuses|urges|demands|"
     # a view held: "X believes the plan is “fair”", "X wants to make the city “safer”"
     r"believes?|believed|thinks?|thought|hopes?|hoped|fears?|feared|wants?|wanted|"
     r"considers?|considered|regards?|regarded|feels?|felt|expects?|expected)\b"
