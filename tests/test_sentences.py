@@ -118,6 +118,13 @@ CASES = [
         "Shares fell to a 20-year low. Japan also saw a collapse.",
         ["Shares fell to a 20-year low.", "Japan also saw a collapse."],
     ),
+    # A full stop inside an aside never ends the sentence when it goes on after the bracket;
+    # a bracket closing a sentence still ends it.
+    (
+        "Rep. Ellen Marsh (D-Md.), chair of the panel, spoke. She left.",
+        ["Rep. Ellen Marsh (D-Md.), chair of the panel, spoke.", "She left."],
+    ),
+    ("He left (for good.) Then he came back.", ["He left (for good.)", "Then he came back."]),
     # A lower-case word never starts a sentence; a piece without letters joins the next.
     ("He is Special Asst. to the Secretary.", ["He is Special Asst. to the Secretary."]),
     ("1. First item. 2. Second item.", ["1. First item.", "2. Second item."]),

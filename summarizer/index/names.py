@@ -424,7 +424,9 @@ ACRONYM_IN_BRACKETS: Final = r"\([A-Z][A-Za-z.&]{1,12}\)"
 _NEXT_WORD = re.compile(
     rf"(?:\s*{ACRONYM_IN_BRACKETS})?"
     r"(?:\s*,\s*(?:[a-z]+\s){0,2}[a-z]+\s*,)?"
-    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?\s+([a-z]+)\b"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?"
+    # an adverb or a day between: "X immediately posted", "X on Thursday ratcheted up"
+    rf"(?:\s+{_FILLER})*\s+([a-z]+)\b"
 )
 
 

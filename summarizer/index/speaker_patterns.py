@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
+    HONORIFICS,
     INVERTING_VERBS,
     ORG_DESCRIPTORS,
     ROLE_NOUNS,
@@ -82,9 +83,14 @@ _SPEAKING = r"\s+(?:speaking|commenting|writing|talking|testifying)\b[^,.;:\n\x0
 _DASHED = r"\s+(?:[—–]|--)\s+[^—–\n\x00.;:]{1,100}?\s+(?:[—–]|--)"
 # An apposition may end on a place's region: "X, ending a summit in Niigata, Japan, issued".
 _REGION = r"(?:,\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)?"
+# A lawmaker's party and state: "Representative X, Democrat of Tennessee, told".
+_PARTY = (
+    r",\s(?:an?\s)?(?:Democrat|Republican|Independent)\s(?:of|from)\s"
+    r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?,"
+)
 _GAP = re.compile(
-    rf"(?:(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,100}}{_REGION}){{1,2}},|{_SPEAKING}|{_DASHED})?"
-    rf"{_FILLERS}"
+    rf"(?:(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,100}}{_REGION}){{1,2}},"
+    rf"|{_SPEAKING}|{_DASHED}|{_PARTY})?{_FILLERS}"
 )
 COMMA_GAP = re.compile(rf",{_FILLERS}")
 TITLE_TAIL = re.compile(rf",?{_FILLERS}")
@@ -198,12 +204,27 @@ _UNNAMED_OTHERS = re.compile(UNNAMED_OTHERS)
 _WHERE_TAIL = re.compile(rf",\s+{_IN_MEDIUM}[^,.;:\n\x00“”\"]{{0,80}}(?=,\s+$)")
 
 
+# The full stop of an abbreviation ends no phrase: "X, Mrs. Obama's chief of staff, said"
+# reads as "X, Mrs Obama's chief of staff, said" (the gaps stop at a full stop, which ends a
+# sentence): an honorific or a title before a name, an initial, "U.S.".
+_ABBREVIATED = grouped(sorted(HONORIFICS | {"Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt"}))
+_ABBREVIATION_STOP = re.compile(
+    rf"\b(?:{_ABBREVIATED}|[A-Z])\.(?=\s[A-Z])|(?<![\w.])(?:[A-Z]\.){{2,}}(?=[\s,])"
+)
+
+
+def undotted(gap: str) -> str:
+    """``gap`` with its abbreviations' full stops blanked, every offset kept."""
+    return _ABBREVIATION_STOP.sub(lambda m: m.group().replace(".", " "), gap)
+
+
 @SPEAKER_RULES.finds("on_behalf_of", _VOICE)
 def subject_gap(gap: str, comma_title: bool) -> str | None:
     """How a name reaches the verb across ``gap``: "subject", "open" (an apposition without
     its closing comma), "stray" (a bare comma), "relative" ("X, who said"), "affiliation"
     ("X of Chatham House said"),
     "behalf" (its voice speaks), or None when the name is no subject."""
+    gap = undotted(gap)
     if m := _SUFFIX.match(gap):
         gap = gap[m.end() :]
     if (m := _WHERE_TAIL.search(gap)) and m.start() > 0:
@@ -278,7 +299,7 @@ def role_gap(gap: str) -> str | None:
     """The words between an inverted verb and a name, when they describe that name: "said
     nurse X" → "role", "said the IOM chief in Tripoli, X" / "a commuter, 41-year-old X" →
     "comma", "said X" / "said the X" → "bare"; None when the name is somebody else's."""
-    gap = _TITLES_JOINED.sub(r"\1 ", gap)  # "the vice president and chairman of …"
+    gap = _TITLES_JOINED.sub(r"\1 ", undotted(gap))  # "the vice president and chairman of …"
     if not _ROLE_GAP.fullmatch(gap) or _BAD_GAP.search(gap):
         return None
     if _TITLE_OF_EMPLOYER.fullmatch(gap):

@@ -1,0 +1,160 @@
+"""Speaker cues for shapes of US political news, read on the misses of PolNeAR's training
+split (Newell, Margolin and Ruths, LREC 2018; ``bench/polnear_speakers.py``; its texts stay
+outside this repository): one constructed sentence per pattern, and the pitfalls each change
+must not fall into (a wrong cue is worse than none)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from summarizer.index import index_article
+from tests.test_speakers import Expected
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "polnear_speakers.py"
+
+
+def check(text: str, expected: Expected) -> None:
+    """As ``test_speakers.check``, over the whole index (its own sentence splitter: the
+    stand-in of the other tests cuts after "Rep.")."""
+    index = index_article(text)
+    names = {a.id: a.name for a in index.actors}
+    cues = {c.target: c for c in index.speakers}
+    assert all(c.actor is None or names[c.actor] == c.name for c in cues.values())
+    got: Expected = {
+        target: (c.rule, c.name, text[c.start : c.end]) if (c := cues.get(target)) else None
+        for target in expected
+    }
+    assert got == expected
+
+CASES: list[tuple[str, Expected]] = [
+    # A party-and-state aside after a lawmaker's name; the sentence goes on after "Md.)".
+    (
+        "Rep. Ellen Marsh (D-Md.), chair of the rules panel, said the process was “open to "
+        "every view.”",
+        {"Q1": ("name_said", "Ellen Marsh", "Ellen Marsh")},
+    ),
+    # ... and after an inverted verb.
+    (
+        "“That is a problem for the party,” said Rep. Tom Pryor (D-S.C.), a member of the "
+        "leadership.",
+        {"Q1": ("said_name", "Tom Pryor", "Tom Pryor")},
+    ),
+    # A title word that is the family name: after an honorific, after a given name.
+    (
+        "Walter King runs the county party.\n“There is a drop-off in turnout,” Mr. King said.",
+        {"Q1": ("name_said", "Walter King", "Mr. King")},
+    ),
+    (
+        "“It will not be easy,” said Representative Peter T. King of New York.",
+        {"Q1": ("said_name", "Peter T. King", "Peter T. King")},
+    ),
+    # The present of headlines and ledes, for verbs that attribute a quotation in their clause.
+    (
+        "Former Mexican leader Calderon calls the wall plan “stupid.”",
+        {"Q1": ("name_said", "Calderon", "Calderon")},
+    ),
+    # An abbreviation's full stop inside an apposition or a relative clause ends nothing.
+    (
+        "“It is long and tiring,” Ann Tully, Mrs. Obama's chief of staff, said in an interview.",
+        {"Q1": ("name_said", "Ann Tully", "Ann Tully")},
+    ),
+    (
+        "Senator Carl Mott of Ohio, who campaigned alongside Mrs. Clinton in his state, said "
+        "voters were in a “revolutionary mood.”",
+        {"Q1": ("name_said", "Carl Mott", "Carl Mott")},
+    ),
+    # An adverb or a day between the subject and the verb a participle hangs on.
+    (
+        "Donald Trump on Thursday stepped up his attacks on the senator, saying he is “weak on "
+        "immigration.”",
+        {"Q1": ("name_saying", "Donald Trump", "Donald Trump")},
+    ),
+    # A lawmaker's party and state in apposition.
+    (
+        "“You need to act now,” Representative Jane Orr, Republican of Minnesota, told the "
+        "president.",
+        {"Q1": ("name_told", "Jane Orr", "Jane Orr")},
+    ),
+    # "assured … that" reports speech.
+    (
+        "Mr. Biden assured the residents that the candidate was “made of the same stuff.”",
+        {"Q1": ("name_said", "Biden", "Mr. Biden")},
+    ),
+]
+
+PITFALLS: list[tuple[str, Expected]] = [
+    # A name inside the apposition is not the speaker: its possessive is somebody's title.
+    (
+        "“We had to balance it,” Ann Tully, Mr. Hale's chief of staff, said.",
+        {"Q1": ("name_said", "Ann Tully", "Ann Tully")},
+    ),
+    # A title word after a nationality or a determiner is a title, not the King named before.
+    (
+        "Steve King spoke first.\nThe Saudi King said “no.”",
+        {"Q1": None},
+    ),
+    # ... and before a name, the name's title.
+    (
+        "Steve King spoke first.\nKing Abdullah said “no.”",
+        {"Q1": ("name_said", "Abdullah", "King Abdullah")},
+    ),
+    # A title after a country is still a title: "Crown Prince", "Jordan King".
+    (
+        "Crown Prince Mohammed said “yes.”",
+        {"Q1": ("name_said", "Mohammed", "Prince Mohammed")},
+    ),
+    # A name whose title-like word is not last keeps all of it.
+    (
+        "Martin Luther King Jr. said “we shall overcome.”",
+        {"Q1": ("name_said", "Martin Luther King Jr", "Martin Luther King Jr")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES + PITFALLS)
+def test_us_news_speaker_shapes(text: str, expected: Expected) -> None:
+    check(text, expected)
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("polnear_speakers", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # (its dataclass looks itself up there)
+    spec.loader.exec_module(module)
+    return module
+
+
+# A constructed article in PolNeAR's form: the NYT texts' ''…'' quotation marks, and BRAT
+# standoff attributions whose offsets count those two apostrophes.
+_TEXT = "Mr. Hale spoke.\n\n''We will win,'' Mr. Hale said. He added: ''It is over.''\n"
+_ANN = (
+    "T1\tContent 19 30\tWe will win\n"
+    "T2\tSource 34 42\tMr. Hale\n"
+    "T3\tCue 43 47\tsaid\n"
+    "E1\tAttribution:T3 Source:T2 Content:T1 Cue:T3\n"
+    "T4\tSource 49 51\tHe\n"
+    "T5\tContent 61 71\tIt is over\n"
+    "E2\tAttribution:T5 Source:T4 Content:T5\n"
+)
+
+
+def test_the_polnear_bench_reads_the_nyt_quotation_marks_and_moves_the_gold_offsets() -> None:
+    bench = _bench()
+    text, moved = bench.straighten(_TEXT)
+    assert "''" not in text and text.count("“") == 2 and text.count("”") == 2
+    gold = bench.read_gold(_ANN, moved)
+    assert [text[a:b] for a, b in gold[0].content] == ["We will win"]
+    assert [text[a:b] for a, b in gold[0].source] == ["Mr. Hale"]
+    assert [text[a:b] for a, b in gold[1].content] == ["It is over"]
+    tally = bench.Tally()
+    bench.score("constructed", text, gold, tally)
+    # Both quotations are inside an attribution; the first's source is named and the cue
+    # names it; the second's is "He", checked by place: the cue read the pronoun there.
+    assert (tally.attributed, tally.named, tally.named_right) == (2, 1, 1)
+    assert (tally.unnamed, tally.unnamed_right, tally.misses) == (1, 1, [])
