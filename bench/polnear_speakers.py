@@ -55,6 +55,7 @@ class Gold:
     content: list[tuple[int, int]]
     source: list[tuple[int, int]]
     source_text: str
+    cue: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -70,6 +71,13 @@ class Tally:
     stray_cued: int = 0  # a cue on a quotation no gold attribution holds
     rules: Counter[str] = field(default_factory=Counter)  # wrong cues on named, by rule
     misses: list[str] = field(default_factory=list)
+    # Reported speech: gold attributions with a named source and no quotation mark in their
+    # content, and the index's cues on sentences (``S7``).
+    statements: int = 0
+    statements_covered: int = 0  # ... the sentence holding its cue has a cue naming the source
+    sentences_cued: int = 0
+    sentences_held: int = 0  # ... holding a gold attribution's cue
+    sentences_right: int = 0  # ... naming one of those attributions' sources
 
 
 def read_gold(ann: str, moved: Callable[[int], int] = lambda o: o) -> list[Gold]:
@@ -90,9 +98,17 @@ def read_gold(ann: str, moved: Callable[[int], int] = lambda o: o) -> list[Gold]
     for event in events:
         content = spans.get(event.get("Content", ""))
         source = spans.get(event.get("Source", ""))
+        cue = spans.get(event.get("Cue", ""))
         if content is None:
             continue
-        out.append(Gold(content[0], source[0] if source else [], source[1] if source else ""))
+        out.append(
+            Gold(
+                content[0],
+                source[0] if source else [],
+                source[1] if source else "",
+                cue[0] if cue else [],
+            )
+        )
     return out
 
 
@@ -140,6 +156,7 @@ def _around(text: str, start: int, end: int) -> str:
 
 def score(label: str, text: str, gold: list[Gold], tally: Tally) -> None:
     index = index_article(text)
+    score_sentences(text, gold, tally, index)
     cues = {c.target: c for c in index.speakers}
     for q in index.quotations:
         tally.quotations += 1
@@ -171,6 +188,38 @@ def score(label: str, text: str, gold: list[Gold], tally: Tally) -> None:
             tally.misses.append(
                 f"{label} Q{q.number}: gold {best.source_text!r} [{kind}], {got}: "
                 f"{_around(text, q.start, q.end)!r}"
+            )
+
+
+def score_sentences(text: str, gold: list[Gold], tally: Tally, index: ArticleIndex) -> None:
+    """Reported speech: whether the sentence that holds a gold attribution's cue has a cue of
+    the index naming its source, and how often a sentence cue names a gold source."""
+    cues = {c.target: c for c in index.speakers if c.target.startswith("S")}
+
+    def held(g: Gold, start: int, end: int) -> bool:
+        return bool(g.cue) and start <= g.cue[0][0] < end
+
+    def names(g: Gold, cue_actor: str | None, cue_name: str, at: tuple[int, int]) -> bool:
+        named = _names(g.source_text)
+        if named:
+            return bool(_actor_words(index, cue_actor, cue_name) & named)
+        return any(_overlap(at, [r]) for r in g.source)
+
+    for sentence in index.sentences:
+        inside = [g for g in gold if held(g, sentence.start, sentence.end)]
+        cue = cues.get(sentence.id)
+        for g in inside:
+            quoted = any(ch in text[a:b] for a, b in g.content for ch in '“”"')
+            if _names(g.source_text) and not quoted:
+                tally.statements += 1
+                tally.statements_covered += cue is not None and names(
+                    g, cue.actor, cue.name, (cue.start, cue.end)
+                )
+        if cue is not None:
+            tally.sentences_cued += 1
+            tally.sentences_held += bool(inside)
+            tally.sentences_right += any(
+                names(g, cue.actor, cue.name, (cue.start, cue.end)) for g in inside
             )
 
 
@@ -206,6 +255,15 @@ def main(argv: list[str] | None = None) -> int:
             f"right {right} = {right / max(n, 1):.2f}, precision {right / max(cued, 1):.2f}"
         )
     print(f"  wrong cues on named sources, by rule: {dict(t.rules.most_common())}")
+    print(
+        f"reported speech with a named source: {t.statements}, its sentence's cue names it "
+        f"{t.statements_covered} = {t.statements_covered / max(t.statements, 1):.2f}"
+    )
+    print(
+        f"  sentence cues: {t.sentences_cued}, on a gold attribution's sentence "
+        f"{t.sentences_held}, naming its source {t.sentences_right} "
+        f"= {t.sentences_right / max(t.sentences_held, 1):.2f}"
+    )
     if args.misses:
         print("\n".join(t.misses))
     return 0

@@ -74,6 +74,18 @@ CASES: list[tuple[str, Expected]] = [
         "immigration.”",
         {"Q1": ("name_saying", "Donald Trump", "Donald Trump")},
     ),
+    # "No." before a number ends no apposition.
+    (
+        "Senator Jo Penn of Texas, the No. 2 Republican in the Senate, said the chamber would "
+        "vote on four measures.",
+        {"S1": ("name_said", "Jo Penn", "Jo Penn")},
+    ),
+    # A wire dateline before the subject of a coordinated speech verb.
+    (
+        "ORLANDO, Fla. (Reuters) - President Barack Obama met survivors of the attack on "
+        "Thursday and said the country must act.",
+        {"S1": ("name_said", "Barack Obama", "Barack Obama")},
+    ),
     # A lawmaker's party and state in apposition.
     (
         "“You need to act now,” Representative Jane Orr, Republican of Minnesota, told the "

@@ -206,10 +206,13 @@ _WHERE_TAIL = re.compile(rf",\s+{_IN_MEDIUM}[^,.;:\n\x00“”\"]{{0,80}}(?=,\s+
 
 # The full stop of an abbreviation ends no phrase: "X, Mrs. Obama's chief of staff, said"
 # reads as "X, Mrs Obama's chief of staff, said" (the gaps stop at a full stop, which ends a
-# sentence): an honorific or a title before a name, an initial, "U.S.".
-_ABBREVIATED = grouped(sorted(HONORIFICS | {"Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt"}))
+# sentence): an honorific or a title before a name, an initial, "U.S.", "No. 2".
+_ABBREVIATED = grouped(
+    sorted(HONORIFICS | {"Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "St", "Ft", "Mt"})
+)
 _ABBREVIATION_STOP = re.compile(
     rf"\b(?:{_ABBREVIATED}|[A-Z])\.(?=\s[A-Z])|(?<![\w.])(?:[A-Z]\.){{2,}}(?=[\s,])"
+    r"|\bNo\.(?=\s\d)"  # "the No. 2 Republican"
 )
 
 
@@ -379,10 +382,19 @@ _OPENING_WORDS = frozenset(
 )
 
 
+# A wire story's dateline: "ORLANDO, Fla. (Reuters) - ", "MEXICO CITY, Feb. 8 (UPI) — ".
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?\s*"
+    r"(?:\([^()\x00]{1,30}\))?\s*(?:--|[-—–])\s+"
+)
+
+
 def opens_clause(before: str) -> bool:
     """Whether a subject after ``before`` opens its clause: "In January 2021, President X",
-    "The X"; not "Britain, X" (a list) nor "Outlets reported X" (a clause inside)."""
-    m = OPENS_CLAUSE.fullmatch(before)
+    "The X", "WASHINGTON (AP) — X"; not "Britain, X" (a list) nor "Outlets reported X" (a
+    clause inside)."""
+    dateline = _DATELINE.match(before)
+    m = OPENS_CLAUSE.fullmatch(before, dateline.end() if dateline else 0)
     if m is None:
         return False
     opening = m.group(1)
