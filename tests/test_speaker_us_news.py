@@ -31,6 +31,7 @@ def check(text: str, expected: Expected) -> None:
     }
     assert got == expected
 
+
 CASES: list[tuple[str, Expected]] = [
     # A party-and-state aside after a lawmaker's name; the sentence goes on after "Md.)".
     (
