@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from summarizer.index import ArticleIndex, index_article  # noqa: E402
+from summarizer.index.lexicon import SPEECH_VERBS  # noqa: E402
 
 _NOT_NAMES = frozenset(
     """I He She It We They You His Her Its Our Their My Your The A An This That These Those
@@ -71,8 +72,9 @@ class Tally:
     stray_cued: int = 0  # a cue on a quotation no gold attribution holds
     rules: Counter[str] = field(default_factory=Counter)  # wrong cues on named, by rule
     misses: list[str] = field(default_factory=list)
-    # Reported speech: gold attributions with a named source and no quotation mark in their
-    # content, and the index's cues on sentences (``S7``).
+    # Reported speech: gold attributions with a named source, a cue opening on a verb of
+    # saying ("said", "told", "warned": ``lexicon.SPEECH_VERBS``) and no quotation mark in
+    # their content; and the index's cues on sentences (``S7``).
     statements: int = 0
     statements_covered: int = 0  # ... the sentence holding its cue has a cue naming the source
     sentences_cued: int = 0
@@ -193,8 +195,20 @@ def score(label: str, text: str, gold: list[Gold], tally: Tally) -> None:
 
 def score_sentences(text: str, gold: list[Gold], tally: Tally, index: ArticleIndex) -> None:
     """Reported speech: whether the sentence that holds a gold attribution's cue has a cue of
-    the index naming its source, and how often a sentence cue names a gold source."""
+    the index naming its source (its own, or one of its quotations'), and how often a
+    sentence cue names a gold source."""
+    by_target = {c.target: c for c in index.speakers}
     cues = {c.target: c for c in index.speakers if c.target.startswith("S")}
+    # A sentence with a quotation speaks through the quotation's cue (its view unit).
+    quoted_cues = {
+        s.id: [
+            c
+            for q in index.quotations
+            if s.start <= q.start < s.end
+            if (c := by_target.get(f"Q{q.number}")) is not None
+        ]
+        for s in index.sentences
+    }
 
     def held(g: Gold, start: int, end: int) -> bool:
         return bool(g.cue) and start <= g.cue[0][0] < end
@@ -210,11 +224,20 @@ def score_sentences(text: str, gold: list[Gold], tally: Tally, index: ArticleInd
         cue = cues.get(sentence.id)
         for g in inside:
             quoted = any(ch in text[a:b] for a, b in g.content for ch in '“”"')
-            if _names(g.source_text) and not quoted:
+            verb = text[g.cue[0][0] : g.cue[0][1]].split()[:1]
+            spoken = bool(verb) and verb[0].lower() in SPEECH_VERBS
+            if _names(g.source_text) and not quoted and spoken:
                 tally.statements += 1
-                tally.statements_covered += cue is not None and names(
-                    g, cue.actor, cue.name, (cue.start, cue.end)
+                covered = any(
+                    names(g, c.actor, c.name, (c.start, c.end))
+                    for c in [*([cue] if cue else []), *quoted_cues[sentence.id]]
                 )
+                tally.statements_covered += covered
+                if not covered:
+                    got = f"cue {cue.name} ({cue.rule})" if cue else "no cue"
+                    tally.misses.append(
+                        f"{sentence.id}: gold {g.source_text!r}, {got}: {sentence.text[:200]!r}"
+                    )
         if cue is not None:
             tally.sentences_cued += 1
             tally.sentences_held += bool(inside)
@@ -256,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"  wrong cues on named sources, by rule: {dict(t.rules.most_common())}")
     print(
-        f"reported speech with a named source: {t.statements}, its sentence's cue names it "
+        f"reported speech (a verb of saying) with a named source: {t.statements}, "
+        f"a cue of its sentence names it "
         f"{t.statements_covered} = {t.statements_covered / max(t.statements, 1):.2f}"
     )
     print(

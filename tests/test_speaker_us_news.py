@@ -93,6 +93,17 @@ CASES: list[tuple[str, Expected]] = [
         "president.",
         {"Q1": ("name_told", "Jane Orr", "Jane Orr")},
     ),
+    # The same without brackets.
+    (
+        "Rep. Chris Cole, R-NY, says the meeting outlined a path to the nomination.",
+        {"S1": ("name_said", "Chris Cole", "Chris Cole")},
+    ),
+    # An affiliation whose comma closes the apposition the name opened.
+    (
+        "Another pollster, David Wood of Clemson University, said his survey showed support "
+        "holding steady.",
+        {"S1": ("name_said", "David Wood", "David Wood")},
+    ),
     # "assured … that" reports speech.
     (
         "Mr. Biden assured the residents that the candidate was “made of the same stuff.”",
@@ -101,6 +112,12 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # A name inside a relative clause between the subject and its verb is none.
+    (
+        "Hillary Clinton spoke first.\nBernie Sanders, who on Tuesday endorsed Clinton, said he "
+        "agrees with the remarks.",
+        {"S2": ("name_said", "Bernie Sanders", "Bernie Sanders")},
+    ),
     # A name inside the apposition is not the speaker: its possessive is somebody's title.
     (
         "“We had to balance it,” Ann Tully, Mr. Hale's chief of staff, said.",

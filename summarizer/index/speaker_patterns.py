@@ -83,10 +83,11 @@ _SPEAKING = r"\s+(?:speaking|commenting|writing|talking|testifying)\b[^,.;:\n\x0
 _DASHED = r"\s+(?:[—–]|--)\s+[^—–\n\x00.;:]{1,100}?\s+(?:[—–]|--)"
 # An apposition may end on a place's region: "X, ending a summit in Niigata, Japan, issued".
 _REGION = r"(?:,\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)?"
-# A lawmaker's party and state: "Representative X, Democrat of Tennessee, told".
+# A lawmaker's party and state: "Representative X, Democrat of Tennessee, told", "Rep. X,
+# R-NY, says".
 _PARTY = (
-    r",\s(?:an?\s)?(?:Democrat|Republican|Independent)\s(?:of|from)\s"
-    r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?,"
+    r",\s(?:(?:an?\s)?(?:Democrat|Republican|Independent)\s(?:of|from)\s"
+    r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?|[DRI]-[A-Z][A-Za-z.]{1,6}),"
 )
 _GAP = re.compile(
     rf"(?:(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,100}}{_REGION}){{1,2}},"
@@ -107,10 +108,11 @@ _WHICH = re.compile(rf",\s+which{_FILLERS}")
 _TITLED = re.compile(
     rf",\s+([^,;:\n\x00“”\"]{{1,80}}?(?:,\s+[A-Z][^,;:\n\x00“”\"]{{1,60}}?)?)(,?){_FILLERS}"
 )
-# "James Nixey of Chatham House, an independent policy institute, wrote".
+# "James Nixey of Chatham House, an independent policy institute, wrote"; the comma may
+# close an apposition the name opened ("Another pollster, X of Clemson University, said").
 _AFFILIATION = re.compile(
     r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?(?=[A-Z])[^,.;:\n\x00“”\"]{1,90}?"
-    rf"(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,80}},)?{_FILLERS}"
+    rf"(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,80}},|,)?{_FILLERS}"
 )
 # "Dr. Arthur C. Evans, Jr. said": a suffix after the name found.
 _ASIDE = re.compile(r"\s*\([^()\x00]*\)")
@@ -166,7 +168,8 @@ SUBORDINATE = re.compile(
 )
 # Inside an apposition: "X, a spokesperson for maker *Y*, has said".
 # ("X, speaking alongside *Y*, said" too; "…, including Amnesty International, which" is not).
-IN_APPOSITION = re.compile(r",\s+(?:an?|the|(?!including\b)[a-z]+ing)\s[^,\x00]*$")
+# A relative clause too: "X, who on Tuesday endorsed *Y*, said" is X speaking.
+IN_APPOSITION = re.compile(r",\s+(?:an?|the|who|which|(?!including\b)[a-z]+ing)\s[^,\x00]*$")
 _HEADS = TITLE_HEADS | ROLE_NOUNS  # a title's head word or a role
 # A title that goes on with its employer before the name: "Chief investment officer *at* Fort
 # Pitt Capital Group Charlie Smith said" (the preposition opens the title, not an object).
