@@ -47,8 +47,8 @@ def test_actors_and_the_rules_speakers_follow_the_article(seed_text: str) -> Non
     _, user = _messages(seed_text)
     tail = user.split("ARTICLE>>>", 1)[1]
     assert "A1 Donald Trump — US President" in tail
-    assert "Q6: A9 Mike Waltz" in tail  # "Mr. Waltz responded:"
-    assert "Q10: A13 Alexander Grushko" in tail  # "Izvestia quoted Mr. Grushko as saying"
+    assert "Q6: A8 Mike Waltz" in tail  # "Mr. Waltz responded:"
+    assert "Q10: A12 Alexander Grushko" in tail  # "Izvestia quoted Mr. Grushko as saying"
     # A model that labels view units sees each with the holder's own words, in article order,
     # fenced like the rest (a LOCAL "compatible" server: large bounds).
     views = tail.split("Views (", 1)[1]
