@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -15,6 +18,18 @@ from summarizer import logs, retry
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "trump-putin-call-ukraine.txt"
+
+
+def load_bench(name: str) -> ModuleType:
+    """A script of ``bench/`` as a module, for the tests of its scoring."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # (its dataclasses look themselves up there)
+    spec.loader.exec_module(module)
+    return module
+
+
 DATA = Path(__file__).resolve().parent / "data"
 
 # Headers and body fields that could carry a credential: never written to a cassette.

@@ -4,18 +4,16 @@ pattern, and the pitfalls each rule must not fall into (a wrong cue is worse tha
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.conftest import load_bench
 from tests.test_actors import actors_of, by_name
 from tests.test_speakers import Expected, check, cues_of
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH = ROOT / "bench" / "speaker_rules.py"
 # TimeSET (Hasegawa et al.), Wikinews, CC BY 4.0: a copy in tests/data (see its README).
 TIMESET = ROOT / "tests" / "data" / "timeset.jsonl"
 
@@ -567,12 +565,7 @@ def test_development_pitfalls_are_not_actors(article: str, word: str) -> None:
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("speaker_rules", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # (its dataclass looks itself up there)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("speaker_rules")
 
 
 def test_development_articles_keep_their_rule_figures() -> None:

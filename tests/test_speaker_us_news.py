@@ -5,17 +5,11 @@ must not fall into (a wrong cue is worse than none)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
 from summarizer.index import index_article
+from tests.conftest import load_bench
 from tests.test_speakers import Expected
-
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "polnear_speakers.py"
 
 
 def check(text: str, expected: Expected) -> None:
@@ -151,15 +145,6 @@ def test_us_news_speaker_shapes(text: str, expected: Expected) -> None:
     check(text, expected)
 
 
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("polnear_speakers", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # (its dataclass looks itself up there)
-    spec.loader.exec_module(module)
-    return module
-
-
 # A constructed article in PolNeAR's form: the NYT texts' ''…'' quotation marks, and BRAT
 # standoff attributions whose offsets count those two apostrophes.
 _TEXT = "Mr. Hale spoke.\n\n''We will win,'' Mr. Hale said. He added: ''It is over.''\n"
@@ -175,7 +160,7 @@ _ANN = (
 
 
 def test_the_polnear_bench_reads_the_nyt_quotation_marks_and_moves_the_gold_offsets() -> None:
-    bench = _bench()
+    bench = load_bench("polnear_speakers")
     text, moved = bench.straighten(_TEXT)
     assert "''" not in text and text.count("“") == 2 and text.count("”") == 2
     gold = bench.read_gold(_ANN, moved)

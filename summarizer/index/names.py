@@ -228,8 +228,9 @@ class Runs:
             return k
         if tokens[j].text == "and":
             return k if org and not _elsewhere(tokens[k].text) and self._of(j) else j
-        surname = title_surname(tuple(t.text for t in tokens[j - 4 : j]))
-        if before.lower() in TITLE_HEADS and surname:
+        if before.lower() in TITLE_HEADS and title_surname(
+            tuple(t.text for t in tokens[j - 4 : j])
+        ):
             return j  # "Rep. Peter King of New York": King's state, not a "King of …" title
         if before.lower() in TITLE_HEADS or before in ORG_WORDS or before == "House":
             return k

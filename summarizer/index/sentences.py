@@ -54,12 +54,14 @@ _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 # Titles before a name never end a sentence; Punkt cuts "Lt. | Col. Smith".
-_TITLE = re.compile(
-    r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Messrs|Mmes|Dr|Drs|Prof|Gov|Govs|Sen|Sens|Rep|Reps|Gen|Lt|Col"
-    r"|Maj|Capt|Cmdr|Cdr|Adm|Sgt|Cpl|Pvt|Rev|Hon|Pres|Supt|Det|Insp|Atty|Amb|Fr|Msgr)\.$"
+TITLE_ABBREVIATIONS = tuple(
+    """Mr Mrs Ms Mx Messrs Mmes Dr Drs Prof Gov Govs Sen Sens Rep Reps Gen Lt Col Maj Capt Cmdr
+    Cdr Adm Sgt Cpl Pvt Rev Hon Pres Supt Det Insp Atty Amb Fr Msgr""".split()  # noqa: SIM905
 )
+_TITLE = re.compile(rf"(?<![\w.])(?:{'|'.join(TITLE_ABBREVIATIONS)})\.$")
 # "St. Louis", "Mt. Everest": a place, unless a usual sentence opener follows ("Main St. The").
-_PLACE = re.compile(r"(?<![\w.])(?:St|Ste|Mt|Ft)\.$")
+PLACE_ABBREVIATIONS = ("St", "Ste", "Mt", "Ft")
+_PLACE = re.compile(rf"(?<![\w.])(?:{'|'.join(PLACE_ABBREVIATIONS)})\.$")
 # Abbreviations that stand before a number: "No. 10", "Vol. 3", "Jan. 5".
 _NUMBERED = re.compile(
     r"(?<![\w.])(?:No|Nos|Vol|Vols|Art|Arts|Fig|Figs|Sec|Secs|Ch|Chap|Pt|Para|Ref|Op|p|pp"

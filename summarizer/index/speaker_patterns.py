@@ -31,6 +31,7 @@ from .lexicon import (
 )
 from .names import grouped
 from .rules import SPEAKER_RULES
+from .sentences import PLACE_ABBREVIATIONS, TITLE_ABBREVIATIONS
 
 MASK = "\x00"
 # Verb phrases that report speech but are no single verb: "It went on to say: …", "X issued
@@ -210,9 +211,7 @@ _WHERE_TAIL = re.compile(rf",\s+{_IN_MEDIUM}[^,.;:\n\x00“”\"]{{0,80}}(?=,\s+
 # The full stop of an abbreviation ends no phrase: "X, Mrs. Obama's chief of staff, said"
 # reads as "X, Mrs Obama's chief of staff, said" (the gaps stop at a full stop, which ends a
 # sentence): an honorific or a title before a name, an initial, "U.S.", "No. 2".
-_ABBREVIATED = grouped(
-    sorted(HONORIFICS | {"Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "St", "Ft", "Mt"})
-)
+_ABBREVIATED = grouped(sorted(HONORIFICS | {*TITLE_ABBREVIATIONS, *PLACE_ABBREVIATIONS}))
 _ABBREVIATION_STOP = re.compile(
     rf"\b(?:{_ABBREVIATED}|[A-Z])\.(?=\s[A-Z])|(?<![\w.])(?:[A-Z]\.){{2,}}(?=[\s,])"
     r"|\bNo\.(?=\s\d)"  # "the No. 2 Republican"
