@@ -3,6 +3,7 @@ that produced it and the span of the words naming the speaker; none when nothing
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,12 @@ def cues_of(text: str) -> dict[str, SpeakerCue]:
     return {c.target: c for c in cues}
 
 
-def check(text: str, expected: Expected) -> None:
-    cues = cues_of(text)
+def check(
+    text: str, expected: Expected, cues_by: Callable[[str], dict[str, SpeakerCue]] = cues_of
+) -> None:
+    """The cues ``cues_by`` finds in ``text`` (the stand-in splitter's, by default) for the
+    targets of ``expected``."""
+    cues = cues_by(text)
     got: Expected = {
         target: (c.rule, c.name, text[c.start : c.end]) if (c := cues.get(target)) else None
         for target in expected
