@@ -100,6 +100,13 @@ CASES: list[tuple[str, Expected]] = [
         "Mr. Biden assured the residents that the candidate was “made of the same stuff.”",
         {"Q1": ("name_said", "Biden", "Mr. Biden")},
     ),
+    # A name after a comma that closes a prepositional phrase, and no comma after it, is the
+    # subject of the verb, not in apposition to the phrase's object.
+    (
+        "Patrick Kennedy spoke on Monday. The rest of the files were moved to a classified "
+        "system, Kennedy said.",
+        {"S2": ("name_said", "Patrick Kennedy", "Kennedy")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [

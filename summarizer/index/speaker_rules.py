@@ -85,7 +85,8 @@ _SAYING = re.compile(r",\s+(?:saying|stating|adding|noting|explaining|warning|ar
 _OWN_SUBJECT = re.compile(r"\bwith\s+(?:[a-z][\w-]*\s+){1,4}$")
 _RAW_BEFORE = re.compile(rf"{RAW}(?=,?\s+$)")
 _NAMED_BEFORE = 120  # characters: how far before its verb a subject name may end
-# A name in apposition to an object: "X, campaigning with her husband, *Y*, said" is X's.
+# A name in apposition to an object: "X, campaigning with her husband, *Y*, said" is X's;
+# only when a comma closes it: "The files were moved to a secure system, *Y* said" is Y's.
 # A name right after a verb's "-ing" form is its object: "an officer who admitted to shooting
 # Merzouk claimed": the officer claims. Not "king" (too short), nor a preposition ("including
 # Amnesty International, which declared"), nor before a title ("The prosecuting attorney, X").
@@ -353,7 +354,7 @@ class Matcher(PhraseRules):
             pass  # "Chief investment officer at Fort Pitt Capital Group X said": X's title
         elif (
             objects.search(before)
-            or _OBJECT_APPOSED.search(before)
+            or (_OBJECT_APPOSED.search(before) and gap.lstrip().startswith(","))
             or _AGENT_APPOSED.search(before)
             or (untitled and _OBJECT_OF_ING.search(before))
         ):
