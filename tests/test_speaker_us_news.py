@@ -107,6 +107,15 @@ CASES: list[tuple[str, Expected]] = [
         "system, Kennedy said.",
         {"S2": ("name_said", "Patrick Kennedy", "Kennedy")},
     ),
+    # A time phrase between a subject and its verb.
+    (
+        "Reince Priebus, the party chairman, this past week announced that a website would "
+        "explain the process.\nSean Spicer on Thursday evening said the party was not in a crisis.",
+        {
+            "S1": ("name_said", "Reince Priebus", "Reince Priebus"),
+            "S2": ("name_said", "Sean Spicer", "Sean Spicer"),
+        },
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [

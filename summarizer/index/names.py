@@ -383,7 +383,12 @@ def _alt(words: frozenset[str]) -> str:
 
 
 SPEECH = _alt(SPEECH_VERBS)
-_FILLER = rf"(?:{_alt(SPEECH_FILLERS)}|\w+ly|on \w+day)"
+# Words between a subject and its verb that say how or when: "X has repeatedly warned", "X on
+# Thursday evening said", "X, the party chairman, this past week announced".
+FILLER = (
+    rf"(?:{_alt(SPEECH_FILLERS)}|\w+ly|on \w+day(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:this|last)\s+(?:past\s+)?(?:week(?:end)?|month|year|morning|afternoon|evening))"
+)
 # "X said", "X has repeatedly warned", "X on Friday told". An apposition opens in lower case
 # or with an age ("X, the mayor, said", "X, 52, said"), or is a capitalised title ending on its
 # head ("X, UNICEF emergency officer, said"; "Dacia, Constantin Stroe, said" is somebody else
@@ -395,18 +400,18 @@ _APPOSITION = (
 _WHERE_SAID = (
     r"\s(?:in|on|during|at|via|through)\s(?:an?|the|his|her|its|their)\s[^,.;:“”\"\n]{1,80},"
 )
-SPEAKS_AFTER = re.compile(rf"{_APPOSITION}?(?:{_WHERE_SAID})?(?:\s+{_FILLER})*\s+(?:{SPEECH})\b")
+SPEAKS_AFTER = re.compile(rf"{_APPOSITION}?(?:{_WHERE_SAID})?(?:\s+{FILLER})*\s+(?:{SPEECH})\b")
 # "X, said", "X, who said": a stray comma or a relative pronoun, unless the name closes an
 # apposition or a phrase ("Lisa Murkowski, an *Alaska Republican*, tweeted", "the chairman of
 # the Joint Chiefs of *Staff*, told", "Esperanza, *Sultan Kudarat*, announced").
-_STRAY_SPEAKS = re.compile(rf",(?:\s+who)?(?:\s+{_FILLER})*\s+(?:{SPEECH})\b")
+_STRAY_SPEAKS = re.compile(rf",(?:\s+who)?(?:\s+{FILLER})*\s+(?:{SPEECH})\b")
 _ENCLOSED = re.compile(
     r"(?:,\s+(?:an?|the|also\s+an?)\s+|\b(?:of|in|at|for|from|to|with|on|and)\s+(?:the\s+)?"
     r"(?:\S+['’]s\s+)?|[A-Z][\w’'-]*,\s+)$"
 )
 # "… He added", "…,” she said": a pronoun opening the next sentence or closing a quotation.
 _HE_SPEAKS = re.compile(
-    rf"(?:[.!?][”\"’]?\s+(?:He|She)|[”\"],?\s+(?:he|she))(?:\s+{_FILLER})*\s+(?:{SPEECH})\b"
+    rf"(?:[.!?][”\"’]?\s+(?:He|She)|[”\"],?\s+(?:he|she))(?:\s+{FILLER})*\s+(?:{SPEECH})\b"
 )
 # "said X", and with a description between: "said nurse X", "said the IOM spokesman X",
 # "commented a commuter, 41-year-old X".
@@ -427,7 +432,7 @@ _NEXT_WORD = re.compile(
     r"(?:\s*,\s*(?:[a-z]+\s){0,2}[a-z]+\s*,)?"
     r"(?:\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?"
     # an adverb or a day between: "X immediately posted", "X on Thursday ratcheted up"
-    rf"(?:\s+{_FILLER})*\s+([a-z]+)\b"
+    rf"(?:\s+{FILLER})*\s+([a-z]+)\b"
 )
 
 

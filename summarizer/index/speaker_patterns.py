@@ -24,12 +24,11 @@ from .lexicon import (
     INVERTING_VERBS,
     ORG_DESCRIPTORS,
     ROLE_NOUNS,
-    SPEECH_FILLERS,
     SPEECH_OPENERS,
     SPEECH_VERBS,
     TITLE_HEADS,
 )
-from .names import grouped
+from .names import FILLER, grouped
 from .rules import SPEAKER_RULES
 from .sentences import PLACE_ABBREVIATIONS, TITLE_ABBREVIATIONS
 
@@ -75,7 +74,6 @@ VERB = re.compile(
     )
     + r")\b"
 )
-FILLER = rf"(?:{'|'.join(sorted(SPEECH_FILLERS))}|\w+ly|on \w+day)"
 _FILLERS = rf"(?:\s+{FILLER})*\s+"
 # "X said", "X, 52, said", "X, the mayor, said", "X has repeatedly warned".
 # "X speaking to reporters said", "X commenting on Monday said": how, not who, in between.
