@@ -116,9 +116,21 @@ CASES: list[tuple[str, Expected]] = [
             "S2": ("name_said", "Sean Spicer", "Sean Spicer"),
         },
     ),
+    # A sentence opening with a subordinate clause: the main clause's named speaker.
+    (
+        "Tad Devine and Bernie Sanders spoke.\nWhile Sanders has pledged to support the nominee, "
+        "Devine suggested that it would not be simple.",
+        {"S2": ("name_said", "Tad Devine", "Devine")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # ... but a pronoun in the main clause leaves the subordinate clause's named speaker.
+    (
+        "Tad Devine and Bernie Sanders spoke.\nWhile Sanders has pledged to support the nominee, "
+        "he suggested that it would not be simple.",
+        {"S2": ("name_said", "Bernie Sanders", "Sanders")},
+    ),
     # A name inside a relative clause between the subject and its verb is none.
     (
         "Hillary Clinton spoke first.\nBernie Sanders, who on Tuesday endorsed Clinton, said he "

@@ -165,6 +165,31 @@ SUBORDINATE = re.compile(
     r"\b(?:[Aa]fter|[Ww]hen|[Ww]hile|[Ww]hilst|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Ii]f|"
     r"[Bb]efore|[Uu]ntil|[Oo]nce|[Ww]hereas|that|which|who)\b[^,;\x00]*$"
 )
+# A name in apposition to an object: "X, campaigning with her husband, *Y*, said" is X's;
+# only when a comma closes it: "The files were moved to a secure system, *Y* said" is Y's.
+# A name right after a verb's "-ing" form is its object: "an officer who admitted to shooting
+# Merzouk claimed": the officer claims. Not "king" (too short), nor a preposition ("including
+# Amnesty International, which declared"), nor before a title ("The prosecuting attorney, X").
+OBJECT_OF_ING = re.compile(r"(?<![\w-])(?!(?:during|including|following)\b)[a-z]{3,}ing\s+$")
+# A phrase that opens the sentence and ends at the comma before the name: "Responding to the
+# criticism, X told", "Speaking to the press, X said" (its object is no apposition of the name).
+OPENING_PHRASE = re.compile(
+    r"\s*(?:[A-Z][a-z]+ing|In\s+(?:response|reply|reaction)|Asked|Pressed|Questioned)\b"
+    r"[^,.;:!?\x00]{1,80},\s+$"
+)
+# The agent of a participle set off after the subject: "X, quoted by *the BBC*, said".
+AGENT_APPOSED = re.compile(
+    r",\s+(?:quoted|cited|interviewed|contacted|reached|asked|backed|joined)\s+by\s+(?:the\s+)?$"
+)
+OBJECT_APPOSED = re.compile(
+    r"\b(?:with|by|to|for|from|against|beside|alongside)\s+(?:his|her|their|its|the|an?)\s+"
+    r"(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(?!(?:and|or|but)\s)(?:[a-z-]+\s+){0,2}$"
+)
+# A subordinate clause opening a sentence, up to its comma: "While X has pledged …, ".
+OPENING_SUBORDINATE = re.compile(
+    r"\s*(?:While|Although|Though|Whereas|Even though|Even as|As|Because|Since|After|When|"
+    r"Before|Once|If|Until|Unless)\s[^,;:\x00]{1,150},\s"
+)
 # Inside an apposition: "X, a spokesperson for maker *Y*, has said".
 # ("X, speaking alongside *Y*, said" too; "…, including Amnesty International, which" is not).
 # A relative clause too: "X, who on Tuesday endorsed *Y*, said" is X speaking.

@@ -17,20 +17,24 @@ from bisect import bisect_right
 from typing import Literal
 
 from .lexicon import INVERTING_VERBS, SPEECH_OPENERS, TELL_VERBS
-from .names import subject_of_verb
+from .names import FILLER, subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import RAW, RAW_NAME, Found, Name, not_a_name, raw_name
 from .speaker_patterns import (
+    AGENT_APPOSED,
     APPOSED,
     CLAUSE,
     DOCUMENT_BY,
-    FILLER,
     IN_APPOSITION,
     JUST_QUOTED,
     MASK,
     NAME_END,
     NAMED_SPOKESPERSON,
     OBJECT,
+    OBJECT_APPOSED,
+    OBJECT_OF_ING,
+    OPENING_PHRASE,
+    OPENING_SUBORDINATE,
     OPENS_CLAUSE,
     OWNED_NAME,
     PARTICIPLE,
@@ -85,26 +89,6 @@ _SAYING = re.compile(r",\s+(?:saying|stating|adding|noting|explaining|warning|ar
 _OWN_SUBJECT = re.compile(r"\bwith\s+(?:[a-z][\w-]*\s+){1,4}$")
 _RAW_BEFORE = re.compile(rf"{RAW}(?=,?\s+$)")
 _NAMED_BEFORE = 120  # characters: how far before its verb a subject name may end
-# A name in apposition to an object: "X, campaigning with her husband, *Y*, said" is X's;
-# only when a comma closes it: "The files were moved to a secure system, *Y* said" is Y's.
-# A name right after a verb's "-ing" form is its object: "an officer who admitted to shooting
-# Merzouk claimed": the officer claims. Not "king" (too short), nor a preposition ("including
-# Amnesty International, which declared"), nor before a title ("The prosecuting attorney, X").
-_OBJECT_OF_ING = re.compile(r"(?<![\w-])(?!(?:during|including|following)\b)[a-z]{3,}ing\s+$")
-# A phrase that opens the sentence and ends at the comma before the name: "Responding to the
-# criticism, X told", "Speaking to the press, X said" (its object is no apposition of the name).
-_OPENING_PHRASE = re.compile(
-    r"\s*(?:[A-Z][a-z]+ing|In\s+(?:response|reply|reaction)|Asked|Pressed|Questioned)\b"
-    r"[^,.;:!?\x00]{1,80},\s+$"
-)
-# The agent of a participle set off after the subject: "X, quoted by *the BBC*, said".
-_AGENT_APPOSED = re.compile(
-    r",\s+(?:quoted|cited|interviewed|contacted|reached|asked|backed|joined)\s+by\s+(?:the\s+)?$"
-)
-_OBJECT_APPOSED = re.compile(
-    r"\b(?:with|by|to|for|from|against|beside|alongside)\s+(?:his|her|their|its|the|an?)\s+"
-    r"(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(?!(?:and|or|but)\s)(?:[a-z-]+\s+){0,2}$"
-)
 # A verb sharing the subject of the clause before: "X has referred it … and has advised".
 _SAME_SUBJECT = re.compile(r"\band\s+(?:(?:has|have|had|also|later|then)\s+)*$")
 # After a subject: a comma (an apposition or a list) or a conjunction (a list).
@@ -128,8 +112,22 @@ class Matcher(PhraseRules):
         verbs = list(VERB.finditer(self.masked, start, end))
         for v in reversed(verbs) if backwards else verbs:
             if (found := self._verb(v, start, end)) is not None:
-                return found
+                return found if backwards else self._main_clause(found, verbs, start, end)
         return None
+
+    def _main_clause(self, found: Found, verbs: list[re.Match[str]], start: int, end: int) -> Found:
+        """``found`` in an opening subordinate clause gives way to a named speaker of the main
+        clause: "While X has pledged to support her, *Y* suggested that …" is Y's."""
+        opening = OPENING_SUBORDINATE.match(self.masked, start, end)
+        if opening is None or found.verb_end > opening.end():
+            return found
+        for v in verbs:
+            if v.start() < opening.end():
+                continue
+            later = self._verb(v, opening.end(), end)
+            if later is not None:
+                return later if later.name is not None else found
+        return found
 
     @SPEAKER_RULES.finds("name_saying", _SAYING)
     def participle(self, start: int, end: int) -> Found | None:
@@ -348,15 +346,15 @@ class Matcher(PhraseRules):
         if kind == "relative":
             return None if self._listed(name.phrase, start) else (name, False)
         untitled = name.phrase == name.start
-        if _OPENING_PHRASE.fullmatch(self.masked, start, name.phrase):
+        if OPENING_PHRASE.fullmatch(self.masked, start, name.phrase):
             pass  # "Responding to the criticism, X told": X opens the main clause
         elif name.person and name.phrase < name.start and ROLE_AT.search(before):
             pass  # "Chief investment officer at Fort Pitt Capital Group X said": X's title
         elif (
             objects.search(before)
-            or (_OBJECT_APPOSED.search(before) and gap.lstrip().startswith(","))
-            or _AGENT_APPOSED.search(before)
-            or (untitled and _OBJECT_OF_ING.search(before))
+            or (OBJECT_APPOSED.search(before) and gap.lstrip().startswith(","))
+            or AGENT_APPOSED.search(before)
+            or (untitled and OBJECT_OF_ING.search(before))
         ):
             return False  # "in an interview with the BBC said": the BBC is no subject
         if apposed(gap, before, kind):
