@@ -122,6 +122,12 @@ CASES: list[tuple[str, Expected]] = [
         "Devine suggested that it would not be simple.",
         {"S2": ("name_said", "Tad Devine", "Devine")},
     ),
+    # A negated auxiliary after the subject is its verb: the participle is the subject's.
+    (
+        "Jeff Weaver spoke.\nWeaver didn’t seem impressed with the comments, telling reporters, "
+        "“The governor should step down.”",
+        {"Q1": ("name_saying", "Jeff Weaver", "Weaver")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [

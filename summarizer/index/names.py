@@ -423,7 +423,8 @@ _SAID_BEFORE = re.compile(
 # "X was quoted …", "X, had been cited …" (also read by the speaker rules' ``as_saying``).
 QUOTED_PASSIVE = r",?\s+(?:was|is|were|has been|had been)\s+(?:quoted|cited)"
 _QUOTED_AFTER = re.compile(rf"{QUOTED_PASSIVE}\b")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# A lower-case word, a negated auxiliary whole ("didn’t").
+_LOWER_WORD = re.compile(r"\b(?:[a-z]+n[’']t|[a-z]+)\b")
 # A name's acronym in brackets after it: "… Authority (PTA) had", "… (NARA) sought".
 ACRONYM_IN_BRACKETS: Final = r"\([A-Z][A-Za-z.&]{1,12}\)"
 # The next word after a subject: "Russia, however, has …", "Britain and France have …".
@@ -432,7 +433,7 @@ _NEXT_WORD = re.compile(
     r"(?:\s*,\s*(?:[a-z]+\s){0,2}[a-z]+\s*,)?"
     r"(?:\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?"
     # an adverb or a day between: "X immediately posted", "X on Thursday ratcheted up"
-    rf"(?:\s+{FILLER})*\s+([a-z]+)\b"
+    rf"(?:\s+{FILLER})*\s+([a-z]+n[’']t|[a-z]+)\b"
 )
 
 
@@ -459,7 +460,8 @@ def holds_verb(text: str, start: int, end: int) -> bool:
 
 def _finite_verb(word: str) -> bool:
     return (
-        word in AUXILIARIES
+        word.endswith(("n’t", "n't"))  # "didn’t", "can't": a negated auxiliary
+        or word in AUXILIARIES
         or word in ACTION_VERBS
         or word in SPEECH_VERBS
         or (word.endswith("ed") and len(word) > 4)
