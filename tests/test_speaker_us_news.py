@@ -128,6 +128,16 @@ CASES: list[tuple[str, Expected]] = [
         "“The governor should step down.”",
         {"Q1": ("name_saying", "Jeff Weaver", "Weaver")},
     ),
+    # A US state abbreviated after its town inside an apposition.
+    (
+        "Nicholas Daniloff was freed in 1986.\n“I would be in Siberia,” Mr. Daniloff, now 81 "
+        "and retired in Cambridge, Mass., said by telephone.\nJane Doe, of Springfield, Ill., "
+        "said the plant would close.",
+        {
+            "Q1": ("name_said", "Nicholas Daniloff", "Mr. Daniloff"),
+            "S3": ("name_said", "Jane Doe", "Jane Doe"),
+        },
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [

@@ -235,15 +235,21 @@ _WHERE_TAIL = re.compile(rf",\s+{_IN_MEDIUM}[^,.;:\n\x00“”\"]{{0,80}}(?=,\s+
 # reads as "X, Mrs Obama's chief of staff, said" (the gaps stop at a full stop, which ends a
 # sentence): an honorific or a title before a name, an initial, "U.S.", "No. 2".
 _ABBREVIATED = grouped(sorted(HONORIFICS | {*TITLE_ABBREVIATIONS, *PLACE_ABBREVIATIONS}))
+# A US state as news agencies abbreviate it, after its town: "X, of Cambridge, Mass., said".
+_STATES = (
+    "Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|"
+    "Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo"
+)
 _ABBREVIATION_STOP = re.compile(
     rf"\b(?:{_ABBREVIATED}|[A-Z])\.(?=\s[A-Z])|(?<![\w.])(?:[A-Z]\.){{2,}}(?=[\s,])"
     r"|\bNo\.(?=\s\d)"  # "the No. 2 Republican"
+    rf"|(?<=,\s)(?:{_STATES})\.,"  # "Ill.," reads "Ill, ": the comma one place earlier
 )
 
 
 def undotted(gap: str) -> str:
     """``gap`` with its abbreviations' full stops blanked, every offset kept."""
-    return _ABBREVIATION_STOP.sub(lambda m: m.group().replace(".", " "), gap)
+    return _ABBREVIATION_STOP.sub(lambda m: m.group().replace(".,", ", ").replace(".", " "), gap)
 
 
 @SPEAKER_RULES.finds("on_behalf_of", _VOICE)
