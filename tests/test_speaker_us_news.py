@@ -138,6 +138,16 @@ CASES: list[tuple[str, Expected]] = [
             "S3": ("name_said", "Jane Doe", "Jane Doe"),
         },
     ),
+    # Verbs of the way words were said.
+    (
+        "Jim Hale spoke.\n“Not a chance,” Hale quipped.\n“Go back,” Hale shouted.\nHale joked that "
+        "the plan was dead.",
+        {
+            "Q1": ("name_said", "Jim Hale", "Hale"),
+            "Q2": ("name_said", "Jim Hale", "Hale"),
+            "S4": ("name_said", "Jim Hale", "Hale"),
+        },
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
