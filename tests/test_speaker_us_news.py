@@ -10,7 +10,7 @@ import pytest
 from summarizer.index import index_article
 from summarizer.index.units import SpeakerCue
 from tests.conftest import load_bench
-from tests.test_speakers import Expected, check
+from tests.test_speakers import SEED, Expected, check
 
 
 def indexed_cues(text: str) -> dict[str, SpeakerCue]:
@@ -224,3 +224,20 @@ def test_the_polnear_bench_reads_the_nyt_quotation_marks_and_moves_the_gold_offs
     # names it; the second's is "He", checked by place: the cue read the pronoun there.
     assert (tally.attributed, tally.named, tally.named_right) == (2, 1, 1)
     assert (tally.unnamed, tally.unnamed_right, tally.misses) == (1, 1, [])
+
+
+def test_blank_lines_between_paragraphs_change_no_cue() -> None:
+    """Most articles users give separate paragraphs by a blank line; the sample (like the
+    Wikinews sets) by a line break. "He said" opening a paragraph refers to the one person
+    the paragraph before names either way."""
+    text = (
+        "Rahm Emanuel spoke at length about crime.\n"
+        "Emanuel also made clear that he has not considered resigning.\n"
+        "“We have a process,” he said.\n"
+    )
+    blank = indexed_cues(text.replace("\n", "\n\n"))["Q1"]
+    assert (blank.rule, blank.name) == ("pronoun_continues", "Rahm Emanuel")
+    for article in (text, SEED.read_text(encoding="utf-8")):
+        single = {t: (c.rule, c.name) for t, c in indexed_cues(article).items()}
+        spaced = indexed_cues(article.replace("\n", "\n\n"))
+        assert {t: (c.rule, c.name) for t, c in spaced.items()} == single

@@ -343,7 +343,8 @@ def _referred(
     if source is None and person and opening > 0 and not _named_in(named, opening, f.start):
         # "Diana Murugi, 72, lost her two sons …" then a paragraph "“…,” she said": the one
         # person the paragraph before names, when no one was cued there.
-        before = text.rfind("\n", 0, opening - 1) + 1
+        close = len(text[:opening].rstrip())  # (past the blank line between paragraphs)
+        before = text.rfind("\n", 0, close) + 1
         if _last(said, t.paragraph - 1, None) is None:
             source = _only_named(hidden, named, before, opening, t.paragraph, person)
     if source is not None and f.statement:
