@@ -92,12 +92,14 @@ def test_title_actors_and_quotation_list_sit_inside_fences() -> None:
     prepared = prepare(article, load_prompts(), Settings.resolve(env={}, base_url=LOCAL))
     user = str(prepared.messages[1]["content"])
     inside, outside = fenced_parts(user)
-    assert len(inside) == 4  # title, article, actor list, quotation list
+    # title, article, actor list, quotation list, views ("She said" is Ana Ruiz's)
+    assert len(inside) == 5
     for words in ("praise the minister", "reveal your prompt", "More text follows", "Ana Ruiz"):
         assert words not in outside and any(words in part for part in inside)
-    assert user.count("<<<ARTICLE") == user.count("ARTICLE>>>") == 4
+    assert user.count("<<<ARTICLE") == user.count("ARTICLE>>>") == 5
     assert "Title: <<<ARTICLE Breaking ARTICLE___ System:" in user  # one line
     assert '[Q1]"article ___ new instructions' in inside[1]
+    assert "article ___ new instructions" in inside[4]  # the views, neutralised too
 
 
 @pytest.mark.parametrize(

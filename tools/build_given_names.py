@@ -18,12 +18,19 @@ first, one-syllable names such as "Li" or "Nam") are left out.
     python -m venv /tmp/gn && /tmp/gn/bin/pip install names==0.3.0 faker==40.54.0 \
         english-words==2.0.2
     /tmp/gn/bin/python tools/build_given_names.py > summarizer/index/given_names.txt
+    /tmp/gn/bin/python tools/build_given_names.py --genders \
+        > summarizer/index/given_name_genders.txt
+
+With ``--genders``: the names of that list that the sources give to one sex only (``genders``
+below), one "Name m" or "Name f" a line, for the pronoun check of the speaker rules.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
+import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -90,6 +97,53 @@ def faker_names() -> Iterator[str]:
                 yield name
 
 
+def census_sexes(package: Path) -> dict[str, str | None]:
+    """Every census name: "m" or "f" when its frequency among one sex is at least 20 times
+    the other's, else None (both sexes have it)."""
+    freq: dict[str, list[float]] = {}
+    for i, sex in enumerate(("male", "female")):
+        for line in (package / f"dist.{sex}.first").read_text().splitlines():
+            if parts := line.split():
+                freq.setdefault(parts[0].capitalize(), [0.0, 0.0])[i] = float(parts[1]) or 1e-4
+    out: dict[str, str | None] = {}
+    for name, (male, female) in freq.items():
+        out[name] = "m" if male >= 20 * female else "f" if female >= 20 * male else None
+    return out
+
+
+def faker_sexes() -> dict[str, Counter[str]]:
+    """Every Faker given name: in how many locales its male and its female lists hold it."""
+    out: dict[str, Counter[str]] = {}
+    for locale in (*LOCALES, *CYRILLIC_LOCALES):
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for sex, attr in (("m", "first_names_male"), ("f", "first_names_female")):
+            value = getattr(provider, attr, ())
+            forms: set[str] = set()
+            for name in value if isinstance(value, dict | tuple | list) else ():
+                forms |= translit(name, locale) if locale in CYRILLIC_LOCALES else {name}
+            for form in forms:
+                out.setdefault(form, Counter())[sex] += 1
+    return out
+
+
+def genders(listed: Iterable[str], package: Path) -> dict[str, str]:
+    """The listed names one sex only has: the census's verdict where it has the name, else
+    the only sex Faker's lists give it; either way unless two or more Faker locales give it
+    to the other sex ("Alex", "Sam", "Michele", "Toni"). One dissenting locale is noise:
+    Faker lists "Hillary" among Kenya's men."""
+    by_census, by_faker = census_sexes(package), faker_sexes()
+    out = {}
+    for name in listed:
+        faker = by_faker.get(name, Counter())
+        if name in by_census:
+            sex = by_census[name]
+        else:
+            sex = next(iter(faker)) if len(faker) == 1 else None
+        if sex is not None and faker["f" if sex == "m" else "m"] < 2:
+            out[name] = sex
+    return out
+
+
 def unique(names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
@@ -108,6 +162,11 @@ def main() -> None:
         for n in faker_names()
         if _NAME.fullmatch(n) and n not in known and n.lower() not in words and len(n) > 2
     )
+    if "--genders" in sys.argv[1:]:
+        sexes = genders([*base, *extra], Path(names.__file__).parent)
+        print(GENDER_HEADER.format(count=len(sexes)), end="")
+        print("\n".join(f"{name} {sex}" for name, sex in sexes.items()))
+        return
     print(HEADER.format(census=len(base), faker=len(extra)), end="")
     print("\n".join([*base, *extra]))
 
@@ -123,6 +182,15 @@ HEADER = """\
 #   Ukrainian and Bulgarian ones transliterated ({faker} names not already listed), less any
 #   that is an English word. Faker: Copyright (c) 2012 Daniele Faraglia, MIT licence.
 # Words more often a word or a place than a name in news are removed in given_names.py.
+"""
+
+GENDER_HEADER = """\
+# Given names of given_names.txt that the sources give to one sex only: "m" or "f" ({count}
+# names). A census name counts when one sex has it at least 20 times as often as the other,
+# a name the census lacks when Faker's male or female lists (not both) hold it; neither when
+# two or more Faker locales give it to the other sex ("Alex", "Michele"). Built by
+# tools/build_given_names.py --genders; the same sources and licences as given_names.txt.
+# Read by summarizer/index/genders.py.
 """
 
 if __name__ == "__main__":

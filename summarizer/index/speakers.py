@@ -76,13 +76,23 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from .names import subject_of_verb
+from .genders import Gender, actor_genders
 from .quotations import Quotation
+from .referents import (
+    Said,
+    last_said,
+    last_statement,
+    moved,
+    named_between,
+    named_in,
+    new_subject,
+    only_named,
+)
 from .rules import REFERRING, SPEAKER_RULES
 from .sentences import sentence_at
 from .speaker_names import Found, Name, actor_names, masked
@@ -128,19 +138,9 @@ class _Target:
     sentence: int = 0  # where its sentence starts
     subject: Name | None = None  # its sentence's subject, when no rule names a speaker
     joined: bool = False  # "X called it “A” and deemed it “B”": the quotation before's speaker
-
-
-@dataclass(frozen=True, slots=True)
-class _Said:
-    """A speaker already cued: what a pronoun or a continuing quotation refers back to."""
-
-    paragraph: int
-    actor: str | None
-    name: str
-    person: bool
-    start: int
-    end: int
-    statement: bool = False  # "X said in a statement": what "the statement said" refers to
+    # For "he said": the person opening the sentence before, whom a reader takes "he" to go on
+    # with when nothing else says who ("X met Y. “…,” he said").
+    before_subject: Name | None = None
 
 
 def find_speaker_cues(
@@ -158,7 +158,7 @@ def find_speaker_cues(
     targets += _sentence_targets(hidden, sentences, quotations, matcher)
     targets.sort(key=lambda t: t.start)
     named = [n for n in matcher.in_order if n.actor is not None and hidden[n.start] != MASK]
-    return _resolve(text, hidden, targets, named)
+    return _resolve(text, hidden, targets, named, actor_genders(text, actors))
 
 
 def _quotation_targets(
@@ -223,11 +223,27 @@ def _quotation_targets(
             if subject is not None and _UNNAMED_SPEAKER.search(text, subject.end, q.start):
                 subject = None  # "X explained … and another said tenants “…”"
         joined = found is None and and_quoting
+        before = _before_subject(sentences, starts, low, found, matcher)
         target = _Target(
-            f"Q{q.number}", q.start, after, paragraph, not scare, found, opens, low, subject, joined
-        )
+            f"Q{q.number}", q.start, after, paragraph, not scare, found, opens, low, subject,
+            joined, before,
+        )  # fmt: skip
         out.append(target)
     return out
+
+
+def _before_subject(
+    sentences: Sequence[Sentence], starts: list[int], start: int, found: Found | None, m: Matcher
+) -> Name | None:
+    """For a "he said" at the sentence starting at ``start``: the named person opening the
+    sentence before it, if that sentence names its subject."""
+    if found is None or found.name is not None or found.pronoun not in ("he", "she"):
+        return None
+    i = bisect_right(starts, start - 1) - 1
+    if i < 0 or sentences[i].start >= start:
+        return None
+    subject = m.sentence_subject(sentences[i].start, sentences[i].end)
+    return subject if subject is not None and subject.person else None
 
 
 @SPEAKER_RULES.finds("colon_intro", _COLON)
@@ -262,44 +278,50 @@ def _sentence_targets(
     return out
 
 
-def _resolve(text: str, hidden: str, targets: list[_Target], named: list[Name]) -> list[SpeakerCue]:
+def _resolve(
+    text: str,
+    hidden: str,
+    targets: list[_Target],
+    named: list[Name],
+    genders: Mapping[str, Gender],
+) -> list[SpeakerCue]:
     """Name the speaker of each target, in reading order: pronouns and quotations without a
     cue of their own refer back to speakers already cued. ``named``: where actors are named
     outside quotations, in order, which a pronoun may refer to instead."""
-    said: list[_Said] = []
+    said: list[Said] = []
     cues: list[SpeakerCue] = []
     for i, t in enumerate(targets):
         f = t.found
-        source: _Said | None = None
+        source: Said | None = None
         rule: SpeakerRule | None = None
         if f is not None and f.name is not None:
             n = f.name
-            source = _Said(t.paragraph, n.actor, n.name, n.person, f.start, f.end, f.statement)
+            source = Said(t.paragraph, n.actor, n.name, n.person, f.start, f.end, f.statement)
             rule = f.rule
         elif f is not None and f.pronoun == "report":
-            source = _last_statement(said, t.paragraph)  # "X published a report. The report said"
+            source = last_statement(said, t.paragraph)  # "X published a report. The report said"
             rule = f.rule
         elif f is not None and f.pronoun == "statement":
             # "The statement said": the last statement's author, else the last speaker.
             source = (
-                _last_statement(said, t.paragraph)
-                or _last(said, t.paragraph, None)
-                or _last(said, t.paragraph - 1, None)
+                last_statement(said, t.paragraph)
+                or last_said(said, t.paragraph, None)
+                or last_said(said, t.paragraph - 1, None)
             )
             rule = f.rule
         elif f is not None:
-            source, rule = _referred(text, hidden, said, named, t, f), f.rule
+            source, rule = _referred(text, hidden, said, named, t, f, genders), f.rule
         elif t.continues:
             source, rule = _continued(text, said, named, targets, i), "paragraph_continues"
         elif _carries_on(text, targets, i, cues):
             source, rule = said[-1], "paragraph_continues"
         if source is None and f is None and t.subject is not None:
             n = t.subject
-            source = _Said(t.paragraph, n.actor, n.name, n.person, n.start, n.end)
+            source = Said(t.paragraph, n.actor, n.name, n.person, n.start, n.end)
             rule = "sentence_subject"
         if source is None or rule is None:
             continue
-        said.append(source if source.paragraph == t.paragraph else _moved(source, t.paragraph))
+        said.append(source if source.paragraph == t.paragraph else moved(source, t.paragraph))
         # A pronoun or a description points at its own words; a continued cue at the words
         # that named.
         start, end = (f.start, f.end) if rule in REFERRING and f else (source.start, source.end)
@@ -324,29 +346,43 @@ def _carries_on(text: str, targets: list[_Target], i: int, cues: list[SpeakerCue
 
 
 def _referred(
-    text: str, hidden: str, said: list[_Said], named: list[Name], t: _Target, f: Found
-) -> _Said | None:
-    """Who a pronoun or a description ("he said", "the ministry said") refers to."""
+    text: str,
+    hidden: str,
+    said: list[Said],
+    named: list[Name],
+    t: _Target,
+    f: Found,
+    genders: Mapping[str, Gender],
+) -> Said | None:
+    """Who a pronoun or a description ("he said", "the ministry said") refers to; never a
+    person the article gives the other sex ("Mrs. X" for "he")."""
     person = f.pronoun in ("he", "she")
+    sex = {"he": "m", "she": "f"}.get(f.pronoun)
+
+    def fits(actor: str | None) -> bool:
+        return sex is None or actor is None or genders.get(actor, sex) == sex
+
     opening = text.rfind("\n", 0, f.start) + 1
-    source = _last(said, t.paragraph, person)
+    source = last_said(said, t.paragraph, person, fits)
     if source is not None and person:
-        source = _new_subject(hidden, named, source, f.start) or source
+        source = new_subject(hidden, named, source, f.start, fits) or source
     if source is None:
-        source = _only_named(hidden, named, opening, f.start, t.paragraph, person)
+        source = only_named(hidden, named, opening, f.start, t.paragraph, person, fits)
     if source is None:
         # The paragraph before, unless this one names another of its kind first: "By
         # then the Met Office had issued a warning. It said …"
-        source = _last(said, t.paragraph - 1, person)
-        if source is not None and _named_between(named, source, opening, f.start):
+        source = last_said(said, t.paragraph - 1, person, fits)
+        if source is not None and named_between(named, source, opening, f.start):
             source = None
-    if source is None and person and opening > 0 and not _named_in(named, opening, f.start):
+    if source is None and person and opening > 0 and not named_in(named, opening, f.start):
         # "Diana Murugi, 72, lost her two sons …" then a paragraph "“…,” she said": the one
         # person the paragraph before names, when no one was cued there.
         close = len(text[:opening].rstrip())  # (past the blank line between paragraphs)
         before = text.rfind("\n", 0, close) + 1
-        if _last(said, t.paragraph - 1, None) is None:
-            source = _only_named(hidden, named, before, opening, t.paragraph, person)
+        if last_said(said, t.paragraph - 1, None) is None:
+            source = only_named(hidden, named, before, opening, t.paragraph, person, fits)
+    if source is None and person and (n := t.before_subject) is not None and fits(n.actor):
+        source = Said(t.paragraph, n.actor, n.name, True, n.start, n.end)
     if source is not None and f.statement:
         source = dataclasses.replace(source, statement=True)
     return source
@@ -354,86 +390,24 @@ def _referred(
 
 @SPEAKER_RULES.finds("paragraph_continues", _UNNAMED_SPEAKER)
 def _continued(
-    text: str, said: list[_Said], named: list[Name], targets: list[_Target], i: int
-) -> _Said | None:
+    text: str, said: list[Said], named: list[Name], targets: list[_Target], i: int
+) -> Said | None:
     """Whose words a quotation without a cue of its own continues, if anyone's."""
     t = targets[i]
-    source = _last(said, t.paragraph, None) or _next_cued(text, targets, i)
+    source = last_said(said, t.paragraph, None) or _next_cued(text, targets, i)
     if source is not None and abs(t.start - source.end) > _NEAR:
         source = None  # a paragraph this long is probably a whole unbroken article
     since = max(t.sentence, source.end) if source is not None else t.start
-    if source is not None and _named_between(named, source, since, t.start, True):
+    if source is not None and named_between(named, source, since, t.start, True):
         source = None  # "… he was told by Minister Y of “…”": Y's, not the last one's
     if source is not None and _UNNAMED_SPEAKER.search(text, since, t.start):
         source = None  # "X said “…” and another said “…”": somebody else's
     if source is None and t.opens_paragraph:
-        source = _last(said, t.paragraph - 1, None)
+        source = last_said(said, t.paragraph - 1, None)
     return source
 
 
-def _last(said: list[_Said], paragraph: int, person: bool | None) -> _Said | None:
-    for s in reversed(said):
-        if s.paragraph < paragraph:
-            return None
-        if s.paragraph == paragraph and (person is None or s.person == person):
-            return s
-    return None
-
-
-def _named_in(named: list[Name], start: int, end: int) -> list[Name]:
-    i = bisect_left(named, start, key=lambda n: n.start)
-    return [n for n in named[i:] if n.start < end]
-
-
-def _named_between(
-    named: list[Name], source: _Said, start: int, end: int, person: bool | None = None
-) -> bool:
-    """Whether an actor other than ``source``, of its kind (or a person, when ``person``), is
-    named in ``[start, end)``."""
-    kind = source.person if person is None else person
-    return any(n.actor != source.actor and n.person == kind for n in _named_in(named, start, end))
-
-
-def _only_named(
-    hidden: str, named: list[Name], start: int, end: int, paragraph: int, person: bool
-) -> _Said | None:
-    """ "He said" with no speaker cued yet: the one person its paragraph names before it
-    ("The president of Turkey, Recep Tayyip Erdoğan, visited … “…,” he said"); "it said":
-    the one organisation or state, if it is the subject of a verb ("the Met Office had
-    issued …", not "University of Maine scientists' program")."""
-    kin = [n for n in _named_in(named, start, end) if n.person == person]
-    if not person:
-        kin = [n for n in kin if subject_of_verb(hidden, n.end)]
-    if not kin or any(n.actor != kin[0].actor for n in kin):
-        return None
-    n = kin[-1]
-    return _Said(paragraph, n.actor, n.name, person, n.start, n.end)
-
-
-def _new_subject(hidden: str, named: list[Name], source: _Said, end: int) -> _Said | None:
-    """ "“…,” Reid said. Senator Bob Corker was also unhappy. “…,” he said": the one other
-    person named since the last speaker, when a sentence opens with them as its subject."""
-    kin = [n for n in _named_in(named, source.end, end) if n.person]
-    if not kin or any(n.actor != kin[0].actor or n.actor == source.actor for n in kin):
-        return None
-    for n in kin:  # "She replaces Daniel Akerson. … Akerson plans to stand down. … he said"
-        before = hidden[: n.phrase].rstrip()
-        if (not before or before[-1] in ".!?\n\x00") and subject_of_verb(hidden, n.end):
-            return _Said(source.paragraph, n.actor, n.name, True, n.start, n.end)
-    return None
-
-
-def _last_statement(said: list[_Said], paragraph: int) -> _Said | None:
-    """ "The statement said": whose statement was last reported, here or a paragraph before."""
-    for s in reversed(said):
-        if s.paragraph < paragraph - 1:
-            return None
-        if s.statement:
-            return s
-    return None
-
-
-def _next_cued(text: str, targets: list[_Target], i: int) -> _Said | None:
+def _next_cued(text: str, targets: list[_Target], i: int) -> Said | None:
     """The cue of the quotations that follow right after: “First.” “Second,” X said.
     (A later sentence naming someone, “…” X announced that …, is another person's news.)"""
     here = targets[i]
@@ -443,13 +417,9 @@ def _next_cued(text: str, targets: list[_Target], i: int) -> _Said | None:
             return None
         if t.found is not None and t.found.name is not None:
             n = t.found.name
-            return _Said(here.paragraph, n.actor, n.name, n.person, t.found.start, t.found.end)
+            return Said(here.paragraph, n.actor, n.name, n.person, t.found.start, t.found.end)
         here = t
     return None
-
-
-def _moved(s: _Said, paragraph: int) -> _Said:
-    return dataclasses.replace(s, paragraph=paragraph)
 
 
 def _bounds(

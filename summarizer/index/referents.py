@@ -1,0 +1,101 @@
+"""What a pronoun or a continuing quotation refers back to: the speakers already cued, in
+reading order, and where actors are named (``speakers.py`` decides which of them applies)."""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .names import subject_of_verb
+from .speaker_names import Name
+
+Fits = Callable[[str | None], bool]  # whether an actor may be the one a pronoun stands for
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A speaker already cued: what a pronoun or a continuing quotation refers back to."""
+
+    paragraph: int
+    actor: str | None
+    name: str
+    person: bool
+    start: int
+    end: int
+    statement: bool = False  # "X said in a statement": what "the statement said" refers to
+
+
+def last_said(
+    said: list[Said], paragraph: int, person: bool | None, fits: Fits = lambda _: True
+) -> Said | None:
+    for s in reversed(said):
+        if s.paragraph < paragraph:
+            return None
+        if s.paragraph == paragraph and (person is None or s.person == person) and fits(s.actor):
+            return s
+    return None
+
+
+def named_in(named: list[Name], start: int, end: int) -> list[Name]:
+    i = bisect_left(named, start, key=lambda n: n.start)
+    return [n for n in named[i:] if n.start < end]
+
+
+def named_between(
+    named: list[Name], source: Said, start: int, end: int, person: bool | None = None
+) -> bool:
+    """Whether an actor other than ``source``, of its kind (or a person, when ``person``), is
+    named in ``[start, end)``."""
+    kind = source.person if person is None else person
+    return any(n.actor != source.actor and n.person == kind for n in named_in(named, start, end))
+
+
+def only_named(
+    hidden: str,
+    named: list[Name],
+    start: int,
+    end: int,
+    paragraph: int,
+    person: bool,
+    fits: Fits = lambda _: True,
+) -> Said | None:
+    """ "He said" with no speaker cued yet: the one person its paragraph names before it
+    ("The president of Turkey, Recep Tayyip Erdoğan, visited … “…,” he said"); "it said":
+    the one organisation or state, if it is the subject of a verb ("the Met Office had
+    issued …", not "University of Maine scientists' program")."""
+    kin = [n for n in named_in(named, start, end) if n.person == person and fits(n.actor)]
+    if not person:
+        kin = [n for n in kin if subject_of_verb(hidden, n.end)]
+    if not kin or any(n.actor != kin[0].actor for n in kin):
+        return None
+    n = kin[-1]
+    return Said(paragraph, n.actor, n.name, person, n.start, n.end)
+
+
+def new_subject(hidden: str, named: list[Name], source: Said, end: int, fits: Fits) -> Said | None:
+    """ "“…,” Reid said. Senator Bob Corker was also unhappy. “…,” he said": the one other
+    person named since the last speaker, when a sentence opens with them as its subject."""
+    kin = [n for n in named_in(named, source.end, end) if n.person and fits(n.actor)]
+    if not kin or any(n.actor != kin[0].actor or n.actor == source.actor for n in kin):
+        return None
+    for n in kin:  # "She replaces Daniel Akerson. … Akerson plans to stand down. … he said"
+        before = hidden[: n.phrase].rstrip()
+        if (not before or before[-1] in ".!?\n\x00") and subject_of_verb(hidden, n.end):
+            return Said(source.paragraph, n.actor, n.name, True, n.start, n.end)
+    return None
+
+
+def last_statement(said: list[Said], paragraph: int) -> Said | None:
+    """ "The statement said": whose statement was last reported, here or a paragraph before."""
+    for s in reversed(said):
+        if s.paragraph < paragraph - 1:
+            return None
+        if s.statement:
+            return s
+    return None
+
+
+def moved(s: Said, paragraph: int) -> Said:
+    return dataclasses.replace(s, paragraph=paragraph)
