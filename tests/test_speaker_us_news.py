@@ -148,9 +148,30 @@ CASES: list[tuple[str, Expected]] = [
             "S4": ("name_said", "Jim Hale", "Hale"),
         },
     ),
+    # "Shot back", "fired back": verbs of reply.
+    (
+        "Jerry Brown and Hillary Clinton spoke.\nAfter Jerry Brown criticized Bill Clinton during "
+        "a debate, Hillary Clinton shot back, “I could have stayed home.”\n“Go back to Univision,” "
+        "Donald Trump fired back.",
+        {
+            "Q1": ("name_said", "Hillary Clinton", "Hillary Clinton"),
+            "Q2": ("name_said", "Donald Trump", "Donald Trump"),
+        },
+    ),
+    # A name inside a past participle's phrase set off after the subject is not the subject.
+    (
+        "Donald Trump spoke.\nMary Susan, clad in a red cape with lights that formed the name "
+        "Trump, said the convention could be a “failure” this year.",
+        {"Q1": ("name_said", "Mary Susan", "Mary Susan")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # ... but a participle that gives the name is no apposition of another: "One, named Lima".
+    (
+        "Protesters gathered.\nOne, named Jorge Lima, told reporters: “We need order.”",
+        {"Q1": ("colon_intro", "Jorge Lima", "Jorge Lima")},
+    ),
     # ... but a pronoun in the main clause leaves the subordinate clause's named speaker.
     (
         "Tad Devine and Bernie Sanders spoke.\nWhile Sanders has pledged to support the nominee, "

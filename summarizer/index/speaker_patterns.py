@@ -38,6 +38,8 @@ MASK = "\x00"
 _DOCUMENT_WORDS = ("statement", "letter", "message", "release", "post", "note", "tweet")
 _SPEECH_PHRASES = (
     "went on to say",
+    "shot back",
+    "fired back",
     "went on to add",
     "did say",
     r"(?:issued|released|published|put out) (?:a|an) (?:\w+ )?(?:statement|communiqu[eé])",
@@ -193,7 +195,12 @@ OPENING_SUBORDINATE = re.compile(
 # Inside an apposition: "X, a spokesperson for maker *Y*, has said".
 # ("X, speaking alongside *Y*, said" too; "…, including Amnesty International, which" is not).
 # A relative clause too: "X, who on Tuesday endorsed *Y*, said" is X speaking.
-IN_APPOSITION = re.compile(r",\s+(?:an?|the|who|which|(?!including\b)[a-z]+ing)\s[^,\x00]*$")
+# A past participle too: "X, clad in a cape that spelled *Y*, said", "X, flanked by *Y*, said"
+# (not one that gives the name: "One, named *Lima*, told").
+IN_APPOSITION = re.compile(
+    r",\s+(?:an?|the|who|which|(?!including\b)[a-z]+ing|clad|led|known|born"
+    r"|(?!(?:named|called|nicknamed|dubbed|identified)\b)[a-z]{3,}ed)\s[^,\x00]*$"
+)
 _HEADS = TITLE_HEADS | ROLE_NOUNS  # a title's head word or a role
 # A title that goes on with its employer before the name: "Chief investment officer *at* Fort
 # Pitt Capital Group Charlie Smith said" (the preposition opens the title, not an object).
