@@ -164,6 +164,16 @@ CASES: list[tuple[str, Expected]] = [
         "Trump, said the convention could be a “failure” this year.",
         {"Q1": ("name_said", "Mary Susan", "Mary Susan")},
     ),
+    # A quoted exclamation, then its speaker with an apposition that holds points: one
+    # sentence; and an inverted verb of manner.
+    (
+        "John Smith and Ann Hale spoke.\n“Perpetual motion!” Rep. John Smith, R-Pa., said of "
+        "the activities.\n“Imagine that,” mused Ann Hale.",
+        {
+            "Q1": ("name_said", "John Smith", "John Smith"),
+            "Q2": ("said_name", "Ann Hale", "Ann Hale"),
+        },
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
