@@ -2,11 +2,12 @@
 with.
 
 Read from the article alone: an honorific before a mention ("Mrs. Clinton", "Mr. Trump"), a
-title that carries it ("spokeswoman", "congressman"), or a given name that the name lists
-give to one sex only (``given_name_genders.txt``, built with ``given_names.txt`` by
-``tools/build_given_names.py --genders``: "Jennifer", "Vladimir"; not "Kim", "Jean" or
-"Andrea"). Signs that disagree, or none, leave it unknown, and an unknown person fits either
-pronoun.
+title that carries it ("spokeswoman", "congressman"), the article's own pronoun ("X said he
+would"), or a given name that the name lists give to one sex only (``given_name_genders.txt``,
+built with ``given_names.txt`` by ``tools/build_given_names.py --genders``: "Jennifer",
+"Vladimir"; not "Kim", "Alex" or "Michele"). Signs that disagree, or none, leave it unknown,
+and an unknown person fits either pronoun. A given name can still mislead (an Italian
+"Andrea" is a man); where the article's own signs disagree with it, the sex stays unknown.
 """
 
 from __future__ import annotations

@@ -167,8 +167,6 @@ SUBORDINATE = re.compile(
     r"\b(?:[Aa]fter|[Ww]hen|[Ww]hile|[Ww]hilst|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Ii]f|"
     r"[Bb]efore|[Uu]ntil|[Oo]nce|[Ww]hereas|that|which|who)\b[^,;\x00]*$"
 )
-# A name in apposition to an object: "X, campaigning with her husband, *Y*, said" is X's;
-# only when a comma closes it: "The files were moved to a secure system, *Y* said" is Y's.
 # A name right after a verb's "-ing" form is its object: "an officer who admitted to shooting
 # Merzouk claimed": the officer claims. Not "king" (too short), nor a preposition ("including
 # Amnesty International, which declared"), nor before a title ("The prosecuting attorney, X").
@@ -183,6 +181,8 @@ OPENING_PHRASE = re.compile(
 AGENT_APPOSED = re.compile(
     r",\s+(?:quoted|cited|interviewed|contacted|reached|asked|backed|joined)\s+by\s+(?:the\s+)?$"
 )
+# A name in apposition to an object: "X, campaigning with her husband, *Y*, said" is X's;
+# only when a comma closes it: "The files were moved to a secure system, *Y* said" is Y's.
 OBJECT_APPOSED = re.compile(
     r"\b(?:with|by|to|for|from|against|beside|alongside)\s+(?:his|her|their|its|the|an?)\s+"
     r"(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(?!(?:and|or|but)\s)(?:[a-z-]+\s+){0,2}$"

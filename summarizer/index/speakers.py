@@ -26,7 +26,9 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
 ``pronoun_continues``  "he said": the last person cued as speaker in this paragraph, else the
                        one person it names, else the last cued in the paragraph before unless
                        this one names another, else (nobody cued there) the one person the
-                       paragraph before names ("it said": organisations and states alike)
+                       paragraph before names, else the named person opening the sentence
+                       before ("it said": organisations and states alike); never a person
+                       the article gives the other sex (``genders.py``)
 ``noun_continues``     "the statement said": the author of the last statement reported
                        ("the report said": only a report's publisher); "the institute
                        said": the one organisation named with that word; "the company/
