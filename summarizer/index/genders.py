@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import Literal
 
+from .given_names import list_lines
 from .units import IndexedActor
 
 Gender = Literal["m", "f"]
@@ -48,12 +48,10 @@ _MALE_TITLES = frozenset(
 
 @cache
 def _given() -> dict[str, Gender]:
-    text = resources.files(__package__).joinpath("given_name_genders.txt").read_text("utf-8")
     out: dict[str, Gender] = {}
-    for line in text.splitlines():
-        if line and line[0] != "#":
-            name, sex = line.split()
-            out[name] = "m" if sex == "m" else "f"
+    for line in list_lines("given_name_genders.txt"):
+        name, sex = line.split()
+        out[name] = "m" if sex == "m" else "f"
     return out
 
 

@@ -30,13 +30,19 @@ from .lexicon import (
 )
 
 
+def list_lines(filename: str) -> list[str]:
+    """The entries of a name list shipped beside this module (``given_names.txt``,
+    ``given_name_genders.txt``): its lines, stripped, without blanks and ``#`` comments."""
+    text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
 @cache
 def given_names() -> frozenset[str]:
     """The list, read once: capitalised ("Grady"), without ``lexicon.NOT_GIVEN`` (words more
     often a word, a place or a firm) or any word the lexicon already gives another meaning
     (a month, a country, a title)."""
-    text = resources.files(__package__).joinpath("given_names.txt").read_text(encoding="utf-8")
-    names = {line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"}
+    names = set(list_lines("given_names.txt"))
     other = MONTHS | WEEKDAYS | COUNTRY_GROUPS.keys() | CAPITALS | NATIONALITIES | STOPWORDS
     return frozenset(
         n
