@@ -516,3 +516,63 @@ def test_a_family_name_written_first_links_to_the_full_name() -> None:
     assert texts(names["Jiang Yu"], "surname") == ["Jiang"]
     assert "Jiang" not in names
     assert texts(names["Mary Collins"], "surname") == []
+
+
+def test_a_name_after_an_opening_phrase_is_not_in_apposition_to_its_last_noun() -> None:
+    """ "In an interview with Time magazine, Khan said": Khan opens the main clause; he is
+    neither the magazine (an organisation) nor titled "president" in "After meeting the
+    president, Pence told reporters"."""
+    text = (
+        "London Mayor Sadiq Khan spoke on Tuesday. In an interview with Time magazine, Khan "
+        "said he would visit. After meeting the president, Pence told reporters it went well."
+    )
+    names = by_name(actors_of(text))
+    assert names["Sadiq Khan"].kind == "person"
+    assert texts(names["Sadiq Khan"], "surname") == ["Khan"]
+    assert "Khan" not in names
+    assert names["Pence"].title is None
+
+
+def test_an_apposition_opening_with_a_verb_is_a_clause_not_a_title() -> None:
+    """ "Khan, a Muslim, was elected mayor": "was elected mayor of London" titles nobody."""
+    text = "Sadiq Khan won. Khan, a Muslim, was elected as mayor of London last week."
+    assert [(a.name, a.title) for a in actors_of(text)] == [("Sadiq Khan", None)]
+
+
+def test_an_age_apposition_makes_a_lone_surname_a_person() -> None:
+    """ "Khan, 45," is a person's age: Khan is a person even with no full name and no title,
+    so a later "Khan said" is not taken for an organisation."""
+    text = "Trump spoke about Khan, 45, on Monday. Khan said in a statement that he disagreed."
+    names = by_name(actors_of(text))
+    assert names["Khan"].kind == "person"
+
+
+def test_a_contraction_of_i_is_no_name() -> None:
+    text = 'He said: "If he becomes the president I\'ll be stopped." Khan, 45, said so.'
+    assert "I'll" not in by_name(actors_of(text))
+
+
+def test_a_possessive_employer_that_is_a_person_named_before_is_not_a_firm() -> None:
+    """ "Clinton's chief pollster Joel Benenson" after "Hillary Clinton": her pollster. The
+    employer rule must not turn Clinton into an organisation, which would also drop the
+    person "Hillary Clinton" (a full name ending with an organisation's name)."""
+    text = (
+        "Hillary Clinton on Monday hit Bernie Sanders on immigration. Clinton's chief "
+        "pollster and strategist Joel Benenson on Monday lashed out at Sanders."
+    )
+    names = by_name(actors_of(text))
+    assert names["Hillary Clinton"].kind == "person"
+    assert "Clinton" not in names
+    assert names["Joel Benenson"].kind == "person"
+
+
+def test_a_party_label_is_a_title_not_a_name() -> None:
+    """ "Senator Mitt Romney, a Utah Republican," is no person called "Utah Republican", and
+    "Democrat Hillary Clinton" is Hillary Clinton."""
+    text = (
+        "Senator Mitt Romney, a Utah Republican, told Insider he agreed. Democrat Hillary "
+        "Clinton said she did not."
+    )
+    names = by_name(actors_of(text))
+    assert sorted(names) == ["Hillary Clinton", "Mitt Romney"]
+    assert names["Hillary Clinton"].title == "Democrat"

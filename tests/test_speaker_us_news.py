@@ -214,6 +214,16 @@ PITFALLS: list[tuple[str, Expected]] = [
         "Crown Prince Mohammed said “yes.”",
         {"Q1": ("name_said", "Mohammed", "Prince Mohammed")},
     ),
+    # A name after a sentence's opening phrase opens the main clause, not an apposition to
+    # the phrase's last noun: Khan is no magazine (an organisation "he added" cannot follow).
+    (
+        "London Mayor Sadiq Khan won.\nIn an interview with Time magazine, Khan said “no.” "
+        "He added: “Never.”",
+        {
+            "Q1": ("name_said", "Sadiq Khan", "Khan"),
+            "Q2": ("pronoun_continues", "Sadiq Khan", "He"),
+        },
+    ),
     # A name whose title-like word is not last keeps all of it.
     (
         "Martin Luther King Jr. said “we shall overcome.”",

@@ -70,9 +70,18 @@ _WORD = re.compile(r"\S+")
 _QUOTE_MARKS = re.compile(r"[“”\"\n]")
 _AGED = re.compile(r",\s+\d{1,3},")
 _COMPLEMENT = frozenset({"of", "for", "at", "the", "and", "to", "in"})
+# A prepositional phrase opening the sentence and closing with a title: "In an interview with
+# Time *magazine*, Khan said", "After meeting the *president*, Pence told reporters". The
+# name after its comma opens the main clause; it is not in apposition to the title.
+_OPENING_PHRASE = re.compile(
+    r"(?:In|With|At|On|During|After|Before|From|For|Under|Speaking|Writing|Asked)\s[^,;:]*"
+)
 _NOT_APPOSITION = frozenset(
     {"who", "which", "whose", "and", "but", "or", "however", "though", "too"}
     | {"he", "she", "it", "they", "saying", "adding", "according"}
+    # A finite verb opens a clause, not a title: "Khan, a Muslim, *was elected* mayor".
+    | {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"}
+    | {"did", "does", "do", "may", "might", "must", "should", "shall"}
 )
 
 
@@ -142,7 +151,7 @@ def find_pieces(
             or any(s < piece.end and piece.start < e for s, e in heard)
         )
         piece.acts = piece.speaks or subject_of_verb(text, piece.end)
-        if piece.kind == "person" and _AGED.match(text, piece.end):
+        if piece.kind in ("person", "single") and _AGED.match(text, piece.end):
             piece.strong = True  # "Diana Murugi, 72, lost her two sons": an age is a person's
         if piece.kind == "single" and first > 1 and tokens[first - 1].text == "of":
             # "Senator John McCain of *Arizona* said": the speaker's affiliation.
@@ -389,6 +398,8 @@ def _apposition(
         employed = head != first - 1
         if employed or head in titles_only or tokens[head].text in TITLE_HEADS | ORG_DESCRIPTORS:
             title_start = titles_only.get(head, runs.title_start(head))
+            if _opens_main_clause(text, tokens, title_start, piece):
+                return
             piece.title = (tokens[title_start].start, tokens[first - 1 if employed else head].end)
             if tokens[head].text in ORG_DESCRIPTORS:
                 piece.kind = "org"
@@ -434,6 +445,18 @@ def _apposition(
     piece.title, piece.strong = (start, spans[j][2]), True
     if not any(w in TITLE_HEADS or w in ROLE_NOUNS for w in bare[i : j + 1]):
         piece.kind = "org"  # "Airbus, the European planemaker," but "X, the Bank president,"
+
+
+def _opens_main_clause(text: str, tokens: list[Token], title_start: int, piece: Piece) -> bool:
+    """Whether the name after "…, " acts as the subject of a sentence that opened with a
+    prepositional phrase ending at the title (``_OPENING_PHRASE``)."""
+    opening = title_start
+    while opening > 0 and tokens[opening - 1].sentence == tokens[title_start].sentence:
+        opening -= 1
+    start = tokens[opening].start
+    return _OPENING_PHRASE.fullmatch(
+        text, start, tokens[title_start].start - 1
+    ) is not None and subject_of_verb(text, piece.end)
 
 
 def _employed_by(text: str, tokens: list[Token], last: int) -> int:

@@ -5,15 +5,17 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
 1. institutions written by name ("the Kremlin", "NATO", "the European Union"; ``lexicon``)
    → organisation, or group for armed movements;
 2. a capitalised run (``names.py``) with a title word in it ("US President Donald Trump"),
-   right before it ("Kremlin spokesman Dmitry Peskov", lower-case roles too: "nurse Ivonne
-   Lugo") or in apposition ("…chief, Kaja Kallas," / "Michael Golden, the GAO's counsel,")
-   → person, title kept apart from the name; an honorific or a title before one name ("Mr.
-   Waltz", "President Putin") → person; a nationality or a place before a name describes it
-   ("Israeli Ohad Huri", "… Embassy in Australia Eman Amasha"), and so does a country's
-   possessive before a full name that acts ("Chile's Gabriel Boric denounced"); a role with
-   its employer before an apposed name ("an attorney for Twitter, Alex Spiro,"); a name
-   closing a title after an organisation word ("Director of Climate Action Network Europe
-   Wendel Trio") or a portfolio ("Commissioner for Human Rights Volker Türk");
+   right before it ("Kremlin spokesman Dmitry Peskov", "nurse Ivonne Lugo", "Democrat
+   Hillary Clinton": a party label is a title) or in apposition ("…chief, Kaja Kallas," /
+   "Michael Golden, the GAO's counsel,"; not after a phrase opening the sentence: "In an
+   interview with Time magazine, Khan said") → person, title kept apart from the name; an
+   honorific or a title before one name ("Mr. Waltz", "President Putin") → person; a
+   nationality or a place before a name describes it ("Israeli Ohad Huri", "… Embassy in
+   Australia Eman Amasha"), and so does a country's possessive before a full name that acts
+   ("Chile's Gabriel Boric denounced"); a role with its employer before an apposed name ("an
+   attorney for Twitter, Alex Spiro,"); a name closing a title after an organisation word
+   ("Director of Climate Action Network Europe Wendel Trio") or a portfolio ("Commissioner
+   for Human Rights Volker Türk");
 3. a run ending in an organisation word ("Defence Ministry", "West Midlands Police"), with
    its complement ("Institute for the Study of War", "Department of Health and Senior
    Services"), closing a title ("Commissioner of the *Texas Department of State Health
@@ -32,13 +34,15 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    of a verb ("Russia said", "Ukraine has agreed", "Moscow has insisted"), and never when
    closing a longer name ("Real Madrid", "Western Australia"); a seat of government ("the
    Kremlin revealed", ``seats.txt``) is its state's name where the article names the state;
-   a state's body named by what
-   it is ("the Syrian foreign ministry disputed", ``bodies.py``) → organisation where it acts,
-   the one already named otherwise if any ("Uruguayan Language Academy"), not the state;
+   a state's body named by what it is ("the Syrian foreign ministry disputed", ``bodies.py``)
+   → organisation where it acts, the one already named otherwise if any ("Uruguayan
+   Language Academy"), not the state;
 7. a lone capitalised word or acronym that speaks ("Airbus has confirmed", "the GAO said"),
    or acts and is then called "the company" ("Twitter suspended …; the company said") →
    organisation: news introduces people by full name, so a lone unknown word is rarely one;
-   unless "he said"/"she added" follows it, or it has a title or honorific → person;
+   unless "he said"/"she added" follows it, or a title, an honorific or an age ("Khan, 45,")
+   goes with it → person; a possessive employer that a person named before bears is theirs
+   ("Clinton's chief pollster" after "Hillary Clinton");
 8. an organisation word written alone ("the Department's record", "Police say") links to
    the one organisation whose name holds it; "Interior Department" and "Department of the
    Interior" are one organisation.
@@ -202,7 +206,10 @@ class _Finder:
                 people.setdefault(surname(p.words), p.start)
                 if p.kind == "person" and (first := family_first(p.words)) is not None:
                     people.setdefault(first, p.start)
-        names = {self.text[p.start : p.end] for p in pieces if p.kind == "org"}
+        # Not a word that a person named before bears: "Clinton's pollster" is Hillary's.
+        orgs = [p for p in pieces if p.kind == "org" and people.get(p.words[0], p.end) >= p.start]
+        names = {self.text[p.start : p.end] for p in pieces if p.kind == "org" and len(p.words) > 1}
+        names |= {self.text[p.start : p.end] for p in orgs if len(p.words) == 1}
         company = [m.start() for m in _COMPANY.finditer(self.text)]
         for p in pieces:
             if p.kind != "single" or p.strong or p.personal:
@@ -345,13 +352,10 @@ class _Finder:
             start, end = spans[key][0]
             written = self.text[start:end]
             same = [a for a in orgs if same_body(written, a.name)]
-            actor = (
-                same[0]
-                if len(same) == 1
-                else self._actor("b:" + key, written, "organisation", "state_body")
-            )
+            if len(same) != 1:
+                same = [self._actor("b:" + key, written, "organisation", "state_body")]
             for a, b in spans[key]:
-                self._mention(actor, a, b, "name", "state_body")
+                self._mention(same[0], a, b, "name", "state_body")
 
     @ACTOR_RULES.finds("state", "lexicon.COUNTRY_GROUPS", "lexicon.CAPITALS", "lexicon.SEAT_OF")
     def _states(self) -> None:
@@ -479,13 +483,9 @@ class _Finder:
                 ordered.append((min(names), actor))
         ordered.sort(key=lambda pair: pair[0])
         out: list[IndexedActor] = []
-        for number, (_, actor) in enumerate(ordered, 1):
-            mentions = sorted(set(actor.mentions), key=lambda m: (m.start, m.end, m.kind))
-            out.append(
-                IndexedActor(
-                    number, actor.name, actor.kind, actor.title, tuple(mentions), actor.rule
-                )
-            )
+        for number, (_, a) in enumerate(ordered, 1):
+            mentions = sorted(set(a.mentions), key=lambda m: (m.start, m.end, m.kind))
+            out.append(IndexedActor(number, a.name, a.kind, a.title, tuple(mentions), a.rule))
         return out
 
 
