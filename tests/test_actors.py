@@ -576,3 +576,22 @@ def test_a_party_label_is_a_title_not_a_name() -> None:
     names = by_name(actors_of(text))
     assert sorted(names) == ["Hillary Clinton", "Mitt Romney"]
     assert names["Hillary Clinton"].title == "Democrat"
+
+
+def test_a_surname_that_a_full_name_bears_is_a_person_wherever_it_first_speaks() -> None:
+    """ "Trump tells 3,000 …" opens the article, long before "Donald Trump"; and "the Obama
+    administration" is no firm called Obama where "Barack Obama" is named. Both surnames are
+    the people's mentions, not organisations. (A lone word that speaks and that no full name
+    with a given name ends with is still a firm: "Ford has announced …".)"""
+    text = (
+        "Trump tells 3,000 in Reno the NFL has gone soft.\n"
+        "Donald Trump spoke on Saturday. The Obama administration said Barack Obama would "
+        "reply.\nFord has announced a recall. Michigan Ford's shares fell."
+    )
+    names = by_name(actors_of(text))
+    assert names["Donald Trump"].kind == "person"
+    assert texts(names["Donald Trump"], "surname") == ["Trump"]
+    assert names["Barack Obama"].kind == "person"
+    assert texts(names["Barack Obama"], "surname") == ["Obama"]
+    assert "Trump" not in names and "Obama" not in names
+    assert names["Ford"].kind == "organisation"

@@ -42,7 +42,9 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    organisation: news introduces people by full name, so a lone unknown word is rarely one;
    unless "he said"/"she added" follows it, or a title, an honorific or an age ("Khan, 45,")
    goes with it → person; a possessive employer that a person named before bears is theirs
-   ("Clinton's chief pollster" after "Hillary Clinton");
+   ("Clinton's chief pollster" after "Hillary Clinton"), and so is a lone word that a full
+   name opening with a given name ends with, anywhere ("the Obama administration" where
+   "Barack Obama" is named); ``org_names.py`` decides;
 8. an organisation word written alone ("the Department's record", "Police say") links to
    the one organisation whose name holds it; "Interior Department" and "Department of the
    Interior" are one organisation.
@@ -85,6 +87,7 @@ from .lexicon import (
 )
 from .name_shapes import initials, surname, used_as_title
 from .names import Runs, Token, find_phrases, joined, phrase_index, subject_of_verb, tokenize
+from .org_names import organisation_names
 from .rules import ACTOR_RULES
 from .units import ActorKind, ActorRule, IndexedActor, Mention, MentionKind, Sentence
 
@@ -99,10 +102,6 @@ _KIN = re.compile(
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?$")
 _OF_BODY = re.compile(r"\b(?:of|in|by|with|to|for|from|at|on|against)\s*$")  # an object's
 _ACCORDING_BODY = re.compile(r"\b(?:[Aa]ccording to|statement (?:from|by|of))\s*$")
-# What a firm is called once named: "the company said", "the firm's statement".
-_COMPANY = re.compile(r"\b[Tt]he (?:company|firm|corporation|carrier|airline|retailer|bank)\b")
-# A product or a chamber, not a firm: "the (current) Falcon", "787 Dreamliner", "Ford Falcon".
-_DETERMINED = re.compile(r"(?:\b[Tt]he(?:\s+[a-z]+)?|\d|[A-Z][\w’'-]*)\s+$")
 _STATES = phrase_index([*COUNTRY_GROUPS, *CAPITALS])
 
 
@@ -150,12 +149,13 @@ class _Finder:
         self.surnames: dict[str, list[tuple[int, str]]] = {}
         # First words that may be the family name ("Jiang" of "Jiang Yu") → their people.
         self.family_first: dict[str, set[str]] = {}
+        self.borne: set[str] = set()  # surnames of full names opening with a given name
 
     def run(self) -> list[IndexedActor]:
         self._institutions()
         headlines = title_case_sentences(self.tokens, self.sentences)
         pieces = find_pieces(self.text, self.tokens, self.runs, headlines, self.heard)
-        org_names = self._organisation_names(pieces)
+        org_names, self.borne = organisation_names(self.text, pieces)
         self._people(pieces, org_names)
         self._organisations(pieces, org_names)
         self._repeated_names()
@@ -195,38 +195,6 @@ class _Finder:
             kind: ActorKind = "group" if group in GROUPS else "organisation"
             actor = self._actor("i:" + group, group, kind, "institution")
             self._mention(actor, start, end, "institution", "institution")
-
-    def _organisation_names(self, pieces: list[Piece]) -> set[str]:
-        """Names that are organisations wherever written: once described as one ("prime
-        contractor Northrop Grumman"), or a lone word that speaks before any full name ends
-        with it ("Ford has announced …" long before a stray "Michigan Ford's")."""
-        people: dict[str, int] = {}
-        for p in pieces:
-            if p.kind == "person" or (p.kind == "single" and p.strong):
-                people.setdefault(surname(p.words), p.start)
-                if p.kind == "person" and (first := family_first(p.words)) is not None:
-                    people.setdefault(first, p.start)
-        # Not a word that a person named before bears: "Clinton's pollster" is Hillary's.
-        orgs = [p for p in pieces if p.kind == "org" and people.get(p.words[0], p.end) >= p.start]
-        names = {self.text[p.start : p.end] for p in pieces if p.kind == "org" and len(p.words) > 1}
-        names |= {self.text[p.start : p.end] for p in orgs if len(p.words) == 1}
-        company = [m.start() for m in _COMPANY.finditer(self.text)]
-        for p in pieces:
-            if p.kind != "single" or p.strong or p.personal:
-                continue
-            # "Twitter suspended the account. … the company said": acting, then named by
-            # what it is, within the next sentences.
-            at = bisect_left(company, p.end)
-            called = (
-                p.acts
-                and at < len(company)
-                and company[at] < p.end + 300
-                and _DETERMINED.search(self.text, max(0, p.start - 30), p.start) is None
-                and len(re.findall(rf"\b{re.escape(p.words[0])}\b", self.text)) > 1
-            )  # written once, opening a sentence, it may be a common word: "Delays have cost"
-            if (p.speaks or called) and people.get(p.words[0], len(self.text)) > p.start:
-                names.add(p.words[0])
-        return names
 
     @ACTOR_RULES.finds("repeated_name")
     def _repeated_names(self) -> None:
@@ -295,8 +263,10 @@ class _Finder:
                 actor = self.actors[defined[word]]
                 self._mention(actor, p.start, p.end, "institution", "defined_name")
                 continue
-            if (p.kind == "org" or word in org_names) and self._named_person_owns(p):
-                continue  # "Lopez's spokesperson" after "Mayor Anne Lopez": hers, not a firm
+            if (p.kind == "org" or word in org_names) and (
+                self._named_person_owns(p) or word in self.borne
+            ):  # "Lopez's spokesperson" after "Mayor Anne Lopez": hers, not a firm; "the
+                continue  # Obama administration" where "Barack Obama" is named: his
             if p.kind == "org" or word in org_names:
                 key = self._org_key(word)
                 if p.acronym and f"i:{INSTITUTION_GROUPS.get(p.acronym)}" in self.actors:

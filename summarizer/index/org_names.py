@@ -1,0 +1,60 @@
+"""Which names are organisations wherever the article writes them (``actors.py`` rule 7).
+
+A lone capitalised word is ambiguous: "Ford has announced" is a firm, "Ford said he" a
+person. The pieces of the whole article decide, before any actor is made, so that every
+place the word is written gets the same kind.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .actor_rules import Piece
+from .actor_text import family_first, opens_with_given_name
+from .name_shapes import surname
+
+# What a firm is called once named: "the company said", "the firm's statement".
+_COMPANY = re.compile(r"\b[Tt]he (?:company|firm|corporation|carrier|airline|retailer|bank)\b")
+# A product or a chamber, not a firm: "the (current) Falcon", "787 Dreamliner", "Ford Falcon".
+_DETERMINED = re.compile(r"(?:\b[Tt]he(?:\s+[a-z]+)?|\d|[A-Z][\w’'-]*)\s+$")
+
+
+def organisation_names(text: str, pieces: list[Piece]) -> tuple[set[str], set[str]]:
+    """The names that are organisations, and the surnames that people bear.
+
+    An organisation's name: once described as one ("prime contractor Northrop Grumman"), or
+    a lone word that speaks before any full name ends with it ("Ford has announced …" long
+    before a stray "Michigan Ford's"). Never a surname of a full name opening with a given
+    name, wherever that full name is written: "Trump tells 3,000 …" in a headline long before
+    "Donald Trump", "the Obama administration" where "Barack Obama" is named."""
+    people: dict[str, int] = {}
+    for p in pieces:
+        if p.kind == "person" or (p.kind == "single" and p.strong):
+            people.setdefault(surname(p.words), p.start)
+            if p.kind == "person" and (first := family_first(p.words)) is not None:
+                people.setdefault(first, p.start)
+    full = [p for p in pieces if p.kind == "person" and opens_with_given_name(p.words)]
+    borne = {surname(p.words) for p in full}
+    people.update(dict.fromkeys(borne, -1))
+    # Nor a word that a person named before bears: "Clinton's pollster" is Hillary's.
+    orgs = [p for p in pieces if p.kind == "org" and people.get(p.words[0], p.end) >= p.start]
+    names = {text[p.start : p.end] for p in pieces if p.kind == "org" and len(p.words) > 1}
+    names |= {text[p.start : p.end] for p in orgs if len(p.words) == 1}
+    company = [m.start() for m in _COMPANY.finditer(text)]
+    for p in pieces:
+        if p.kind != "single" or p.strong or p.personal:
+            continue
+        # "Twitter suspended the account. … the company said": acting, then named by what
+        # it is, within the next sentences.
+        at = bisect_left(company, p.end)
+        called = (
+            p.acts
+            and at < len(company)
+            and company[at] < p.end + 300
+            and _DETERMINED.search(text, max(0, p.start - 30), p.start) is None
+            and len(re.findall(rf"\b{re.escape(p.words[0])}\b", text)) > 1
+        )  # written once, opening a sentence, it may be a common word: "Delays have cost"
+        if (p.speaks or called) and people.get(p.words[0], len(text)) > p.start:
+            names.add(p.words[0])
+    return names, borne
