@@ -595,3 +595,17 @@ def test_a_surname_that_a_full_name_bears_is_a_person_wherever_it_first_speaks()
     assert texts(names["Barack Obama"], "surname") == ["Obama"]
     assert "Trump" not in names and "Obama" not in names
     assert names["Ford"].kind == "organisation"
+
+
+def test_a_bare_surname_keeps_naming_the_person_it_named_once_a_namesake_appears() -> None:
+    """ "Clinton said" names Hillary Clinton; after "Bill Clinton" is introduced by full name,
+    a bare "Clinton" is still hers (news names the namesake in full). An honorific's
+    "Mr. Clinton" is not bare: it stays unlinked between the two."""
+    text = (
+        "Hillary Clinton spoke in Brooklyn. Clinton said the plan was sound. Bill Clinton "
+        "got in on the game. Clinton herself was girding for a fight. Mr. Clinton agreed."
+    )
+    names = by_name(actors_of(text))
+    assert texts(names["Hillary Clinton"], "surname") == ["Clinton", "Clinton"]
+    assert texts(names["Bill Clinton"], "surname") == []
+    assert all(m.start != text.index("Mr. Clinton") for a in names.values() for m in a.mentions)

@@ -224,6 +224,20 @@ PITFALLS: list[tuple[str, Expected]] = [
             "Q2": ("pronoun_continues", "Sadiq Khan", "He"),
         },
     ),
+    # "… when he said" opens a clause of its own: the quotation before it is the main
+    # clause's speaker's, not the pronoun's (Trump's words follow in the next quotation).
+    (
+        "Retired Lt. Gen. Michael Flynn said Donald Trump was “absolutely right” when he said "
+        "Wednesday night that under President Barack Obama, “the generals have been reduced.”",
+        {"Q1": ("name_said", "Michael Flynn", "Michael Flynn")},
+    ),
+    # "He said" after a paragraph naming two people: the one who acts, not the one whose
+    # response is asked about.
+    (
+        "Scott Szlachta asked Senator Marco Rubio about visas.\nWas Szlachta satisfied with "
+        "Rubio's response?\n“To a point,” he said.",
+        {"Q1": ("pronoun_continues", "Scott Szlachta", "he")},
+    ),
     # A name whose title-like word is not last keeps all of it.
     (
         "Martin Luther King Jr. said “we shall overcome.”",

@@ -29,7 +29,8 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
 5. a surname, alone or after an honorific or title, links to the one full name with that
    surname mentioned before it (or anywhere, when none is before). When two different full
    names share the surname the mention stays unlinked: no guess between two people, unless
-   all but one were introduced as a relative ("son of Senator Edward Kennedy");
+   all but one were introduced as a relative ("son of Senator Edward Kennedy"), or a bare
+   surname already named one of them before the namesake came (then it still does);
 6. countries and capitals (short lists) → state, only if once at least they are the subject
    of a verb ("Russia said", "Ukraine has agreed", "Moscow has insisted"), and never when
    closing a longer name ("Real Madrid", "Western Australia"); a seat of government ("the
@@ -406,17 +407,25 @@ class _Finder:
             for i, t in enumerate(tokens)
             if t.cap and ((w := t.text.lower()) in known or w in first)
         ]
+        # A bare surname that has named one person keeps naming them once a namesake is
+        # introduced by full name: "Clinton said …" after "Hillary Clinton", then "Bill
+        # Clinton got in on the game", then "Clinton herself" (not "Mr. Clinton": ambiguous).
+        bare: dict[str, str] = {}
         for i in linkable:
             tok = tokens[i]
             if self.taken[tok.start]:
                 continue
-            key = self._resolve(tok.text.lower(), tok.start)
+            titled = i > 0 and _introduces(self.text, tokens[i - 1], tok)
+            word = tok.text.lower()
+            key = self._resolve(word, tok.start) or (None if titled else bare.get(word))
             if key is None:
                 continue
+            if not titled:
+                bare.setdefault(word, key)
             actor = self.actors[key]
             if tok.text in TITLE_SURNAMES and used_as_title(self.text, tokens, i):
                 continue  # "the Saudi King", "King Abdullah": a title, not Steve King
-            if i > 0 and _introduces(self.text, tokens[i - 1], tok):
+            if titled:
                 self._mention(actor, tokens[i - 1].start, tok.end, "honorific", "surname_link")
             else:
                 self._mention(actor, tok.start, tok.end, "surname", "surname_link")

@@ -62,11 +62,14 @@ def only_named(
     fits: Fits = lambda _: True,
 ) -> Said | None:
     """ "He said" with no speaker cued yet: the one person its paragraph names before it
-    ("The president of Turkey, Recep Tayyip Erdoğan, visited … “…,” he said"); "it said":
+    ("The president of Turkey, Recep Tayyip Erdoğan, visited … “…,” he said"), or of several,
+    the one that is the subject of a verb ("Was Szlachta satisfied with Rubio's response?
+    “…,” he said"); "it said":
     the one organisation or state, if it is the subject of a verb ("the Met Office had
     issued …", not "University of Maine scientists' program")."""
     kin = [n for n in named_in(named, start, end) if n.person == person and fits(n.actor)]
-    if not person:
+    if not person or len({n.actor for n in kin}) > 1:
+        # (of two people, the one who acts: "Szlachta asked … about Rubio's plan")
         kin = [n for n in kin if subject_of_verb(hidden, n.end)]
     if not kin or any(n.actor != kin[0].actor for n in kin):
         return None

@@ -24,7 +24,8 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        refer to
 ``colon_intro``        "Mr. Waltz responded: “…”" (a name and verb introducing the quotation)
 ``pronoun_continues``  "he said": the last person cued as speaker in this paragraph, else the
-                       one person it names, else the last cued in the paragraph before unless
+                       one person it names (of several, the one subject of a verb), else the
+                       last cued in the paragraph before unless
                        this one names another, else (nobody cued there) the one person the
                        paragraph before names, else the named person opening the sentence
                        before ("it said": organisations and states alike); never a person
@@ -60,7 +61,8 @@ Where they compete: in the words examined, ``as_saying`` and ``in_a_statement`` 
 each speech verb is tried for its subject name, a subject pronoun, a description ("the
 ministry"), an inverted name, in that order. A quotation is read in the words after it (up
 to the next quotation or the end of its sentence) and before it; the hit nearer the
-quotation wins, except a new clause introducing the next quotation (“A” whilst X said: “B”).
+quotation wins, except a new clause introducing the next quotation (“A” whilst X said: “B”;
+X said Y was “A” when he said “B”).
 A participle or an attributing verb is read only when no speech verb named anyone. A
 sentence is read left to right, so the main clause's speaker comes before a reported one's.
 ``paragraph_continues`` only applies when nothing else did, and ``sentence_subject`` after it.
@@ -125,7 +127,7 @@ _NEW_SUBJECT = re.compile(r"(?:,\s+but|;)\s+(?:the\s+)?[A-Z]")
 _WITH_SUBJECT = re.compile(r",\s+with\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}?[A-Z]")
 # Between two quotations of one sentence: "… “baseless” and deemed the cutting of ties “…”".
 _AND_QUOTING = re.compile(rf"\s*,?\s+and\s+(?:\w+ly\s+)?(?:{QUOTING.pattern})[^.;:!?\x00]{{0,80}}")
-_CLAUSE_OPENER = re.compile(r"\b(?:while|whilst|whereas|although|though|but)\b")
+_CLAUSE_OPENER = re.compile(r"\b(?:while|whilst|whereas|although|though|but|when)\b")
 
 
 @dataclass(frozen=True, slots=True)
