@@ -609,3 +609,19 @@ def test_a_bare_surname_keeps_naming_the_person_it_named_once_a_namesake_appears
     assert texts(names["Hillary Clinton"], "surname") == ["Clinton", "Clinton"]
     assert texts(names["Bill Clinton"], "surname") == []
     assert all(m.start != text.index("Mr. Clinton") for a in names.values() for m in a.mentions)
+
+
+
+def test_a_capitalised_speech_verb_is_no_part_of_a_name() -> None:
+    """A title-case headline that ends with a stop is read as running text: "Francois
+    Hollande Says Donald Trump" is no person's name (its surname would make every later
+    "Trump" ambiguous between two people), while "United States" keeps its words."""
+    text = (
+        "Francois Hollande Says Donald Trump ‘Makes You Want To Retch.’\n\n"
+        "French President François Hollande spoke in Paris. Trump said the United States "
+        "would not listen."
+    )
+    names = {a.name: a for a in index_article(text).actors}
+    assert not [n for n in names if "Says" in n]
+    assert [m.text for m in names["Donald Trump"].mentions] == ["Donald Trump", "Trump"]
+    assert "United States" in names

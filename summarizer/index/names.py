@@ -52,6 +52,13 @@ _CONNECTORS = frozenset({"of", "for", "the"}) | PARTICLES
 # Opening a sentence alone, a pronoun-like word: "One, named Lima, told AFP".
 _LONE_OPENERS = frozenset({"One"})
 _ORG_CONNECTORS = _CONNECTORS | {"and", "on"}
+# A speech verb capitalised in a title-case headline is no part of a name: "Hillary Clinton
+# Says Trump …", "Howard Dean Tells Democratic Convention" (but "United States", "Consumer
+# Reports", "Court of Federal Claims", Edward Said).
+_HEADLINE_VERBS = SPEECH_VERBS - {
+    "states", "reports", "notes", "comments", "answers", "estimates", "forecasts", "forecast",
+    "claims", "said", "say",
+}  # fmt: skip
 _DEFINED = re.compile(r"\s*\(\s*([A-Z]{3,})\s*\)")  # an acronym right after a name
 
 
@@ -146,8 +153,8 @@ class Runs:
         word = tok.text
         if not tok.cap or word in STOPWORDS or word in MONTHS or word in WEEKDAYS:
             return False
-        if _ADJECTIVE.search(word):
-            return False  # "Chicago-based", "Russian-occupied"
+        if _ADJECTIVE.search(word) or word.lower() in _HEADLINE_VERBS:
+            return False  # "Chicago-based", "Russian-occupied"; "… Says Trump"
         if word == "May" and self._next_is_number(i):
             return False
         if tok.initial and word in SPEECH_OPENERS:
