@@ -611,7 +611,6 @@ def test_a_bare_surname_keeps_naming_the_person_it_named_once_a_namesake_appears
     assert all(m.start != text.index("Mr. Clinton") for a in names.values() for m in a.mentions)
 
 
-
 def test_a_capitalised_speech_verb_is_no_part_of_a_name() -> None:
     """A title-case headline that ends with a stop is read as running text: "Francois
     Hollande Says Donald Trump" is no person's name (its surname would make every later
