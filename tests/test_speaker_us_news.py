@@ -238,6 +238,39 @@ PITFALLS: list[tuple[str, Expected]] = [
         "Rubio's response?\n“To a point,” he said.",
         {"Q1": ("pronoun_continues", "Scott Szlachta", "he")},
     ),
+    # No speech verb: the clause's subject, across an apposition closed by its comma, a
+    # party and state, or an aside.
+    (
+        "Corey Lewandowski, Donald Trump’s fired campaign manager, ripped FBI Director James "
+        "Comey for acting as “the judge and the jury” in the probe.",
+        {"Q1": ("sentence_subject", "Corey Lewandowski", "Corey Lewandowski")},
+    ),
+    (
+        "Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump: "
+        "“It's time to quit attacking people.”",
+        {"Q1": ("sentence_subject", "Mitch McConnell", "Mitch McConnell")},
+    ),
+    (
+        "In a statement, Sen. Bernie Sanders (I-Vt.) called him divisive and accused him of "
+        "preventing Americans from being able to “stand together.”",
+        {"Q1": ("sentence_subject", "Bernie Sanders", "Bernie Sanders")},
+    ),
+    (
+        "Former Arkansas Gov. Mike Huckabee, for his part, is labeling Obama’s actions “a "
+        "blatant abuse of power.”",
+        {"Q1": ("sentence_subject", "Mike Huckabee", "Mike Huckabee")},
+    ),
+    # ... but not a name after a preposition, with its own apposition.
+    (
+        "After a rally with Ted Cruz, the Texas senator, supporters chanted “build the wall.”",
+        {"Q1": None},
+    ),
+    # A time phrase between the name and its verb: "less than two weeks ago".
+    (
+        "The State Department less than two weeks ago said for the first time that “top "
+        "secret” intelligence had passed through the server.",
+        {"Q1": ("name_said", "State Department", "State Department")},
+    ),
     # A name whose title-like word is not last keeps all of it.
     (
         "Martin Luther King Jr. said “we shall overcome.”",

@@ -394,7 +394,9 @@ SPEECH = _alt(SPEECH_VERBS)
 # Thursday evening said", "X, the party chairman, this past week announced".
 FILLER = (
     rf"(?:{_alt(SPEECH_FILLERS)}|\w+ly|on \w+day(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|(?:this|last)\s+(?:past\s+)?(?:week(?:end)?|month|year|morning|afternoon|evening))"
+    r"|(?:this|last)\s+(?:past\s+)?(?:week(?:end)?|month|year|morning|afternoon|evening)"
+    r"|(?:(?:less|more) than\s+|about\s+|nearly\s+)?(?:a|an|\w+)\s+(?:day|week|month|year)s?"
+    r"\s+ago)"
 )
 # "X said", "X has repeatedly warned", "X on Friday told". An apposition opens in lower case
 # or with an age ("X, the mayor, said", "X, 52, said"), or is a capitalised title ending on its

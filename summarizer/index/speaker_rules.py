@@ -35,7 +35,6 @@ from .speaker_patterns import (
     OBJECT_OF_ING,
     OPENING_PHRASE,
     OPENING_SUBORDINATE,
-    OPENS_CLAUSE,
     OWNED_NAME,
     PARTICIPLE,
     QUOTING,
@@ -43,7 +42,6 @@ from .speaker_patterns import (
     ROLE_AT,
     SPOKESPERSON_FOR,
     STATEMENT_AFTER,
-    SUBORDINATE,
     TITLE_TAIL,
     VERB,
     apposed,
@@ -51,7 +49,7 @@ from .speaker_patterns import (
     opens_clause,
     subject_gap,
 )
-from .speaker_phrases import PhraseRules
+from .speaker_subjects import AFTER_PLACE, SubjectRules
 from .units import SpeakerRule
 
 _PRONOUN = re.compile(rf"\b([Hh]e|[Ss]he|[Ii]t)(?:\s+{FILLER})*\s+$")
@@ -71,7 +69,6 @@ _COORDINATED = re.compile(
     r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|has|had|merely|several times|\w+ly)\s+)*$"
 )
 _AFTER_COMMA = re.compile(r",\s*$")
-_AFTER_PLACE = re.compile(r"[A-Z][\w’'-]*,\s*$")
 _INTRODUCES = re.compile(r"[:,]?\s*\x00")
 # Verbs that report speech only right after a quotation: “…,” he continued.
 _AFTER_QUOTATIONS = frozenset({"continued"})
@@ -89,14 +86,10 @@ _SAYING = re.compile(r",\s+(?:saying|stating|adding|noting|explaining|warning|ar
 _OWN_SUBJECT = re.compile(r"\bwith\s+(?:[a-z][\w-]*\s+){1,4}$")
 _RAW_BEFORE = re.compile(rf"{RAW}(?=,?\s+$)")
 _NAMED_BEFORE = 120  # characters: how far before its verb a subject name may end
-# A verb sharing the subject of the clause before: "X has referred it … and has advised".
-_SAME_SUBJECT = re.compile(r"\band\s+(?:(?:has|have|had|also|later|then)\s+)*$")
-# After a subject: a comma (an apposition or a list) or a conjunction (a list).
 _BY_AGENT = re.compile(r"\s+by(?=\s)")
-_NOT_ALONE = re.compile(r",|\s+(?:and|or|&)\s")
 
 
-class Matcher(PhraseRules):
+class Matcher(SubjectRules):
     """The speaker patterns over one article's masked text.
 
     ``list_heads``: whether a list of subjects gives its first name (for a quotation, which
@@ -371,7 +364,7 @@ class Matcher(PhraseRules):
             if self._listed(opening, start):
                 return None
         person = name.person and name.actor is not None
-        if kind == "stray" and not name.comma_title and not person and _AFTER_PLACE.search(before):
+        if kind == "stray" and not name.comma_title and not person and AFTER_PLACE.search(before):
             # "the mayor of Esperanza, *Sultan Kudarat*, announced": a place; but "The head of
             # the union Unite, *Tony Woodley*, said": the person the title describes
             return False
@@ -449,42 +442,6 @@ class Matcher(PhraseRules):
         obj = OBJECT.search(before)
         if obj is not None and ("," in gap.group() or not obj.group().lower().startswith("with")):
             return None
-        return name
-
-    def _clause_subject(self, start: int, at: int) -> Name | None:
-        """The first name of ``[start, at)`` followed by its verb and not after a preposition:
-        "In a statement to Wikinews, spokesperson for TransCanada *Grady Semmens* called"."""
-        for name in self._names_between(start, at):
-            if name.end > at:
-                break
-            if self.masked[name.start] == MASK:
-                continue  # named inside a quotation
-            if SUBORDINATE.search(self.masked, start, name.start):
-                continue  # "After the Conservative Party won …, Varadkar said …, calling"
-            name = self.inside.get(name.start, name)
-            before = self.masked[max(start, name.phrase - 40) : name.phrase]
-            if OBJECT.search(before) or SPOKESPERSON_FOR.search(before):
-                continue
-            end = name.end
-            if self.masked[end : end + 1] == "," and name.person and name.actor:
-                end += not _AFTER_PLACE.search(before)  # "X, justified" ("Niigata, Japan, …")
-            if subject_of_verb(self.masked, end):
-                return None if self._listed(name.phrase, start) else name
-        return None
-
-    @SPEAKER_RULES.finds("sentence_subject", OPENS_CLAUSE)
-    def sentence_subject(self, start: int, at: int) -> Name | None:
-        """The subject of the clause a quotation stands in, when no verb names a speaker:
-        "The AMPTP has rejected the proposals as a “hiring quota”"."""
-        start = max(start, self.masked.rfind(";", start, at) + 1)  # "…; X stated: “…”"
-        name = self._clause_subject(start, at)
-        if name is None or name.actor is None or _NOT_ALONE.match(self.masked, name.end):
-            return None  # (not "X, nicknamed the “…”, had", nor "X and Y said")
-        if not opens_clause(self.masked[start : name.phrase]):
-            return None  # "Outlets reported Dylan remained …": a subordinate clause's
-        for verb in VERB.finditer(self.masked, name.end, at):
-            if not _SAME_SUBJECT.search(self.masked, name.end, verb.start()):
-                return None  # "X interviewed Y, who said …": a speaker the rules missed
         return name
 
 

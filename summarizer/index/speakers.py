@@ -52,7 +52,9 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        the panel had acted “openly”")
 ``sentence_subject``   a quotation no rule attributes and no earlier speaker continues: the
                        named subject opening its clause ("In January 2021, President X
-                       signed an order that paused “…”", "X addressed supporters: “…”");
+                       signed an order that paused “…”", "X addressed supporters: “…”"),
+                       across its apposition ("X, Trump's fired campaign manager, ripped
+                       Comey for acting as “…”", "Sen. X (I-Vt.) called him …");
                        not a subordinate clause's ("outlets reported X remained"), not when
                        a speech verb with another subject stands between ("X interviewed
                        Y, who said …", "and another said “…”")
