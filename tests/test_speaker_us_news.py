@@ -271,6 +271,18 @@ PITFALLS: list[tuple[str, Expected]] = [
         "secret” intelligence had passed through the server.",
         {"Q1": ("name_said", "State Department", "State Department")},
     ),
+    # A long apposition (up to 150 characters) with a relative clause in it.
+    (
+        "Senator Bob Corker, a Tennessee Republican who has met privately with Mr. Trump and "
+        "been mentioned as a vice-presidential choice, said “there could be” a line.",
+        {"Q1": ("name_said", "Bob Corker", "Bob Corker")},
+    ),
+    # A second verb of the subject after "but now".
+    (
+        "House Republican Thomas Massie used to support Rand Paul, but now said Trump had “the "
+        "obligation to bring us together.”",
+        {"Q1": ("name_said", "Thomas Massie", "Thomas Massie")},
+    ),
     # A name whose title-like word is not last keeps all of it.
     (
         "Martin Luther King Jr. said “we shall overcome.”",

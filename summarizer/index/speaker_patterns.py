@@ -91,7 +91,7 @@ _PARTY = (
     r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?|[DRI]-[A-Z][A-Za-z.]{1,6}),"
 )
 _GAP = re.compile(
-    rf"(?:(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,100}}{_REGION}){{1,2}},"
+    rf"(?:(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,150}}{_REGION}){{1,2}},"
     rf"|{_SPEAKING}|{_DASHED}|{_PARTY})?{_FILLERS}"
 )
 COMMA_GAP = re.compile(rf",{_FILLERS}")

@@ -66,7 +66,8 @@ _COMMA_ONLY = re.compile(r",\s+")
 _SENTENCE_END = re.compile(r"[.!?\n]\s+")
 # A second verb of the clause's subject: "He pointed to Chrysler, but stated that …".
 _COORDINATED = re.compile(
-    r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|has|had|merely|several times|\w+ly)\s+)*$"
+    r",?\s+(?:and|but)\s+"
+    r"(?:(?:also|then|later|again|has|had|merely|now|still|instead|several times|\w+ly)\s+)*$"
 )
 _AFTER_COMMA = re.compile(r",\s*$")
 _INTRODUCES = re.compile(r"[:,]?\s*\x00")
