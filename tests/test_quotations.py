@@ -52,6 +52,13 @@ def test_a_curly_opening_typed_with_a_straight_close_ends_there() -> None:
     assert texts(article)[0] == 'We had to make a case, "he" said.'
 
 
+def test_a_straight_opening_typed_with_a_curly_close_ends_there() -> None:
+    # The mirror case (a Politico article): "…” closes at the curly mark, even when the next
+    # paragraph opens with a quotation mark, so the verb and the name stay outside.
+    article = '"But Pete Wilson won,” Axelrod said.\n\n"I know. I know,” Henry said.'
+    assert texts(article) == ["But Pete Wilson won,", "I know. I know,"]
+
+
 def test_nested_single_quote_is_part_of_the_outer_quote() -> None:
     assert texts("“He called it ‘idle talk’ today,” she said.") == [
         "He called it ‘idle talk’ today,"

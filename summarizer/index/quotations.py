@@ -5,8 +5,8 @@ in the output is the article's own text by construction: a small model cannot ga
 or invent a quotation, it can at most attribute one wrongly (and the rules' speaker cues,
 ``index/speakers.py``, give it the text's own answer first).
 
-Conventions handled: curly double quotes (“…”), straight double quotes ("…"), “…" typed with
-mixed marks, curly single quotes (‘…’) and short straight single quotes ('…') used for scare
+Conventions handled: curly double quotes (“…”), straight double quotes ("…"), “…" and "…”
+typed with mixed marks, curly single quotes (‘…’) and short straight single quotes ('…') used for scare
 quotes. A double-quoted passage left open at the end of a paragraph ends there: news style
 re-opens a quotation that runs on into the next paragraph without closing the first one.
 """
@@ -83,6 +83,8 @@ def _double_quoted(text: str, start: int, end: int, *, runs_on: bool) -> list[tu
             i = stop + 1
         else:
             close = text.find('"', i + 1, end)
+            if close == -1:
+                close = text.find("”", i + 1, end)  # "…” typed with mixed marks
             if close == -1:
                 # An unmatched straight quote opening a paragraph, or one the next paragraph
                 # re-opens, runs to its end (news style); else it is a stray mark, ignored.
