@@ -150,15 +150,14 @@ class _Finder:
         self.surnames: dict[str, list[tuple[int, str]]] = {}
         # First words that may be the family name ("Jiang" of "Jiang Yu") → their people.
         self.family_first: dict[str, set[str]] = {}
-        self.borne: set[str] = set()  # surnames of full names opening with a given name
 
     def run(self) -> list[IndexedActor]:
         self._institutions()
         headlines = title_case_sentences(self.tokens, self.sentences)
         pieces = find_pieces(self.text, self.tokens, self.runs, headlines, self.heard)
-        org_names, self.borne = organisation_names(self.text, pieces)
+        org_names, borne = organisation_names(self.text, pieces)
         self._people(pieces, org_names)
-        self._organisations(pieces, org_names)
+        self._organisations(pieces, org_names, borne)
         self._repeated_names()
         self._bodies()
         self._states()
@@ -250,7 +249,8 @@ class _Finder:
     @ACTOR_RULES.finds("organisation_name")
     @ACTOR_RULES.finds("defined_name", "actor_rules._SHORT_NAME_DEF", "actor_rules._ACRONYM_DEF")
     @ACTOR_RULES.finds("acronym", "actor_rules._ACRONYM")
-    def _organisations(self, pieces: list[Piece], org_names: set[str]) -> None:
+    def _organisations(self, pieces: list[Piece], org_names: set[str], borne: set[str]) -> None:
+        """``borne``: surnames of full names opening with a given name (``org_names.py``)."""
         defined: dict[str, str] = {}
         acronyms: list[Piece] = []
         for p in pieces:
@@ -265,7 +265,7 @@ class _Finder:
                 self._mention(actor, p.start, p.end, "institution", "defined_name")
                 continue
             if (p.kind == "org" or word in org_names) and (
-                self._named_person_owns(p) or word in self.borne
+                self._named_person_owns(p) or word in borne
             ):  # "Lopez's spokesperson" after "Mayor Anne Lopez": hers, not a firm; "the
                 continue  # Obama administration" where "Barack Obama" is named: his
             if p.kind == "org" or word in org_names:

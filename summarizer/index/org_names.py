@@ -37,10 +37,12 @@ def organisation_names(text: str, pieces: list[Piece]) -> tuple[set[str], set[st
     full = [p for p in pieces if p.kind == "person" and opens_with_given_name(p.words)]
     borne = {surname(p.words) for p in full}
     people.update(dict.fromkeys(borne, -1))
-    # Nor a word that a person named before bears: "Clinton's pollster" is Hillary's.
-    orgs = [p for p in pieces if p.kind == "org" and people.get(p.words[0], p.end) >= p.start]
-    names = {text[p.start : p.end] for p in pieces if p.kind == "org" and len(p.words) > 1}
-    names |= {text[p.start : p.end] for p in orgs if len(p.words) == 1}
+    # Nor a lone word that a person named before bears: "Clinton's pollster" is Hillary's.
+    names = {
+        text[p.start : p.end]
+        for p in pieces
+        if p.kind == "org" and (len(p.words) > 1 or people.get(p.words[0], p.end) >= p.start)
+    }
     company = [m.start() for m in _COMPANY.finditer(text)]
     for p in pieces:
         if p.kind != "single" or p.strong or p.personal:
