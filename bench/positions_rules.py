@@ -9,10 +9,12 @@ the rules alone, in seconds, on articles no model output exists for:
 annotated blind for this), ``positions_dev4.json``, ``positions_dev5.json`` and
 ``positions_dev6.json`` (14, 12 and 25 SemEval-2015 TimeLine business articles, their texts
 included), ``positions_dev7.json`` (16 more TimeSET articles, annotated blind in session 17)
-and the development articles of ``positions_annotation.json``. Never run on the
-held-out sets.
+and the development articles of ``positions_annotation.json``. With ``--wns DATA``, instead,
+the 32 cited news reports of ``tests/data/speaker_wns.json`` (statements and quotations only,
+no positions: the source figure), their texts read from DATA (``bench/wns_articles.py``).
+Never run on the held-out sets.
 
-    python bench/positions_rules.py [--set dev|dev2|…|dev7|all] [--each] [--misses]
+    python bench/positions_rules.py [--set dev|dev2|…|dev7|all | --wns DATA] [--each] [--misses]
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import wns_articles  # noqa: E402
 from quality import same_actor, score_positions  # noqa: E402
 from replay_positions import add, answered, print_totals  # noqa: E402
 
@@ -45,6 +48,7 @@ SETS = {
     "dev6": ROOT / "tests" / "data" / "positions_dev6.json",
     "dev7": ROOT / "tests" / "data" / "positions_dev7.json",
 }
+WNS = ROOT / "tests" / "data" / "speaker_wns.json"
 
 
 def load(gold: dict[str, Any], folder: Path) -> Article:
@@ -60,6 +64,20 @@ def load(gold: dict[str, Any], folder: Path) -> Article:
     path.write_text(row["text"], encoding="utf-8")
     published = dt.datetime.strptime(row["date_line"].strip(), "%A, %B %d, %Y").date()
     return load_article(path).model_copy(update={"published": published})
+
+
+def wns_golds(data: Path) -> list[tuple[dict[str, Any], Article]]:
+    """The cited reports' annotations (no positions) with their articles."""
+    sources = {s.name: s for s in wns_articles.load(data)}
+    out = []
+    for gold in json.loads(WNS.read_text(encoding="utf-8"))["articles"]:
+        article = wns_articles.article(sources[gold["name"]], gold["sha1"])
+        # The publishers' sentences are not kept in the repository, only their offsets.
+        statements = [
+            {**st, "text": article.text[st["start"] : st["end"]]} for st in gold["statements"]
+        ]
+        out.append(({**gold, "statements": statements, "positions": []}, article))
+    return out
 
 
 def rules_only(article: Article) -> dict[str, Any]:
@@ -99,20 +117,28 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", choices=[*SETS, "all"], default="all")
     ap.add_argument("--each", action="store_true", help="print every article's figures")
     ap.add_argument("--misses", action="store_true", help="print sources without a position")
+    ap.add_argument("--wns", type=Path, metavar="DATA", help="the cited reports, from DATA")
     args = ap.parse_args(argv)
     chosen = list(SETS) if args.set == "all" else [args.set]
     folder = Path(tempfile.mkdtemp(prefix="positions-rules-"))
+    if args.wns:
+        pairs = wns_golds(args.wns)
+    else:
+        pairs = [
+            (gold, load(gold, folder))
+            for name in chosen
+            for gold in json.loads(SETS[name].read_text(encoding="utf-8"))["articles"]
+        ]
     totals: dict[str, list[int]] = {}
-    for name in chosen:
-        for gold in json.loads(SETS[name].read_text(encoding="utf-8"))["articles"]:
-            summary = rules_only(load(gold, folder))
-            scores = score_positions(summary, gold)
-            add(totals, scores)
-            if args.each:
-                print(f"{gold['name']}: {scores}")
-            if args.misses:
-                for line in misses(summary, gold):
-                    print(f"  {gold['name']} missed {line}")
+    for gold, article in pairs:
+        summary = rules_only(article)
+        scores = score_positions(summary, gold)
+        add(totals, scores)
+        if args.each:
+            print(f"{gold['name']}: {scores}")
+        if args.misses:
+            for line in misses(summary, gold):
+                print(f"  {gold['name']} missed {line}")
     print_totals(totals)
     return 0
 

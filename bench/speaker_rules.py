@@ -4,7 +4,9 @@ make the right answer possible and give it.
 For each quotation annotated with a speaker (``tests/data/speaker_dev.json``: 91 TimeSET
 development articles, never the held-out lines, and the seed article's annotation; or, with
 ``--semeval dev4|dev5|dev6``, the SemEval-2015 articles of ``tests/data/positions_dev4.json``
-(14), ``positions_dev5.json`` (12) or ``positions_dev6.json`` (25)):
+(14), ``positions_dev5.json`` (12) or ``positions_dev6.json`` (25); or, with ``--wns DATA``,
+the 32 news reports Wikinews stories cite, of ``tests/data/speaker_wns.json``, their texts read
+from a local copy of the WikinewsSum dataset, ``bench/wns_articles.py``):
 
 * listed: the speaker is an actor of the rule-built list (by name or a mention), so the
   model *can* pick it;
@@ -19,7 +21,7 @@ development articles, never the held-out lines, and the seed article's annotatio
   there without running the model again.
 
     python bench/speaker_rules.py [--misses] [--model | --saved] [--out DIR]
-                                  [--lines 23,... | --semeval dev4|dev5|dev6]
+                                  [--lines 23,... | --semeval dev4|dev5|dev6 | --wns DATA]
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import wns_articles  # noqa: E402
 
 from summarizer.index import ArticleIndex, IndexedActor, index_article  # noqa: E402
 from summarizer.request import speaker_choices  # noqa: E402
@@ -47,6 +52,7 @@ SEMEVAL_SETS = {
 }
 # The copy the tests read (tests/data/README.md); the same lines as ../shared/eval/timeset.jsonl.
 TIMESET = ROOT / "tests" / "data" / "timeset.jsonl"
+WNS = ROOT / "tests" / "data" / "speaker_wns.json"
 MODEL_OUT = ROOT / "bench" / "out" / "speaker_dev"
 # The evaluation set others use: never read here.
 HELD_OUT = frozenset({0, 1, 2, 3, 5, 7, 9, 11, 13, 15, 16, 19})
@@ -105,6 +111,18 @@ def semeval_dev(name: str) -> list[Dev]:
         aliases = {h["name"]: h.get("aliases", []) for h in article["holders"]}
         quotes = [{**q, "also": aliases.get(q["speaker"], [])} for q in article["quotes"]]
         out.append((f"semeval {article['doc_id']}", article["text"], article["published"], quotes))
+    return out
+
+
+def wns_dev(data: Path) -> list[Dev]:
+    """The cited news reports of ``speaker_wns.json``, their texts from ``data``."""
+    sources = {s.name: s for s in wns_articles.load(data)}
+    out = []
+    for article in json.loads(WNS.read_text(encoding="utf-8"))["articles"]:
+        text = wns_articles.article(sources[article["name"]], article["sha1"]).text
+        aliases = {h["name"]: h.get("aliases", []) for h in article["holders"]}
+        quotes = [{**q, "also": aliases.get(q["speaker"], [])} for q in article["quotes"]]
+        out.append((article["name"], text, wns_articles.PUBLISHED, quotes))
     return out
 
 
@@ -218,9 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--semeval", choices=sorted(SEMEVAL_SETS), help="the SemEval articles of that set instead"
     )
+    ap.add_argument("--wns", type=Path, metavar="DATA", help="the cited reports, from DATA")
     args = ap.parse_args(argv)
     tally = Tally()
-    if args.semeval:
+    if args.wns:
+        articles = wns_dev(args.wns)
+    elif args.semeval:
         articles = semeval_dev(args.semeval)
     else:
         articles = dev_articles({int(x) for x in args.lines.split(",")} if args.lines else None)

@@ -107,7 +107,7 @@ _WHICH = re.compile(rf",\s+which{_FILLERS}")
 # The title may name its employer after a comma: "X, chairperson of Local 1520, Canadian Auto
 # Workers union said".
 _TITLED = re.compile(
-    rf",\s+([^,;:\n\x00“”\"]{{1,80}}?(?:,\s+[A-Z][^,;:\n\x00“”\"]{{1,60}}?)?)(,?){_FILLERS}"
+    rf",\s+([^,;:\n\x00“”\"]{{1,120}}?(?:,\s+[A-Z][^,;:\n\x00“”\"]{{1,60}}?)?)(,?){_FILLERS}"
 )
 # "James Nixey of Chatham House, an independent policy institute, wrote"; the comma may
 # close an apposition the name opened ("Another pollster, X of Clemson University, said").
@@ -241,6 +241,7 @@ _WHERE_TAIL = re.compile(rf",\s+{_IN_MEDIUM}[^,.;:\n\x00“”\"]{{0,80}}(?=,\s+
 # The full stop of an abbreviation ends no phrase: "X, Mrs. Obama's chief of staff, said"
 # reads as "X, Mrs Obama's chief of staff, said" (the gaps stop at a full stop, which ends a
 # sentence): an honorific or a title before a name, an initial, "U.S.", "No. 2".
+_TITLE_WORDS = HONORIFICS | set(TITLE_ABBREVIATIONS)
 _ABBREVIATED = grouped(sorted(HONORIFICS | {*TITLE_ABBREVIATIONS, *PLACE_ABBREVIATIONS}))
 # A US state as news agencies abbreviate it, after its town: "X, of Cambridge, Mass., said".
 _STATES = (
@@ -283,9 +284,15 @@ def subject_gap(gap: str, comma_title: bool) -> str | None:
     if (m := _TITLED.fullmatch(gap)) and not _SENTENCE.search(m.group(1)):
         words = m.group(1).split()
         heads = _heads(words)
-        # "and" joins two titles ("X, the firm's CEO and ex Northrop executive said"), not
-        # two names ("X, Y and Z said").
-        joined = "and" not in words or (heads[-1] and heads[words.index("and") - 1])
+        # "and" joins two titles ("X, the firm's CEO and ex Northrop executive said", "X, chief
+        # officer for A and counsel for B, told"), not two names ("X, Y and Z said").
+        at = words.index("and") if "and" in words else -1
+        second = words[at + 1] if 0 <= at < len(words) - 1 else ""
+        joined = (
+            at == -1
+            or (heads[-1] and heads[at - 1])
+            or (second.islower() and heads[at + 1])
+        )
         # Closed by a comma, a title anywhere; open, the apposition must end on its head, and
         # the caller checks the name is no object ("In Wyoming, the bank chief said").
         if words and joined and (m.group(2) and any(heads)):
@@ -308,6 +315,8 @@ JUST_QUOTED = re.compile(r"\x00[,.!?]?\s*$")
 _ROLE_GAP = re.compile(r"[^.;:!?\n\x00“”\"]{0,130}")
 _AGE = re.compile(r"\d+-year-old\s+$")
 _COMMA_BEFORE = re.compile(r",\s+(?:\d+-year-old\s+)?$")
+# ... or a title of its own before the name: "said the panel's top Democrat, *Rep.* X".
+_COMMA_TITLES = re.compile(r",\s+((?:[A-Z][\w-]*\.?\s+){1,3})$")
 _BAD_GAP = re.compile(r"\b(?:and|or|but|who|which|that|whose|when|while)\b")
 # A preposition opening a lowercase phrase: "the mother *of victim* X" is not X.
 _OWNED = re.compile(r"\b(?:of|for|to|with|by|from)\s+(?:(?:the|a|an)\s+)?[a-z]")
@@ -341,6 +350,11 @@ def role_gap(gap: str) -> str | None:
     nurse X" → "role", "said the IOM chief in Tripoli, X" / "a commuter, 41-year-old X" →
     "comma", "said X" / "said the X" → "bare"; None when the name is somebody else's."""
     gap = _TITLES_JOINED.sub(r"\1 ", undotted(gap))  # "the vice president and chairman of …"
+    if (titles := _COMMA_TITLES.search(gap)) and all(
+        word.rstrip(".") in _TITLE_WORDS or word.lower() in _HEADS
+        for word in titles.group(1).split()
+    ):
+        gap = gap[: titles.start(1)]  # the name's own title after the description's comma
     if not _ROLE_GAP.fullmatch(gap) or _BAD_GAP.search(gap):
         return None
     if _TITLE_OF_EMPLOYER.fullmatch(gap):
