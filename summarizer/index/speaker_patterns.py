@@ -288,11 +288,7 @@ def subject_gap(gap: str, comma_title: bool) -> str | None:
         # officer for A and counsel for B, told"), not two names ("X, Y and Z said").
         at = words.index("and") if "and" in words else -1
         second = words[at + 1] if 0 <= at < len(words) - 1 else ""
-        joined = (
-            at == -1
-            or (heads[-1] and heads[at - 1])
-            or (second.islower() and heads[at + 1])
-        )
+        joined = at == -1 or (heads[-1] and heads[at - 1]) or (second.islower() and heads[at + 1])
         # Closed by a comma, a title anywhere; open, the apposition must end on its head, and
         # the caller checks the name is no object ("In Wyoming, the bank chief said").
         if words and joined and (m.group(2) and any(heads)):
