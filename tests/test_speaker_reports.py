@@ -32,9 +32,58 @@ CASES: list[tuple[str, Expected]] = [
         "Coalition Against Junk Mail, told the magazine.",
         {"Q1": ("name_told", "Ray Burton", "Ray Burton")},
     ),
+    # A quotation trailing off, then its speaker: one sentence, the name's cue.
+    (
+        "The actor spoke at the gates.\n“You know what I do to make a living, but this is "
+        "what I do to stay alive . . .” Sheen said during his press conference.",
+        {"Q1": ("name_said", "Sheen", "Sheen")},
+    ),
+    # A straight mark closed by two apostrophes, as old wire copy types it.
+    (
+        'The prosecutor showed the jury a photograph.\n"This is one of the most telling '
+        "pictures in all of the trial, making the best of it,'' said prosecutor Rick Dane.",
+        {"Q1": ("said_name", "Rick Dane", "Rick Dane")},
+    ),
+    # A lawmaker's party and state after a sentence whose content ends on an object: the
+    # aside is the lawmaker's, not an apposition to "the tanker program".
+    (
+        "The bill moved on.\nAnother provision would give a “fresh start” to the tanker "
+        "program, Armed Services Chairman Duncan Hale, R-Calif., said.",
+        {"Q1": ("name_said", "Duncan Hale", "Duncan Hale")},
+    ),
+    # "and" inside an organisation's name, a common word on one side written in the plural
+    # elsewhere.
+    (
+        "Landlords of pubs were angry.\nThe British Beer and Pub Association said the ban was "
+        "“a ban on eating, not on smoking.”",
+        {
+            "Q1": (
+                "name_said",
+                "British Beer and Pub Association",
+                "British Beer and Pub Association",
+            )
+        },
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # A trailing-off quotation and a new sentence that opens on a name: no cue.
+    (
+        "The actor spoke at the gates.\n“You know what I do to make a living . . .” The "
+        "next day Sheen left for Georgia.",
+        {"Q1": None},
+    ),
+    # A name in apposition to an object stays no subject, a party aside or not.
+    (
+        "The senator campaigned with her husband, Tom Reyes, and said she would “fight for "
+        "every vote.”",
+        {"Q1": None},
+    ),
+    # Two companies joined by "and" stay two.
+    (
+        "Google and Apple Inc said they would “appeal the ruling at once.”",
+        {"Q1": None},
+    ),
     # A list of names joined by "and" after the comma is no apposition of the first.
     (
         "“We will appeal the ruling,” Ann Lee, John Smith and Bob Ray told the court.",

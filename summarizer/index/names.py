@@ -248,12 +248,17 @@ class Runs:
     def _org_after_and(self, j: int) -> bool:
         """ "National Search and Rescue Agency": "and" between two words of one organisation's
         name, which an organisation word closes within three words, one of them a common
-        word that the article also writes in lower case (not "Google and Apple Inc", "Kenya
-        and Uganda Police")."""
+        word that the article also writes in lower case, or its plural (not "Google and Apple
+        Inc", "Kenya and Uganda Police")."""
         tokens = self.tokens
         if j + 1 >= len(tokens) or _elsewhere(tokens[j - 1].text):
             return False
-        common = {tokens[j - 1].text.lower(), tokens[j + 1].text.lower()}
+        # Either word, or its plural ("pubs" for "Beer and Pub Association").
+        common = {
+            w + s
+            for w in (tokens[j - 1].text.lower(), tokens[j + 1].text.lower())
+            for s in ("", "s")
+        }
         if not common & self.lower_words and not self._spelled_by_acronym(j):
             return False
         for k in range(j + 1, min(j + 4, len(tokens))):

@@ -87,6 +87,8 @@ def _double_quoted(text: str, start: int, end: int, *, runs_on: bool) -> list[tu
             if close == -1:
                 close = text.find("”", i + 1, end)  # "…” typed with mixed marks
             if close == -1:
+                close = text.find("''", i + 1, end)  # "…'' as old wire copy closes
+            if close == -1:
                 # An unmatched straight quote opening a paragraph, or one the next paragraph
                 # re-opens, runs to its end (news style); else it is a stray mark, ignored.
                 if runs_on or text[start:i].strip() == "":

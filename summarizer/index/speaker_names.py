@@ -89,6 +89,7 @@ def masked(text: str, quotations: Sequence[Quotation]) -> str:
     for q in quotations:
         start = max(q.start - 1, cursor)
         end = q.end + (q.end < len(text) and text[q.end] in "”\"’'")
+        end += text.startswith("''", q.end)  # "…'' closed by two apostrophes
         parts.append(text[cursor:start])
         parts.append(MASK * (end - start))
         cursor = end

@@ -90,6 +90,7 @@ _PARTY = (
     r",\s(?:(?:an?\s)?(?:Democrat|Republican|Independent)\s(?:of|from)\s"
     r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?|[DRI]-[A-Z][A-Za-z.]{1,6}),"
 )
+PARTY_ASIDE = re.compile(_PARTY)
 _GAP = re.compile(
     rf"(?:(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,150}}{_REGION}){{1,2}},"
     rf"|{_SPEAKING}|{_DASHED}|{_PARTY})?{_FILLERS}"

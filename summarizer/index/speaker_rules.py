@@ -37,6 +37,7 @@ from .speaker_patterns import (
     OPENING_SUBORDINATE,
     OWNED_NAME,
     PARTICIPLE,
+    PARTY_ASIDE,
     QUOTING,
     RAW_OBJECT,
     ROLE_AT,
@@ -346,7 +347,11 @@ class Matcher(SubjectRules):
             pass  # "Chief investment officer at Fort Pitt Capital Group X said": X's title
         elif (
             objects.search(before)
-            or (OBJECT_APPOSED.search(before) and gap.lstrip().startswith(","))
+            or (
+                OBJECT_APPOSED.search(before)
+                and gap.lstrip().startswith(",")
+                and not PARTY_ASIDE.match(gap)  # "…, Rep. X, R-Calif., said": X's own aside
+            )
             or AGENT_APPOSED.search(before)
             or (untitled and OBJECT_OF_ING.search(before))
         ):
