@@ -64,9 +64,29 @@ CASES: list[tuple[str, Expected]] = [
             )
         },
     ),
+    # A quotation naming a thing is nobody's words, in a speaker's sentence or not.
+    (
+        "Mikko Hale said the attention given to the Lycos “Make love not spam” campaign could "
+        "be an incentive to open the file.",
+        {"Q1": None},
+    ),
+    (
+        "The security firm Secura said a spammer site called “cheap loans now” had "
+        "redirected its traffic.",
+        {"Q1": None},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # A term the speaker coins is the speaker's; so is a word they call something.
+    (
+        "Fritz Hale said what he called a “defining moment” had come for the company.",
+        {"Q1": ("name_said", "Fritz Hale", "Fritz Hale")},
+    ),
+    (
+        "Iran called the accusations “baseless” on Monday.",
+        {"Q1": ("name_said", "Iran", "Iran")},
+    ),
     # A trailing-off quotation and a new sentence that opens on a name: no cue.
     (
         "The actor spoke at the gates.\n“You know what I do to make a living . . .” The "

@@ -118,6 +118,18 @@ _UNNAMED_SPEAKER = re.compile(
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _SENTENCE_MARK = re.compile(r"[.!?,;:]")
 _SHORT = 3
+# A quotation that names a thing: "the “Make love not spam” campaign", "a site called
+# “www.example.info”", "the so-called “road map”". Nobody says a name; it gets no cue.
+_THING_AFTER = re.compile(
+    r"[”\"’']\s+(?:campaign|screen\s?saver|program(?:me)?|initiative|project|slogan|song|"
+    r"album|film|movie|book|novel|show|series|web\s?site|site|tour|exhibition|operation|festival|"
+    r"award|prize|brand|motto|app|software|game|policy|doctrine|bill)s?\b"
+)
+_THING_BEFORE = re.compile(
+    r"(?:\b(?:so-called|dubbed|nicknamed|titled|entitled)"
+    r"|\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:called|named))\s+[“\"‘']$",
+    re.I,
+)
 _FULL_STOP = re.compile(r"[.!?](?=\s|$)")
 _QUOTES_BETWEEN = re.compile(r"[\s“”\"‘’']*")
 _NEAR = 600  # characters: how far in its paragraph a quotation's continued speaker may be
@@ -188,6 +200,8 @@ def _quotation_targets(
             and quotations[i - 1].start >= low
             and _AND_QUOTING.fullmatch(hidden, since, max(since, q.start - 1)) is not None
         )
+        if _names_a_thing(text, q):
+            continue
         if (
             not speechy
             and not and_quoting
@@ -445,6 +459,17 @@ def _bounds(
     if q.text.endswith((".", "!", "?")) and text[q.end + 1 : high].lstrip()[:1].isupper():
         high = q.end + 1  # “It is over.” He left.
     return low, high, text.count("\n", 0, q.start), line_start
+
+
+def _names_a_thing(text: str, q: Quotation) -> bool:
+    """A quotation standing for a thing's name: a common noun after it ("the “X” campaign"),
+    or a verb of naming before it ("a site called “X”", not "what he called “X”")."""
+    if q.text.rstrip().endswith((".", ",", "!", "?", ":", ";")):
+        return False
+    return (
+        _THING_AFTER.match(text, q.end) is not None
+        or _THING_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
+    )
 
 
 def _not_speech(quote: str) -> bool:
