@@ -64,6 +64,12 @@ CASES: list[tuple[str, Expected]] = [
             )
         },
     ),
+    # "e-mailed" reports what was written, like "wrote".
+    (
+        "The inquiry went on.\nThe job, Heather Dunn e-mailed Sears on Sept. 5, “must be "
+        "challenging, tough, lots of responsibility.”",
+        {"Q1": ("name_said", "Heather Dunn", "Heather Dunn")},
+    ),
     # A quotation naming a thing is nobody's words, in a speaker's sentence or not.
     (
         "Mikko Hale said the attention given to the Lycos “Make love not spam” campaign could "
@@ -78,6 +84,11 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # "e-mailed" as an adjective changes nothing.
+    (
+        "John Smith, in an e-mailed statement, said “the outage is over and service is back.”",
+        {"Q1": ("name_said", "John Smith", "John Smith")},
+    ),
     # A term the speaker coins is the speaker's; so is a word they call something.
     (
         "Fritz Hale said what he called a “defining moment” had come for the company.",
