@@ -70,6 +70,12 @@ CASES: list[tuple[str, Expected]] = [
         "challenging, tough, lots of responsibility.”",
         {"Q1": ("name_said", "Heather Dunn", "Heather Dunn")},
     ),
+    # An acronym with an apposition of its own is still the acronym of the name before.
+    (
+        "On the other side is the New Progressive Party and its candidate, Pedro Rossi.\n"
+        "The NPP, the statehood party, says the split ballots should not be counted.",
+        {"S2": ("name_said", "New Progressive Party", "NPP")},
+    ),
     # A quotation naming a thing is nobody's words, in a speaker's sentence or not.
     (
         "Mikko Hale said the attention given to the Lycos “Make love not spam” campaign could "

@@ -61,7 +61,7 @@ PieceKind = Literal["person", "single", "org", "acronym"]
 _APPOSITION = re.compile(
     rf",\s+(?:(?:the|a|an)\s+)?([^,;:.“”\"()\n]{{2,90}}?)(?=\s*[,;:.)\n]|\s+(?:{SPEECH})\b|\s*$)"
 )
-_ACRONYM = re.compile(r"[A-Z][A-Z&]+")
+ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]*[A-Z])\.?\s*\)")
 # A short name defined after an organisation's ("… of Volcanology and Seismology (Phivolcs)"):
 # one word, opening with the organisation's own first letter.
@@ -234,7 +234,7 @@ def _read_run(
         head = None  # "Martin Luther King Jr" is a name, "Deputy Prime Minister" a title
     if head is not None:
         return _titled_run(text, tokens, runs, first, stop, head, titles_only)
-    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+    if len(words) == 1 and ACRONYM.fullmatch(words[0]):
         if words[0] in ACRONYM_STOP:
             return None
         return Piece("acronym", toks[0].start, toks[0].end, words)

@@ -61,7 +61,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .actor_rules import Piece, find_pieces
+from .actor_rules import ACRONYM, Piece, find_pieces
 from .actor_text import (
     bounded,
     family_first,
@@ -248,7 +248,7 @@ class _Finder:
 
     @ACTOR_RULES.finds("organisation_name")
     @ACTOR_RULES.finds("defined_name", "actor_rules._SHORT_NAME_DEF", "actor_rules._ACRONYM_DEF")
-    @ACTOR_RULES.finds("acronym", "actor_rules._ACRONYM")
+    @ACTOR_RULES.finds("acronym", "actor_rules.ACRONYM")
     def _organisations(self, pieces: list[Piece], org_names: set[str], borne: set[str]) -> None:
         """``borne``: surnames of full names opening with a given name (``org_names.py``)."""
         defined: dict[str, str] = {}
@@ -257,8 +257,10 @@ class _Finder:
             word = self.text[p.start : p.end]
             if self.taken[p.start]:
                 continue
-            if p.kind == "acronym":
-                acronyms.append(p)
+            if p.kind == "acronym" or (
+                p.kind == "org" and not p.acronym and ACRONYM.fullmatch(word)
+            ):
+                acronyms.append(p)  # "The NPP, the statehood party, says": still an acronym
                 continue
             if word in defined:  # "Phivolcs said" after "… Seismology (Phivolcs)"
                 actor = self.actors[defined[word]]
