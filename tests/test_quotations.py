@@ -79,3 +79,16 @@ def test_seed_quotations(seed_text: str) -> None:
 def test_limit_and_no_quotes() -> None:
     assert find_quotations("No quotes here.") == []
     assert len(find_quotations('"a" "b" "c"', limit=2)) == 2
+
+
+def test_a_straight_opening_closed_by_two_apostrophes_ends_there() -> None:
+    article = '"It is over,\'\' Dane said. "We won."\n'
+    assert texts(article) == ["It is over,", "We won."]
+
+
+def test_apostrophes_typed_as_straight_marks_open_nothing() -> None:
+    # Text scraped through a bad encoding: "Bush"s", "don"t", "the workers" wages".
+    article = 'After Bush"s reelection the workers" wages fell. He said "we will win" today. I don"t know.'
+    assert texts(article) == ["we will win"]
+    # A typed mark missing its space still opens a quotation.
+    assert texts('He waxed poetic about"joint operations" and left.') == ["joint operations"]

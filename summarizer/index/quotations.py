@@ -63,7 +63,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\s][^\n]*", text)]
 
 
-_DOUBLE_MARK = re.compile('[“"]')
+# A straight mark between a word and an ending of a contraction or possessive is an
+# apostrophe typed wrong ("Bush"s", "don"t"), as text scraped through a bad encoding has it:
+# never a quotation's mark (but "waxed poetic about"joint operations …" opens one).
+_DOUBLE_MARK = re.compile(r'“|"(?!(?<=[^\W\d_]")(?:s|t|re|ll|ve|d|m)\b)')
 
 
 def _double_quoted(text: str, start: int, end: int, *, runs_on: bool) -> list[tuple[int, int]]:
@@ -82,12 +85,15 @@ def _double_quoted(text: str, start: int, end: int, *, runs_on: bool) -> list[tu
             stop = close if close != -1 else end
             spans.append((i + 1, stop))
             i = stop + 1
+        elif i > start and text[i - 1].isalnum() and (i + 1 == end or text[i + 1].isspace()):
+            i += 1  # shaped as a close, it opens nothing: "the workers" wages" (a stray mark)
         else:
             close = text.find('"', i + 1, end)
+            wire = text.find("''", i + 1, close if close != -1 else end)
+            if wire != -1:
+                close = wire  # "…'' as old wire copy closes
             if close == -1:
                 close = text.find("”", i + 1, end)  # "…” typed with mixed marks
-            if close == -1:
-                close = text.find("''", i + 1, end)  # "…'' as old wire copy closes
             if close == -1:
                 # An unmatched straight quote opening a paragraph, or one the next paragraph
                 # re-opens, runs to its end (news style); else it is a stray mark, ignored.
