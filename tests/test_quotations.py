@@ -88,7 +88,10 @@ def test_a_straight_opening_closed_by_two_apostrophes_ends_there() -> None:
 
 def test_apostrophes_typed_as_straight_marks_open_nothing() -> None:
     # Text scraped through a bad encoding: "Bush"s", "don"t", "the workers" wages".
-    article = 'After Bush"s reelection the workers" wages fell. He said "we will win" today. I don"t know.'
+    article = (
+        'After Bush"s reelection the workers" wages fell. He said "we will win" today. '
+        'I don"t know.'
+    )
     assert texts(article) == ["we will win"]
     # A typed mark missing its space still opens a quotation.
     assert texts('He waxed poetic about"joint operations" and left.') == ["joint operations"]
