@@ -76,6 +76,15 @@ CASES: list[tuple[str, Expected]] = [
         "The NPP, the statehood party, says the split ballots should not be counted.",
         {"S2": ("name_said", "New Progressive Party", "NPP")},
     ),
+    # "he said" after a paragraph whose subject is "he" again, naming only an object: the
+    # person the paragraphs before go on with, not the object.
+    (
+        "Bernard Kane withdrew his name on Friday.\nKane is a senior vice president at Giuliani "
+        "Partners, the consulting firm.\nHe's been a staunch supporter of President George "
+        "Bush and the war.\n“It's better to fight terrorists in Iraq than in New York,” he "
+        "said recently.",
+        {"Q1": ("pronoun_continues", "Bernard Kane", "he")},
+    ),
     # A quotation naming a thing is nobody's words, in a speaker's sentence or not.
     (
         "Mikko Hale said the attention given to the Lycos “Make love not spam” campaign could "
@@ -90,6 +99,12 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # ... and when the paragraph further back has two people as its subject, nobody.
+    (
+        "Bernard Kane and Tom Ruiz spoke on Friday.\nHe's been a staunch supporter of President "
+        "George Bush.\n“It's better to fight terrorists in Iraq than in New York,” he said.",
+        {"Q1": None},
+    ),
     # "e-mailed" as an adjective changes nothing.
     (
         "John Smith, in an e-mailed statement, said “the outage is over and service is back.”",

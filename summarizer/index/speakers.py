@@ -118,6 +118,7 @@ _UNNAMED_SPEAKER = re.compile(
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _SENTENCE_MARK = re.compile(r"[.!?,;:]")
 _SHORT = 3
+_PRONOUN_OPENS = re.compile(r"(?:He|She)\b(?!-)")
 # A quotation that names a thing: "the “Make love not spam” campaign", "a site called
 # “www.example.info”", "the so-called “road map”". Nobody says a name; it gets no cue.
 _THING_AFTER = re.compile(
@@ -399,8 +400,19 @@ def _referred(
         # person the paragraph before names, when no one was cued there.
         close = len(text[:opening].rstrip())  # (past the blank line between paragraphs)
         before = text.rfind("\n", 0, close) + 1
-        if last_said(said, t.paragraph - 1, None) is None:
-            source = only_named(hidden, named, before, opening, t.paragraph, person, fits)
+        end, hops = opening, 0
+        while _PRONOUN_OPENS.match(text, before) and before > 0 and hops < 2:
+            # "Kerik is a senior vice president … ¶ He's been a staunch supporter of Bush …
+            # ¶ “…,” he said": a paragraph whose subject is "he" again names only objects;
+            # the one it goes on with is named further back.
+            end, hops = before, hops + 1
+            close = len(text[:before].rstrip())
+            before = text.rfind("\n", 0, close) + 1
+        earlier = last_said(said, text.count("\n", 0, before), person, fits) if hops else None
+        if earlier is not None:
+            source = moved(earlier, t.paragraph)
+        elif last_said(said, t.paragraph - 1, None) is None:
+            source = only_named(hidden, named, before, end, t.paragraph, person, fits)
     if source is None and person and (n := t.before_subject) is not None and fits(n.actor):
         source = Said(t.paragraph, n.actor, n.name, True, n.start, n.end)
     if source is not None and f.statement:
