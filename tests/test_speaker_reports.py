@@ -85,6 +85,29 @@ CASES: list[tuple[str, Expected]] = [
         "said recently.",
         {"Q1": ("pronoun_continues", "Bernard Kane", "he")},
     ),
+    # A prepositional apposition with an ordinal ("with the 16th MP Brigade") is no subject.
+    (
+        "Soldiers visited a school.\nMaj. Alan Kabb, with the 16th MP Brigade, explained that "
+        "humanitarian missions like this play a vital role.",
+        {"S2": ("name_said", "Alan Kabb", "Alan Kabb")},
+    ),
+    # A sentence whose only quotation names a thing is reported speech all the same.
+    (
+        "Mikko Hale, the firm's director of research, said the attention given to the Lycos "
+        "“Make love not spam” campaign could be an incentive.",
+        {"S1": ("name_said", "Mikko Hale", "Mikko Hale")},
+    ),
+    # Two capitalised words no given name opens, then called "the company": a company,
+    # which "the company" and "it" go on with.
+    (
+        "Lycos Europe launched a screensaver on Wednesday.\nLycos Europe, in its defense, has "
+        "denied doing anything illegal. The company says it does not intend to take sites "
+        "down.\nIt said it had no intention of taking Web sites offline.",
+        {
+            "S3": ("noun_continues", "Lycos Europe", "The company"),
+            "S4": ("pronoun_continues", "Lycos Europe", "It"),
+        },
+    ),
     # A quotation naming a thing is nobody's words, in a speaker's sentence or not.
     (
         "Mikko Hale said the attention given to the Lycos “Make love not spam” campaign could "

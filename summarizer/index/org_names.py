@@ -13,6 +13,7 @@ from bisect import bisect_left
 from .actor_rules import Piece
 from .actor_text import family_first, opens_with_given_name
 from .name_shapes import surname
+from .names import he_speaks
 
 # What a firm is called once named: "the company said", "the firm's statement".
 _COMPANY = re.compile(r"\b[Tt]he (?:company|firm|corporation|carrier|airline|retailer|bank)\b")
@@ -45,6 +46,19 @@ def organisation_names(text: str, pieces: list[Piece]) -> tuple[set[str], set[st
     }
     company = [m.start() for m in _COMPANY.finditer(text)]
     for p in pieces:
+        if p.kind == "person" and not p.strong and not opens_with_given_name(p.words):
+            # "Lycos Europe, in its defense, has denied … The company says": a name no given
+            # name opens, called a company right after it acts, is the company's.
+            at = bisect_left(company, p.end)
+            if (
+                p.acts
+                and at < len(company)
+                and company[at] < p.end + 300
+                and not he_speaks(text, p.end)
+                and not _DETERMINED.search(text, max(0, p.start - 30), p.start)
+            ):
+                names.add(text[p.start : p.end])
+            continue
         if p.kind != "single" or p.strong or p.personal:
             continue
         # "Twitter suspended the account. … the company said": acting, then named by what

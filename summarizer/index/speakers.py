@@ -174,7 +174,9 @@ def find_speaker_cues(
     matcher = Matcher(hidden, *actor_names(text, actors))
     targets = _quotation_targets(text, hidden, sentences, quotations, matcher)
     matcher.list_heads = False  # a sentence's list of subjects: each a holder (holders.py)
-    targets += _sentence_targets(hidden, sentences, quotations, matcher)
+    # A sentence whose only quotations name things is read as reported speech.
+    spoken = [q for q in quotations if not _names_a_thing(text, q)]
+    targets += _sentence_targets(hidden, sentences, spoken, matcher)
     targets.sort(key=lambda t: t.start)
     named = [n for n in matcher.in_order if n.actor is not None and hidden[n.start] != MASK]
     return _resolve(text, hidden, targets, named, actor_genders(text, actors))
