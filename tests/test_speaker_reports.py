@@ -108,6 +108,12 @@ CASES: list[tuple[str, Expected]] = [
             "S4": ("pronoun_continues", "Lycos Europe", "It"),
         },
     ),
+    # A whole sentence in parentheses is no aside.
+    (
+        "Steve Balm spoke on Monday.\n(Balm said he misspoke a few days back when he was "
+        "quoted on e-mail.)",
+        {"S2": ("name_said", "Steve Balm", "Balm")},
+    ),
     # A quotation naming a thing is nobody's words, in a speaker's sentence or not.
     (
         "Mikko Hale said the attention given to the Lycos “Make love not spam” campaign could "

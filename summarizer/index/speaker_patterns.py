@@ -473,7 +473,7 @@ def in_aside(masked: str, at: int, start: int, end: int) -> bool:
     quotation: it speaks for nothing outside them ("the maxim (a mis-quotation of what X once
     testified) would be true that “…”")."""
     opening = masked.rfind("(", start, at)
-    if opening == -1 or ")" in masked[opening:at]:
-        return False
+    if opening == -1 or ")" in masked[opening:at] or not masked[start:opening].strip():
+        return False  # (a sentence in parentheses is a sentence: "(Ballmer said he misspoke.)")
     closing = masked.find(")", at, end)
     return closing != -1 and MASK not in masked[opening:closing]
