@@ -114,6 +114,13 @@ CASES: list[tuple[str, Expected]] = [
         "quoted on e-mail.)",
         {"S2": ("name_said", "Steve Balm", "Balm")},
     ),
+    # An apposition holding a decimal number and an aside in parentheses.
+    (
+        "Microsoft is big.\nSteve Balm, 11th-richest American on the Forbes list with a "
+        "personal wealth of $12.6 billion (Gates is first with $48 billion), says Microsoft "
+        "is listening.",
+        {"S2": ("name_said", "Steve Balm", "Steve Balm")},
+    ),
     # A quotation naming a thing is nobody's words, in a speaker's sentence or not.
     (
         "Mikko Hale said the attention given to the Lycos “Make love not spam” campaign could "

@@ -92,7 +92,7 @@ _PARTY = (
 )
 PARTY_ASIDE = re.compile(_PARTY)
 _GAP = re.compile(
-    rf"(?:(?:,\s(?=[a-z\d])[^,.;:\n\x00]{{1,150}}{_REGION}){{1,2}},"
+    rf"(?:(?:,\s(?=[a-z\d])(?:[^,.;:\n\x00]|(?<=\d)[.,](?=\d)){{1,150}}{_REGION}){{1,2}},"
     rf"|{_SPEAKING}|{_DASHED}|{_PARTY})?{_FILLERS}"
 )
 COMMA_GAP = re.compile(rf",{_FILLERS}")
