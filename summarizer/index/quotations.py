@@ -6,10 +6,11 @@ or invent a quotation, it can at most attribute one wrongly (and the rules' spea
 ``index/speakers.py``, give it the text's own answer first).
 
 Conventions handled: curly double quotes (“…”), straight double quotes ("…"), “…" and "…”
-typed with mixed marks, curly single quotes (‘…’) and short straight single quotes ('…')
-used for scare quotes. A double-quoted passage left open at the end of a paragraph ends
-there: news style re-opens a quotation that runs on into the next paragraph without closing
-the first one.
+typed with mixed marks, "…'' as old wire copy closes, curly single quotes (‘…’) and short
+straight single quotes ('…') used for scare quotes; a straight mark that is a mis-encoded
+apostrophe ("Bush"s") or shaped as a stray close ("the workers" wages") opens nothing. A
+double-quoted passage left open at the end of a paragraph ends there: news style re-opens a
+quotation that runs on into the next paragraph without closing the first one.
 """
 
 from __future__ import annotations

@@ -76,6 +76,8 @@ a quotation its first name, as a reader answering with one name does, and a sent
 ("X, a spokesperson for maker Y, said" → X). A quotation of three words or fewer, or a
 title-like one, in a sentence without a speech verb or a verb that attributes it ("Iran
 called the accusations “baseless”") is a scare quote or a title, not speech: it gets no cue.
+Nor does one that names a thing, wherever it stands ("the “Make love not spam” campaign", "a
+site called “…”"); its sentence is read as if it held no quotation.
 """
 
 from __future__ import annotations
@@ -172,10 +174,11 @@ def find_speaker_cues(
     without a quotation (``S<n>``), in reading order; targets without a cue are left out."""
     hidden = masked(text, quotations)
     matcher = Matcher(hidden, *actor_names(text, actors))
-    targets = _quotation_targets(text, hidden, sentences, quotations, matcher)
+    things = {q.number for q in quotations if _names_a_thing(text, q)}
+    targets = _quotation_targets(text, hidden, sentences, quotations, things, matcher)
     matcher.list_heads = False  # a sentence's list of subjects: each a holder (holders.py)
     # A sentence whose only quotations name things is read as reported speech.
-    spoken = [q for q in quotations if not _names_a_thing(text, q)]
+    spoken = [q for q in quotations if q.number not in things]
     targets += _sentence_targets(hidden, sentences, spoken, matcher)
     targets.sort(key=lambda t: t.start)
     named = [n for n in matcher.in_order if n.actor is not None and hidden[n.start] != MASK]
@@ -187,8 +190,10 @@ def _quotation_targets(
     hidden: str,
     sentences: Sequence[Sentence],
     quotations: Sequence[Quotation],
+    things: set[int],
     matcher: Matcher,
 ) -> list[_Target]:
+    """``things``: the numbers of the quotations that name a thing; they get no target."""
     starts = [s.start for s in sentences]
     out: list[_Target] = []
     for i, q in enumerate(quotations):
@@ -203,7 +208,7 @@ def _quotation_targets(
             and quotations[i - 1].start >= low
             and _AND_QUOTING.fullmatch(hidden, since, max(since, q.start - 1)) is not None
         )
-        if _names_a_thing(text, q):
+        if q.number in things:
             continue
         if (
             not speechy
