@@ -91,6 +91,7 @@ from itertools import accumulate
 
 from .genders import Gender, actor_genders
 from .quotations import Quotation
+from .quote_kinds import WORD, names_a_thing, not_speech
 from .referents import (
     Said,
     last_said,
@@ -117,22 +118,7 @@ _UNNAMED_SPEAKER = re.compile(
     r"explained|commented|tweeted|tweeting)\b"
 )
 
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_SENTENCE_MARK = re.compile(r"[.!?,;:]")
-_SHORT = 3
 _PRONOUN_OPENS = re.compile(r"(?:He|She)\b(?!-)")
-# A quotation that names a thing: "the “Make love not spam” campaign", "a site called
-# “www.example.info”", "the so-called “road map”". Nobody says a name; it gets no cue.
-_THING_AFTER = re.compile(
-    r"[”\"’']\s+(?:campaign|screen\s?saver|program(?:me)?|initiative|project|slogan|song|"
-    r"album|film|movie|book|novel|show|series|web\s?site|site|tour|exhibition|operation|festival|"
-    r"award|prize|brand|motto|app|software|game|policy|doctrine|bill)s?\b"
-)
-_THING_BEFORE = re.compile(
-    r"(?:\b(?:so-called|dubbed|nicknamed|titled|entitled)"
-    r"|\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:called|named))\s+[“\"‘']$",
-    re.I,
-)
 _FULL_STOP = re.compile(r"[.!?](?=\s|$)")
 _QUOTES_BETWEEN = re.compile(r"[\s“”\"‘’']*")
 _NEAR = 600  # characters: how far in its paragraph a quotation's continued speaker may be
@@ -174,7 +160,7 @@ def find_speaker_cues(
     without a quotation (``S<n>``), in reading order; targets without a cue are left out."""
     hidden = masked(text, quotations)
     matcher = Matcher(hidden, *actor_names(text, actors))
-    things = {q.number for q in quotations if _names_a_thing(text, q)}
+    things = {q.number for q in quotations if names_a_thing(text, q)}
     targets = _quotation_targets(text, hidden, sentences, quotations, things, matcher)
     matcher.list_heads = False  # a sentence's list of subjects: each a holder (holders.py)
     # A sentence whose only quotations name things is read as reported speech.
@@ -213,7 +199,7 @@ def _quotation_targets(
         if (
             not speechy
             and not and_quoting
-            and _not_speech(q.text)
+            and not_speech(q.text)
             # (unless a verb attributes it: Iran called the accusations “baseless”)
             and matcher.introducing(low, since, max(since, q.start - 1)) is None
         ):
@@ -225,7 +211,7 @@ def _quotation_targets(
             introduces = i + 1 < len(quotations) and until == quotations[i + 1].start - 1
             if _CLAUSE_OPENER.search(between) or (
                 introduces
-                and _WORD.search(between)
+                and WORD.search(between)
                 and _INTRODUCES_NEXT.fullmatch(hidden, post.verb_end, until)
             ):
                 post = None
@@ -244,7 +230,7 @@ def _quotation_targets(
         if pre is not None and (post is None or q.start - pre.end < post.start - after):
             found = pre
         opens = text[line_start : q.start - 1].strip() == ""
-        scare = _not_speech(q.text)
+        scare = not_speech(q.text)
         subject = None
         if found is None:
             subject = matcher.sentence_subject(low, max(low, q.start - 1))
@@ -478,26 +464,6 @@ def _bounds(
     if q.text.endswith((".", "!", "?")) and text[q.end + 1 : high].lstrip()[:1].isupper():
         high = q.end + 1  # “It is over.” He left.
     return low, high, text.count("\n", 0, q.start), line_start
-
-
-def _names_a_thing(text: str, q: Quotation) -> bool:
-    """A quotation standing for a thing's name: a common noun after it ("the “X” campaign"),
-    or a verb of naming before it ("a site called “X”", not "what he called “X”")."""
-    if q.text.rstrip().endswith((".", ",", "!", "?", ":", ";")):
-        return False
-    return (
-        _THING_AFTER.match(text, q.end) is not None
-        or _THING_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
-    )
-
-
-def _not_speech(quote: str) -> bool:
-    """A scare quote ("ironclad") or a title ("War and Peace"), when no verb says it is said."""
-    words = _WORD.findall(quote)
-    if len(words) <= _SHORT:
-        return not quote.rstrip().endswith((".", "!", "?", ",", "…"))  # "It is over." is said
-    titled = all(w[0].isupper() or len(w) <= 3 for w in words)
-    return titled and len(words) <= 8 and not _SENTENCE_MARK.search(quote)
 
 
 __all__ = ["find_speaker_cues"]

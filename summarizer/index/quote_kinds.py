@@ -1,0 +1,49 @@
+"""Which quotations are nobody's words: a scare quote, a title, the name of a thing.
+
+A speaker cue is only as good as the quotation it is given to. "Iran called the accusations
+“baseless”" is Iran's word, but "the “Make love not spam” campaign" and "a site called
+“cheap loans now”" are names that nobody says; giving them the sentence's speaker would put
+words in a quote list that the speaker never spoke (``speakers.py`` gives them no cue).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .quotations import Quotation
+
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_SENTENCE_MARK = re.compile(r"[.!?,;:]")
+_SHORT = 3
+# A kind of thing right after the closing mark: "the “Make love not spam” campaign".
+_THING_AFTER = re.compile(
+    r"[”\"’']\s+(?:campaign|screen\s?saver|program(?:me)?|initiative|project|slogan|song|"
+    r"album|film|movie|book|novel|show|series|web\s?site|site|tour|exhibition|operation|festival|"
+    r"award|prize|brand|motto|app|software|game|policy|doctrine|bill)s?\b"
+)
+# A verb of naming right before the opening mark: "a site called “…”", "the so-called “…”".
+_THING_BEFORE = re.compile(
+    r"(?:\b(?:so-called|dubbed|nicknamed|titled|entitled)"
+    r"|\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:called|named))\s+[“\"‘']$",
+    re.I,
+)
+
+
+def names_a_thing(text: str, q: Quotation) -> bool:
+    """A quotation standing for a thing's name: a common noun after it ("the “X” campaign"),
+    or a verb of naming before it ("a site called “X”", not "what he called “X”")."""
+    if q.text.rstrip().endswith((".", ",", "!", "?", ":", ";")):
+        return False
+    return (
+        _THING_AFTER.match(text, q.end) is not None
+        or _THING_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
+    )
+
+
+def not_speech(quote: str) -> bool:
+    """A scare quote ("ironclad") or a title ("War and Peace"), when no verb says it is said."""
+    words = WORD.findall(quote)
+    if len(words) <= _SHORT:
+        return not quote.rstrip().endswith((".", "!", "?", ",", "…"))  # "It is over." is said
+    titled = all(w[0].isupper() or len(w) <= 3 for w in words)
+    return titled and len(words) <= 8 and not _SENTENCE_MARK.search(quote)
