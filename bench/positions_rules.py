@@ -48,7 +48,6 @@ SETS = {
     "dev6": ROOT / "tests" / "data" / "positions_dev6.json",
     "dev7": ROOT / "tests" / "data" / "positions_dev7.json",
 }
-WNS = ROOT / "tests" / "data" / "speaker_wns.json"
 
 
 def load(gold: dict[str, Any], folder: Path) -> Article:
@@ -68,10 +67,8 @@ def load(gold: dict[str, Any], folder: Path) -> Article:
 
 def wns_golds(data: Path) -> list[tuple[dict[str, Any], Article]]:
     """The cited reports' annotations (no positions) with their articles."""
-    sources = {s.name: s for s in wns_articles.load(data)}
     out = []
-    for gold in json.loads(WNS.read_text(encoding="utf-8"))["articles"]:
-        article = wns_articles.article(sources[gold["name"]], gold["sha1"])
+    for gold, article in wns_articles.annotated(data):
         # The publishers' sentences are not kept in the repository, only their offsets.
         statements = [
             {**st, "text": article.text[st["start"] : st["end"]]} for st in gold["statements"]

@@ -52,7 +52,6 @@ SEMEVAL_SETS = {
 }
 # The copy the tests read (tests/data/README.md); the same lines as ../shared/eval/timeset.jsonl.
 TIMESET = ROOT / "tests" / "data" / "timeset.jsonl"
-WNS = ROOT / "tests" / "data" / "speaker_wns.json"
 MODEL_OUT = ROOT / "bench" / "out" / "speaker_dev"
 # The evaluation set others use: never read here.
 HELD_OUT = frozenset({0, 1, 2, 3, 5, 7, 9, 11, 13, 15, 16, 19})
@@ -116,13 +115,11 @@ def semeval_dev(name: str) -> list[Dev]:
 
 def wns_dev(data: Path) -> list[Dev]:
     """The cited news reports of ``speaker_wns.json``, their texts from ``data``."""
-    sources = {s.name: s for s in wns_articles.load(data)}
     out = []
-    for article in json.loads(WNS.read_text(encoding="utf-8"))["articles"]:
-        text = wns_articles.article(sources[article["name"]], article["sha1"]).text
-        aliases = {h["name"]: h.get("aliases", []) for h in article["holders"]}
-        quotes = [{**q, "also": aliases.get(q["speaker"], [])} for q in article["quotes"]]
-        out.append((article["name"], text, wns_articles.PUBLISHED, quotes))
+    for gold, article in wns_articles.annotated(data):
+        aliases = {h["name"]: h.get("aliases", []) for h in gold["holders"]}
+        quotes = [{**q, "also": aliases.get(q["speaker"], [])} for q in gold["quotes"]]
+        out.append((gold["name"], article.text, wns_articles.PUBLISHED, quotes))
     return out
 
 

@@ -24,12 +24,14 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from summarizer.article import Article, load_article
 
 # No publication date is kept with a source; the stories are of November and December 2004,
 # and no figure measured on this set depends on dates.
 PUBLISHED = "2004-12-01"
+ANNOTATION = Path(__file__).resolve().parents[1] / "tests" / "data" / "speaker_wns.json"
 _MARKS = re.compile(r'["“”]')
 
 
@@ -72,3 +74,12 @@ def article(source: Source, sha1: str | None = None) -> Article:
     if sha1 is not None and hashlib.sha1(loaded.text.encode()).hexdigest() != sha1:
         raise SystemExit(f"{source.name}: the data's text is not the one annotated")
     return loaded.model_copy(update={"published": dt.date.fromisoformat(PUBLISHED)})
+
+
+def annotated(data: Path) -> list[tuple[dict[str, Any], Article]]:
+    """Each article of ``ANNOTATION`` with the article its offsets index, read from ``data``."""
+    sources = {s.name: s for s in load(data)}
+    return [
+        (gold, article(sources[gold["name"]], gold["sha1"]))
+        for gold in json.loads(ANNOTATION.read_text(encoding="utf-8"))["articles"]
+    ]
