@@ -177,6 +177,23 @@ PITFALLS: list[tuple[str, Expected]] = [
         "“We will appeal the ruling,” Ann Lee, John Smith and Bob Ray told the court.",
         {"Q1": ("name_told", "Ann Lee", "Ann Lee")},
     ),
+    # A nickname quoted inside a name is no quotation and cuts no name: the sentence is the
+    # whole name's reported speech, and the surname later is the same person.
+    (
+        'Sgt. Frank "Greg" Ford told his officers that he had seen abuse.\n'
+        '"They wanted me gone," Ford said.',
+        {
+            "Q1": None,
+            "S1": ("name_told", "Frank Ford", 'Frank "Greg" Ford'),
+            "Q2": ("name_said", "Frank Ford", "Ford"),
+        },
+    ),
+    # A quoted word between a name and a capitalised word that is no name's end stays a
+    # quotation of its own: "Yes" is said, and Monday opens no name.
+    (
+        'The vote was close.\nSenator Tom Reyes said "Yes" Monday.',
+        {"Q1": ("name_said", "Tom Reyes", "Tom Reyes")},
+    ),
     # A capitalised word after the description's comma that is no title is no name's title.
     (
         "“We all knew that he was evading the sanctions,” said the panel’s top Democrat, "

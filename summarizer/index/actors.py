@@ -87,7 +87,16 @@ from .lexicon import (
     TITLE_HEADS,
 )
 from .name_shapes import initials, surname, used_as_title
-from .names import Runs, Token, find_phrases, joined, phrase_index, subject_of_verb, tokenize
+from .names import (
+    NICKNAME_GAP,
+    Runs,
+    Token,
+    find_phrases,
+    joined,
+    phrase_index,
+    subject_of_verb,
+    tokenize,
+)
 from .org_names import organisation_names
 from .rules import ACTOR_RULES
 from .units import ActorKind, ActorRule, IndexedActor, Mention, MentionKind, Sentence
@@ -227,7 +236,8 @@ class _Finder:
                 continue
             first = family_first(p.words)
             key = f"p:{p.words[0].lower()}|{last.lower()}"
-            actor = self._actor(key, self.text[p.start : p.end], "person", "person_name")
+            name = NICKNAME_GAP.sub(" ", self.text[p.start : p.end])  # Frank "Greg" Ford
+            actor = self._actor(key, name, "person", "person_name")
             self._mention(actor, p.start, p.end, "name", "person_name")
             self._titled(actor, p)
             entries = self.surnames.setdefault(last.lower(), [])

@@ -51,6 +51,7 @@ _ARTICLED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|abu|bint)-[A-
 _CONNECTORS = frozenset({"of", "for", "the"}) | PARTICLES
 # Opening a sentence alone, a pronoun-like word: "One, named Lima, told AFP".
 _LONE_OPENERS = frozenset({"One"})
+_NICK_OPENERS = "\"“‘'"
 _ORG_CONNECTORS = _CONNECTORS | {"and", "on"}
 # A speech verb capitalised in a title-case headline is no part of a name: "Hillary Clinton
 # Says Trump …", "Howard Dean Tells Democratic Convention" (but "United States", "Consumer
@@ -60,6 +61,11 @@ _HEADLINE_VERBS = SPEECH_VERBS - {
     "claims", "said", "say",
 }  # fmt: skip
 _DEFINED = re.compile(r"\s*\(\s*([A-Z]{3,})\s*\)")  # an acronym right after a name
+# A nickname quoted inside a name: the gap between Frank and Ford in 'Sgt. Frank "Greg" Ford'.
+NICKNAME_GAP = re.compile(r" [\"“‘'][A-Z][a-z]+(?: [A-Z][a-z]+)?[\"”’'] ")
+# ... between two words of a name: not 'told Reyes "Yes" Monday'.
+_DATE_WORDS = "|".join(sorted(WEEKDAYS | MONTHS))
+NICKNAME = re.compile(rf"\b[A-Z][\w.]*({NICKNAME_GAP.pattern})(?!(?:{_DATE_WORDS})\b)(?=[A-Z])")
 
 
 def _elsewhere(word: str) -> bool:
@@ -102,8 +108,12 @@ def tokenize(text: str, sentences: Sequence[Sentence]) -> list[Token]:
     sentence, following = -1, starts[0] if starts else beyond
     last_sentence = -2
     articled = _ARTICLED.match
+    # A quoted nickname is no word of the name around it (``joined`` spans it).
+    nicknames = [m.span(1) for m in NICKNAME.finditer(text)]
     for m in _TOKEN.finditer(text):
         start, stop = m.span()
+        if nicknames and any(a < start < b for a, b in nicknames):
+            continue
         word = m.group()
         end = stop
         if word[-1] == "s" and len(word) > 2 and word[-2] in "'’":
@@ -133,6 +143,8 @@ def joined(text: str, a: Token, b: Token) -> bool:
     gap = text[a.stop : b.start]
     if gap == " ":
         return True
+    if len(gap) > 4 and gap[1] in _NICK_OPENERS and NICKNAME_GAP.fullmatch(gap):
+        return a.cap and b.cap
     if gap == " & ":  # "Procter & Gamble", "Burkhardt & Associates"; not "Tom Smith & Jane Doe"
         return not _WORD_BEFORE.search(text, max(0, a.start - 40), a.start)
     return gap == ". " and (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .names import NICKNAME
 from .quotations import Quotation
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -29,11 +30,20 @@ _THING_BEFORE = re.compile(
 )
 
 
+def _word_start(text: str, at: int) -> int:
+    """Where the word before ``at`` starts."""
+    while at > 0 and not text[at - 1].isspace():
+        at -= 1
+    return at
+
+
 def names_a_thing(text: str, q: Quotation) -> bool:
     """A quotation standing for a thing's name: a common noun after it ("the “X” campaign"),
     or a verb of naming before it ("a site called “X”", not "what he called “X”")."""
     if q.text.rstrip().endswith((".", ",", "!", "?", ":", ";")):
         return False
+    if q.start > 3 and (m := NICKNAME.match(text, _word_start(text, q.start - 2))):
+        return m.span(1) == (q.start - 2, q.end + 2)  # Sgt. Frank "Greg" Ford
     return (
         _THING_AFTER.match(text, q.end) is not None
         or _THING_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
