@@ -30,6 +30,18 @@ CASES: list[tuple[str, Expected]] = [
         "every view.”",
         {"Q1": ("name_said", "Ellen Marsh", "Ellen Marsh")},
     ),
+    # ... and an apposition after the aside.
+    (
+        "Sen. Mark Rowe, R-Fla., appearing on television after the speech, said the president "
+        "had failed.",
+        {"S1": ("name_said", "Mark Rowe", "Mark Rowe")},
+    ),
+    # Two words of a title's complement joined by "and".
+    (
+        "Ann Marsh, Lee's director of state campaigns and political engagement, said it was "
+        "taking nothing for granted.",
+        {"S1": ("name_said", "Ann Marsh", "Ann Marsh")},
+    ),
     # ... and after an inverted verb.
     (
         "“That is a problem for the party,” said Rep. Tom Pryor (D-S.C.), a member of the "
@@ -177,6 +189,16 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # Two lawmakers, each with an aside, are no lawmaker with an apposition.
+    (
+        "Sen. Mark Rowe, R-Fla., and several aides of Rep. Tom Lee, D-Ore., said the plan failed.",
+        {"S1": None},
+    ),
+    # "and" after a title's complement opening a name joins two people.
+    (
+        "Ann Marsh, director of the union and Tom Lee said the plan failed.",
+        {"S1": None},
+    ),
     # ... but a participle that gives the name is no apposition of another: "One, named Lima".
     (
         "Protesters gathered.\nOne, named Jorge Lima, told reporters: “We need order.”",

@@ -91,9 +91,11 @@ _PARTY = (
     r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?|[DRI]-[A-Z][A-Za-z.]{1,6}),"
 )
 PARTY_ASIDE = re.compile(_PARTY)
+# ... and an apposition after it: "Sen. X, R-Fla., appearing on Fox News, said".
+_PARTY_THEN = r"(?:\s(?=[a-z\d])(?!(?:and|or)\s)[^,.;:\n\x00]{1,150},)?"
 _GAP = re.compile(
     rf"(?:(?:,\s(?=[a-z\d])(?:[^,.;:\n\x00]|(?<=\d)[.,](?=\d)){{1,150}}{_REGION}){{1,2}},"
-    rf"|{_SPEAKING}|{_DASHED}|{_PARTY})?{_FILLERS}"
+    rf"|{_SPEAKING}|{_DASHED}|{_PARTY}{_PARTY_THEN})?{_FILLERS}"
 )
 COMMA_GAP = re.compile(rf",{_FILLERS}")
 TITLE_TAIL = re.compile(rf",?{_FILLERS}")
@@ -290,6 +292,9 @@ def subject_gap(gap: str, comma_title: bool) -> str | None:
         at = words.index("and") if "and" in words else -1
         second = words[at + 1] if 0 <= at < len(words) - 1 else ""
         joined = at == -1 or (heads[-1] and heads[at - 1]) or (second.islower() and heads[at + 1])
+        # ... or two words of the head's complement: "director of state campaigns and
+        # political engagement".
+        joined = joined or (second.islower() and "of" in words[:at] and any(heads[: at - 1]))
         # Closed by a comma, a title anywhere; open, the apposition must end on its head, and
         # the caller checks the name is no object ("In Wyoming, the bank chief said").
         if words and joined and (m.group(2) and any(heads)):
