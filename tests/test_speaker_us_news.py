@@ -36,6 +36,17 @@ CASES: list[tuple[str, Expected]] = [
         "had failed.",
         {"S1": ("name_said", "Mark Rowe", "Mark Rowe")},
     ),
+    # A show's title inside an apposition is a word of it, not a quotation closing it.
+    (
+        "Joe Hale, host of MSNBC’s “Morning Joe,” suggested the refusal could disqualify him.",
+        {"Q1": None, "S1": ("name_said", "Joe Hale", "Joe Hale")},
+    ),
+    # ... nor a quotation between the verb and the words it frames.
+    (
+        "Tom Pryor spoke on Sunday.\nBut he told ABC’s “Good Morning America” that the senator "
+        "is a “total opportunist” and should resign.",
+        {"Q1": None, "Q2": ("pronoun_continues", "Tom Pryor", "he")},
+    ),
     # Two words of a title's complement joined by "and".
     (
         "Ann Marsh, Lee's director of state campaigns and political engagement, said it was "

@@ -30,6 +30,27 @@ _THING_BEFORE = re.compile(
 )
 
 
+# A work's title after its kind or its owner: "the reality TV show “The Apprentice,”",
+# "MSNBC’s “Morning Joe,”".
+_WORK_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:show|program(?:me)?|series|film|movie|documentary|book|novel|album|song|"
+    r"newspaper|magazine|column|podcast|blog|newsletter|play|musical))\s+[“\"]$"
+)
+_WORK_WORDS = 6
+
+
+def titles_a_work(text: str, q: Quotation) -> bool:
+    """A quotation that is the title of a show, a book or a paper: every word capitalised
+    (short words aside), after its kind or its owner. It reads as a name inside the clause
+    around it ("X, host of MSNBC’s “Morning Joe,” said"), not as a quotation ending it."""
+    words = WORD.findall(q.text)
+    if not words or len(words) > _WORK_WORDS or not words[0][0].isupper():
+        return False
+    if not all(w[0].isupper() or len(w) <= 3 for w in words):
+        return False
+    return _WORK_BEFORE.search(text, max(0, q.start - 20), q.start) is not None
+
+
 def _word_start(text: str, at: int) -> int:
     """Where the word before ``at`` starts."""
     while at > 0 and not text[at - 1].isspace():
@@ -40,6 +61,8 @@ def _word_start(text: str, at: int) -> int:
 def names_a_thing(text: str, q: Quotation) -> bool:
     """A quotation standing for a thing's name: a common noun after it ("the “X” campaign"),
     or a verb of naming before it ("a site called “X”", not "what he called “X”")."""
+    if titles_a_work(text, q):
+        return True
     if q.text.rstrip().endswith((".", ",", "!", "?", ":", ";")):
         return False
     if q.start > 3 and (m := NICKNAME.match(text, _word_start(text, q.start - 2))):

@@ -25,7 +25,8 @@ from .lexicon import (
 )
 from .names import holds_verb
 from .quotations import Quotation
-from .speaker_patterns import MASK, NAME_END, TITLES_JOINED_BEFORE
+from .quote_kinds import titles_a_work
+from .speaker_patterns import MASK, NAME_END, TITLES_JOINED_BEFORE, WORK_MASK
 from .units import IndexedActor, SpeakerRule
 
 # One of a list: "Britain and France said", "the Committee and the FSB said"; not a clause
@@ -91,7 +92,12 @@ def masked(text: str, quotations: Sequence[Quotation]) -> str:
         end = q.end + (q.end < len(text) and text[q.end] in "”\"’'")
         end += text.startswith("''", q.end)  # "…'' closed by two apostrophes
         parts.append(text[cursor:start])
-        parts.append(MASK * (end - start))
+        if titles_a_work(text, q):
+            # A title reads as a word of its clause; its comma closes the clause after it.
+            comma = q.text.rstrip().endswith(",")
+            parts.append(WORK_MASK * (end - start - comma) + "," * comma)
+        else:
+            parts.append(MASK * (end - start))
         cursor = end
     parts.append(text[cursor:])
     return "".join(parts)

@@ -33,6 +33,8 @@ from .rules import SPEAKER_RULES
 from .sentences import PLACE_ABBREVIATIONS, TITLE_ABBREVIATIONS
 
 MASK = "\x00"
+# Over a quotation that titles a work: a lower-case word to the patterns, never a name.
+WORK_MASK = "x"
 # Verb phrases that report speech but are no single verb: "It went on to say: …", "X issued
 # a statement" (which "the statement said" later refers to).
 _DOCUMENT_WORDS = ("statement", "letter", "message", "release", "post", "note", "tweet")

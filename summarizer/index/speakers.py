@@ -91,7 +91,7 @@ from itertools import accumulate
 
 from .genders import Gender, actor_genders
 from .quotations import Quotation
-from .quote_kinds import WORD, names_a_thing, not_speech
+from .quote_kinds import WORD, names_a_thing, not_speech, titles_a_work
 from .referents import (
     Said,
     last_said,
@@ -182,6 +182,8 @@ def _quotation_targets(
     """``things``: the numbers of the quotations that name a thing; they get no target."""
     starts = [s.start for s in sentences]
     out: list[_Target] = []
+    # A work's title is a word of its clause (``masked``), no quotation framing another.
+    quotations = [q for q in quotations if not titles_a_work(text, q)]
     for i, q in enumerate(quotations):
         low, high, paragraph, line_start = _bounds(text, hidden, sentences, starts, q)
         # The frames: the words after the quotation up to the next one, and before it.
