@@ -36,6 +36,12 @@ CASES: list[tuple[str, Expected]] = [
         "had failed.",
         {"S1": ("name_said", "Mark Rowe", "Mark Rowe")},
     ),
+    # A party in brackets between a governor's name and the first of two verbs.
+    (
+        "In a statement, Gov. Rick Dale (R) blasted Congress and said the state had paid "
+        "for the work.",
+        {"S1": ("name_said", "Rick Dale", "Rick Dale")},
+    ),
     # A show's title inside an apposition is a word of it, not a quotation closing it.
     (
         "Joe Hale, host of MSNBC’s “Morning Joe,” suggested the refusal could disqualify him.",
