@@ -290,8 +290,8 @@ PITFALLS: list[tuple[str, Expected]] = [
         {"Q1": ("sentence_subject", "Mitch McConnell", "Mitch McConnell")},
     ),
     (
-        "In a statement, Sen. Bernie Sanders (I-Vt.) called him divisive and accused him of "
-        "preventing Americans from being able to “stand together.”",
+        "In a statement, Sen. Bernie Sanders (I-Vt.) reminded Americans of the need to “stand "
+        "together.”",
         {"Q1": ("sentence_subject", "Bernie Sanders", "Bernie Sanders")},
     ),
     (
