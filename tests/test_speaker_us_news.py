@@ -42,6 +42,12 @@ CASES: list[tuple[str, Expected]] = [
         "for the work.",
         {"S1": ("name_said", "Rick Dale", "Rick Dale")},
     ),
+    # A verb of blame or praise attributes the scare quote after its object.
+    (
+        "Ted Cruz, with unconcealed delight, chided Tom Pryor for raising the “natural born” "
+        "question.",
+        {"Q1": ("name_said", "Ted Cruz", "Ted Cruz")},
+    ),
     # A show's title inside an apposition is a word of it, not a quotation closing it.
     (
         "Joe Hale, host of MSNBC’s “Morning Joe,” suggested the refusal could disqualify him.",
@@ -206,6 +212,13 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # A paragraph opening on a quotation that an unnamed speaker says, inverted, continues
+    # nobody named before.
+    (
+        "Tom Pryor said the governor had no good choice.\n“It is like choosing between two "
+        "poisons,” said one person with knowledge of the talks.",
+        {"Q1": None},
+    ),
     # Two lawmakers, each with an aside, are no lawmaker with an apposition.
     (
         "Sen. Mark Rowe, R-Fla., and several aides of Rep. Tom Lee, D-Ore., said the plan failed.",

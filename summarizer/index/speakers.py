@@ -118,6 +118,12 @@ _UNNAMED_SPEAKER = re.compile(
     r"explained|commented|tweeted|tweeting)\b"
 )
 
+# ... right after the quotation, inverted: "“…,” said one Democratic source".
+_UNNAMED_AFTER = re.compile(
+    r"\s*,?\s*(?:said|says|added|wrote|told\s+\w+)\s+(?:one|another|an?|some|two|three|several)"
+    r"\s+(?!of\b)[a-z]"
+)
+
 _PRONOUN_OPENS = re.compile(r"(?:He|She)\b(?!-)")
 _FULL_STOP = re.compile(r"[.!?](?=\s|$)")
 _QUOTES_BETWEEN = re.compile(r"[\s“”\"‘’']*")
@@ -421,6 +427,8 @@ def _continued(
 ) -> Said | None:
     """Whose words a quotation without a cue of its own continues, if anyone's."""
     t = targets[i]
+    if _UNNAMED_AFTER.match(text, t.end):
+        return None  # "“…,” said one Democratic source": somebody unnamed
     source = last_said(said, t.paragraph, None) or _next_cued(text, targets, i)
     if source is not None and abs(t.start - source.end) > _NEAR:
         source = None  # a paragraph this long is probably a whole unbroken article
