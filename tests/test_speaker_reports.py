@@ -132,6 +132,17 @@ CASES: list[tuple[str, Expected]] = [
         "redirected its traffic.",
         {"Q1": None},
     ),
+    # In a long paragraph (a page scraped without its breaks), a quotation right after "he
+    # said" continues that speaker, however far back he was named.
+    (
+        "Microsoft chief executive Steve Ballmer unveiled the service on Tuesday. "
+        + "The company has launched a music store and a search engine this year. " * 9
+        + "“Blogging is huge,” he said. “It brings together the three biggest trends.”",
+        {
+            "Q1": ("pronoun_continues", "Steve Ballmer", "he"),
+            "Q2": ("paragraph_continues", "Steve Ballmer", "Steve Ballmer"),
+        },
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [

@@ -25,6 +25,11 @@ class Said:
     start: int
     end: int
     statement: bool = False  # "X said in a statement": what "the statement said" refers to
+    last: int = -1  # where the text last referred to it ("he" in "he said"), if not its name
+
+    @property
+    def referred(self) -> int:
+        return self.last if self.last >= 0 else self.end
 
 
 def last_said(

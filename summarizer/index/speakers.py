@@ -343,10 +343,12 @@ def _resolve(
             rule = "sentence_subject"
         if source is None or rule is None:
             continue
-        said.append(source if source.paragraph == t.paragraph else moved(source, t.paragraph))
         # A pronoun or a description points at its own words; a continued cue at the words
         # that named.
         start, end = (f.start, f.end) if rule in REFERRING and f else (source.start, source.end)
+        here = source if source.paragraph == t.paragraph else moved(source, t.paragraph)
+        # A quotation that continues it is measured from here ("…,” he said. “…”": "he").
+        said.append(dataclasses.replace(here, last=end))
         cues.append(SpeakerCue(t.id, source.actor, source.name, rule, start, end))
     return cues
 
@@ -430,9 +432,9 @@ def _continued(
     if _UNNAMED_AFTER.match(text, t.end):
         return None  # "“…,” said one Democratic source": somebody unnamed
     source = last_said(said, t.paragraph, None) or _next_cued(text, targets, i)
-    if source is not None and abs(t.start - source.end) > _NEAR:
+    if source is not None and abs(t.start - source.referred) > _NEAR:
         source = None  # a paragraph this long is probably a whole unbroken article
-    since = max(t.sentence, source.end) if source is not None else t.start
+    since = max(t.sentence, source.referred) if source is not None else t.start
     if source is not None and named_between(named, source, since, t.start, True):
         source = None  # "… he was told by Minister Y of “…”": Y's, not the last one's
     if source is not None and _UNNAMED_SPEAKER.search(text, since, t.start):
