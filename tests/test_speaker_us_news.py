@@ -42,6 +42,17 @@ CASES: list[tuple[str, Expected]] = [
         "for the work.",
         {"S1": ("name_said", "Rick Dale", "Rick Dale")},
     ),
+    # A party and a dotted state, then a verb with its medium.
+    (
+        "Rep. Chris Dale, R-N.Y., noted in a guest column in Saturday’s New York Times that "
+        "anger is fueling the race.",
+        {"S1": ("name_said", "Chris Dale", "Chris Dale")},
+    ),
+    # A campaign speaking for its candidate, the possessive an apostrophe alone.
+    (
+        "Bernie Sanders’ campaign says it raised more than $21 million in January.",
+        {"S1": ("on_behalf_of", "Bernie Sanders", "Bernie Sanders")},
+    ),
     # A verb of blame or praise attributes the scare quote after its object.
     (
         "Ted Cruz, with unconcealed delight, chided Tom Pryor for raising the “natural born” "

@@ -90,7 +90,8 @@ _REGION = r"(?:,\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)?"
 # R-NY, says".
 _PARTY = (
     r",\s(?:(?:an?\s)?(?:Democrat|Republican|Independent)\s(?:of|from)\s"
-    r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?|[DRI]-[A-Z][A-Za-z.]{1,6}),"
+    # (a state's points may be undotted: "R-N Y ,")
+    r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)?|[DRI]-[A-Z][A-Za-z.]{0,6}(?:\s?[A-Z][A-Za-z.]{0,3})?\s?),"
 )
 PARTY_ASIDE = re.compile(_PARTY)
 # ... and an apposition after it: "Sen. X, R-Fla., appearing on Fox News, said".
@@ -147,9 +148,11 @@ _VOICES = (
     r"report|release|tweet|post|campaign|team|lawyers?|attorneys?|ministry|government|embassy|"
     r"officials|executives"  # "USAF officials said": the body speaks through them
 )
-# "X's office said", "a Boeing spokesman said", "X's Swedish presidency stated".
+# "X's office said", "a Boeing spokesman said", "X's Swedish presidency stated", "Sanders’
+# campaign says".
 _VOICE = re.compile(
-    rf"(?:['’]s)?\s+(?:(?!(?:the|a|an|its|his|her|their)\b)[\w-]+\s+){{0,2}}?(?:{_VOICES}){_FILLERS}"
+    rf"(?:['’]s?)?\s+(?:(?!(?:the|a|an|its|his|her|their)\b)[\w-]+\s+){{0,2}}?"
+    rf"(?:{_VOICES}){_FILLERS}"
 )
 # Right before a name: a spokesperson speaks for it; after another preposition it is an object.
 # So do the body's people: "Officials of the G7 said", "Finance ministers and central bankers
