@@ -53,6 +53,12 @@ CASES: list[tuple[str, Expected]] = [
         "Bernie Sanders’ campaign says it raised more than $21 million in January.",
         {"S1": ("on_behalf_of", "Bernie Sanders", "Bernie Sanders")},
     ),
+    # An inverted verb set off by commas after a name names its own speaker.
+    (
+        "And Tom Pryor, said Ann Sunshine, who remains friendly with her former boss, does not "
+        "forgive or forget.",
+        {"S1": ("said_name", "Ann Sunshine", "Ann Sunshine")},
+    ),
     # A verb of blame or praise attributes the scare quote after its object.
     (
         "Ted Cruz, with unconcealed delight, chided Tom Pryor for raising the “natural born” "
@@ -223,6 +229,12 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # ... but "said to be" after a name's comma names nobody else (the first verb read
+    # names him too).
+    (
+        "Tom Pryor, said to be a friend of Ann Lee, told reporters the plan would fail.",
+        {"S1": ("name_said", "Tom Pryor", "Tom Pryor")},
+    ),
     # A paragraph opening on a quotation that an unnamed speaker says, inverted, continues
     # nobody named before.
     (

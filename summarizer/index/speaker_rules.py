@@ -248,7 +248,14 @@ class Matcher(SubjectRules):
             or word.lower().endswith(" report")  # "published a report", not "reported"
             or STATEMENT_AFTER.match(self.masked, stop, end) is not None
         )
-        if (hit := self._subject(at, start)) is not None:
+        hit = self._subject(at, start)
+        if (
+            hit is not None
+            and word in INVERTING_VERBS
+            and (aside := self._said_aside(hit, at, stop))
+        ):
+            return Found("said_name", aside, aside.start, aside.end, stop)
+        if hit is not None:
             name, behalf = hit
             rule: SpeakerRule = (
                 "on_behalf_of" if behalf else "name_told" if word in TELL_VERBS else "name_said"
@@ -273,6 +280,19 @@ class Matcher(SubjectRules):
             if name is not None:
                 return Found("said_name", name, name.start, name.end, stop)
         return None
+
+    def _said_aside(self, hit: tuple[Name, bool] | None, at: int, stop: int) -> Name | None:
+        """ "And Trump, said Sunshine, who …, doesn't forgive": an inverted speech verb set off
+        by commas after a name is an aside naming its own speaker, not that name's verb."""
+        if hit is None:
+            return None
+        name, _ = hit
+        if not _COMMA_ONLY.fullmatch(self.masked, name.end, at):
+            return None
+        after = self._name_at(stop, len(self.masked), closed=True)
+        if after is None or after.person is False or self.masked[after.end : after.end + 1] != ",":
+            return None
+        return after
 
     def _apposed_person(self, name: Name, end: int) -> Name | None:
         """ "said the general secretary of the union Unite, *Tony Woodley*.": the person set
