@@ -53,6 +53,17 @@ CASES: list[tuple[str, Expected]] = [
         "Bernie Sanders’ campaign says it raised more than $21 million in January.",
         {"S1": ("on_behalf_of", "Bernie Sanders", "Bernie Sanders")},
     ),
+    # A day after "later" between the name and its verb; an affiliation after an inverted
+    # verb's name that opens on a common noun.
+    (
+        "Reince Dale later Thursday told Fox News: “Both men are meeting next week.”\n“The "
+        "odds are long,” said another leading advocate, Andrew J. Pincus of the law firm Mayer "
+        "Brown.",
+        {
+            "Q1": ("colon_intro", "Reince Dale", "Reince Dale"),
+            "Q2": ("said_name", "Andrew J. Pincus", "Andrew J. Pincus"),
+        },
+    ),
     # An inverted verb set off by commas after a name names its own speaker.
     (
         "And Tom Pryor, said Ann Sunshine, who remains friendly with her former boss, does not "
@@ -229,6 +240,12 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # A day in a name, then a verb's look-alike: no speaker.
+    (
+        "He has built organizations in South Carolina and Super Tuesday states, especially "
+        "across the South.",
+        {"S1": None},
+    ),
     # ... but "said to be" after a name's comma names nobody else (the first verb read
     # names him too).
     (

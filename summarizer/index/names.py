@@ -411,6 +411,8 @@ SPEECH = _alt(SPEECH_VERBS)
 # Thursday evening said", "X, the party chairman, this past week announced".
 FILLER = (
     rf"(?:{_alt(SPEECH_FILLERS)}|\w+ly|on \w+day(?:\s+(?:morning|afternoon|evening|night))?"
+    # "X later Thursday told" (not "Super Tuesday states")
+    r"|(?:later|earlier)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"|(?:this|last)\s+(?:past\s+)?(?:week(?:end)?|month|year|morning|afternoon|evening)"
     r"|(?:(?:less|more) than\s+|about\s+|nearly\s+)?(?:a|an|\w+)\s+(?:day|week|month|year)s?"
     r"\s+ago)"
