@@ -64,6 +64,17 @@ CASES: list[tuple[str, Expected]] = [
             "Q2": ("said_name", "Andrew J. Pincus", "Andrew J. Pincus"),
         },
     ),
+    # A participle after a main clause whose verb is "has" and an irregular participle; an
+    # affiliation after an inverted verb's name with three common words before its name.
+    (
+        "Ann Hale has taken a swipe at Tom Pryor’s stance on trade, saying that “bombastic "
+        "comments” do more harm than good.\n“He keeps getting stronger,” said Phil Musser of "
+        "digital consulting firm IMGE.",
+        {
+            "Q1": ("name_saying", "Ann Hale", "Ann Hale"),
+            "Q2": ("said_name", "Phil Musser", "Phil Musser"),
+        },
+    ),
     # An inverted verb set off by commas after a name names its own speaker.
     (
         "And Tom Pryor, said Ann Sunshine, who remains friendly with her former boss, does not "
