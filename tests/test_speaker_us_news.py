@@ -75,6 +75,13 @@ CASES: list[tuple[str, Expected]] = [
             "Q2": ("said_name", "Phil Musser", "Phil Musser"),
         },
     ),
+    # A name and its verb closing the sentence after a comma: the whole sentence is theirs,
+    # whatever verb-like noun comes before ("and promises").
+    (
+        "Ted Cruz electrified the crowds with speeches and promises to shake things up in "
+        "Washington, Mary Stovall said.",
+        {"S1": ("name_said", "Mary Stovall", "Mary Stovall")},
+    ),
     # An inverted verb set off by commas after a name names its own speaker.
     (
         "And Tom Pryor, said Ann Sunshine, who remains friendly with her former boss, does not "

@@ -64,6 +64,9 @@ _INNER_CLAUSE = re.compile(
     r"what|which|who)\b[^,;\x00]*$"
 )
 _COMMA_ONLY = re.compile(r",\s+")
+# What may close a sentence after its last verb, and a comma right before a name.
+_SENTENCE_TAIL = re.compile(r"[\s.!?\x00]*")
+_COMMA_BEFORE_NAME = re.compile(r",\s+$")
 _SENTENCE_END = re.compile(r"[.!?\n]\s+")
 # A second verb of the clause's subject: "He pointed to Chrysler, but stated that …".
 _COORDINATED = re.compile(
@@ -105,10 +108,22 @@ class Matcher(SubjectRules):
             if found is not None:
                 return found
         verbs = list(VERB.finditer(self.masked, start, end))
+        if not backwards and len(verbs) > 1 and (tail := self._tail(verbs[-1], start, end)):
+            return tail
         for v in reversed(verbs) if backwards else verbs:
             if (found := self._verb(v, start, end)) is not None:
                 return found if backwards else self._main_clause(found, verbs, start, end)
         return None
+
+    def _tail(self, verb: re.Match[str], start: int, end: int) -> Found | None:
+        """ "…, Stovall said.": a name and its verb closing the sentence after a comma say
+        whose the whole sentence is, whatever verb-like word comes before ("and promises")."""
+        if not _SENTENCE_TAIL.fullmatch(self.masked, verb.end(), end):
+            return None
+        found = self._verb(verb, start, end)
+        if found is None or found.name is None or found.rule not in ("name_said", "name_told"):
+            return None
+        return found if _COMMA_BEFORE_NAME.search(self.masked, start, found.start) else None
 
     def _main_clause(self, found: Found, verbs: list[re.Match[str]], start: int, end: int) -> Found:
         """``found`` in an opening subordinate clause gives way to a named speaker of the main
