@@ -258,6 +258,12 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # The agent of a passive in an aside before the verb is no subject of it.
+    (
+        "Colin Dale’s office, when contacted by Reuters, said the former diplomat could not "
+        "recall the dinner.",
+        {"S1": None},
+    ),
     # A day in a name, then a verb's look-alike: no speaker.
     (
         "He has built organizations in South Carolina and Super Tuesday states, especially "

@@ -64,6 +64,7 @@ _INNER_CLAUSE = re.compile(
     r"what|which|who)\b[^,;\x00]*$"
 )
 _COMMA_ONLY = re.compile(r",\s+")
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 # What may close a sentence after its last verb, and a comma right before a name.
 _SENTENCE_TAIL = re.compile(r"[\s.!?\x00]*")
 _COMMA_BEFORE_NAME = re.compile(r",\s+$")
@@ -404,6 +405,8 @@ class Matcher(SubjectRules):
                 return False
             if self._listed(opening, start):
                 return None
+        if kind == "stray" and _BY_BEFORE.search(before):
+            return False  # "X's office, when contacted by Reuters, said": the aside's agent
         person = name.person and name.actor is not None
         if kind == "stray" and not name.comma_title and not person and AFTER_PLACE.search(before):
             # "the mayor of Esperanza, *Sultan Kudarat*, announced": a place; but "The head of
