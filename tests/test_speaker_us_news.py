@@ -82,6 +82,11 @@ CASES: list[tuple[str, Expected]] = [
         "Washington, Mary Stovall said.",
         {"S1": ("name_said", "Mary Stovall", "Mary Stovall")},
     ),
+    # An apposition ending on a town and its dotted state.
+    (
+        "Tom Pryor, speaking at a rally in Wilmington, N.C., warned that the plan would fail.",
+        {"S1": ("name_said", "Tom Pryor", "Tom Pryor")},
+    ),
     # An inverted verb set off by commas after a name names its own speaker.
     (
         "And Tom Pryor, said Ann Sunshine, who remains friendly with her former boss, does not "

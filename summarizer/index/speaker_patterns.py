@@ -85,7 +85,7 @@ _SPEAKING = r"\s+(?:speaking|commenting|writing|talking|testifying)\b[^,.;:\n\x0
 # An apposition between dashes: "X — the city's first female mayor — said".
 _DASHED = r"\s+(?:[—–]|--)\s+[^—–\n\x00.;:]{1,100}?\s+(?:[—–]|--)"
 # An apposition may end on a place's region: "X, ending a summit in Niigata, Japan, issued".
-_REGION = r"(?:,\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)?"
+_REGION = r"(?:,\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s?)?"  # (undotted: "N C ,")
 # A lawmaker's party and state: "Representative X, Democrat of Tennessee, told", "Rep. X,
 # R-NY, says".
 _PARTY = (
