@@ -82,6 +82,15 @@ CASES: list[tuple[str, Expected]] = [
         "Washington, Mary Stovall said.",
         {"S1": ("name_said", "Mary Stovall", "Mary Stovall")},
     ),
+    # A role before the name after an inverted verb: an ally, a supporter.
+    (
+        "“David is a longtime friend of mine,” said Clinton ally James Carville.\n“It was "
+        "fine,” said Trump supporter Ann Lee.",
+        {
+            "Q1": ("said_name", "James Carville", "James Carville"),
+            "Q2": ("said_name", "Ann Lee", "Ann Lee"),
+        },
+    ),
     # An apposition ending on a town and its dotted state.
     (
         "Tom Pryor, speaking at a rally in Wilmington, N.C., warned that the plan would fail.",
