@@ -91,6 +91,13 @@ CASES: list[tuple[str, Expected]] = [
             "Q2": ("said_name", "Ann Lee", "Ann Lee"),
         },
     ),
+    # An apposition of more than 150 characters, closed by its comma.
+    (
+        "James A. Lewis, a former government cybersecurity expert who now studies the cyber "
+        "activities of nations at the Center for Strategic and International Studies, said, "
+        "“If she used it in Russia, it was hacked.”",
+        {"Q1": ("name_said", "James A. Lewis", "James A. Lewis")},
+    ),
     # An apposition ending on a town and its dotted state.
     (
         "Tom Pryor, speaking at a rally in Wilmington, N.C., warned that the plan would fail.",

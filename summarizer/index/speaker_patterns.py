@@ -97,7 +97,7 @@ PARTY_ASIDE = re.compile(_PARTY)
 # ... and an apposition after it: "Sen. X, R-Fla., appearing on Fox News, said".
 _PARTY_THEN = r"(?:\s(?=[a-z\d])(?!(?:and|or)\s)[^,.;:\n\x00]{1,150},)?"
 _GAP = re.compile(
-    rf"(?:(?:,\s(?=[a-z\d])(?:[^,.;:\n\x00]|(?<=\d)[.,](?=\d)){{1,150}}{_REGION}){{1,2}},"
+    rf"(?:(?:,\s(?=[a-z\d])(?:[^,.;:\n\x00]|(?<=\d)[.,](?=\d)){{1,200}}{_REGION}){{1,2}},"
     rf"|{_SPEAKING}|{_DASHED}|{_PARTY}{_PARTY_THEN})?{_FILLERS}"
 )
 COMMA_GAP = re.compile(rf",{_FILLERS}")

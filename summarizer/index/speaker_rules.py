@@ -91,7 +91,7 @@ _SAYING = re.compile(r",\s+(?:saying|stating|adding|noting|explaining|warning|ar
 # A participle with its own unnamed subject: "…, with one observer stating: “…”".
 _OWN_SUBJECT = re.compile(r"\bwith\s+(?:[a-z][\w-]*\s+){1,4}$")
 _RAW_BEFORE = re.compile(rf"{RAW}(?=,?\s+$)")
-_NAMED_BEFORE = 120  # characters: how far before its verb a subject name may end
+_NAMED_BEFORE = 200  # characters: how far before its verb a subject name may end
 _BY_AGENT = re.compile(r"\s+by(?=\s)")
 
 
