@@ -60,13 +60,13 @@ def _word_start(text: str, at: int) -> int:
 
 def names_a_thing(text: str, q: Quotation) -> bool:
     """A quotation standing for a thing's name: a common noun after it ("the “X” campaign"),
-    or a verb of naming before it ("a site called “X”", not "what he called “X”")."""
-    if titles_a_work(text, q):
-        return True
+    or a verb of naming before it ("a site called “X”", not "what he called “X”"), or a
+    nickname inside a name. (A work's title is ``titles_a_work``.)"""
     if q.text.rstrip().endswith((".", ",", "!", "?", ":", ";")):
         return False
-    if q.start > 3 and (m := NICKNAME.match(text, _word_start(text, q.start - 2))):
-        return m.span(1) == (q.start - 2, q.end + 2)  # Sgt. Frank "Greg" Ford
+    nickname = q.start > 3 and NICKNAME.match(text, _word_start(text, q.start - 2))
+    if nickname and nickname.span(1) == (q.start - 2, q.end + 2):
+        return True  # Sgt. Frank "Greg" Ford
     return (
         _THING_AFTER.match(text, q.end) is not None
         or _THING_BEFORE.search(text, max(0, q.start - 40), q.start) is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from .lexicon import (
@@ -25,7 +25,6 @@ from .lexicon import (
 )
 from .names import holds_verb
 from .quotations import Quotation
-from .quote_kinds import titles_a_work
 from .speaker_patterns import MASK, NAME_END, TITLES_JOINED_BEFORE, WORK_MASK
 from .units import IndexedActor, SpeakerRule
 
@@ -81,9 +80,10 @@ def without_suffix_points(text: str) -> str:
     return _SUFFIX_POINT.sub(r"\1 ", text)
 
 
-def masked(text: str, quotations: Sequence[Quotation]) -> str:
+def masked(text: str, quotations: Sequence[Quotation], works: Set[int] = frozenset()) -> str:
     """``text`` with every quotation, marks included, overwritten by ``MASK``, and a name's
-    suffix point blanked: same offsets."""
+    suffix point blanked: same offsets. ``works``: the numbers of the quotations that title a
+    work (``quote_kinds.titles_a_work``), overwritten by ``WORK_MASK`` instead."""
     text = without_suffix_points(text)
     parts: list[str] = []
     cursor = 0
@@ -92,7 +92,7 @@ def masked(text: str, quotations: Sequence[Quotation]) -> str:
         end = q.end + (q.end < len(text) and text[q.end] in "”\"’'")
         end += text.startswith("''", q.end)  # "…'' closed by two apostrophes
         parts.append(text[cursor:start])
-        if titles_a_work(text, q):
+        if q.number in works:
             # A title reads as a word of its clause; its comma closes the clause after it.
             comma = q.text.rstrip().endswith(",")
             parts.append(WORK_MASK * (end - start - comma) + "," * comma)

@@ -164,10 +164,13 @@ def find_speaker_cues(
 ) -> list[SpeakerCue]:
     """The rule's speaker for each quotation (``Q<n>``) and for each reported-speech sentence
     without a quotation (``S<n>``), in reading order; targets without a cue are left out."""
-    hidden = masked(text, quotations)
+    works = {q.number for q in quotations if titles_a_work(text, q)}
+    hidden = masked(text, quotations, works)
     matcher = Matcher(hidden, *actor_names(text, actors))
-    things = {q.number for q in quotations if names_a_thing(text, q)}
-    targets = _quotation_targets(text, hidden, sentences, quotations, things, matcher)
+    things = works | {q.number for q in quotations if names_a_thing(text, q)}
+    # A work's title is a word of its clause (``masked``), no quotation framing another.
+    framing = [q for q in quotations if q.number not in works]
+    targets = _quotation_targets(text, hidden, sentences, framing, things, matcher)
     matcher.list_heads = False  # a sentence's list of subjects: each a holder (holders.py)
     # A sentence whose only quotations name things is read as reported speech.
     spoken = [q for q in quotations if q.number not in things]
@@ -188,8 +191,6 @@ def _quotation_targets(
     """``things``: the numbers of the quotations that name a thing; they get no target."""
     starts = [s.start for s in sentences]
     out: list[_Target] = []
-    # A work's title is a word of its clause (``masked``), no quotation framing another.
-    quotations = [q for q in quotations if not titles_a_work(text, q)]
     for i, q in enumerate(quotations):
         low, high, paragraph, line_start = _bounds(text, hidden, sentences, starts, q)
         # The frames: the words after the quotation up to the next one, and before it.
