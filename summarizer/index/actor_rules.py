@@ -44,15 +44,8 @@ from .name_shapes import (
     organisation_like,
     shaped,
 )
-from .names import (
-    SPEECH,
-    Runs,
-    Token,
-    he_speaks,
-    joined,
-    speaks,
-    subject_of_verb,
-)
+from .name_verbs import SPEECH, he_speaks, speaks, subject_of_verb
+from .names import Runs, Token, joined
 from .speaker_patterns import OBJECT, VERB, subject_gap
 
 PieceKind = Literal["person", "single", "org", "acronym"]

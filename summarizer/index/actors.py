@@ -87,16 +87,8 @@ from .lexicon import (
     TITLE_HEADS,
 )
 from .name_shapes import initials, surname, used_as_title
-from .names import (
-    NICKNAME_GAP,
-    Runs,
-    Token,
-    find_phrases,
-    joined,
-    phrase_index,
-    subject_of_verb,
-    tokenize,
-)
+from .name_verbs import subject_of_verb
+from .names import NICKNAME_GAP, Runs, Token, find_phrases, joined, phrase_index, tokenize
 from .org_names import organisation_names
 from .rules import ACTOR_RULES
 from .units import ActorKind, ActorRule, IndexedActor, Mention, MentionKind, Sentence

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .lexicon import COUNTRY_GROUPS, NATIONALITIES
-from .names import grouped
+from .name_verbs import grouped
 
 # Lower-case nouns naming a state's body; the words before may qualify it ("foreign").
 BODY_NOUNS = (

@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Final
 
 from .lexicon import SPEECH_VERBS
-from .names import ACRONYM_IN_BRACKETS
+from .name_verbs import ACRONYM_IN_BRACKETS
 from .quotations import Quotation
 from .rules import SPEAKER_RULES
 from .speaker_names import without_suffix_points

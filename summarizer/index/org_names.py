@@ -13,7 +13,7 @@ from bisect import bisect_left
 from .actor_rules import Piece
 from .actor_text import family_first, opens_with_given_name
 from .name_shapes import surname
-from .names import he_speaks
+from .name_verbs import he_speaks
 
 # What a firm is called once named: "the company said", "the firm's statement".
 _COMPANY = re.compile(r"\b[Tt]he (?:company|firm|corporation|carrier|airline|retailer|bank)\b")

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .names import subject_of_verb
+from .name_verbs import subject_of_verb
 from .speaker_names import Name
 
 Fits = Callable[[str | None], bool]  # whether an actor may be the one a pronoun stands for

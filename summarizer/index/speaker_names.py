@@ -23,7 +23,7 @@ from .lexicon import (
     TITLE_HEADS,
     WEEKDAYS,
 )
-from .names import holds_verb
+from .name_verbs import holds_verb
 from .quotations import Quotation
 from .speaker_patterns import MASK, NAME_END, TITLES_JOINED_BEFORE, WORK_MASK
 from .units import IndexedActor, SpeakerRule

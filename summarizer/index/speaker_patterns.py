@@ -28,7 +28,7 @@ from .lexicon import (
     SPEECH_VERBS,
     TITLE_HEADS,
 )
-from .names import FILLER, grouped
+from .name_verbs import FILLER, grouped
 from .rules import SPEAKER_RULES
 from .sentences import PLACE_ABBREVIATIONS, TITLE_ABBREVIATIONS
 

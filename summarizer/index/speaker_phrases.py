@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .names import QUOTED_PASSIVE, holds_verb, subject_of_verb
+from .name_verbs import QUOTED_PASSIVE, holds_verb, subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import PLACES, RAW, Found, Name, NameIndex
 from .speaker_patterns import DESCRIBED, DESCRIBED_AFTER, DOCUMENTS, closed_after, role_gap

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from typing import Literal
 
 from .lexicon import INVERTING_VERBS, SPEECH_OPENERS, TELL_VERBS
-from .names import FILLER, subject_of_verb
+from .name_verbs import FILLER, subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import RAW, RAW_NAME, Found, Name, not_a_name, raw_name
 from .speaker_patterns import (

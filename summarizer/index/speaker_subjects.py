@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .names import subject_of_verb
+from .name_verbs import subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import Name
 from .speaker_patterns import (
