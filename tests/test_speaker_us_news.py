@@ -304,6 +304,11 @@ PITFALLS: list[tuple[str, Expected]] = [
         "poisons,” said one person with knowledge of the talks.",
         {"Q1": None},
     ),
+    (
+        "Tom Pryor said the panel had failed.\n“Republicans are in a frenzy,” said one "
+        "Democratic source on the panel.",
+        {"Q1": None},
+    ),
     # Two lawmakers, each with an aside, are no lawmaker with an apposition.
     (
         "Sen. Mark Rowe, R-Fla., and several aides of Rep. Tom Lee, D-Ore., said the plan failed.",

@@ -121,7 +121,7 @@ _UNNAMED_SPEAKER = re.compile(
 # ... right after the quotation, inverted: "“…,” said one Democratic source".
 _UNNAMED_AFTER = re.compile(
     r"\s*,?\s*(?:said|says|added|wrote|told\s+\w+)\s+(?:one|another|an?|some|two|three|several)"
-    r"\s+(?!of\b)[a-z]"
+    r"\s+(?!of\b)[A-Za-z]"
 )
 
 _PRONOUN_OPENS = re.compile(r"(?:He|She)\b(?!-)")
