@@ -97,9 +97,9 @@ _QUOTED_AFTER = re.compile(rf"{QUOTED_PASSIVE}\b")
 _LOWER_WORD = re.compile(r"\b(?:[a-z]+n[’']t|[a-z]+)\b")
 # A name's acronym in brackets after it: "… Authority (PTA) had", "… (NARA) sought".
 ACRONYM_IN_BRACKETS: Final = r"\([A-Z][A-Za-z.&]{1,12}\)"
-# The next word after a subject: "Russia, however, has …", "Britain and France have …".
 # A lawmaker's party, and state, in brackets: "Gov. Rick Scott (R)", "Rep. X (D-N.Y.)".
 _PARTY_IN_BRACKETS = r"\([DRI](?:-[A-Z][A-Za-z.]{1,6})?\)"
+# The next word after a subject: "Russia, however, has …", "Britain and France have …".
 _NEXT_WORD = re.compile(
     rf"(?:\s*(?:{ACRONYM_IN_BRACKETS}|{_PARTY_IN_BRACKETS}))?"
     r"(?:\s*,\s*(?:[a-z]+\s){0,2}[a-z]+\s*,)?"

@@ -268,7 +268,7 @@ class Matcher(SubjectRules):
         if (
             hit is not None
             and word in INVERTING_VERBS
-            and (aside := self._said_aside(hit, at, stop))
+            and (aside := self._said_aside(hit[0], at, stop))
         ):
             return Found("said_name", aside, aside.start, aside.end, stop)
         if hit is not None:
@@ -297,16 +297,13 @@ class Matcher(SubjectRules):
                 return Found("said_name", name, name.start, name.end, stop)
         return None
 
-    def _said_aside(self, hit: tuple[Name, bool] | None, at: int, stop: int) -> Name | None:
+    def _said_aside(self, subject: Name, at: int, stop: int) -> Name | None:
         """ "And Trump, said Sunshine, who …, doesn't forgive": an inverted speech verb set off
         by commas after a name is an aside naming its own speaker, not that name's verb."""
-        if hit is None:
-            return None
-        name, _ = hit
-        if not _COMMA_ONLY.fullmatch(self.masked, name.end, at):
+        if not _COMMA_ONLY.fullmatch(self.masked, subject.end, at):
             return None
         after = self._name_at(stop, len(self.masked), closed=True)
-        if after is None or after.person is False or self.masked[after.end : after.end + 1] != ",":
+        if after is None or not after.person or self.masked[after.end : after.end + 1] != ",":
             return None
         return after
 
