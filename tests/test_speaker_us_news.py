@@ -53,6 +53,15 @@ CASES: list[tuple[str, Expected]] = [
         "Bernie Sanders’ campaign says it raised more than $21 million in January.",
         {"S1": ("on_behalf_of", "Bernie Sanders", "Bernie Sanders")},
     ),
+    # Advisers, aides and staff speak for the one they work for, as a campaign does.
+    (
+        "Ted Rowe finished second. Rowe’s advisers say the finish makes him a valuable asset."
+        "\nStaff for the House Select Committee on Ports said the panel has the full email.",
+        {
+            "S2": ("on_behalf_of", "Ted Rowe", "Rowe"),
+            "S3": ("on_behalf_of", *["House Select Committee on Ports"] * 2),
+        },
+    ),
     # A day after "later" between the name and its verb; an affiliation after an inverted
     # verb's name that opens on a common noun.
     (

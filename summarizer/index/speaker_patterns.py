@@ -146,7 +146,8 @@ _VOICES = (
     r"spokes(?:man|woman|person|people)|representatives?|(?:press\s+)?office|press\s+"
     r"(?:service|secretary)|presidency|statement|communiqu[eé]|website|account|memo|letter|"
     r"report|release|tweet|post|campaign|team|lawyers?|attorneys?|ministry|government|embassy|"
-    r"officials|executives"  # "USAF officials said": the body speaks through them
+    # "USAF officials said", "Cruz's advisers say": the body or person speaks through them
+    r"officials|executives|advis[eo]rs|aides|staff(?:ers)?"
 )
 # "X's office said", "a Boeing spokesman said", "X's Swedish presidency stated", "Sanders’
 # campaign says".
@@ -158,7 +159,7 @@ _VOICE = re.compile(
 # So do the body's people: "Officials of the G7 said", "Finance ministers and central bankers
 # of the G7 issued a communiqué".
 SPOKESPERSON_FOR = re.compile(
-    r"\b(?:spokes(?:man|woman|person|people)|representatives?|officials|ministers|executives|"
+    r"\b(?:spokes(?:man|woman|person|people)|representatives?|officials|ministers|executives|staff|"
     r"leaders|delegates|negotiators)(?:\s+and\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)?"
     r"\s+(?:for|of)\s+(?:the\s+)?$",
     re.I,
