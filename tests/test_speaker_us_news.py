@@ -62,6 +62,11 @@ CASES: list[tuple[str, Expected]] = [
             "S3": ("on_behalf_of", *["House Select Committee on Ports"] * 2),
         },
     ),
+    # A network's news division is the network: its name is read whole before the verb.
+    (
+        "CBS News reported that the letter was sent to the apartment.",
+        {"S1": ("name_said", "CBS", "CBS News")},
+    ),
     # A day after "later" between the name and its verb; an affiliation after an inverted
     # verb's name that opens on a common noun.
     (
