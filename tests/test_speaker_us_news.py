@@ -56,10 +56,12 @@ CASES: list[tuple[str, Expected]] = [
     # Advisers, aides and staff speak for the one they work for, as a campaign does.
     (
         "Ted Rowe finished second. Rowe’s advisers say the finish makes him a valuable asset."
-        "\nStaff for the House Select Committee on Ports said the panel has the full email.",
+        "\nStaff for the House Select Committee on Ports said the panel has the full email."
+        "\nAides to Mr. Rowe said he would stay in the race.",
         {
             "S2": ("on_behalf_of", "Ted Rowe", "Rowe"),
             "S3": ("on_behalf_of", *["House Select Committee on Ports"] * 2),
+            "S4": ("on_behalf_of", "Ted Rowe", "Mr. Rowe"),
         },
     ),
     # A network's news division is the network: its name is read whole before the verb.
@@ -293,6 +295,11 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # A president's administration is the government, not the president's own voice.
+    (
+        "Barack Vale met the board. The Vale administration said it would give no more aid.",
+        {"S2": None},
+    ),
     # The agent of a passive in an aside before the verb is no subject of it.
     (
         "Colin Dale’s office, when contacted by Reuters, said the former diplomat could not "

@@ -157,11 +157,11 @@ _VOICE = re.compile(
 )
 # Right before a name: a spokesperson speaks for it; after another preposition it is an object.
 # So do the body's people: "Officials of the G7 said", "Finance ministers and central bankers
-# of the G7 issued a communiqué".
+# of the G7 issued a communiqué"; and a person's aides: "Aides to Clinton say".
 SPOKESPERSON_FOR = re.compile(
-    r"\b(?:spokes(?:man|woman|person|people)|representatives?|officials|ministers|executives|staff|"
-    r"leaders|delegates|negotiators)(?:\s+and\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)?"
-    r"\s+(?:for|of)\s+(?:the\s+)?$",
+    r"\b(?:(?:spokes(?:man|woman|person|people)|representatives?|officials|ministers|executives|"
+    r"staff|leaders|delegates|negotiators)(?:\s+and\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)?"
+    r"\s+(?:for|of)|(?:aides|advis[eo]rs)\s+to)\s+(?:the\s+)?$",
     re.I,
 )
 # An unresolved name after these is an object; "of", "for" may close a title ("Governor of
