@@ -12,6 +12,16 @@ from tests.test_speaker_us_news import indexed_cues
 from tests.test_speakers import Expected, check
 
 CASES: list[tuple[str, Expected]] = [
+    # A wire service named after an inverted "reported" closing the sentence speaks, not the
+    # object before the comma.
+    (
+        "Brazil also gained an order for 10 aeroplanes from the maker Embraer, reported AFP.\n"
+        "The deal was worth $500m to Embraer, said Agence France-Presse.",
+        {
+            "S1": ("said_name", "Agence France-Presse", "AFP"),
+            "S2": ("said_name", "Agence France-Presse", "Agence France-Presse"),
+        },
+    ),
     # A role noun before the name after an inverted verb.
     (
         "The jury met for three days.\n“He was her husband and should have protected her,” "

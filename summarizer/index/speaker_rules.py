@@ -69,6 +69,7 @@ _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 _SENTENCE_TAIL = re.compile(r"[\s.!?\x00]*")
 _COMMA_BEFORE_NAME = re.compile(r",\s+$")
 _SENTENCE_END = re.compile(r"[.!?\n]\s+")
+_CLOSES_SENTENCE = re.compile(r"\s*(?:[.!?]|$)")
 # A second verb of the clause's subject: "He pointed to Chrysler, but stated that …".
 _COORDINATED = re.compile(
     r",?\s+(?:and|but)\s+"
@@ -299,13 +300,16 @@ class Matcher(SubjectRules):
 
     def _said_aside(self, subject: Name, at: int, stop: int) -> Name | None:
         """ "And Trump, said Sunshine, who …, doesn't forgive": an inverted speech verb set off
-        by commas after a name is an aside naming its own speaker, not that name's verb."""
+        by commas after a name is an aside naming its own speaker, not that name's verb; so is
+        one closing the sentence: "… from the maker Embraer, reported AFP."."""
         if not _COMMA_ONLY.fullmatch(self.masked, subject.end, at):
             return None
         after = self._name_at(stop, len(self.masked), closed=True)
-        if after is None or not after.person or self.masked[after.end : after.end + 1] != ",":
+        if after is None:
             return None
-        return after
+        if after.person and self.masked[after.end : after.end + 1] == ",":
+            return after
+        return after if _CLOSES_SENTENCE.match(self.masked, after.end) else None
 
     def _apposed_person(self, name: Name, end: int) -> Name | None:
         """ "said the general secretary of the union Unite, *Tony Woodley*.": the person set
