@@ -624,3 +624,31 @@ def test_a_capitalised_speech_verb_is_no_part_of_a_name() -> None:
     assert not [n for n in names if "Says" in n]
     assert [m.text for m in names["Donald Trump"].mentions] == ["Donald Trump", "Trump"]
     assert "United States" in names
+
+
+def test_a_company_without_its_legal_form_is_the_same_company() -> None:
+    # "Netcraft Ltd." and "Netcraft", "Global Crossing Ltd." and "Global Crossing": one actor
+    # each, so "According to Global Crossing:" names a speaker the article has already met.
+    text = (
+        "Netcraft Ltd., a security company in Bath, said the site was down.\n"
+        "Global Crossing Ltd., a telecommunications provider, blocked the site.\n"
+        'According to Global Crossing: "We have black holed the site for our customers."\n'
+        "Netcraft said the site was back on Friday."
+    )
+    index = index_article(text)
+    names = sorted(a.name for a in index.actors)
+    assert names == ["Global Crossing Ltd", "Netcraft Ltd"]
+    crossing = next(a for a in index.actors if a.name == "Global Crossing Ltd")
+    assert [m.text for m in crossing.mentions].count("Global Crossing") == 1
+    cue = next(c for c in index.speakers if c.target == "Q1")
+    assert (cue.name, cue.rule) == ("Global Crossing Ltd", "according_to")
+
+
+def test_a_legal_form_does_not_join_two_different_names() -> None:
+    # The words before the legal form must be the other name's, all of them.
+    text = (
+        "Cox Communications Inc. said it blocked the site.\n"
+        "Cox Enterprises said it owns the cable company."
+    )
+    names = sorted(a.name for a in index_article(text).actors)
+    assert names == ["Cox Communications Inc", "Cox Enterprises"]

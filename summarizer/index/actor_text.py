@@ -22,10 +22,18 @@ def most_written(written: Counter[str], group: str) -> str:
     return own[0] if own else written.most_common(1)[0][0]
 
 
+# A company's legal form after its name: "Netcraft Ltd." is the "Netcraft" of the next line.
+CORPORATE_SUFFIX = re.compile(
+    r",?\s+(?:Ltd|Inc|Corp|Co|Plc|plc|PLC|LLC|LLP|GmbH|AG|SA|S\.A|NV|N\.V|BV|Pty)\.?$"
+)
+
+
 def org_words(name: str) -> str:
     """One spelling for "Interior Department", "Department of the Interior" and "Department
-    of Interior": the name's words without "of"/"the", in sorted order."""
-    return " ".join(sorted(w for w in name.split() if w not in ("of", "the")))
+    of Interior", and for "Netcraft Ltd" and "Netcraft": the name's words without "of"/"the"
+    and a legal form, in sorted order."""
+    bare = CORPORATE_SUFFIX.sub("", name) or name
+    return " ".join(sorted(w for w in bare.split() if w not in ("of", "the")))
 
 
 def bounded(text: str, start: int, end: int) -> bool:
@@ -70,6 +78,7 @@ def title_case_sentences(tokens: list[Token], sentences: Sequence[Sentence]) -> 
 
 
 __all__ = [
+    "CORPORATE_SUFFIX",
     "bounded",
     "family_first",
     "most_written",

@@ -63,6 +63,7 @@ from dataclasses import dataclass, field
 
 from .actor_rules import ACRONYM, Piece, find_pieces
 from .actor_text import (
+    CORPORATE_SUFFIX,
     bounded,
     family_first,
     most_written,
@@ -202,16 +203,21 @@ class _Finder:
         """Every other place a found name is written, headlines included."""
         text = self.text
         for actor in list(self.actors.values()):
-            name = actor.name
-            if actor.kind == "person" and " " not in name:
+            if actor.kind == "person" and " " not in actor.name:
                 continue
             kind: MentionKind = "name" if actor.kind == "person" else "institution"
-            at = text.find(name)
-            while at != -1:
-                end = at + len(name)
-                if not self.taken[at] and bounded(text, at, end):
-                    self._mention(actor, at, end, kind, "repeated_name")
-                at = text.find(name, end)
+            names = [actor.name]
+            if actor.kind == "organisation" and " " in (
+                bare := CORPORATE_SUFFIX.sub("", actor.name)
+            ):
+                names.append(bare)  # "Global Crossing" after "Global Crossing Ltd."
+            for name in names:
+                at = text.find(name)
+                while at != -1:
+                    end = at + len(name)
+                    if not self.taken[at] and bounded(text, at, end):
+                        self._mention(actor, at, end, kind, "repeated_name")
+                    at = text.find(name, end)
 
     @ACTOR_RULES.finds("person_name")
     @ACTOR_RULES.finds("surname_only")
