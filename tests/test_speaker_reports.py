@@ -12,6 +12,11 @@ from tests.test_speaker_us_news import indexed_cues
 from tests.test_speakers import Expected, check
 
 CASES: list[tuple[str, Expected]] = [
+    # Begging, like urging, attributes the word it quotes to its subject.
+    (
+        "Mark Vale spoke for an hour.\nVale begged the jury to stop the “cycle” of killing.",
+        {"Q1": ("name_said", "Mark Vale", "Vale")},
+    ),
     # A wire service named after an inverted "reported" closing the sentence speaks, not the
     # object before the comma.
     (

@@ -412,7 +412,7 @@ QUOTING = re.compile(
     r"voiced|deemed|alleged|accused|cited|urged|promised|pledged|vowed|demanded|dismissed|"
     r"characteri[sz]ed|rejected|decried|derided|ridiculed|welcomed|"
     r"chided|scolded|mocked|blasted|lambasted|faulted|touted|berated|castigated|assailed|"
-    r"trashed|bashed|excoriated|applauded|commended|disputed|questioned|"
+    r"trashed|bashed|excoriated|applauded|commended|disputed|questioned|begged|implored|"
     # the same in the present of news headlines and ledes: "X calls the wall “stupid”"
     r"calls|describes|denounces|dubs|labels|brands|terms|praises|condemns|critici[sz]es|"
     r"hails|slams|dismisses|rejects|decries|welcomes|accuses|urges|demands|"
