@@ -1,7 +1,8 @@
 """Who spoke a quotation: the rule's cue and the model's answer, and which one wins.
 
 A cue that names the speaker in the quotation's own sentence ("…,” Mr. Trump told
-reporters) is the text's word: it wins, and the model's different answer is kept beside it
+reporters), or signs a quotation alone on its line ("― Martha Aguilar"), is the text's word: it
+wins, and the model's different answer is kept beside it
 for a reviewer. So does a pronoun that the quotation's own sentence makes its speaker ("…,” he
 added): on four development sets (dev4, dev5 and two runs on TimeSET development articles,
 ``bench/speaker_rules.py --model``) the bundled model overrode a right pronoun cue once and
@@ -22,7 +23,7 @@ from .schema import DecidedBy
 # Rules that read the speaker off the quotation's own sentence (``index/speakers.py``).
 STRONG_RULES: Final = frozenset(
     {"as_saying", "said_name", "name_said", "name_told", "name_saying", "colon_intro",
-     "according_to", "in_a_statement", "on_behalf_of", "pronoun_continues"}
+     "according_to", "in_a_statement", "on_behalf_of", "pronoun_continues", "signed"}
 )  # fmt: skip
 
 

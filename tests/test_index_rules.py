@@ -52,6 +52,8 @@ CASES: list[tuple[str, str, str | None]] = [
     ("name_saying", "Dmitry Peskov commended the parties, saying they had agreed.",
      "Dmitry Peskov"),
     ("name_saying", "Dmitry Peskov commended the parties.", None),
+    ("signed", f"Dmitry Peskov spoke.\n{QUOTE}\n― Dmitry Peskov", "Dmitry Peskov"),
+    ("signed", f"Dmitry Peskov spoke.\n{QUOTE}\nDmitry Peskov, 52, was in Moscow.", None),
     ("paragraph_continues", f"{QUOTE} Dmitry Peskov said. “The talks will resume next week.”",
      "Dmitry Peskov"),
     ("paragraph_continues", f"{QUOTE} Dmitry Peskov said.", None),

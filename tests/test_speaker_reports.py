@@ -12,6 +12,13 @@ from tests.test_speaker_us_news import indexed_cues
 from tests.test_speakers import Expected, check
 
 CASES: list[tuple[str, Expected]] = [
+    # A pull quote captioned with the speaker's name and role on the lines after it.
+    (
+        "China and Brazil signed trade deals.\n"
+        '" They are trying to create a new axis of developing nations "\n'
+        "Sue Branford\nLatin America analyst\nThe talks nearly collapsed, said Sue Branford.",
+        {"Q1": ("signed", "Sue Branford", "Sue Branford")},
+    ),
     # Begging, like urging, attributes the word it quotes to its subject.
     (
         "Mark Vale spoke for an hour.\nVale begged the jury to stop the “cycle” of killing.",

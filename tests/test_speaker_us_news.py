@@ -69,6 +69,19 @@ CASES: list[tuple[str, Expected]] = [
         "CBS News reported that the letter was sent to the apartment.",
         {"S1": ("name_said", "CBS", "CBS News")},
     ),
+    # Quotations signed with a dash after them, on their line or the next.
+    (
+        "Voters reacted to the debate.\n“He showed who he really is.” ― Martha Ruiz\n"
+        "“We can build a wall around him.” ―\xa0Jorge Falcon.\n\n"
+        "“Americans are worried about the future of their kids.”\n\n- Bernie Sanders.\n\n"
+        "“It needs to stop.”\n\n-Michelle Marks, Philadelphia.",
+        {
+            "Q1": ("signed", "Martha Ruiz", "Martha Ruiz"),
+            "Q2": ("signed", "Jorge Falcon", "Jorge Falcon"),
+            "Q3": ("signed", "Bernie Sanders", "Bernie Sanders"),
+            "Q4": ("signed", "Michelle Marks", "Michelle Marks"),
+        },
+    ),
     # A day after "later" between the name and its verb; an affiliation after an inverted
     # verb's name that opens on a common noun.
     (
@@ -295,6 +308,13 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # A name opening the next paragraph's sentence signs nothing; nor does a dash inside it.
+    (
+        "Police met the families.\n“We are ready for the vote tomorrow.”\n"
+        "John Vale, 45, was arrested on Monday.\n"
+        "“The count is over.” The result - Ann Hale won - was announced later.",
+        {"Q1": None, "Q2": None},
+    ),
     # A president's administration is the government, not the president's own voice.
     (
         "Barack Vale met the board. The Vale administration said it would give no more aid.",

@@ -125,6 +125,8 @@ SPEAKER_RULES: RuleRegistry[SpeakerRule] = RuleRegistry(
            ' “…”"'),
         _s("name_saying", 80, "participle", '"X issued a statement saying “…”", "X'
            ' commended the parties, saying …"'),
+        _s("signed", 85, "phrase", 'a quotation alone on its line, signed by the name on the'
+           ' line after it: "“…”" then "― Martha Aguilar" or "Sue Branford"'),
         _s("paragraph_continues", 90, "context", "a quotation with no cue of its own: the"
            " speaker cued before it in its paragraph (or right after it)"),
         _s("sentence_subject", 100, "context", "a quotation no rule attributes: the named"

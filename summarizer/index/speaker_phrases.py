@@ -34,10 +34,31 @@ _OPENING_DESCRIPTION = re.compile(r"(?:[Tt]he|[Ii]ts)((?:\s+[a-z][\w-]*){1,3})")
 _CLAUSE_BREAK = re.compile(r",\s+")
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
 _OPENING_PHRASE_MAX = 80  # characters of an opening phrase before the subject ("On Sunday, …")
+# A signature after a quotation that fills its line: a dash on the same line or the next
+# ("”― Martha Aguilar", "-President Obama, tweeting after the speech."), or the name alone on
+# the next line (a pull quote's caption: "Sue Branford", then "Latin America analyst").
+_SIGNATURE = re.compile(r"\s*[”\"’']?[ \t\xa0]*(?:(\n\s*)?([-–—―]+)[ \t\xa0]*|(\n\s*))")
+_SIGNED_WITH_DASH = re.compile(r"[ \t\xa0]*(?:[.,][^\n\x00]{0,80})?[ \t\xa0]*(?:\n|$)")
+_SIGNED_ALONE = re.compile(r"[ \t\xa0]*\.?[ \t\xa0]*(?:\n|$)")
 
 
 class PhraseRules(NameIndex):
     """The phrase rules over one article's masked text."""
+
+    @SPEAKER_RULES.finds("signed", _SIGNATURE)
+    def signed(self, after: int) -> Found | None:
+        """The actor signing a quotation that fills its line, read from ``after`` (its end or
+        closing mark): a dash and the name, or the name alone on the next line."""
+        m = _SIGNATURE.match(self.masked, after)
+        if m is None:
+            return None
+        name = self.by_phrase.get(m.end())
+        if name is None or name.actor is None:
+            return None
+        tail = _SIGNED_WITH_DASH if m.group(2) else _SIGNED_ALONE
+        if not tail.match(self.masked, name.end):
+            return None
+        return Found("signed", name, name.start, name.end, name.end)
 
     @SPEAKER_RULES.finds("noun_continues", DESCRIBED)
     def _described(self, at: int, start: int, stop: int) -> Found | None:

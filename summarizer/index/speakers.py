@@ -42,6 +42,9 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        colon; never "The indictment said staffer X …")
 ``according_to``       "according to (Airbus spokesman) X" / "was told by X" / "according to
                        a March 2007 report by X", "In a situational report of X, …"
+``signed``             a quotation alone on its line, signed after it: a dash and a name
+                       ("“…” ― Martha Aguilar", "- Bernie Sanders.", "-X, Philadelphia."),
+                       or a name alone on the next line (a pull quote's caption)
 ``paragraph_continues`` a quotation with no cue of its own: the speaker cued before it in
                        its paragraph, or the one of the quotations right after it in the
                        same paragraph (“A.” “B,” X said), or, when it opens its paragraph,
@@ -127,6 +130,8 @@ _UNNAMED_AFTER = re.compile(
 _PRONOUN_OPENS = re.compile(r"(?:He|She)\b(?!-)")
 _FULL_STOP = re.compile(r"[.!?](?=\s|$)")
 _QUOTES_BETWEEN = re.compile(r"[\s“”\"‘’']*")
+# A quotation opening its line: nothing before it but its opening mark (and spaces).
+_LINE_OPENING = re.compile(r"\s*[“\"‘']?\s*")
 _NEAR = 600  # characters: how far in its paragraph a quotation's continued speaker may be
 _COLON = re.compile(r"[^.!?\x00]*:\s*")
 _INTRODUCES_NEXT = re.compile(r"[^.!?,\x00]*:\s*")
@@ -239,6 +244,8 @@ def _quotation_targets(
         if pre is not None and (post is None or q.start - pre.end < post.start - after):
             found = pre
         opens = text[line_start : q.start - 1].strip() == ""
+        if found is None and _LINE_OPENING.fullmatch(text, line_start, q.start):
+            found = matcher.signed(after)  # "“…”" then "― Martha Aguilar"
         scare = not_speech(q.text)
         subject = None
         if found is None:

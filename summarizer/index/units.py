@@ -28,6 +28,7 @@ SpeakerRule = Literal[
     "noun_continues",
     "said_name",
     "name_saying",
+    "signed",
     "paragraph_continues",
     "sentence_subject",
     "holds_stance",
