@@ -82,6 +82,19 @@ CASES: list[tuple[str, Expected]] = [
             "Q4": ("signed", "Michelle Marks", "Michelle Marks"),
         },
     ),
+    # Verbs of speech only in a quotation's own clause: after it, or before its colon; and
+    # one of them before a participle leaves the subject its own.
+    (
+        "Rachel Vale asked about the list.\n“Grizzly Adams?” Rachel Vale repeated.\n"
+        "Mr. Khizr Ahn spoke last. He pleaded: “Please reject this kind of politics.”\n"
+        "Chris Dale, the governor, repeated accusations that Rubio recites the same points, "
+        "calling him a “talented guy” on stage.",
+        {
+            "Q1": ("name_said", "Rachel Vale", "Rachel Vale"),
+            "Q2": ("pronoun_continues", "Khizr Ahn", "He"),
+            "Q3": ("sentence_subject", "Chris Dale", "Chris Dale"),
+        },
+    ),
     # A day after "later" between the name and its verb; an affiliation after an inverted
     # verb's name that opens on a common noun.
     (
@@ -308,6 +321,12 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # ... and away from a quotation they report no speech.
+    (
+        "Hillary Vale maintains a wide lead over Sanders among black voters.\n“It is over,” "
+        "said Tom Ruiz. Tom Ruiz also pleaded guilty to witness tampering.",
+        {"S1": None, "S3": None},
+    ),
     # A name opening the next paragraph's sentence signs nothing; nor does a dash inside it.
     (
         "Police met the families.\n“We are ready for the vote tomorrow.”\n"

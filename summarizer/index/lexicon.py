@@ -95,10 +95,17 @@ def _inflect(stem: str) -> set[str]:
     return {stem + "s", stem + "ed"}
 
 
+# Verbs of speech only beside a quotation ("“…,” he repeated"; "Clinton maintains a lead").
+SPEECH_BY_QUOTATION = frozenset(
+    {form for stem in _entries("speech_by_quotation") for form in _inflect(stem)}
+)
 # Speech verbs: the finite forms that report what somebody said.
-SPEECH_VERBS = frozenset(
-    {form for stem in _entries("speech_stems") for form in _inflect(stem)}
-    | set(_entries("speech_irregular"))
+SPEECH_VERBS = (
+    frozenset(
+        {form for stem in _entries("speech_stems") for form in _inflect(stem)}
+        | set(_entries("speech_irregular"))
+    )
+    | SPEECH_BY_QUOTATION
 )
 TELL_VERBS = _words("tell_verbs")
 SPEECH_OPENERS = _words("speech_openers")

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from typing import Literal
 
-from .lexicon import INVERTING_VERBS, SPEECH_OPENERS, TELL_VERBS
+from .lexicon import INVERTING_VERBS, SPEECH_BY_QUOTATION, SPEECH_OPENERS, TELL_VERBS
 from .name_verbs import FILLER, subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import RAW, RAW_NAME, Found, Name, not_a_name, raw_name
@@ -79,6 +79,9 @@ _AFTER_COMMA = re.compile(r",\s*$")
 _INTRODUCES = re.compile(r"[:,]?\s*\x00")
 # Verbs that report speech only right after a quotation: “…,” he continued.
 _AFTER_QUOTATIONS = frozenset({"continued"})
+# ... and verbs of speech only in a quotation's own clause: “…,” she repeated / He pleaded:
+# “…” (not "Clinton maintains a lead", nor a sentence after a quotation, "Chatwal pleaded").
+_QUOTE_CLAUSE = re.compile(r"\x00[^\x00.;:!?\n]{0,60}$")
 _PARTICIPLE_SUBJECT = re.compile(r",?\s+")
 # Between two names of a list of subjects: "A, B and C", "A and the B", "A (AFP) and B".
 _LIST_JOIN = re.compile(
@@ -245,6 +248,11 @@ class Matcher(SubjectRules):
         quoted = JUST_QUOTED.search(self.masked, max(start - 1, at - 6), at) is not None
         if word in _AFTER_QUOTATIONS and not self._by_quotation(at, stop):
             return None  # "Unrest … continued": not speech unless “…,” he continued
+        if word in SPEECH_BY_QUOTATION and not (
+            _QUOTE_CLAUSE.search(self.masked, max(0, start - 1, at - 80), at)
+            or _INTRODUCES.match(self.masked, stop)
+        ):
+            return None
         if word in SPEECH_OPENERS:
             return self._opening_verb(at, stop, end)
         if word.lower() == "according to" or DOCUMENT_BY.fullmatch(word):

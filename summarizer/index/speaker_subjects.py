@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import SPEECH_BY_QUOTATION
 from .name_verbs import subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import Name
@@ -79,6 +80,8 @@ class SubjectRules(PhraseRules):
         if not opens_clause(self.masked[start : name.phrase]):
             return None  # "Outlets reported Dylan remained …": a subordinate clause's
         for verb in VERB.finditer(self.masked, name.end, at):
+            if verb.group() in SPEECH_BY_QUOTATION:
+                continue  # "X repeated accusations that …, calling him a “…”": X's own verb
             if not _SAME_SUBJECT.search(self.masked, name.end, verb.start()):
                 return None  # "X interviewed Y, who said …": a speaker the rules missed
         return name
