@@ -95,6 +95,15 @@ CASES: list[tuple[str, Expected]] = [
             "Q3": ("sentence_subject", "Chris Dale", "Chris Dale"),
         },
     ),
+    # Broadcast roles before a name after an inverted verb.
+    (
+        "The debate ended late.\n“We are proud of it,” said CNN anchor Jake Dale.\n"
+        "“Imagine him on the stage,” mused Blaze co-host Stu Vale.",
+        {
+            "Q1": ("said_name", "Jake Dale", "Jake Dale"),
+            "Q2": ("said_name", "Stu Vale", "Stu Vale"),
+        },
+    ),
     # A day after "later" between the name and its verb; an affiliation after an inverted
     # verb's name that opens on a common noun.
     (
@@ -321,6 +330,13 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # A quotation opening its paragraph with a full name after its verb that no rule reads
+    # does not continue the paragraph before's speaker.
+    (
+        "“We are ready,” said Tom Vale.\n\n"
+        "“They are not,” said longtime Republican fundraiser Bob Ruiz.",
+        {"Q2": None},
+    ),
     # ... and away from a quotation they report no speech.
     (
         "Hillary Vale maintains a wide lead over Sanders among black voters.\n“It is over,” "

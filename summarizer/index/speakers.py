@@ -93,6 +93,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from .genders import Gender, actor_genders
+from .lexicon import INVERTING_VERBS
 from .quotations import Quotation
 from .quote_kinds import WORD, names_a_thing, not_speech, titles_a_work
 from .referents import (
@@ -125,6 +126,13 @@ _UNNAMED_SPEAKER = re.compile(
 _UNNAMED_AFTER = re.compile(
     r"\s*,?\s*(?:said|says|added|wrote|told\s+\w+)\s+(?:one|another|an?|some|two|three|several)"
     r"\s+(?!of\b)[A-Za-z]"
+)
+
+# ... or a speech verb after it, then a full name no rule read: "“…,” said CNN anchor Jake
+# X" (not "said GM's marketing vice president", who speaks for GM as the one before may).
+_INVERTED_AFTER = re.compile(
+    rf"[”\"’']?\s*,?\s*(?:{'|'.join(sorted(INVERTING_VERBS))})"
+    r"(?:\s+[\w.&-]+){0,4}?\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b(?![’'])"
 )
 
 _PRONOUN_OPENS = re.compile(r"(?:He|She)\b(?!-)")
@@ -437,8 +445,8 @@ def _continued(
 ) -> Said | None:
     """Whose words a quotation without a cue of its own continues, if anyone's."""
     t = targets[i]
-    if _UNNAMED_AFTER.match(text, t.end):
-        return None  # "“…,” said one Democratic source": somebody unnamed
+    if _UNNAMED_AFTER.match(text, t.end) or _INVERTED_AFTER.match(text, t.end):
+        return None  # "“…,” said one Democratic source": somebody unnamed or unresolved
     source = last_said(said, t.paragraph, None) or _next_cued(text, targets, i)
     if source is not None and abs(t.start - source.referred) > _NEAR:
         source = None  # a paragraph this long is probably a whole unbroken article
