@@ -104,6 +104,16 @@ CASES: list[tuple[str, Expected]] = [
             "Q2": ("said_name", "Stu Vale", "Stu Vale"),
         },
     ),
+    # ", and" after a quotation opens a clause with its own subject: no list of subjects, and
+    # no verb after the quotation that names its speaker.
+    (
+        "Ted Dale and Don Ruiz spoke.\nDale said he would make sand “glow in the dark,” for "
+        "instance, and Ruiz vowed to “bomb the hell” out of them.",
+        {
+            "Q1": ("name_said", "Ted Dale", "Dale"),
+            "Q2": ("name_said", "Don Ruiz", "Ruiz"),
+        },
+    ),
     # A day after "later" between the name and its verb; an affiliation after an inverted
     # verb's name that opens on a common noun.
     (
@@ -330,6 +340,12 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # ... but a quotation ending the sentence before leaves a list of subjects a list.
+    (
+        "Chuck Vale said: “The people are tired of wars.”\nRep. Barbara Ruiz, a California "
+        "Democrat, and Bridget Dale, a lobbyist, wrote in March: “Congress abdicates.”",
+        {"Q2": None},
+    ),
     # A quotation opening its paragraph with a full name after its verb that no rule reads
     # does not continue the paragraph before's speaker.
     (

@@ -149,7 +149,9 @@ _NEW_SUBJECT = re.compile(r"(?:,\s+but|;)\s+(?:the\s+)?[A-Z]")
 _WITH_SUBJECT = re.compile(r",\s+with\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}?[A-Z]")
 # Between two quotations of one sentence: "… “baseless” and deemed the cutting of ties “…”".
 _AND_QUOTING = re.compile(rf"\s*,?\s+and\s+(?:\w+ly\s+)?(?:{QUOTING.pattern})[^.;:!?\x00]{{0,80}}")
-_CLAUSE_OPENER = re.compile(r"\b(?:while|whilst|whereas|although|though|but|when)\b")
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:while|whilst|whereas|although|though|but|when)\b|,\s+and\s+(?:the\s+)?$"
+)  # (", and Trump vowed to “…”": a clause of its own after "X said it would “…”")
 
 
 @dataclass(frozen=True, slots=True)
