@@ -255,7 +255,11 @@ class NameIndex:
         m = _COORDINATED.search(self.masked, max(start, phrase - 40), phrase)
         if m is None or TITLES_JOINED_BEFORE.search(self.masked, max(start, phrase - 60), phrase):
             return False  # "co-author and geochemist X": two titles of one person
-        if start > 0 and self.masked[start - 1] == MASK:
+        if (
+            start > 0
+            and self.masked[start - 1] == MASK
+            and not self._names_between(start, m.start())
+        ):
             return False  # "X said it would “…,” for instance, and Y vowed": a clause before
         return not holds_verb(self.masked, start, m.start())
 
