@@ -1,6 +1,7 @@
 """Speaker rules that need no subject before a verb: "the statement said", "the institute
-said", "said nurse X", "quoted X as saying", "a statement from X". ``speaker_rules.Matcher``
-adds the verb rules on top of these."""
+said", "said nurse X", "quoted X as saying", "a statement from X", an inverted verb's own
+speaker ("X, said Y, …", "…, reported AFP."), a signature ("“…” ― X").
+``speaker_rules.Matcher`` adds the verb rules on top of these."""
 
 from __future__ import annotations
 
@@ -10,7 +11,14 @@ from bisect import bisect_right
 from .name_verbs import QUOTED_PASSIVE, holds_verb, subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import PLACES, RAW, Found, Name, NameIndex
-from .speaker_patterns import DESCRIBED, DESCRIBED_AFTER, DOCUMENTS, closed_after, role_gap
+from .speaker_patterns import (
+    DESCRIBED,
+    DESCRIBED_AFTER,
+    DOCUMENTS,
+    NAME_END,
+    closed_after,
+    role_gap,
+)
 
 _AS_SAYING = re.compile(r"\bas saying\b")
 _QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+$")
@@ -33,6 +41,9 @@ _TURN_OPENS = re.compile(r"[\s:;.\x00]*(?:[A-Z][^\x00;:!?]{0,100})?$")
 _OPENING_DESCRIPTION = re.compile(r"(?:[Tt]he|[Ii]ts)((?:\s+[a-z][\w-]*){1,3})")
 _CLAUSE_BREAK = re.compile(r",\s+")
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
+# An inverted verb's aside: "X, said Y, …" / "…, reported AFP." (``said_aside``).
+_COMMA_ONLY = re.compile(r",\s+")
+_CLOSES_SENTENCE = re.compile(r"\s*(?:[.!?]|$)")
 _OPENING_PHRASE_MAX = 80  # characters of an opening phrase before the subject ("On Sunday, …")
 # A signature after a quotation that fills its line: a dash on the same line or the next
 # ("”― Martha Aguilar", "-President Obama, tweeting after the speech."), or the name alone on
@@ -198,3 +209,31 @@ class PhraseRules(NameIndex):
         if not _TURN_OPENS.match(before) or holds_verb(self.masked, turn, name.start):
             return None
         return Found("colon_intro", name, name.start, name.end, quote)
+
+    def said_aside(self, subject: Name, at: int, stop: int) -> Name | None:
+        """ "And Trump, said Sunshine, who …, doesn't forgive": an inverted speech verb set off
+        by commas after a name is an aside naming its own speaker, not that name's verb; so is
+        one closing the sentence: "… from the maker Embraer, reported AFP."."""
+        if not _COMMA_ONLY.fullmatch(self.masked, subject.end, at):
+            return None
+        after = self._name_at(stop, len(self.masked), closed=True)
+        if after is None:
+            return None
+        if after.person and self.masked[after.end : after.end + 1] == ",":
+            return after
+        return after if _CLOSES_SENTENCE.match(self.masked, after.end) else None
+
+    def apposed_person(self, name: Name, end: int) -> Name | None:
+        """ "said the general secretary of the union Unite, *Tony Woodley*.": the person set
+        off after the organisation that ends the description."""
+        i = bisect_right(self.starts, name.end)
+        after = self.in_order[i] if i < len(self.in_order) else None
+        if (
+            after is None
+            or not after.person
+            or after.end > end
+            or not _COMMA_ONLY.fullmatch(self.masked, name.end, after.phrase)
+            or not NAME_END.match(self.masked, after.end)
+        ):
+            return None
+        return after

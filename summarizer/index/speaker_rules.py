@@ -28,7 +28,6 @@ from .speaker_patterns import (
     IN_APPOSITION,
     JUST_QUOTED,
     MASK,
-    NAME_END,
     NAMED_SPOKESPERSON,
     OBJECT,
     OBJECT_APPOSED,
@@ -63,13 +62,11 @@ _INNER_CLAUSE = re.compile(
     r"\b(?:when|whether|if|because|since|after|before|while|although|though|where|how|why|"
     r"what|which|who)\b[^,;\x00]*$"
 )
-_COMMA_ONLY = re.compile(r",\s+")
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 # What may close a sentence after its last verb, and a comma right before a name.
 _SENTENCE_TAIL = re.compile(r"[\s.!?\x00]*")
 _COMMA_BEFORE_NAME = re.compile(r",\s+$")
 _SENTENCE_END = re.compile(r"[.!?\n]\s+")
-_CLOSES_SENTENCE = re.compile(r"\s*(?:[.!?]|$)")
 # A second verb of the clause's subject: "He pointed to Chrysler, but stated that …".
 _COORDINATED = re.compile(
     r",?\s+(?:and|but)\s+"
@@ -277,7 +274,7 @@ class Matcher(SubjectRules):
         if (
             hit is not None
             and word in INVERTING_VERBS
-            and (aside := self._said_aside(hit[0], at, stop))
+            and (aside := self.said_aside(hit[0], at, stop))
         ):
             return Found("said_name", aside, aside.start, aside.end, stop)
         if hit is not None:
@@ -301,38 +298,10 @@ class Matcher(SubjectRules):
             if name is None and quoted:
                 name = self._described_name(stop, end)
             if name is not None and not name.person:
-                name = self._apposed_person(name, end) or name
+                name = self.apposed_person(name, end) or name
             if name is not None:
                 return Found("said_name", name, name.start, name.end, stop)
         return None
-
-    def _said_aside(self, subject: Name, at: int, stop: int) -> Name | None:
-        """ "And Trump, said Sunshine, who …, doesn't forgive": an inverted speech verb set off
-        by commas after a name is an aside naming its own speaker, not that name's verb; so is
-        one closing the sentence: "… from the maker Embraer, reported AFP."."""
-        if not _COMMA_ONLY.fullmatch(self.masked, subject.end, at):
-            return None
-        after = self._name_at(stop, len(self.masked), closed=True)
-        if after is None:
-            return None
-        if after.person and self.masked[after.end : after.end + 1] == ",":
-            return after
-        return after if _CLOSES_SENTENCE.match(self.masked, after.end) else None
-
-    def _apposed_person(self, name: Name, end: int) -> Name | None:
-        """ "said the general secretary of the union Unite, *Tony Woodley*.": the person set
-        off after the organisation that ends the description."""
-        i = bisect_right(self.starts, name.end)
-        after = self.in_order[i] if i < len(self.in_order) else None
-        if (
-            after is None
-            or not after.person
-            or after.end > end
-            or not _COMMA_ONLY.fullmatch(self.masked, name.end, after.phrase)
-            or not NAME_END.match(self.masked, after.end)
-        ):
-            return None
-        return after
 
     @SPEAKER_RULES.finds("said_name", *sorted(SPEECH_OPENERS))
     def _opening_verb(self, at: int, stop: int, end: int) -> Found | None:
