@@ -9,7 +9,15 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .given_names import is_given_name
-from .lexicon import CAPITAL_OF, HONORIFICS, NAMED_AFTER, ORG_WORDS, PARTICLES, PLACE_NOUNS
+from .lexicon import (
+    CAPITAL_OF,
+    HONORIFICS,
+    LEGAL_FORMS,
+    NAMED_AFTER,
+    ORG_WORDS,
+    PARTICLES,
+    PLACE_NOUNS,
+)
 from .names import Token
 from .units import Sentence
 
@@ -23,9 +31,7 @@ def most_written(written: Counter[str], group: str) -> str:
 
 
 # A company's legal form after its name: "Netcraft Ltd." is the "Netcraft" of the next line.
-CORPORATE_SUFFIX = re.compile(
-    r",?\s+(?:Ltd|Inc|Corp|Co|Plc|plc|PLC|LLC|LLP|GmbH|AG|SA|S\.A|NV|N\.V|BV|Pty)\.?$"
-)
+CORPORATE_SUFFIX = re.compile(rf",?\s+(?:{'|'.join(sorted(LEGAL_FORMS))})\.?$")
 
 
 def org_words(name: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .lexicon import (
     CAPITALS,
     COUNTRY_GROUPS,
+    LEGAL_FORMS,
     MONTHS,
     NATIONALITIES,
     ORG_WORDS,
@@ -72,7 +73,9 @@ class Found:
 
 # The point of a suffix that a name leaves out, before the sentence goes on: "Caterpillar
 # Inc. said", "Ford Motor Co., the carmaker, said" read as if the name ended in a space.
-_SUFFIX_POINT = re.compile(r"\b(Inc|Corp|Co|Ltd|plc|PLC|LLC|Bros|Jr|Sr)\.(?=,?\s+[a-z])")
+_SUFFIX_POINT = re.compile(
+    rf"\b({'|'.join(sorted(LEGAL_FORMS | {'Bros', 'Jr', 'Sr'}))})\.(?=,?\s+[a-z])"
+)
 
 
 def without_suffix_points(text: str) -> str:
