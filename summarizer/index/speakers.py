@@ -89,11 +89,10 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import accumulate
 
+from .continuation import UNNAMED_SPEAKER, Target, carries_on, continued
 from .genders import Gender, actor_genders
-from .lexicon import INVERTING_VERBS
 from .quotations import Quotation
 from .quote_kinds import WORD, names_a_thing, not_speech, titles_a_work
 from .referents import (
@@ -113,34 +112,10 @@ from .speaker_patterns import MASK, QUOTING, VERB
 from .speaker_rules import Matcher
 from .units import IndexedActor, Sentence, SpeakerCue, SpeakerRule
 
-# A speaker the article does not name, between a cued quotation and the next: "and *another
-# said* tenants …", "with *one observer stating*", "*a resident told* the BBC".
-_UNNAMED_SPEAKER = re.compile(
-    r"\b(?:[Aa]nother|[Oo]thers|[Oo]ne|[Ss]ome|[Aa]n?)"
-    r"(?:\s+(?!(?:he|she|they|we|it|i|who|that|which|and|but|of)\b)[a-z][\w-]*){0,2}"
-    r"\s+(?:said|says|told|tells|stated|states|stating|saying|added|adding|wrote|writing|"
-    r"explained|commented|tweeted|tweeting)\b"
-)
-
-# ... right after the quotation, inverted: "“…,” said one Democratic source".
-_UNNAMED_AFTER = re.compile(
-    r"\s*,?\s*(?:said|says|added|wrote|told\s+\w+)\s+(?:one|another|an?|some|two|three|several)"
-    r"\s+(?!of\b)[A-Za-z]"
-)
-
-# ... or a speech verb after it, then a full name no rule read: "“…,” said CNN anchor Jake
-# X" (not "said GM's marketing vice president", who speaks for GM as the one before may).
-_INVERTED_AFTER = re.compile(
-    rf"[”\"’']?\s*,?\s*(?:{'|'.join(sorted(INVERTING_VERBS))})"
-    r"(?:\s+[\w.&-]+){0,4}?\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b(?![’'])"
-)
-
 _PRONOUN_OPENS = re.compile(r"(?:He|She)\b(?!-)")
 _FULL_STOP = re.compile(r"[.!?](?=\s|$)")
-_QUOTES_BETWEEN = re.compile(r"[\s“”\"‘’']*")
 # A quotation opening its line: nothing before it but its opening mark (and spaces).
 _LINE_OPENING = re.compile(r"\s*[“\"‘']?\s*")
-_NEAR = 600  # characters: how far in its paragraph a quotation's continued speaker may be
 _COLON = re.compile(r"[^.!?\x00]*:\s*")
 _INTRODUCES_NEXT = re.compile(r"[^.!?,\x00]*:\s*")
 # A coordinated clause with a new, named subject: ", but Russia …", "; the ministry …".
@@ -152,23 +127,6 @@ _AND_QUOTING = re.compile(rf"\s*,?\s+and\s+(?:\w+ly\s+)?(?:{QUOTING.pattern})[^.
 _CLAUSE_OPENER = re.compile(
     r"\b(?:while|whilst|whereas|although|though|but|when)\b|,\s+and\s+(?:the\s+)?$"
 )  # (", and Trump vowed to “…”": a clause of its own after "X said it would “…”")
-
-
-@dataclass(frozen=True, slots=True)
-class _Target:
-    id: str
-    start: int
-    end: int
-    paragraph: int
-    continues: bool  # a quotation long enough to continue its paragraph's speaker
-    found: Found | None
-    opens_paragraph: bool = False
-    sentence: int = 0  # where its sentence starts
-    subject: Name | None = None  # its sentence's subject, when no rule names a speaker
-    joined: bool = False  # "X called it “A” and deemed it “B”": the quotation before's speaker
-    # For "he said": the person opening the sentence before, whom a reader takes "he" to go on
-    # with when nothing else says who ("X met Y. “…,” he said").
-    before_subject: Name | None = None
 
 
 def find_speaker_cues(
@@ -202,10 +160,10 @@ def _quotation_targets(
     quotations: Sequence[Quotation],
     things: set[int],
     matcher: Matcher,
-) -> list[_Target]:
+) -> list[Target]:
     """``things``: the numbers of the quotations that name a thing; they get no target."""
     starts = [s.start for s in sentences]
-    out: list[_Target] = []
+    out: list[Target] = []
     for i, q in enumerate(quotations):
         low, high, paragraph, line_start = _bounds(text, hidden, sentences, starts, q)
         # The frames: the words after the quotation up to the next one, and before it.
@@ -260,11 +218,11 @@ def _quotation_targets(
         subject = None
         if found is None:
             subject = matcher.sentence_subject(low, max(low, q.start - 1))
-            if subject is not None and _UNNAMED_SPEAKER.search(text, subject.end, q.start):
+            if subject is not None and UNNAMED_SPEAKER.search(text, subject.end, q.start):
                 subject = None  # "X explained … and another said tenants “…”"
         joined = found is None and and_quoting
         before = _before_subject(sentences, starts, low, found, matcher)
-        target = _Target(
+        target = Target(
             f"Q{q.number}", q.start, after, paragraph, not scare, found, opens, low, subject,
             joined, before,
         )  # fmt: skip
@@ -298,8 +256,8 @@ def _colon_intro(hidden: str, pre: Found, quote: int) -> Found:
 
 def _sentence_targets(
     hidden: str, sentences: Sequence[Sentence], quotations: Sequence[Quotation], matcher: Matcher
-) -> list[_Target]:
-    out: list[_Target] = []
+) -> list[Target]:
+    out: list[Target] = []
     # Whether a quotation overlaps a sentence: of those starting before its end, the one
     # reaching furthest (a running maximum over quotations in order of start).
     spans = sorted((q.start, q.end) for q in quotations)
@@ -314,14 +272,14 @@ def _sentence_targets(
         else:
             found = matcher.scan(s.start, s.end)
         if found is not None:
-            out.append(_Target(s.id, s.start, s.end, s.paragraph, False, found))
+            out.append(Target(s.id, s.start, s.end, s.paragraph, False, found))
     return out
 
 
 def _resolve(
     text: str,
     hidden: str,
-    targets: list[_Target],
+    targets: list[Target],
     named: list[Name],
     genders: Mapping[str, Gender],
 ) -> list[SpeakerCue]:
@@ -352,8 +310,8 @@ def _resolve(
         elif f is not None:
             source, rule = _referred(text, hidden, said, named, t, f, genders), f.rule
         elif t.continues:
-            source, rule = _continued(text, said, named, targets, i), "paragraph_continues"
-        elif _carries_on(text, targets, i, cues):
+            source, rule = continued(text, said, named, targets, i), "paragraph_continues"
+        elif carries_on(text, targets, i, cues):
             source, rule = said[-1], "paragraph_continues"
         if source is None and f is None and t.subject is not None:
             n = t.subject
@@ -371,28 +329,12 @@ def _resolve(
     return cues
 
 
-def _carries_on(text: str, targets: list[_Target], i: int, cues: list[SpeakerCue]) -> bool:
-    """A quotation without a cue carries on the words of a cued one just before it in its
-    sentence: after "and" and a second verb ("X called it “A” and deemed it “B”"), or a short
-    one ("X said there was “A”, but the commission had operated “efficiently and openly”");
-    not after "and another said". (A longer one went to ``_continued``, tried first.)"""
-    if i == 0 or not cues or cues[-1].target != targets[i - 1].id:
-        return False
-    t, before = targets[i], targets[i - 1]
-    return t.joined or (
-        t.id.startswith("Q")
-        and before.id.startswith("Q")
-        and before.sentence == t.sentence
-        and _UNNAMED_SPEAKER.search(text, before.end, t.start) is None
-    )
-
-
 def _referred(
     text: str,
     hidden: str,
     said: list[Said],
     named: list[Name],
-    t: _Target,
+    t: Target,
     f: Found,
     genders: Mapping[str, Gender],
 ) -> Said | None:
@@ -439,42 +381,6 @@ def _referred(
     if source is not None and f.statement:
         source = dataclasses.replace(source, statement=True)
     return source
-
-
-@SPEAKER_RULES.finds("paragraph_continues", _UNNAMED_SPEAKER)
-def _continued(
-    text: str, said: list[Said], named: list[Name], targets: list[_Target], i: int
-) -> Said | None:
-    """Whose words a quotation without a cue of its own continues, if anyone's."""
-    t = targets[i]
-    if _UNNAMED_AFTER.match(text, t.end) or _INVERTED_AFTER.match(text, t.end):
-        return None  # "“…,” said one Democratic source": somebody unnamed or unresolved
-    source = last_said(said, t.paragraph, None) or _next_cued(text, targets, i)
-    if source is not None and abs(t.start - source.referred) > _NEAR:
-        source = None  # a paragraph this long is probably a whole unbroken article
-    since = max(t.sentence, source.referred) if source is not None else t.start
-    if source is not None and named_between(named, source, since, t.start, True):
-        source = None  # "… he was told by Minister Y of “…”": Y's, not the last one's
-    if source is not None and _UNNAMED_SPEAKER.search(text, since, t.start):
-        source = None  # "X said “…” and another said “…”": somebody else's
-    if source is None and t.opens_paragraph:
-        source = last_said(said, t.paragraph - 1, None)
-    return source
-
-
-def _next_cued(text: str, targets: list[_Target], i: int) -> Said | None:
-    """The cue of the quotations that follow right after: “First.” “Second,” X said.
-    (A later sentence naming someone, “…” X announced that …, is another person's news.)"""
-    here = targets[i]
-    for t in targets[i + 1 :]:
-        between = _QUOTES_BETWEEN.fullmatch(text, here.end, t.start)
-        if not t.id.startswith("Q") or between is None or "\n" in between.group():
-            return None
-        if t.found is not None and t.found.name is not None:
-            n = t.found.name
-            return Said(here.paragraph, n.actor, n.name, n.person, t.found.start, t.found.end)
-        here = t
-    return None
 
 
 def _bounds(
