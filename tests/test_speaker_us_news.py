@@ -337,6 +337,28 @@ CASES: list[tuple[str, Expected]] = [
             "Q2": ("said_name", "Ann Hale", "Ann Hale"),
         },
     ),
+    # A verb that reports speech only beside a quotation also does before a clause of what
+    # was said.
+    (
+        "Speaking in Beijing, Foreign Ministry spokesman Lu Vale repeated that China opposed "
+        "hacking.\nAnn Hale maintained that she had done nothing wrong.",
+        {
+            "S1": ("name_said", "Lu Vale", "Lu Vale"),
+            "S2": ("name_said", "Ann Hale", "Ann Hale"),
+        },
+    ),
+    # An apposition over a place with its state's abbreviation, then a relative clause.
+    (
+        "Paul Vale, a truck driver from Ava, Mo., who is a supporter of Mr. Hale, said he "
+        "already received time and a half.",
+        {"S1": ("name_said", "Paul Vale", "Paul Vale")},
+    ),
+    # An apposition between spaced hyphens, as scraped text writes dashes.
+    (
+        "In an interview at her hotel, Deborah Jordan Vale - Santilli's girlfriend and co-host "
+        "on his channel - told The Washington Post that his skepticism was real.",
+        {"S1": ("name_told", "Deborah Jordan Vale", "Deborah Jordan Vale")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
@@ -365,6 +387,16 @@ PITFALLS: list[tuple[str, Expected]] = [
         "John Vale, 45, was arrested on Monday.\n"
         "“The count is over.” The result - Ann Hale won - was announced later.",
         {"Q1": None, "Q2": None},
+    ),
+    # "that" a determiner: no clause of what was said.
+    (
+        "Hillary Vale maintained that margin for weeks. Tom Ruiz repeated that mistake.",
+        {"S1": None, "S2": None},
+    ),
+    # A hyphen inside a sentence is no dash around an apposition.
+    (
+        "Ann Hale met Tom Ruiz. The vote - a close one - said little about the race.",
+        {"S2": None},
     ),
     # A president's administration is the government, not the president's own voice.
     (

@@ -83,7 +83,8 @@ _FILLERS = rf"(?:\s+{FILLER})*\s+"
 # "X speaking to reporters said", "X commenting on Monday said": how, not who, in between.
 _SPEAKING = r"\s+(?:speaking|commenting|writing|talking|testifying)\b[^,.;:\n\x00“”\"]{0,60}?"
 # An apposition between dashes: "X — the city's first female mayor — said".
-_DASHED = r"\s+(?:[—–]|--)\s+[^—–\n\x00.;:]{1,100}?\s+(?:[—–]|--)"
+# (a spaced hyphen stands for a dash in scraped text: "X - Santilli's girlfriend - told")
+_DASHED = r"\s+(?:[—–]|--?)\s+[^—–\n\x00.;:]{1,100}?\s+(?:[—–]|--?)"
 # An apposition may end on a place's region: "X, ending a summit in Niigata, Japan, issued".
 _REGION = r"(?:,\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s?)?"  # (undotted: "N C ,")
 # A lawmaker's party and state: "Representative X, Democrat of Tennessee, told", "Rep. X,
@@ -97,7 +98,8 @@ PARTY_ASIDE = re.compile(_PARTY)
 # ... and an apposition after it: "Sen. X, R-Fla., appearing on Fox News, said".
 _PARTY_THEN = r"(?:\s(?=[a-z\d])(?!(?:and|or)\s)[^,.;:\n\x00]{1,150},)?"
 _GAP = re.compile(
-    rf"(?:(?:,\s(?=[a-z\d])(?:[^,.;:\n\x00]|(?<=\d)[.,](?=\d)){{1,200}}{_REGION}){{1,2}},"
+    # (",\s+": "Ava, Mo., who is …" reads "Ava, Mo,  who" once its points are blanked)
+    rf"(?:(?:,\s+(?=[a-z\d])(?:[^,.;:\n\x00]|(?<=\d)[.,](?=\d)){{1,200}}{_REGION}){{1,2}},"
     rf"|{_SPEAKING}|{_DASHED}|{_PARTY}{_PARTY_THEN})?{_FILLERS}"
 )
 COMMA_GAP = re.compile(rf",{_FILLERS}")

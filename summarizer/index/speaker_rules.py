@@ -79,6 +79,11 @@ _AFTER_QUOTATIONS = frozenset({"continued"})
 # ... and verbs of speech only in a quotation's own clause: “…,” she repeated / He pleaded:
 # “…” (not "Clinton maintains a lead", nor a sentence after a quotation, "Chatwal pleaded").
 _QUOTE_CLAUSE = re.compile(r"\x00[^\x00.;:!?\n]{0,60}$")
+# ... or before a clause of what was said: "Lu Kang repeated that China opposed hacking" (not
+# "repeated that mistake", "maintained that margin": "that" a determiner there).
+_THAT_CLAUSE = re.compile(
+    r"\s+that\s+(?:(?:he|she|it|they|we|i|you|there|the|a|an|his|her|its|their|our|no)\b|[A-Z])"
+)
 _PARTICIPLE_SUBJECT = re.compile(r",?\s+")
 # Between two names of a list of subjects: "A, B and C", "A and the B", "A (AFP) and B".
 _LIST_JOIN = re.compile(
@@ -248,6 +253,7 @@ class Matcher(SubjectRules):
         if word in SPEECH_BY_QUOTATION and not (
             _QUOTE_CLAUSE.search(self.masked, max(0, start - 1, at - 80), at)
             or _INTRODUCES.match(self.masked, stop)
+            or _THAT_CLAUSE.match(self.masked, stop)
         ):
             return None
         if word in SPEECH_OPENERS:
