@@ -539,6 +539,13 @@ def test_an_apposition_opening_with_a_verb_is_a_clause_not_a_title() -> None:
     assert [(a.name, a.title) for a in actors_of(text)] == [("Sadiq Khan", None)]
 
 
+def test_a_lone_word_after_the_is_no_person_a_title_describes() -> None:
+    """ "Face the Nation, the GOP front-runner said": a programme's last word, not a person
+    whose title follows."""
+    text = "Ann Hale spoke. On Face the Nation, the GOP front-runner said it was a disaster."
+    assert "Nation" not in [a.name for a in actors_of(text)]
+
+
 def test_an_age_apposition_makes_a_lone_surname_a_person() -> None:
     """ "Khan, 45," is a person's age: Khan is a person even with no full name and no title,
     so a later "Khan said" is not taken for an organisation."""

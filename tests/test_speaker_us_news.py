@@ -353,6 +353,15 @@ CASES: list[tuple[str, Expected]] = [
         "already received time and a half.",
         {"S1": ("name_said", "Paul Vale", "Paul Vale")},
     ),
+    # A candidate's campaign roles stand before the name as titles.
+    (
+        "Republican hopeful Ben Vale said the vote was rigged. Presidential contender Ann Hale "
+        "said it was not.",
+        {
+            "S1": ("name_said", "Ben Vale", "Ben Vale"),
+            "S2": ("name_said", "Ann Hale", "Ann Hale"),
+        },
+    ),
     # An apposition between spaced hyphens, as scraped text writes dashes.
     (
         "In an interview at her hotel, Deborah Jordan Vale - Santilli's girlfriend and co-host "
@@ -392,6 +401,13 @@ PITFALLS: list[tuple[str, Expected]] = [
     (
         "Hillary Vale maintained that margin for weeks. Tom Ruiz repeated that mistake.",
         {"S1": None, "S2": None},
+    ),
+    # A programme's name inside the phrase opening the sentence is no one the title after
+    # its comma describes.
+    (
+        "Ann Hale commanded most of the attention. Appearing on CBS' Face the Nation, the GOP "
+        "front-runner said the rival “caused tremendous death” abroad.",
+        {"Q1": None},
     ),
     # A hyphen inside a sentence is no dash around an apposition.
     (

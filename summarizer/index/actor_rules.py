@@ -69,6 +69,8 @@ _COMPLEMENT = frozenset({"of", "for", "at", "the", "and", "to", "in"})
 _OPENING_PHRASE = re.compile(
     r"(?:In|With|At|On|During|After|Before|From|For|Under|Speaking|Writing|Asked)\s[^,;:]*"
 )
+# A lone word after a lower-case "the" names a thing ("Face the Nation"), not a person.
+_THE_BEFORE = re.compile(r"\bthe\s+$")
 _NOT_APPOSITION = frozenset(
     {"who", "which", "whose", "and", "but", "or", "however", "though", "too"}
     | {"he", "she", "it", "they", "saying", "adding", "according"}
@@ -435,8 +437,11 @@ def _apposition(
         j += 1
     while j > i and bare[j] in _COMPLEMENT:
         j -= 1
+    personal = any(w in TITLE_HEADS or w in ROLE_NOUNS for w in bare[i : j + 1])
+    if personal and len(piece.words) == 1 and _THE_BEFORE.search(text, 0, piece.start):
+        return  # "Appearing on CBS' Face the Nation, the GOP front-runner said": a thing's name
     piece.title, piece.strong = (start, spans[j][2]), True
-    if not any(w in TITLE_HEADS or w in ROLE_NOUNS for w in bare[i : j + 1]):
+    if not personal:
         piece.kind = "org"  # "Airbus, the European planemaker," but "X, the Bank president,"
 
 

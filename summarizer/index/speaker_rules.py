@@ -374,6 +374,9 @@ class Matcher(SubjectRules):
             )
             or AGENT_APPOSED.search(before)
             or (untitled and OBJECT_OF_ING.search(before))
+            # "Appearing on CBS' Face the Nation, the GOP front-runner said": a name inside a
+            # phrase is no subject that an apposition left open could describe.
+            or (kind == "open" and OWNED_NAME.search(before))
         ):
             return False  # "in an interview with the BBC said": the BBC is no subject
         if apposed(gap, before, kind):
