@@ -539,6 +539,21 @@ def test_an_apposition_opening_with_a_verb_is_a_clause_not_a_title() -> None:
     assert [(a.name, a.title) for a in actors_of(text)] == [("Sadiq Khan", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "formal"),
+    [
+        ("The Islamic Republic of Iran said it would respond. Iran denied it.", "Iran"),
+        ("The Republic of Turkey denies that the crime was a genocide.", "Turkey"),
+        ("The Democratic Republic of the Congo said it would respond.", "Congo"),
+    ],
+)
+def test_a_states_formal_name_is_the_state(text: str, formal: str) -> None:
+    """ "The Islamic Republic of Iran said": one state, no person "Islamic Republic"."""
+    actors = actors_of(text)
+    assert [a.kind for a in actors] == ["state"]
+    assert formal in actors[0].name
+
+
 def test_a_lone_word_after_the_is_no_person_a_title_describes() -> None:
     """ "Face the Nation, the GOP front-runner said": a programme's last word, not a person
     whose title follows."""

@@ -33,11 +33,12 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    surname already named one of them before the namesake came (then it still does);
 6. countries and capitals (short lists) → state, only if once at least they are the subject
    of a verb ("Russia said", "Ukraine has agreed", "Moscow has insisted"), and never when
-   closing a longer name ("Real Madrid", "Western Australia"); a seat of government ("the
-   Kremlin revealed", ``seats.txt``) is its state's name where the article names the state;
-   a state's body named by what it is ("the Syrian foreign ministry disputed", ``bodies.py``)
-   → organisation where it acts, the one already named otherwise if any ("Uruguayan
-   Language Academy"), not the state;
+   closing a longer name ("Real Madrid", "Western Australia"); a formal name ("the Islamic
+   Republic of Iran") is the state's, never a person a part of it would make; a seat of
+   government ("the Kremlin revealed", ``seats.txt``) is its state's name where the article
+   names the state; a state's body named by what it is ("the Syrian foreign ministry
+   disputed", ``bodies.py``) → organisation where it acts, the one already named otherwise if
+   any ("Uruguayan Language Academy"), not the state;
 7. a lone capitalised word or acronym that speaks ("Airbus has confirmed", "the GAO said"),
    or acts and is then called "the company" ("Twitter suspended …; the company said") →
    organisation: news introduces people by full name, so a lone unknown word is rarely one;
@@ -157,6 +158,11 @@ class _Finder:
         self._institutions()
         headlines = title_case_sentences(self.tokens, self.sentences)
         pieces = find_pieces(self.text, self.tokens, self.runs, headlines, self.heard)
+        # A state's formal name ("the Islamic Republic of Iran") is the state's (rule 6).
+        formal = [
+            (a, b) for a, b, w in find_phrases(self.text, self.tokens, _STATES) if " of " in w
+        ]
+        pieces = [p for p in pieces if not any(a <= p.start < b for a, b in formal)]
         org_names, borne = organisation_names(self.text, pieces)
         self._people(pieces, org_names)
         self._organisations(pieces, org_names, borne)
