@@ -362,6 +362,26 @@ CASES: list[tuple[str, Expected]] = [
             "S2": ("name_said", "Ann Hale", "Ann Hale"),
         },
     ),
+    # A quotation closing on a quotation inside it, a space before its closing mark; and an
+    # inverted verb in the present tense.
+    (
+        "Ann Hale spoke.\n\n\"If you lose, you shake the other team's hand and say, 'Well "
+        'done,\' " said Rep. Ann Hale, a Maine legislator.\n\n"I\'m a voter," declares Tom '
+        "Vale, 27, a Navy veteran.",
+        {
+            "Q1": ("said_name", "Ann Hale", "Ann Hale"),
+            "Q2": ("said_name", "Tom Vale", "Tom Vale"),
+        },
+    ),
+    # "As X put it": X's words.
+    (
+        "Ann Hale spoke.\nAs Professor Tom Vale put it: “The United States does a better job.” "
+        "As The Post's Bob Ruiz puts it, “Senate Republicans are unmoved.”",
+        {
+            "Q1": ("colon_intro", "Tom Vale", "Tom Vale"),
+            "Q2": ("name_said", "Bob Ruiz", "Bob Ruiz"),
+        },
+    ),
     # An apposition between spaced hyphens, as scraped text writes dashes.
     (
         "In an interview at her hotel, Deborah Jordan Vale - Santilli's girlfriend and co-host "
@@ -408,6 +428,13 @@ PITFALLS: list[tuple[str, Expected]] = [
         "Ann Hale commanded most of the attention. Appearing on CBS' Face the Nation, the GOP "
         "front-runner said the rival “caused tremendous death” abroad.",
         {"Q1": None},
+    ),
+    # "put it" of a thing, and plural nouns after a quotation, are no speech.
+    (
+        "Ann Hale put it on hold, and the “big deal” collapsed.\n“I have to say it,” Tom Vale "
+        "said. But he stood by comments he had made about the police. The states he won "
+        "backed him.",
+        {"Q1": None, "S3": None, "S4": None},
     ),
     # A hyphen inside a sentence is no dash around an apposition.
     (

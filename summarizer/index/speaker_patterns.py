@@ -44,6 +44,8 @@ _SPEECH_PHRASES = (
     "fired back",
     "went on to add",
     "did say",
+    # "As X put it, “…”", "X put it bluntly: …" (not "X put it on hold")
+    r"puts? it(?=\s*[,:]|\s+(?:this way|bluntly|simply|succinctly|best|mildly|another way))",
     r"(?:issued|released|published|put out) (?:a|an) (?:\w+ )?(?:statement|communiqu[eé])",
     # (a report "saying" is read by its participle, ``name_saying``)
     r"(?:released|published) (?:a|an|its|their) (?:[\w-]+ ){0,2}?[Rr]eport"
@@ -321,7 +323,9 @@ def subject_gap(gap: str, comma_title: bool) -> str | None:
 # -- after an inverted verb ---------------------------------------------------------------
 
 # A quotation closes right before the verb: “…,” said …
-JUST_QUOTED = re.compile(r"\x00[,.!?]?\s*$")
+# (a closing mark after a space may be left over: "… say, 'Well done,' " said X", the
+# quotation found closing at the inner one)
+JUST_QUOTED = re.compile(r"\x00[,.!?]?\s*(?:[”\"]\s*)?$")
 _ROLE_GAP = re.compile(r"[^.;:!?\n\x00“”\"]{0,130}")
 _AGE = re.compile(r"\d+-year-old\s+$")
 _COMMA_BEFORE = re.compile(r",\s+(?:\d+-year-old\s+)?$")
