@@ -107,6 +107,17 @@ CASES = [
     ('It fell. "Gone!" Tom Hale said, sadly.', ["It fell.", '"Gone!" Tom Hale said, sadly.']),
     ("She asked “Why?” The President said no.", ["She asked “Why?”", "The President said no."]),
     ("“Why?” The Crowd Roared.", ["“Why?”", "The Crowd Roared."]),
+    # A quoted statement and a bare attribution are one sentence; an attribution with news
+    # of its own is another.
+    ("“It is over.” Tom Hale said. She left.", ["“It is over.” Tom Hale said.", "She left."]),
+    (
+        "\"He said, 'We win.'\" Ann Hale said on Monday.",
+        ["\"He said, 'We win.'\" Ann Hale said on Monday."],
+    ),
+    (
+        "“It is over.” Tom Hale said the deal was off.",
+        ["“It is over.”", "Tom Hale said the deal was off."],
+    ),
     # A quotation left open (it runs on into the next paragraph) merges nothing.
     ('"We will rebuild. It will take years.', ['"We will rebuild.', "It will take years."]),
     # Words nupunkt's legal model takes for abbreviations, before a name.

@@ -186,18 +186,32 @@ def _quotations(line: str) -> _Quotations:
 # Hale asked.", "“Perpetual motion!” Rep. Glenn Thompson, R-Pa., said …" (an apposition may
 # hold points), "“You know what I do . . .” Sheen said".
 _ASKED_AFTER = re.compile(r"(?:[?!]|\.\s?\.\s?\.|…)[”\"]\s*$")
+_SPEECH = "|".join(sorted(SPEECH_VERBS | INVERTING_VERBS, key=len, reverse=True))
 _NAME_SPEAKS = re.compile(
     r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:,\s[^,?!\n]{1,80},)?\s+(?:[a-z]+\s+)?("
-    + "|".join(sorted(SPEECH_VERBS | INVERTING_VERBS, key=len, reverse=True))
+    + _SPEECH
     + r")\b[^.?!]{0,80}[.,]"
+)
+
+
+# ... or a statement, then a bare attribution ending the sentence: "“It is over.” Trump said.",
+# "“…” Trump said on Monday." (not "“…” Trump said the deal was off.": news of its own).
+_STATED_AFTER = re.compile(r"\.['’]?[”\"]\s*$")
+_BARE_ATTRIBUTION = re.compile(
+    rf"(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*\s+(?:{_SPEECH})"
+    r"(?:\s+(?:on|in|at|to|late|early|this|last|[A-Z][a-z]+day|[a-z]+ly)\b[^.?!,;:“”\"]{0,30})?"
+    r"\.(?=\s|$)"
 )
 
 
 def _asked(line: str, cut: int, quotes: _Quotations) -> bool:
     """A cut between a quoted question that opens its sentence and the name that asked it:
-    "“Why?” Ann Hale asked." (not "She asked “Why?” The President said no.")."""
+    "“Why?” Ann Hale asked." (not "She asked “Why?” The President said no."); also a quoted
+    statement and a bare attribution ("“It is over.” Trump said.")."""
     left = line[:cut].rstrip()
-    if not _ASKED_AFTER.search(left) or not _NAME_SPEAKS.match(line, cut):
+    asked = _ASKED_AFTER.search(left) and _NAME_SPEAKS.match(line, cut)
+    stated = _STATED_AFTER.search(left) and _BARE_ATTRIBUTION.match(line, cut)
+    if not (asked or stated):
         return False
     opened = next((a for a, b in quotes.spans if b == len(left) - 1), None)
     if opened is None:
