@@ -382,6 +382,15 @@ CASES: list[tuple[str, Expected]] = [
             "Q2": ("name_said", "Bob Ruiz", "Bob Ruiz"),
         },
     ),
+    # "the following statement:" introduces the quotation of the next paragraph.
+    (
+        "Tom Vale died in 1998. When he died, President Ann Hale released the following "
+        "statement:\n\n“We offer our condolences to his family.”",
+        {
+            "S2": ("name_said", "Ann Hale", "Ann Hale"),
+            "Q1": ("paragraph_continues", "Ann Hale", "Ann Hale"),
+        },
+    ),
     # An apposition between spaced hyphens, as scraped text writes dashes.
     (
         "In an interview at her hotel, Deborah Jordan Vale - Santilli's girlfriend and co-host "

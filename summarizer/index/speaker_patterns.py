@@ -46,7 +46,8 @@ _SPEECH_PHRASES = (
     "did say",
     # "As X put it, “…”", "X put it bluntly: …" (not "X put it on hold")
     r"puts? it(?=\s*[,:]|\s+(?:this way|bluntly|simply|succinctly|best|mildly|another way))",
-    r"(?:issued|released|published|put out) (?:a|an) (?:\w+ )?(?:statement|communiqu[eé])",
+    r"(?:issued|released|published|put out) (?:a|an|the following) (?:\w+ )?"
+    r"(?:statement|communiqu[eé])",
     # (a report "saying" is read by its participle, ``name_saying``)
     r"(?:released|published) (?:a|an|its|their) (?:[\w-]+ ){0,2}?[Rr]eport"
     r"(?![^.;:\x00]{0,40}\bsaying\b)",
