@@ -19,6 +19,13 @@ CASES: list[tuple[str, Expected]] = [
         "Sue Branford\nLatin America analyst\nThe talks nearly collapsed, said Sue Branford.",
         {"Q1": ("signed", "Sue Branford", "Sue Branford")},
     ),
+    # "the company" after the one firm named, past products and other objects named between.
+    (
+        "Acme Soft said sales rose. Acme Soft is shaking up its plans for the next version of "
+        "Windows, to get it into PCs by 2006. As expected, the company on Friday announced a new "
+        "road map.",
+        {"S3": ("noun_continues", "Acme Soft", "the company")},
+    ),
     # Begging, like urging, attributes the word it quotes to its subject.
     (
         "Mark Vale spoke for an hour.\nVale begged the jury to stop the “cycle” of killing.",

@@ -143,10 +143,19 @@ class PhraseRules(NameIndex):
     def _unlisted_name(self, start: int, at: int) -> bool:
         """Whether a capitalised word that opens no sentence stands in ``[start, at)``
         outside every actor's name: a firm the rules did not list ("Delta Air Lines")."""
+        sentence = max(self.masked.rfind(". ", start, at), start)
         for w in _CAPITALISED.finditer(self.masked, start, at):
             before = self.masked[max(0, w.start() - 3) : w.start()].rstrip()
             opens = not before or before[-1] in '.!?\n\x00“"(:'
-            if not opens and self._raw_ok(w.group(), w.start()) and w.group() not in PLACES:
+            # A sentence before: only a name that acts ("Delta Air Lines said"), not an object
+            # ("plans for the next version of Windows").
+            here = w.start() >= sentence or subject_of_verb(self.masked, w.end())
+            if (
+                here
+                and not opens
+                and self._raw_ok(w.group(), w.start())
+                and w.group() not in PLACES
+            ):
                 return True  # (not a weekday, a month, an actor's name, nor "met in Japan")
         return False
 

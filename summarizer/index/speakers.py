@@ -34,7 +34,8 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        ("the report said": only a report's publisher); "the institute
                        said": the one organisation named with that word; "the company/
                        group said": the one organisation named shortly before, when no
-                       unlisted name (a place aside) stands between; also opening the
+                       unlisted name (a place aside) stands between in its sentence, nor
+                       acts in one before ("plans for Windows" is no firm's); also opening the
                        clause of a participle or a second verb ("The group met and said")
 ``said_name``          "…,” said Michael Golden", "…,” said nurse X", "…,” said the IOM chief
                        in Tripoli, X", "Said Haines: “…”" (an inverted verb, then the name:
