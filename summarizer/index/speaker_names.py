@@ -106,6 +106,10 @@ def masked(text: str, quotations: Sequence[Quotation], works: Set[int] = frozens
     return "".join(parts)
 
 
+# What a state is called once named: its government ("the government said" where the article
+# names one state that way, and no body holds the word).
+STATE_WORDS = frozenset({"government"})
+
 # Roles too common to point back at one named person: "the official said" may be another.
 _VAGUE_ROLES = frozenset(
     {"official", "officials", "officer", "source", "member", "analyst", "expert", "resident"}
@@ -128,6 +132,8 @@ def actor_names(
         if actor.kind in ("organisation", "group"):
             described = [m.text.split()[-1] for m in title_mentions]
             words[actor.id] = frozenset(w.lower() for w in [*actor.name.split(), *described])
+        elif actor.kind == "state":
+            words[actor.id] = STATE_WORDS  # "Britain announced … The government said"
         elif actor.kind == "person":
             # "the prime minister said" after "Prime Minister Tom Field" (a title written
             # right before the name; never "the official", who may be another)

@@ -10,7 +10,7 @@ from bisect import bisect_right
 
 from .name_verbs import QUOTED_PASSIVE, holds_verb, subject_of_verb
 from .rules import SPEAKER_RULES
-from .speaker_names import PLACES, RAW, Found, Name, NameIndex
+from .speaker_names import PLACES, RAW, STATE_WORDS, Found, Name, NameIndex
 from .speaker_patterns import (
     DESCRIBED,
     DESCRIBED_AFTER,
@@ -119,6 +119,9 @@ class PhraseRules(NameIndex):
         known = {
             n.actor: n for n in self.names[:i] if n.actor and noun in self.words.get(n.actor, ())
         }
+        if len(known) > 1:  # "the government": a body named so ("the Pakistani government")
+            bodies = {a: n for a, n in known.items() if self.words[a] is not STATE_WORDS}
+            known = bodies or known
         if len(known) > 1:  # "the prime minister said" of a foreign and a prime minister
             described = set(words[1:])
             known = {a: n for a, n in known.items() if described <= self.words[a]}
@@ -130,7 +133,10 @@ class PhraseRules(NameIndex):
             known = {
                 n.actor: n
                 for n in self.names[:i]
-                if n.actor in self.words and not n.person and n.end > near
+                if n.actor in self.words
+                and self.words[n.actor] is not STATE_WORDS
+                and not n.person
+                and n.end > near
             }
             first = min((n.end for n in known.values()), default=start)
             if self._unlisted_name(first, start):

@@ -32,7 +32,8 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        the article gives the other sex (``genders.py``)
 ``noun_continues``     "the statement said": the author of the last statement reported
                        ("the report said": only a report's publisher); "the institute
-                       said": the one organisation named with that word; "the company/
+                       said": the one organisation named with that word ("the government": a
+                       body so named, else the one state); "the company/
                        group said": the one organisation named shortly before, when no
                        unlisted name (a place aside) stands between in its sentence, nor
                        acts in one before ("plans for Windows" is no firm's); also opening the
