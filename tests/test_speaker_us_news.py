@@ -373,6 +373,12 @@ CASES: list[tuple[str, Expected]] = [
             "Q2": ("said_name", "Tom Vale", "Tom Vale"),
         },
     ),
+    # "went on" right after a quotation reports it, as "continued" does.
+    (
+        "Ann Hale met Tom Vale.\n\nHale responded with a smile: “Can happen at 45.”\n\n“You know, "
+        "it happens, right?” Vale went on, as if he did not hear her.",
+        {"Q2": ("name_said", "Tom Vale", "Vale")},
+    ),
     # "As X put it": X's words.
     (
         "Ann Hale spoke.\nAs Professor Tom Vale put it: “The United States does a better job.” "
@@ -445,6 +451,8 @@ PITFALLS: list[tuple[str, Expected]] = [
         "backed him.",
         {"Q1": None, "S3": None, "S4": None},
     ),
+    # ... and away from one it is no speech.
+    ("Tom Vale spoke. The rally went on for hours. Vale went on to win the state.", {"S3": None}),
     # A hyphen inside a sentence is no dash around an apposition.
     (
         "Ann Hale met Tom Ruiz. The vote - a close one - said little about the race.",
