@@ -453,6 +453,12 @@ PITFALLS: list[tuple[str, Expected]] = [
     ),
     # ... and away from one it is no speech.
     ("Tom Vale spoke. The rally went on for hours. Vale went on to win the state.", {"S3": None}),
+    # An adviser described, not named, after the verb: no one named before continues.
+    (
+        "Sen. Tom Vale said he expects Cruz to play a major role.\n\n“I think politicians are "
+        "practical people,” said the senior Cruz adviser. “They’re going to be interested.”",
+        {"Q1": None, "Q2": None},
+    ),
     # A hyphen inside a sentence is no dash around an apposition.
     (
         "Ann Hale met Tom Ruiz. The vote - a close one - said little about the race.",

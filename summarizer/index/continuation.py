@@ -29,8 +29,10 @@ UNNAMED_SPEAKER = re.compile(
 
 # ... right after the quotation, inverted: "“…,” said one Democratic source".
 _UNNAMED_AFTER = re.compile(
-    r"\s*,?\s*(?:said|says|added|wrote|told\s+\w+)\s+(?:one|another|an?|some|two|three|several)"
+    r"\s*,?\s*(?:said|says|added|wrote|told\s+\w+)\s+(?:(?:one|another|an?|some|two|three|several)"
     r"\s+(?!of\b)[A-Za-z]"
+    # ... or "said the senior Cruz adviser": one of many such, not a person named before
+    r"|the\s+(?:[\w-]+\s+){0,3}?(?:adviser|advisor|aide|official|source|strategist|staffer)s?\b)"
 )
 
 # ... or a speech verb after it, then a full name no rule read: "“…,” said CNN anchor Jake
