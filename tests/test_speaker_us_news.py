@@ -373,6 +373,16 @@ CASES: list[tuple[str, Expected]] = [
             "Q2": ("said_name", "Tom Vale", "Tom Vale"),
         },
     ),
+    # A line opening with a name and a colon: a headline, a transcript.
+    (
+        "Vale: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance.\n\nOn Thursday, "
+        "Sen. Tom Vale said Trump was wrong.\n\nDr. Ann Hale: Clinton ‘Not Fit To Serve.’\n\n"
+        "Ann Hale said it twice.",
+        {
+            "Q1": ("colon_intro", "Tom Vale", "Vale"),
+            "Q2": ("colon_intro", "Ann Hale", "Ann Hale"),
+        },
+    ),
     # "went on" right after a quotation reports it, as "continued" does.
     (
         "Ann Hale met Tom Vale.\n\nHale responded with a smile: “Can happen at 45.”\n\n“You know, "
@@ -459,6 +469,8 @@ PITFALLS: list[tuple[str, Expected]] = [
         "practical people,” said the senior Cruz adviser. “They’re going to be interested.”",
         {"Q1": None, "Q2": None},
     ),
+    # ... not a colon after words that are no actor's name.
+    ("Note: the “big deal” was off. Tom Vale said it was over.", {"Q1": None}),
     # A hyphen inside a sentence is no dash around an apposition.
     (
         "Ann Hale met Tom Ruiz. The vote - a close one - said little about the race.",

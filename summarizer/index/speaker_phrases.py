@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .lexicon import HONORIFICS
 from .name_verbs import QUOTED_PASSIVE, holds_verb, subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import PLACES, RAW, STATE_WORDS, Found, Name, NameIndex
@@ -51,6 +52,10 @@ _OPENING_PHRASE_MAX = 80  # characters of an opening phrase before the subject (
 _SIGNATURE = re.compile(r"\s*[”\"’']?[ \t\xa0]*(?:(\n\s*)?([-–—―]+)[ \t\xa0]*|(\n\s*))")
 _SIGNED_WITH_DASH = re.compile(r"[ \t\xa0]*(?:[.,][^\n\x00]{0,80})?[ \t\xa0]*(?:\n|$)")
 _SIGNED_ALONE = re.compile(r"[ \t\xa0]*\.?[ \t\xa0]*(?:\n|$)")
+# A line opening with a name and a colon: its words are that name's (a headline "Graham:
+# Trump's ‘Incredibly Hateful Rhetoric’", a transcript's "Lopez: Well, …").
+_LINE_START = re.compile(rf"[ \t\xa0]*(?:(?:{'|'.join(sorted(HONORIFICS))})\.?[ \t\xa0]+)?")
+_NAME_COLON = re.compile(r"[ \t\xa0]*:[ \t\xa0]+")
 
 
 class PhraseRules(NameIndex):
@@ -70,6 +75,15 @@ class PhraseRules(NameIndex):
         if not tail.match(self.masked, name.end):
             return None
         return Found("signed", name, name.start, name.end, name.end)
+
+    @SPEAKER_RULES.finds("colon_intro", _NAME_COLON)
+    def line_speaker(self, line_start: int) -> Found | None:
+        """The actor whose name and a colon open the line ``line_start`` begins."""
+        opening = _LINE_START.match(self.masked, line_start)
+        name = self.by_phrase.get(opening.end()) if opening else None
+        if name is None or name.actor is None or not _NAME_COLON.match(self.masked, name.end):
+            return None
+        return Found("colon_intro", name, name.start, name.end, name.end)
 
     @SPEAKER_RULES.finds("noun_continues", DESCRIBED)
     def _described(self, at: int, start: int, stop: int) -> Found | None:

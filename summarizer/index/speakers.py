@@ -22,7 +22,9 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        subject of the clause a participle hangs on; also a sentence "X
                        commended the parties, saying they …", which a later "he said" may
                        refer to
-``colon_intro``        "Mr. Waltz responded: “…”" (a name and verb introducing the quotation)
+``colon_intro``        "Mr. Waltz responded: “…”" (a name and verb introducing the quotation);
+                       a line opening with a name and a colon ("Graham: Trump's ‘Incredibly
+                       Hateful Rhetoric’", a transcript's "Lopez: Well, …")
 ``pronoun_continues``  "he said": the last person cued as speaker in this paragraph, else the
                        one person it names (of several, the one subject of a verb), else the
                        last cued in the paragraph before unless
@@ -172,7 +174,12 @@ def _quotation_targets(
         after = q.end + (q.end < len(text) and text[q.end] in "”\"’'")
         until = min(high, quotations[i + 1].start - 1) if i + 1 < len(quotations) else high
         since = max(low, quotations[i - 1].end + 1) if i > 0 else low
-        speechy = VERB.search(hidden, low, high) is not None or "as saying" in hidden[low:high]
+        line_found = matcher.line_speaker(line_start)  # "Graham: Trump's ‘…’"
+        speechy = (
+            VERB.search(hidden, low, high) is not None
+            or "as saying" in hidden[low:high]
+            or line_found is not None
+        )
         and_quoting = (
             i > 0
             and quotations[i - 1].start >= low
@@ -216,6 +223,8 @@ def _quotation_targets(
         opens = text[line_start : q.start - 1].strip() == ""
         if found is None and _LINE_OPENING.fullmatch(text, line_start, q.start):
             found = matcher.signed(after)  # "“…”" then "― Martha Aguilar"
+        if found is None:
+            found = line_found
         scare = not_speech(q.text)
         subject = None
         if found is None:
