@@ -383,6 +383,15 @@ CASES: list[tuple[str, Expected]] = [
             "Q2": ("colon_intro", "Ann Hale", "Ann Hale"),
         },
     ),
+    # ... and a line of a transcript or a headline without quotation marks.
+    (
+        "Tom Vale hosted Ann Hale.\n\nVale: Well, speculation is bad for all of us.\n\n"
+        "Hale: I Still Believe Trump Can’t Be Trusted with the Codes.",
+        {
+            "S2": ("colon_intro", "Tom Vale", "Vale"),
+            "S3": ("colon_intro", "Ann Hale", "Hale"),
+        },
+    ),
     # "went on" right after a quotation reports it, as "continued" does.
     (
         "Ann Hale met Tom Vale.\n\nHale responded with a smile: “Can happen at 45.”\n\n“You know, "
@@ -471,6 +480,13 @@ PITFALLS: list[tuple[str, Expected]] = [
     ),
     # ... not a colon after words that are no actor's name.
     ("Note: the “big deal” was off. Tom Vale said it was over.", {"Q1": None}),
+    # A label, a question or a list of names after "Name:" is no statement.
+    (
+        "Tom Vale spoke with Ann Hale.\n\nVale: 547.\n\nHale: Finish second.\n\nVale: "
+        "Constitutional conservative or another typical career politician?\n\nHale: Tom Ruiz "
+        "(capt), Bob Lee, Jim Orr, Ed Fox.",
+        {"S2": None, "S3": None, "S4": None, "S5": None},
+    ),
     # A hyphen inside a sentence is no dash around an apposition.
     (
         "Ann Hale met Tom Ruiz. The vote - a close one - said little about the race.",

@@ -121,6 +121,9 @@ _FULL_STOP = re.compile(r"[.!?](?=\s|$)")
 # A quotation opening its line: nothing before it but its opening mark (and spaces).
 _LINE_OPENING = re.compile(r"\s*[“\"‘']?\s*")
 _COLON = re.compile(r"[^.!?\x00]*:\s*")
+# What a line's "Name:" says, to be a statement: five words or more, no question, no figure
+_SAID_ON_LINE = re.compile(r"(?=\D)(?:\S+\s+){4,}[^?]*[^?\s]")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")  # ... and no list of names ("New Zealand: A, B, …")
 _INTRODUCES_NEXT = re.compile(r"[^.!?,\x00]*:\s*")
 # A coordinated clause with a new, named subject: ", but Russia …", "; the ministry …".
 _NEW_SUBJECT = re.compile(r"(?:,\s+but|;)\s+(?:the\s+)?[A-Z]")
@@ -282,6 +285,12 @@ def _sentence_targets(
             found = matcher.participle(s.start, s.end)  # "X commended them, saying …"
         else:
             found = matcher.scan(s.start, s.end)
+        if found is None and (s.start == 0 or hidden[s.start - 1] == "\n"):
+            found = matcher.line_speaker(s.start)  # "Matthews: Well, speculation is bad."
+            said = hidden[found.verb_end : s.end].lstrip(": ") if found else ""
+            listed = said.count(",") >= 3 and len(_LOWER_WORD.findall(said)) < 4
+            if not _SAID_ON_LINE.fullmatch(said) or listed:
+                found = None  # a label ("Clinton: 547.", "Rubio: Finish second.") or a list
         if found is not None:
             out.append(Target(s.id, s.start, s.end, s.paragraph, False, found))
     return out
