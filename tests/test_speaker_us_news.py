@@ -392,6 +392,16 @@ CASES: list[tuple[str, Expected]] = [
             "S3": ("colon_intro", "Ann Hale", "Hale"),
         },
     ),
+    # A participle of asking, responding or recalling after the main clause.
+    (
+        "Sen. Tom Vale also sent out a fundraising call following the remarks, asking "
+        "supporters to “donate $3 to our campaign now.”\nSen. Ann Hale refused to entertain it, "
+        "responding that she is “not going to go into what my campaign is doing.”",
+        {
+            "Q1": ("name_saying", "Tom Vale", "Tom Vale"),
+            "Q2": ("name_saying", "Ann Hale", "Ann Hale"),
+        },
+    ),
     # "went on" right after a quotation reports it, as "continued" does.
     (
         "Ann Hale met Tom Vale.\n\nHale responded with a smile: “Can happen at 45.”\n\n“You know, "
@@ -486,6 +496,12 @@ PITFALLS: list[tuple[str, Expected]] = [
         "Constitutional conservative or another typical career politician?\n\nHale: Tom Ruiz "
         "(capt), Bob Lee, Jim Orr, Ed Fox.",
         {"S2": None, "S3": None, "S4": None, "S5": None},
+    ),
+    # ... but not asking as what others are accused of.
+    (
+        "Sen. Tom Vale fielded attacks, so much so that he accused the moderators of asking too "
+        "many “please attack Ted” questions.",
+        {"Q1": ("pronoun_continues", "Tom Vale", "he")},
     ),
     # A hyphen inside a sentence is no dash around an apposition.
     (

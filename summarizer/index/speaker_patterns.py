@@ -410,6 +410,10 @@ PARTICIPLE = re.compile(
     r"emphasi[sz]ing|vowing|pledging|promising|demanding|denying|suggesting|acknowledging|"
     r"admitting|reiterating|"
     r"complaining|predicting|cautioning|deeming|labell?ing|branding|dubbing|terming|"
+    # ("asking" never after "of", "kept" or "and": "accused them of asking", "kept asking her")
+    r"(?<!\bof )(?<!\bkept )(?<!\band )asking|"
+    r"responding|replying|recalling|quipping|joking|conceding|boasting|lamenting|"
+    r"pleading|imploring|begging|"
     r"statement,?\s+(?:which|that)\s+(?:read|said))\b"
 )
 # Verbs that attribute the quoted words in their own clause: "X called it “…”".
