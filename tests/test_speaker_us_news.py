@@ -402,6 +402,12 @@ CASES: list[tuple[str, Expected]] = [
             "Q2": ("name_saying", "Ann Hale", "Ann Hale"),
         },
     ),
+    # "She" opening the sentence of a quotation no verb attributes: the person she is.
+    (
+        "“I am still in shock,” said nurse Ann Hale.\nHale was rescued after ten minutes. She has "
+        "burns but is “grateful to have another chance to keep working as a nurse.”",
+        {"Q2": ("pronoun_continues", "Ann Hale", "She")},
+    ),
     # "went on" right after a quotation reports it, as "continued" does.
     (
         "Ann Hale met Tom Vale.\n\nHale responded with a smile: “Can happen at 45.”\n\n“You know, "
@@ -502,6 +508,12 @@ PITFALLS: list[tuple[str, Expected]] = [
         "Sen. Tom Vale fielded attacks, so much so that he accused the moderators of asking too "
         "many “please attack Ted” questions.",
         {"Q1": ("pronoun_continues", "Tom Vale", "he")},
+    ),
+    # ... not when a name stands between: the words may be that one's.
+    (
+        "“I am still in shock,” said nurse Ann Hale.\nShe watched as Tom Vale stood there, “a "
+        "broken and tired man with nothing left.”",
+        {"Q2": None},
     ),
     # A hyphen inside a sentence is no dash around an apposition.
     (

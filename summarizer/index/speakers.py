@@ -31,7 +31,9 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        this one names another, else (nobody cued there) the one person the
                        paragraph before names, else the named person opening the sentence
                        before ("it said": organisations and states alike); never a person
-                       the article gives the other sex (``genders.py``)
+                       the article gives the other sex (``genders.py``); also "he"/"she"
+                       opening the sentence of a quotation no verb attributes, no name
+                       between ("She has burns but is “grateful to …”")
 ``noun_continues``     "the statement said": the author of the last statement reported
                        ("the report said": only a report's publisher); "the institute
                        said": the one organisation named with that word ("the government": a
@@ -117,6 +119,7 @@ from .speaker_rules import Matcher
 from .units import IndexedActor, Sentence, SpeakerCue, SpeakerRule
 
 _PRONOUN_OPENS = re.compile(r"(?:He|She)\b(?!-)")
+_PRONOUN_SUBJECT = re.compile(r"\s*(He|She)\s+(?=[a-z])")
 _FULL_STOP = re.compile(r"[.!?](?=\s|$)")
 # A quotation opening its line: nothing before it but its opening mark (and spaces).
 _LINE_OPENING = re.compile(r"\s*[“\"‘']?\s*")
@@ -234,6 +237,8 @@ def _quotation_targets(
             subject = matcher.sentence_subject(low, max(low, q.start - 1))
             if subject is not None and UNNAMED_SPEAKER.search(text, subject.end, q.start):
                 subject = None  # "X explained … and another said tenants “…”"
+            if subject is None:
+                found = _pronoun_subject(hidden, low, q.start, matcher)
         joined = found is None and and_quoting
         before = _before_subject(sentences, starts, low, found, matcher)
         target = Target(
@@ -242,6 +247,15 @@ def _quotation_targets(
         )  # fmt: skip
         out.append(target)
     return out
+
+
+def _pronoun_subject(hidden: str, start: int, quote: int, m: Matcher) -> Found | None:
+    """ "He"/"she" opening the sentence of a quotation no verb attributes, with no name before
+    the quotation: "She has first degree burns but is “grateful to …”" is hers."""
+    p = _PRONOUN_SUBJECT.match(hidden, start, quote)
+    if p is None or any(start <= n.start < quote for n in m.in_order):
+        return None
+    return Found("pronoun_continues", None, p.start(1), p.end(1), p.end(1), p.group(1).lower())
 
 
 def _before_subject(
