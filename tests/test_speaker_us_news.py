@@ -402,11 +402,12 @@ CASES: list[tuple[str, Expected]] = [
             "Q2": ("name_saying", "Ann Hale", "Ann Hale"),
         },
     ),
-    # "She" opening the sentence of a quotation no verb attributes: the person she is.
+    # "She" opening the sentence of a quotation no verb attributes: the person she is (a
+    # guess about the clause, as a named subject is).
     (
         "“I am still in shock,” said nurse Ann Hale.\nHale was rescued after ten minutes. She has "
         "burns but is “grateful to have another chance to keep working as a nurse.”",
-        {"Q2": ("pronoun_continues", "Ann Hale", "She")},
+        {"Q2": ("sentence_subject", "Ann Hale", "She")},
     ),
     # "went on" right after a quotation reports it, as "continued" does.
     (

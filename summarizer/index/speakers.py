@@ -31,9 +31,7 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        this one names another, else (nobody cued there) the one person the
                        paragraph before names, else the named person opening the sentence
                        before ("it said": organisations and states alike); never a person
-                       the article gives the other sex (``genders.py``); also "he"/"she"
-                       opening the sentence of a quotation no verb attributes, no name
-                       between ("She has burns but is “grateful to …”")
+                       the article gives the other sex (``genders.py``)
 ``noun_continues``     "the statement said": the author of the last statement reported
                        ("the report said": only a report's publisher); "the institute
                        said": the one organisation named with that word ("the government": a
@@ -66,7 +64,9 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        Comey for acting as “…”", "Sen. X (I-Vt.) called him …");
                        not a subordinate clause's ("outlets reported X remained"), not when
                        a speech verb with another subject stands between ("X interviewed
-                       Y, who said …", "and another said “…”")
+                       Y, who said …", "and another said “…”"); "he"/"she" opening the
+                       sentence, no name before the quotation, resolved as "he said" is
+                       ("She has burns but is “grateful to …”")
 
 Where they compete: in the words examined, ``as_saying`` and ``in_a_statement`` win; then
 each speech verb is tried for its subject name, a subject pronoun, a description ("the
@@ -76,7 +76,8 @@ quotation wins, except a new clause introducing the next quotation (“A” whil
 X said Y was “A” when he said “B”).
 A participle or an attributing verb is read only when no speech verb named anyone. A
 sentence is read left to right, so the main clause's speaker comes before a reported one's.
-``paragraph_continues`` only applies when nothing else did, and ``sentence_subject`` after it.
+``paragraph_continues`` only applies when nothing else did, and ``sentence_subject`` after it
+(a named subject; a "he"/"she" one is resolved before it, as "he said" is).
 
 Names inside quotation marks are never speakers; a list of subjects ("A, B and C said") gives
 a quotation its first name, as a reader answering with one name does, and a sentence no cue
@@ -255,7 +256,8 @@ def _pronoun_subject(hidden: str, start: int, quote: int, m: Matcher) -> Found |
     p = _PRONOUN_SUBJECT.match(hidden, start, quote)
     if p is None or any(start <= n.start < quote for n in m.in_order):
         return None
-    return Found("pronoun_continues", None, p.start(1), p.end(1), p.end(1), p.group(1).lower())
+    # A guess about the clause, like a named subject's: the model may overrule it.
+    return Found("sentence_subject", None, p.start(1), p.end(1), p.end(1), p.group(1).lower())
 
 
 def _before_subject(
@@ -355,7 +357,8 @@ def _resolve(
             continue
         # A pronoun or a description points at its own words; a continued cue at the words
         # that named.
-        start, end = (f.start, f.end) if rule in REFERRING and f else (source.start, source.end)
+        referring = f is not None and (rule in REFERRING or f.pronoun in ("he", "she"))
+        start, end = (f.start, f.end) if referring and f else (source.start, source.end)
         here = source if source.paragraph == t.paragraph else moved(source, t.paragraph)
         # A quotation that continues it is measured from here ("…,” he said. “…”": "he").
         said.append(dataclasses.replace(here, last=end))
