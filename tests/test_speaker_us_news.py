@@ -341,10 +341,12 @@ CASES: list[tuple[str, Expected]] = [
     # was said.
     (
         "Speaking in Beijing, Foreign Ministry spokesman Lu Vale repeated that China opposed "
-        "hacking.\nAnn Hale maintained that she had done nothing wrong.",
+        "hacking.\nAnn Hale maintained that she had done nothing wrong. Then Ann Hale wondered "
+        "whether she could file charges.",
         {
             "S1": ("name_said", "Lu Vale", "Lu Vale"),
             "S2": ("name_said", "Ann Hale", "Ann Hale"),
+            "S3": ("name_said", "Ann Hale", "Ann Hale"),
         },
     ),
     # An apposition over a place with its state's abbreviation, then a relative clause.

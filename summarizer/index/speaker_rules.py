@@ -82,8 +82,9 @@ _QUOTE_CLAUSE = re.compile(r"\x00[^\x00.;:!?\n]{0,60}$")
 # ... or before a clause of what was said: "Lu Kang repeated that China opposed hacking" (not
 # "repeated that mistake", "maintained that margin": "that" a determiner there).
 _THAT_CLAUSE = re.compile(
-    r"\s+that\s+(?:(?:he|she|it|they|we|i|you|there|the|a|an|his|her|its|their|our|no)\b|[A-Z])"
-)
+    r"\s+(?:that|whether)\s+"
+    r"(?:(?:he|she|it|they|we|i|you|there|the|a|an|his|her|its|their|our|no)\b|[A-Z])"
+)  # (and "Trump wondered whether he could file charges")
 _PARTICIPLE_SUBJECT = re.compile(r",?\s+")
 # Between two names of a list of subjects: "A, B and C", "A and the B", "A (AFP) and B".
 _LIST_JOIN = re.compile(
