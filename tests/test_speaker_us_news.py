@@ -417,6 +417,12 @@ CASES: list[tuple[str, Expected]] = [
         "it happens, right?” Vale went on, as if he did not hear her.",
         {"Q2": ("name_said", "Tom Vale", "Vale")},
     ),
+    # An affiliation after an inverted verb's name, its words hyphenated.
+    (
+        'The race went on.\n"Cruz\'s victory should give him momentum," says Tom Vale of the '
+        "non-partisan Vale-Hale Political Report.",
+        {"Q1": ("said_name", "Tom Vale", "Tom Vale")},
+    ),
     # "As X put it": X's words.
     (
         "Ann Hale spoke.\nAs Professor Tom Vale put it: “The United States does a better job.” "

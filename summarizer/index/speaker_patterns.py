@@ -339,7 +339,7 @@ _PP_AFTER = r"in|on|at|during|after|before|from|via|to|with|while|when"
 # ... or its affiliation: "said Keith Springer of Capital Financial Partners"; or an aside in
 # brackets: "said Rep. Jim Clyburn (D-S.C.), a member of …".
 NAME_END = re.compile(
-    rf"\s*(?:[,.;:!?)\n\x00]|$)|\s+(?:{_PP_AFTER})\b|\s+of\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}[A-Z]"
+    rf"\s*(?:[,.;:!?)\n\x00]|$)|\s+(?:{_PP_AFTER})\b|\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}[A-Z]"
     r"|\s+\([^()\n\x00]{1,30}\)"
 )
 _ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
