@@ -36,6 +36,14 @@ CASES: list[tuple[str, Expected]] = [
             "Q1": ("noun_continues", "Pakistani government", "The government"),
         },
     ),
+    # A person after an organisation's possessive speaks ("according to the BBC's X"); an alias
+    # in brackets after a name is no one's words and cuts no frame.
+    (
+        'Chinese President Hu Jintao visited Brazil. Mr Hu was "all smiles" as he emerged '
+        'from talks with President Luiz Inacio Lula da Silva ("Lula"), according to the BBC\'s '
+        "Tom Vale in Sao Paulo.",
+        {"Q1": ("according_to", "Tom Vale", "Tom Vale"), "Q2": None},
+    ),
     # Begging, like urging, attributes the word it quotes to its subject.
     (
         "Mark Vale spoke for an hour.\nVale begged the jury to stop the “cycle” of killing.",

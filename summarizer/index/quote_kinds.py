@@ -58,6 +58,11 @@ def _word_start(text: str, at: int) -> int:
     return at
 
 
+# A short name alone in brackets right after a name: its alias, no one's words.
+_NAME_BRACKET = re.compile(r"[A-Z][\w.’'-]*\s*\(\s*[“\"‘']?$")
+_ALIAS = re.compile(r"[”\"’']?\s*\)")
+
+
 def names_a_thing(text: str, q: Quotation) -> bool:
     """A quotation standing for a thing's name: a common noun after it ("the “X” campaign"),
     or a verb of naming before it ("a site called “X”", not "what he called “X”"), or a
@@ -67,6 +72,8 @@ def names_a_thing(text: str, q: Quotation) -> bool:
     nickname = q.start > 3 and NICKNAME.match(text, _word_start(text, q.start - 2))
     if nickname and nickname.span(1) == (q.start - 2, q.end + 2):
         return True  # Sgt. Frank "Greg" Ford
+    if _ALIAS.match(text, q.end) and _NAME_BRACKET.search(text, max(0, q.start - 40), q.start):
+        return True  # President Luiz Inacio Lula da Silva ("Lula")
     return (
         _THING_AFTER.match(text, q.end) is not None
         or _THING_BEFORE.search(text, max(0, q.start - 40), q.start) is not None

@@ -33,6 +33,7 @@ from .units import IndexedActor, SpeakerRule
 # joined after a quotation (“…” and the FA concluded).
 # "A and B", "A and industry minister B" (a lower-case title before the second name).
 _COORDINATED = re.compile(r"[\w.)],?\s+(?:and|or|&)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+_OWNS = re.compile(r"[’']s\s+")  # a possessive before a person: "the BBC's Tom Gibb"
 _AFTER_VERB = re.compile(r"\s+(?:[Tt]he\s+)?")  # "according to The Guardian"
 _APPOSED = re.compile(r",\s+(?:(?:the|a|an)\s+)?")
 RAW = r"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}"
@@ -284,6 +285,9 @@ class NameIndex:
             if raw is None or not self._raw_ok(raw.group(), raw.start()):
                 return None
             name = Name(raw.start(), raw.end(), raw.start(), None, raw.group(), True)
+        owned = _OWNS.match(self.masked, name.end)
+        if owned and (person := self.by_phrase.get(owned.end())) is not None and person.person:
+            name = person  # "according to the BBC's Tom Gibb": Gibb, not the BBC
         if closed and not NAME_END.match(self.masked, name.end):
             return None
         return name

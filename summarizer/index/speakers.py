@@ -179,7 +179,9 @@ def _quotation_targets(
         low, high, paragraph, line_start = _bounds(text, hidden, sentences, starts, q)
         # The frames: the words after the quotation up to the next one, and before it.
         after = q.end + (q.end < len(text) and text[q.end] in "”\"’'")
-        until = min(high, quotations[i + 1].start - 1) if i + 1 < len(quotations) else high
+        # (an alias or a name in quotation marks cuts no frame: "X (“Lula”), according to Y")
+        nxt = next((r for r in quotations[i + 1 :] if r.number not in things), None)
+        until = min(high, nxt.start - 1) if nxt is not None else high
         since = max(low, quotations[i - 1].end + 1) if i > 0 else low
         line_found = matcher.line_speaker(line_start)  # "Graham: Trump's ‘…’"
         speechy = (
@@ -206,7 +208,7 @@ def _quotation_targets(
         if post is not None and SPEAKER_RULES[post.rule].reads != "inverted":
             # “A” whilst X said: “B” / “A”, while X indicated …: a new clause, X's own words.
             between = hidden[after : post.start]
-            introduces = i + 1 < len(quotations) and until == quotations[i + 1].start - 1
+            introduces = nxt is not None and until == nxt.start - 1
             if _CLAUSE_OPENER.search(between) or (
                 introduces
                 and WORD.search(between)
