@@ -44,6 +44,12 @@ CASES: list[tuple[str, Expected]] = [
         "Tom Vale in Sao Paulo.",
         {"Q1": ("according_to", "Tom Vale", "Tom Vale"), "Q2": None},
     ),
+    # A person's document speaks for them, also through "which": "X's decree, which said".
+    (
+        "Prime Minister Tom Vale formed a commission. Ann Hale tweeted Vale's decree, which "
+        'said: "The prime minister is pleased to direct that the website may be restored."',
+        {"Q1": ("on_behalf_of", "Tom Vale", "Vale")},
+    ),
     # Begging, like urging, attributes the word it quotes to its subject.
     (
         "Mark Vale spoke for an hour.\nVale begged the jury to stop the “cycle” of killing.",

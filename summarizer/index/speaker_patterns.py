@@ -151,6 +151,7 @@ _VOICES = (
     r"spokes(?:man|woman|person|people)|representatives?|(?:press\s+)?office|press\s+"
     r"(?:service|secretary)|presidency|statement|communiqu[eé]|website|account|memo|letter|"
     r"report|release|tweet|post|campaign|team|lawyers?|attorneys?|ministry|government|embassy|"
+    r"decree|"
     # "USAF officials said", "Cruz's advisers say": the body or person speaks through them
     r"officials|executives|advis[eo]rs|aides|staff(?:ers)?"
 )
@@ -158,7 +159,7 @@ _VOICES = (
 # campaign says".
 _VOICE = re.compile(
     rf"(?:['’]s?)?\s+(?:(?!(?:the|a|an|its|his|her|their)\b)[\w-]+\s+){{0,2}}?"
-    rf"(?:{_VOICES}){_FILLERS}"
+    rf"(?:{_VOICES})(?:,\s+which)?{_FILLERS}"  # (and "Sharif's decree, which said")
 )
 # Right before a name: a spokesperson speaks for it; after another preposition it is an object.
 # So do the body's people: "Officials of the G7 said", "Finance ministers and central bankers
