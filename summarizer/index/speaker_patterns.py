@@ -401,39 +401,8 @@ def closed_after(masked: str, end: int, gap_kind: str, person: bool) -> bool:
     return m.group(1) in ORG_DESCRIPTORS or (person and m.group(1) in _HEADS)
 
 
-# -- quotations introduced without a speech verb --------------------------------------------
+# -- descriptions and documents that speak --------------------------------------------------
 
-# "X issued a statement saying “…”", "…, telling a conference: “…”".
-PARTICIPLE = re.compile(
-    r"\b(?:(?<!\bas )saying|stating|adding|writing|telling|noting|declaring|explaining|concluding|"
-    r"arguing|warning|urging|insisting|claiming|announcing|confirming|tweeting|posting|"
-    r"calling|describing|alleging|citing|attributing|blaming|accusing|asserting|stressing|"
-    r"emphasi[sz]ing|vowing|pledging|promising|demanding|denying|suggesting|acknowledging|"
-    r"admitting|reiterating|"
-    r"complaining|predicting|cautioning|deeming|labell?ing|branding|dubbing|terming|"
-    # ("asking" never after "of", "kept" or "and": "accused them of asking", "kept asking her")
-    r"(?<!\bof )(?<!\bkept )(?<!\band )asking|"
-    r"responding|replying|recalling|quipping|joking|conceding|boasting|lamenting|"
-    r"pleading|imploring|begging|"
-    r"statement,?\s+(?:which|that)\s+(?:read|said))\b"
-)
-# Verbs that attribute the quoted words in their own clause: "X called it “…”".
-QUOTING = re.compile(
-    r"\b(?<!so-)(?:called|described|denounced|dubbed|labell?ed|branded|termed|praised|condemned|"
-    r"critici[sz]ed|congratulated|thanked|hailed|posted|lauded|slammed|offered|expressed|"
-    r"voiced|deemed|alleged|accused|cited|urged|promised|pledged|vowed|demanded|dismissed|"
-    r"characteri[sz]ed|rejected|decried|derided|ridiculed|welcomed|"
-    r"chided|scolded|mocked|blasted|lambasted|faulted|touted|berated|castigated|assailed|"
-    r"trashed|bashed|excoriated|applauded|commended|disputed|questioned|begged|implored|"
-    # the same in the present of news headlines and ledes: "X calls the wall “stupid”"
-    r"calls|describes|denounces|dubs|labels|brands|terms|praises|condemns|critici[sz]es|"
-    r"hails|slams|dismisses|rejects|decries|welcomes|accuses|urges|demands|"
-    r"chides|scolds|mocks|blasts|lambastes|faults|touts|assails|applauds|disputes|questions|"
-    # a view held: "X believes the plan is “fair”", "X wants to make the city “safer”"
-    r"believes?|believed|thinks?|thought|hopes?|hoped|fears?|feared|wants?|wanted|"
-    r"considers?|considered|regards?|regarded|feels?|felt|expects?|expected)\b"
-)
-CLAUSE = re.compile(r"[^.;!?\n\x00]{0,100}")
 # "the statement said" (its author), "the institute said" (the one institute named before).
 DESCRIBED = re.compile(rf"\b(?:[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){{0,2}}?([A-Za-zé]+){_FILLERS}$")
 # The same after "according to": "according to the company, …".

@@ -18,12 +18,12 @@ from typing import Literal
 
 from .lexicon import INVERTING_VERBS, SPEECH_BY_QUOTATION, SPEECH_OPENERS, TELL_VERBS
 from .name_verbs import FILLER, subject_of_verb
+from .quoting_verbs import CLAUSE, PARTICIPLE, QUOTING
 from .rules import SPEAKER_RULES
 from .speaker_names import RAW, RAW_NAME, Found, Name, not_a_name, raw_name
 from .speaker_patterns import (
     AGENT_APPOSED,
     APPOSED,
-    CLAUSE,
     DOCUMENT_BY,
     IN_APPOSITION,
     JUST_QUOTED,
@@ -35,9 +35,7 @@ from .speaker_patterns import (
     OPENING_PHRASE,
     OPENING_SUBORDINATE,
     OWNED_NAME,
-    PARTICIPLE,
     PARTY_ASIDE,
-    QUOTING,
     RAW_OBJECT,
     ROLE_AT,
     SPOKESPERSON_FOR,

@@ -102,6 +102,7 @@ from .continuation import UNNAMED_SPEAKER, Target, carries_on, continued
 from .genders import Gender, actor_genders
 from .quotations import Quotation
 from .quote_kinds import WORD, names_a_thing, not_speech, titles_a_work
+from .quoting_verbs import QUOTING
 from .referents import (
     Said,
     last_said,
@@ -115,7 +116,7 @@ from .referents import (
 from .rules import REFERRING, SPEAKER_RULES
 from .sentences import sentence_at
 from .speaker_names import Found, Name, actor_names, masked
-from .speaker_patterns import MASK, QUOTING, VERB
+from .speaker_patterns import MASK, VERB
 from .speaker_rules import Matcher
 from .units import IndexedActor, Sentence, SpeakerCue, SpeakerRule
 
