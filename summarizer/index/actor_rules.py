@@ -438,7 +438,8 @@ def _apposition(
     while j > i and bare[j] in _COMPLEMENT:
         j -= 1
     personal = any(w in TITLE_HEADS or w in ROLE_NOUNS for w in bare[i : j + 1])
-    if personal and len(piece.words) == 1 and _THE_BEFORE.search(text, 0, piece.start):
+    lone = len(piece.words) == 1
+    if personal and lone and _THE_BEFORE.search(text, max(0, piece.start - 8), piece.start):
         return  # "Appearing on CBS' Face the Nation, the GOP front-runner said": a thing's name
     piece.title, piece.strong = (start, spans[j][2]), True
     if not personal:

@@ -153,15 +153,15 @@ class _Finder:
         self.surnames: dict[str, list[tuple[int, str]]] = {}
         # First words that may be the family name ("Jiang" of "Jiang Yu") → their people.
         self.family_first: dict[str, set[str]] = {}
+        self.state_phrases: list[tuple[int, int, str]] = []  # (start, end, phrase), in ``run``
 
     def run(self) -> list[IndexedActor]:
         self._institutions()
         headlines = title_case_sentences(self.tokens, self.sentences)
         pieces = find_pieces(self.text, self.tokens, self.runs, headlines, self.heard)
         # A state's formal name ("the Islamic Republic of Iran") is the state's (rule 6).
-        formal = [
-            (a, b) for a, b, w in find_phrases(self.text, self.tokens, _STATES) if " of " in w
-        ]
+        self.state_phrases = list(find_phrases(self.text, self.tokens, _STATES))
+        formal = [(a, b) for a, b, w in self.state_phrases if " of " in w]
         pieces = [p for p in pieces if not any(a <= p.start < b for a, b in formal)]
         org_names, borne = organisation_names(self.text, pieces)
         self._people(pieces, org_names)
@@ -348,7 +348,7 @@ class _Finder:
     def _states(self) -> None:
         found: dict[str, list[tuple[int, int]]] = {}
         acting: set[str] = set()
-        for start, end, word in find_phrases(self.text, self.tokens, _STATES):
+        for start, end, word in self.state_phrases:
             at = bisect_left(self.tokens, start, key=lambda t: t.start)
             if self.taken[start] or self._inside_name(at):
                 continue
