@@ -554,6 +554,17 @@ def test_a_states_formal_name_is_the_state(text: str, formal: str) -> None:
     assert formal in actors[0].name
 
 
+def test_a_caption_glued_to_the_next_sentence_ends_the_name() -> None:
+    """ "—Anthony AlbaneseAlbanese said …" (a scraped pull quote's caption): the name ends
+    where the next sentence begins, and "McDonald" inside a name is no caption."""
+    text = (
+        "Mark McDonald resigned.\n—Anthony AlbaneseAlbanese said McDonald informed him on "
+        "Monday.\n—Tom HaleThe search began on Friday."
+    )
+    names = sorted(a.name for a in find_actors(text, split_sentences(text)))
+    assert names == ["Anthony Albanese", "Mark McDonald", "Tom Hale"]
+
+
 def test_a_lone_word_after_the_is_no_person_a_title_describes() -> None:
     """ "Face the Nation, the GOP front-runner said": a programme's last word, not a person
     whose title follows."""

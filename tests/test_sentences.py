@@ -118,6 +118,16 @@ CASES = [
         "“It is over.” Tom Hale said the deal was off.",
         ["“It is over.”", "Tom Hale said the deal was off."],
     ),
+    # A pull quote's caption glued to the next sentence in a scraped page is a sentence.
+    (
+        "He said none could have survived.\n—Superintendent Tom HaleThe search began on Friday.",
+        [
+            "He said none could have survived.",
+            "—Superintendent Tom Hale",
+            "The search began on Friday.",
+        ],
+    ),
+    ("—UNICEFWhen Warfa was asked, he left.", ["—UNICEF", "When Warfa was asked, he left."]),
     # A quotation left open (it runs on into the next paragraph) merges nothing.
     ('"We will rebuild. It will take years.', ['"We will rebuild.', "It will take years."]),
     # Words nupunkt's legal model takes for abbreviations, before a name.

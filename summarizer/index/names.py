@@ -33,6 +33,7 @@ from .lexicon import (
     TITLE_MODIFIERS,
     WEEKDAYS,
 )
+from .sentences import caption_ends
 from .units import Sentence
 
 # A web outlet is one word with its domain: "Znak.com", "Meduza.io".
@@ -105,11 +106,9 @@ def tokenize(text: str, sentences: Sequence[Sentence]) -> list[Token]:
     articled = _ARTICLED.match
     # A quoted nickname is no word of the name around it (``joined`` spans it).
     nicknames = [m.span(1) for m in NICKNAME.finditer(text)]
-    for m in _TOKEN.finditer(text):
-        start, stop = m.span()
+    for start, stop, word in _words(text):
         if nicknames and any(a < start < b for a, b in nicknames):
             continue
-        word = m.group()
         end = stop
         if word[-1] == "s" and len(word) > 2 and word[-2] in "'’":
             word, end = word[:-2], stop - 2  # a possessive ’s
@@ -126,6 +125,18 @@ def tokenize(text: str, sentences: Sequence[Sentence]) -> list[Token]:
             append(Token(start, end, stop, word, sentence, False, False))
         last_sentence = sentence
     return out
+
+
+def _words(text: str) -> Iterator[tuple[int, int, str]]:
+    """The words of ``text``; a word a glued caption runs into is two ("KnowlesThe")."""
+    cuts = caption_ends(text)
+    for m in _TOKEN.finditer(text):
+        start, stop = m.span()
+        for cut in cuts:
+            if start < cut < stop:
+                yield start, cut, text[start:cut]
+                start = cut
+        yield start, stop, text[start:stop]
 
 
 _WORD_BEFORE = re.compile(r"[A-Z][\w.'’-]* $")

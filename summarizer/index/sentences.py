@@ -81,6 +81,18 @@ _OPENING, _CLOSING = "“„«", "”»"
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+# A pull quote's caption glued to the sentence after it in scraped Wikinews pages: a line
+# opening with a dash, the speaker's name, then the next sentence with no space between
+# ("—Superintendent Gary KnowlesThe situation began", "—Anthony AlbaneseAlbanese said",
+# "—UNICEFWhen Warfa was asked").
+_GLUED_CAPTION = re.compile(r"^[ \t]*[—―][^\n]{1,120}?(?:[a-z.)]|[A-Z])(?=[A-Z][a-z])", re.M)
+
+
+def caption_ends(text: str) -> list[int]:
+    """Where a glued caption ends: a sentence starts there, and a word ends there."""
+    return [m.end() for m in _GLUED_CAPTION.finditer(text)]
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of ``text`` in reading order, numbered from 1, with exact offsets."""
     sentences: list[Sentence] = []
@@ -112,6 +124,7 @@ def _spans(line: str) -> list[tuple[int, int]]:
         ):
             cuts.add(cut)
     cuts.update(m.end() for m in _INITIALISM_END.finditer(line) if not quotes.inside(m.end()))
+    cuts.update(caption_ends(line))
     pieces, start = [], 0
     for cut in [*sorted(cuts), len(line)]:
         pieces.append((start, cut))
