@@ -554,6 +554,17 @@ def test_a_states_formal_name_is_the_state(text: str, formal: str) -> None:
     assert formal in actors[0].name
 
 
+def test_a_doubled_letter_in_a_given_name_is_one_person() -> None:
+    """ "Gary Knowles" and, later, "Garry Knowles" in one article: a spelling variant, so
+    "Superintendent Knowles" is theirs; "Ann Lee" and "Anna Lee" stay two people."""
+    text = (
+        "Gary Knowles told media. The search co-ordinator Garry Knowles explained the delay. "
+        "Superintendent Knowles said more. Ann Lee met Anna Lee."
+    )
+    names = sorted(a.name for a in find_actors(text, split_sentences(text)))
+    assert names == ["Ann Lee", "Anna Lee", "Gary Knowles"]
+
+
 def test_a_caption_glued_to_the_next_sentence_ends_the_name() -> None:
     """ "—Anthony AlbaneseAlbanese said …" (a scraped pull quote's caption): the name ends
     where the next sentence begins, and "McDonald" inside a name is no caption."""

@@ -30,7 +30,8 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    surname mentioned before it (or anywhere, when none is before). When two different full
    names share the surname the mention stays unlinked: no guess between two people, unless
    all but one were introduced as a relative ("son of Senator Edward Kennedy"), or a bare
-   surname already named one of them before the namesake came (then it still does);
+   surname already named one of them before the namesake came (then it still does); given
+   names that differ by a doubled letter are one person's ("Gary", "Garry Knowles");
 6. countries and capitals (short lists) → state, only if once at least they are the subject
    of a verb ("Russia said", "Ukraine has agreed", "Moscow has insisted"), and never when
    closing a longer name ("Real Madrid", "Western Australia"); a formal name ("the Islamic
@@ -106,6 +107,7 @@ _KIN = re.compile(
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?$")
 _OF_BODY = re.compile(r"\b(?:of|in|by|with|to|for|from|at|on|against)\s*$")  # an object's
 _ACCORDING_BODY = re.compile(r"\b(?:[Aa]ccording to|statement (?:from|by|of))\s*$")
+_DOUBLED = re.compile(r"(.)\1")
 _STATES = phrase_index([*COUNTRY_GROUPS, *CAPITALS])
 
 
@@ -239,7 +241,9 @@ class _Finder:
             if not (p.strong or p.speaks or singles[last] or given):
                 continue
             first = family_first(p.words)
-            key = f"p:{p.words[0].lower()}|{last.lower()}"
+            # (a doubled letter is a spelling variant of one person: "Gary"/"Garry Knowles")
+            given_key = _DOUBLED.sub(r"\1", p.words[0].lower())
+            key = f"p:{given_key}|{last.lower()}"
             name = NICKNAME_GAP.sub(" ", self.text[p.start : p.end])  # Frank "Greg" Ford
             actor = self._actor(key, name, "person", "person_name")
             self._mention(actor, p.start, p.end, "name", "person_name")
