@@ -257,8 +257,9 @@ def _pronoun_subject(hidden: str, start: int, quote: int, m: Matcher) -> Found |
     """ "He"/"she" opening the sentence of a quotation no verb attributes, with no name before
     the quotation: "She has first degree burns but is “grateful to …”" is hers."""
     p = _PRONOUN_SUBJECT.match(hidden, start, quote)
-    if p is None or any(start <= n.start < quote for n in m.in_order):
-        return None
+    i = bisect_left(m.starts, start)
+    if p is None or (i < len(m.starts) and m.starts[i] < quote):
+        return None  # (a name between: ``m.starts`` is where each name starts, in order)
     # A guess about the clause, like a named subject's: the model may overrule it.
     return Found("sentence_subject", None, p.start(1), p.end(1), p.end(1), p.group(1).lower())
 
