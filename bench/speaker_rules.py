@@ -66,6 +66,10 @@ class Tally:
     in_choices: int = 0
     choices: int = 0  # how many actors those schemas offer, summed
     actors: int = 0  # how many the whole list holds, summed over the same quotations
+    # the same for the listed speakers of quotations no rule cues, which the model must guess
+    uncued: int = 0
+    uncued_in_choices: int = 0
+    uncued_choices: int = 0
     cue_right: int = 0
     cued: int = 0  # quotations with a cue, speaker or not
     cued_right: int = 0
@@ -210,6 +214,10 @@ def score(
             tally.in_choices += bool(ids & set(offered[q]))
             tally.choices += len(offered[q]) or len(index.actors)
             tally.actors += len(index.actors)
+            if cue is None:
+                tally.uncued += 1
+                tally.uncued_in_choices += bool(ids & set(offered[q]))
+                tally.uncued_choices += len(offered[q]) or len(index.actors)
         right = cue is not None and cue.actor in ids
         if said is not None:
             tally.model_right += said.get(f"Q{q.number}") in ids
@@ -256,6 +264,11 @@ def main(argv: list[str] | None = None) -> int:
         f"  ... and among its schema's choices: {t.in_choices}/{t.listed}, "
         f"{t.choices / t.listed:.1f} actors offered on average of {t.actors / t.listed:.1f}"
     )
+    if t.uncued:
+        print(
+            f"  ... of them, with no cue: {t.uncued_in_choices}/{t.uncued} among the choices, "
+            f"{t.uncued_choices / t.uncued:.1f} offered on average"
+        )
     print(f"  top cue names the speaker:  {t.cue_right}/{t.found} = {t.cue_right / t.found:.2f}")
     print(f"  cue precision:              {t.cued_right}/{t.cued} = {t.cued_right / t.cued:.2f}")
     if args.model or args.saved:
