@@ -240,3 +240,22 @@ def test_a_quotations_speakers_are_the_actors_named_near_it() -> None:
     # Paragraph 4: the rule's speaker and the names of paragraph 3, not those of 2.
     assert "Tomas Garcia" in chosen[1] and "Carlos Vega" not in chosen[1]
     assert chosen[1] == chosen[2]
+
+
+def test_an_unattributed_quotation_does_not_offer_the_actors_it_names_itself() -> None:
+    from summarizer.index import index_article
+    from summarizer.request import speaker_choices
+
+    text = (
+        "The selectors met in Wellington on Friday under coach John Bracewell.\n\n"
+        "\"Craig McMillan's selection gives us someone who is battle hardened.\"\n\n"
+        '"I am ready," said Craig McMillan after the announcement.'
+    )
+    index = index_article(text)
+    names = {a.id: a.name for a in index.actors}
+    assert "Q1" not in {c.target for c in index.speakers}
+    chosen = [{names[a] for a in c} for c in speaker_choices(index, index.quotations)]
+    # McMillan is named only inside the words: the coach named before them may have said them.
+    assert "John Bracewell" in chosen[0] and "Craig McMillan" not in chosen[0]
+    # A cued quotation keeps its speaker, named wherever.
+    assert "Craig McMillan" in chosen[1]
