@@ -248,7 +248,7 @@ def test_an_unattributed_quotation_does_not_offer_the_actors_it_names_itself() -
 
     text = (
         "The selectors met in Wellington on Friday under coach John Bracewell.\n\n"
-        "\"Craig McMillan's selection gives us someone who is battle hardened.\"\n\n"
+        '"Craig McMillan\'s selection gives us someone who is battle hardened."\n\n'
         '"I am ready," said Craig McMillan after the announcement.'
     )
     index = index_article(text)
