@@ -19,6 +19,14 @@ CASES: list[tuple[str, Expected]] = [
         "Sue Branford\nLatin America analyst\nThe talks nearly collapsed, said Sue Branford.",
         {"Q1": ("signed", "Sue Branford", "Sue Branford")},
     ),
+    # A speech running over paragraphs, with a picture's caption put between them.
+    (
+        "Coach Ann Reid named the squad on Monday.\n"
+        'Reid said: "There were a couple of tough calls, mostly about balance.\n'
+        "The captain trained in Wellington on Sunday\n"
+        '"Ben Cole\'s selection gives us someone who is battle hardened."',
+        {"Q1": ("paragraph_continues", "Ann Reid", "Reid")},
+    ),
     # "the company" after the one firm named, past products and other objects named between.
     (
         "Acme Soft said sales rose. Acme Soft is shaking up its plans for the next version of "
@@ -263,6 +271,15 @@ PITFALLS: list[tuple[str, Expected]] = [
     (
         'The vote was close.\nSenator Tom Reyes said "Yes" Monday.',
         {"Q1": ("name_said", "Tom Reyes", "Tom Reyes")},
+    ),
+    # A sentence of the writer's own between two paragraphs is no caption: the quotation
+    # after it is nobody's yet.
+    (
+        "Coach Ann Reid named the squad on Monday.\n"
+        'Reid said: "There were a couple of tough calls, mostly about balance."\n'
+        "The captain trained in Wellington.\n"
+        '"Ben Cole\'s selection gives us someone who is battle hardened."',
+        {"Q2": None},
     ),
     # A capitalised word after the description's comma that is no title is no name's title.
     (

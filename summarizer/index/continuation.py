@@ -42,6 +42,8 @@ _INVERTED_AFTER = re.compile(
     r"(?:\s+[\w.&-]+){0,4}?\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b(?![’'])"
 )
 _QUOTES_BETWEEN = re.compile(r"[\s“”\"‘’']*")
+_CAPTION_WORDS = 16
+_QUOTE_MARK = re.compile(r"[“”\"]")
 _NEAR = 600  # characters: how far in its paragraph a quotation's continued speaker may be
 
 
@@ -96,7 +98,24 @@ def continued(
         source = None  # "X said “…” and another said “…”": somebody else's
     if source is None and t.opens_paragraph:
         source = last_said(said, t.paragraph - 1, None)
+        if source is None and after_caption(text, t.start):
+            source = last_said(said, t.paragraph - 2, None)
     return source
+
+
+def after_caption(text: str, start: int) -> bool:
+    """Whether the line before the one at ``start`` is a picture's caption put between two
+    paragraphs of one speech ("Lehmann has recently given evidence in the David Hookes
+    trial"): short, with no quotation marks and no closing punctuation."""
+    line = text.rfind("\n", 0, start)
+    lines = text[:line].rstrip().rsplit("\n", 1)
+    caption = lines[-1].strip()
+    return (
+        len(lines) == 2
+        and 0 < len(caption.split()) <= _CAPTION_WORDS
+        and caption[-1].isalnum()
+        and not _QUOTE_MARK.search(caption)
+    )
 
 
 def _next_cued(text: str, targets: list[Target], i: int) -> Said | None:
