@@ -57,10 +57,9 @@ def draft_spec(
 def speaker_choices(index: ArticleIndex, quotations: Sequence[Quotation]) -> list[tuple[str, ...]]:
     """For each quotation, the actors that may have spoken it: those named in its paragraph
     or the one before it, and the rules' speaker. Empty when none is (then any actor may be
-    named). A quotation no rule attributes offers only those named before it: a speaker
-    seldom names themself ("“McMillan's selection gives us …”"), a rule reads "“…,” X said",
-    and a name the text goes on with is what it talks about next; the bundled model takes the
-    names it reads in and after the words.
+    named). A quotation no rule attributes does not offer the actors it names itself and no
+    text around it does ("“McMillan's selection gives us …”"): a speaker seldom names
+    themself, and the bundled model takes the name it reads in the words.
 
     On the 91 annotated development articles the speaker is among them for 346 of 352
     quotations whose speaker is listed, 3.7 actors on average against 10.0 in the whole list
@@ -86,7 +85,8 @@ def speaker_choices(index: ArticleIndex, quotations: Sequence[Quotation]) -> lis
         if p is not None and f"Q{q.number}" in cues:
             near.add(cues[f"Q{q.number}"])
         else:
-            near = {actor for at, actor in around if at < q.start} or near
+            outside = {actor for at, actor in around if not q.start <= at < q.end}
+            near = outside or near
         out.append(tuple(sorted(near, key=order.__getitem__)))
     return out
 
