@@ -447,6 +447,17 @@ CASES: list[tuple[str, Expected]] = [
         "on his channel - told The Washington Post that his skepticism was real.",
         {"S1": ("name_told", "Deborah Jordan Vale", "Deborah Jordan Vale")},
     ),
+    # An inverted speaker's outlet after "for", and a longer aside in brackets after the name.
+    (
+        "Clinton leads Trump.\n\n“The debate's impact is still small,” wrote Cameron Easley "
+        "for Morning Consult.",
+        {"Q1": ("said_name", "Cameron Easley", "Cameron Easley")},
+    ),
+    (
+        "The plan is new. Len Burman runs the center.\n\nUsing the tax “is a misguided "
+        "approach,” said Mr. Burman (a view echoed by everyone I interviewed).",
+        {"Q1": ("said_name", "Len Burman", "Mr. Burman")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [

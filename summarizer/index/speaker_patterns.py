@@ -337,11 +337,13 @@ _BAD_GAP = re.compile(r"\b(?:and|or|but|who|which|that|whose|when|while)\b")
 # A preposition opening a lowercase phrase: "the mother *of victim* X" is not X.
 _OWNED = re.compile(r"\b(?:of|for|to|with|by|from)\s+(?:(?:the|a|an)\s+)?[a-z]")
 _PP_AFTER = r"in|on|at|during|after|before|from|via|to|with|while|when"
-# ... or its affiliation: "said Keith Springer of Capital Financial Partners"; or an aside in
-# brackets: "said Rep. Jim Clyburn (D-S.C.), a member of …".
+# ... or its affiliation: "said Keith Springer of Capital Financial Partners", "wrote Cameron
+# Easley for Morning Consult"; or an aside in brackets: "said Rep. Jim Clyburn (D-S.C.), a
+# member of …", "said Mr. Burman (a view echoed by everyone I interviewed)".
 NAME_END = re.compile(
     rf"\s*(?:[,.;:!?)\n\x00]|$)|\s+(?:{_PP_AFTER})\b|\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}[A-Z]"
-    r"|\s+\([^()\n\x00]{1,30}\)"
+    r"|\s+for\s+(?:the\s+)?[A-Z]"
+    r"|\s+\([^()\n\x00]{1,60}\)"
 )
 _ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
 _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing\b")
