@@ -458,6 +458,12 @@ CASES: list[tuple[str, Expected]] = [
         "approach,” said Mr. Burman (a view echoed by everyone I interviewed).",
         {"Q1": ("said_name", "Len Burman", "Mr. Burman")},
     ),
+    # A reflexive between the subject and its verb: "Cruz himself said".
+    (
+        "Ted Cruz spoke in Iowa.\n\nCruz himself said Tuesday that “the only way to win the "
+        "state is with the support of the grassroots.”",
+        {"Q1": ("name_said", "Ted Cruz", "Cruz")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
