@@ -464,6 +464,17 @@ CASES: list[tuple[str, Expected]] = [
         "state is with the support of the grassroots.”",
         {"Q1": ("name_said", "Ted Cruz", "Cruz")},
     ),
+    # A headline in title case: its speech verb is read in lower case, the first one only.
+    (
+        "Bernie Sanders Says He’s Already Started Writing His Inaugural Address.\n\n"
+        "Bernie Sanders is confident.",
+        {"S1": ("name_said", "Bernie Sanders", "Bernie Sanders")},
+    ),
+    (
+        "Guns Are ‘The Ultimate Public Health Crisis,’ Howard Dean Tells Democratic Convention."
+        "\n\nHoward Dean spoke on Monday.",
+        {"Q1": ("name_told", "Howard Dean", "Howard Dean")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
@@ -701,6 +712,19 @@ PITFALLS: list[tuple[str, Expected]] = [
     (
         "Martin Luther King Jr. said “we shall overcome.”",
         {"Q1": ("name_said", "Martin Luther King Jr", "Martin Luther King Jr")},
+    ),
+    # In a title-case headline only the first speech verb is lowered ("Calls Trump’s Putin
+    # Remarks" would make "Putin" a speaker), and a capitalised phrase that is no actor of the
+    # article is nobody ("Newly Released Document Reveals …").
+    (
+        "Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling.’\n\n"
+        "Hillary Clinton spoke on Monday.",
+        {"Q1": ("name_said", "Hillary Clinton", "Clinton")},
+    ),
+    (
+        "Newly Released Document Reveals State Department Knew Security Was Inadequate.\n\n"
+        "The State Department knew.",
+        {"S1": None},
     ),
 ]
 

@@ -20,6 +20,7 @@ from .lexicon import (
     MONTHS,
     NATIONALITIES,
     ORG_WORDS,
+    SPEECH_VERBS,
     STOPWORDS,
     TITLE_HEADS,
     WEEKDAYS,
@@ -104,7 +105,42 @@ def masked(text: str, quotations: Sequence[Quotation], works: Set[int] = frozens
             parts.append(MASK * (end - start))
         cursor = end
     parts.append(text[cursor:])
-    return "".join(parts)
+    return headline_verbs("".join(parts))
+
+
+# A headline in title case: its first line, most of its longer words capitalised.
+_FIRST_LINE = re.compile(r"\s*([^\n]+)")
+_TITLE_WORD = re.compile(r"\b[A-Za-z][\w’'-]{3,}")
+_CAPITALISED_VERB = re.compile(r"(?<=[\w.’',] )[A-Z][a-z]+\b")
+
+
+def headline_verbs(text: str) -> str:
+    """``text`` with the speech verb of a title-case headline in lower case, as the rules
+    read it in a sentence ("Bernie Sanders Says He’s Already Started …", "…, Howard Dean
+    Tells Democratic Convention"): same offsets."""
+    at = _headline_verb(text)
+    return text if at is None else text[: at.start()] + at.group().lower() + text[at.end() :]
+
+
+def headline_end(text: str) -> int:
+    """Where a title-case headline with a speech verb ends (0 if there is none): its other
+    capitalised words make no name there, only an actor the article names."""
+    at = _headline_verb(text)
+    return 0 if at is None else text.find("\n", at.end()) % (len(text) + 1)
+
+
+def _headline_verb(text: str) -> re.Match[str] | None:
+    line = _FIRST_LINE.match(text)
+    if line is None:
+        return None
+    words = _TITLE_WORD.findall(line.group(1))
+    if len(words) < 4 or 4 * sum(w[0].isupper() for w in words) < 3 * len(words):
+        return None
+    for m in _CAPITALISED_VERB.finditer(text, line.start(1), line.end(1)):
+        if m.group().lower() in SPEECH_VERBS:  # (the first only: "…, Calls Trump’s Putin …"
+            # would make a name of any capitalised word before it)
+            return m
+    return None
 
 
 # What a state is called once named: its government ("the government said" where the article

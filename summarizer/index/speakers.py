@@ -115,7 +115,7 @@ from .referents import (
 )
 from .rules import REFERRING, SPEAKER_RULES
 from .sentences import sentence_at
-from .speaker_names import Found, Name, actor_names, masked
+from .speaker_names import Found, Name, actor_names, headline_end, masked
 from .speaker_patterns import MASK, VERB
 from .speaker_rules import Matcher
 from .units import IndexedActor, Sentence, SpeakerCue, SpeakerRule
@@ -162,7 +162,9 @@ def find_speaker_cues(
     targets += _sentence_targets(hidden, sentences, spoken, matcher)
     targets.sort(key=lambda t: t.start)
     named = [n for n in matcher.in_order if n.actor is not None and hidden[n.start] != MASK]
-    return _resolve(text, hidden, targets, named, actor_genders(text, actors))
+    cues = _resolve(text, hidden, targets, named, actor_genders(text, actors))
+    headline = headline_end(text)  # (title case: "Newly Released Document Reveals …")
+    return [c for c in cues if c.start >= headline or c.actor is not None]
 
 
 def _quotation_targets(
