@@ -223,6 +223,9 @@ INSTITUTIONS = [
         "The Independent Panel on Water Safety published its findings.",
         "Independent Panel on Water Safety",
     ),
+    # Zoos and festivals speak through statements ("Chester Zoo" is no person).
+    ("Chester Zoo said the fire had been put out.", "Chester Zoo"),
+    ("The Moseley Folk Festival evacuated on Sunday.", "Moseley Folk Festival"),
 ]
 
 
