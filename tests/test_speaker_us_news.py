@@ -475,6 +475,12 @@ CASES: list[tuple[str, Expected]] = [
         "\n\nHoward Dean spoke on Monday.",
         {"Q1": ("name_told", "Howard Dean", "Howard Dean")},
     ),
+    # A person named right before the colon that introduces the quotation, mid-sentence.
+    (
+        "Sanders surged in the polls.\n\nThe timing of the surge doesn’t surprise Republican "
+        "pollster Daron Shaw: “Historically, lesser-known candidates rise late.”",
+        {"Q1": ("colon_intro", "Daron Shaw", "Daron Shaw")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
@@ -725,6 +731,11 @@ PITFALLS: list[tuple[str, Expected]] = [
         "Newly Released Document Reveals State Department Knew Security Was Inadequate.\n\n"
         "The State Department knew.",
         {"S1": None},
+    ),
+    # ... but not the object of a preposition: the message is for her, not hers.
+    (
+        "Ann Cole lost the vote.\n\nHe had a message for Ann Cole: “You lost.”",
+        {"Q1": None},
     ),
 ]
 

@@ -116,7 +116,8 @@ SPEAKER_RULES: RuleRegistry[SpeakerRule] = RuleRegistry(
         _s("name_told", 41, "subject", '"X told reporters" (the name after "told" listens)'),
         _s("on_behalf_of", 42, "voice", '"a spokesperson for X said", "X\'s office said"'),
         _s("colon_intro", 43, "colon", '"Mr. Waltz responded: “…”": a name and verb'
-           ' introducing the quotation; a transcript\'s "Secretary X: “…”" too'),
+           ' introducing the quotation; a transcript\'s "Secretary X: “…”" too, or a person'
+           ' named right before the colon: "… surprise pollster X: “…”"'),
         _s("pronoun_continues", 50, "referring", '"he said", "it said": the last speaker'
            " cued, else the one person or organisation named"),
         _s("noun_continues", 60, "referring", '"the statement said", "the institute said":'

@@ -24,7 +24,9 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        refer to
 ``colon_intro``        "Mr. Waltz responded: “…”" (a name and verb introducing the quotation);
                        a line opening with a name and a colon ("Graham: Trump's ‘Incredibly
-                       Hateful Rhetoric’", a transcript's "Lopez: Well, …")
+                       Hateful Rhetoric’", a transcript's "Lopez: Well, …"); a person named
+                       right before the quotation's colon ("… surprise pollster Daron Shaw:
+                       “…”")
 ``pronoun_continues``  "he said": the last person cued as speaker in this paragraph, else the
                        one person it names (of several, the one subject of a verb), else the
                        last cued in the paragraph before unless
@@ -236,7 +238,7 @@ def _quotation_targets(
         if found is None and _LINE_OPENING.fullmatch(text, line_start, q.start):
             found = matcher.signed(after)  # "“…”" then "― Martha Aguilar"
         if found is None:
-            found = line_found
+            found = line_found or _name_colon(hidden, low, q.start, matcher)
         scare = not_speech(q.text)
         subject = None
         if found is None:
@@ -278,6 +280,28 @@ def _before_subject(
         return None
     subject = m.sentence_subject(sentences[i].start, sentences[i].end)
     return subject if subject is not None and subject.person else None
+
+
+_OBJECT_OF = re.compile(
+    r"\b(?:for|to|with|at|about|against|on|from|by|toward|towards|than|into|onto)\s+$", re.I
+)
+
+
+def _name_colon(hidden: str, start: int, quote: int, m: Matcher) -> Found | None:
+    """A person named right before the colon that introduces the quotation: "… doesn't
+    surprise Republican pollster Daron Shaw: “…”"; not the object of a preposition ("a
+    message for Ann Cole: “…”")."""
+    before = hidden[start : max(start, quote - 1)].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = start + len(before) - 1
+    i = bisect_left(m.ends, colon)
+    if i == len(m.names) or m.names[i].end != colon:
+        return None
+    n = m.names[i]
+    if n.actor is None or not n.person or _OBJECT_OF.search(hidden, start, n.phrase):
+        return None
+    return Found("colon_intro", n, n.start, n.end, n.end)
 
 
 @SPEAKER_RULES.finds("colon_intro", _COLON)
