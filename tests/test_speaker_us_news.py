@@ -481,6 +481,12 @@ CASES: list[tuple[str, Expected]] = [
         "pollster Daron Shaw: “Historically, lesser-known candidates rise late.”",
         {"Q1": ("colon_intro", "Daron Shaw", "Daron Shaw")},
     ),
+    # An inverted speaker with a relative clause after the name.
+    (
+        "The casino closed.\n\n“It was a normal business,” said Sen. Jim Whelan who "
+        "represents Atlantic City.",
+        {"Q1": ("said_name", "Jim Whelan", "Jim Whelan")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [

@@ -338,11 +338,12 @@ _BAD_GAP = re.compile(r"\b(?:and|or|but|who|which|that|whose|when|while)\b")
 _OWNED = re.compile(r"\b(?:of|for|to|with|by|from)\s+(?:(?:the|a|an)\s+)?[a-z]")
 _PP_AFTER = r"in|on|at|during|after|before|from|via|to|with|while|when"
 # ... or its affiliation: "said Keith Springer of Capital Financial Partners", "wrote Cameron
-# Easley for Morning Consult"; or an aside in brackets: "said Rep. Jim Clyburn (D-S.C.), a
-# member of …", "said Mr. Burman (a view echoed by everyone I interviewed)".
+# Easley for Morning Consult"; a relative clause ("said Sen. Jim Whelan who represents …"); or
+# an aside in brackets: "said Rep. Jim Clyburn (D-S.C.), a member of …", "said Mr. Burman (a
+# view echoed by everyone I interviewed)".
 NAME_END = re.compile(
     rf"\s*(?:[,.;:!?)\n\x00]|$)|\s+(?:{_PP_AFTER})\b|\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}[A-Z]"
-    r"|\s+for\s+(?:the\s+)?[A-Z]"
+    r"|\s+for\s+(?:the\s+)?[A-Z]|\s+who\b"
     r"|\s+\([^()\n\x00]{1,60}\)"
 )
 _ROLE_AFTER = re.compile(r"\s+([a-z][\w-]*)")
