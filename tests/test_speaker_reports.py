@@ -287,6 +287,14 @@ PITFALLS: list[tuple[str, Expected]] = [
         "Washington Post reporters wrote.",
         {"Q1": None},
     ),
+    # A reporter's byline is no speech: no cue, so no position.
+    ("Spam rose.\n\nDan Ilett of ZDNet UK reported from London.", {"S2": None}),
+    ("Spam rose.\n\nCindy Swirko writes for The Gainesville Sun.", {"S2": None}),
+    # ... but a report from a place with what was reported is one.
+    (
+        "Spam rose.\n\nJohn Reid reported from London that talks had failed.",
+        {"S2": ("name_said", "John Reid", "John Reid")},
+    ),
 ]
 
 

@@ -282,15 +282,26 @@ def _before_subject(
     return subject if subject is not None and subject.person else None
 
 
+# A reporter's byline, no view: "Dan Ilett of ZDNet UK reported from London.", "Cindy Swirko
+# writes for The Gainesville Sun.", "Jane Doe contributed to this report."
+_BYLINE = re.compile(
+    r"[^.!?\n\x00]{3,80}?\s(?:(?:writes|wrote|reports|reported)\s(?:for|from)\s(?:the\s)?"
+    r"[A-Z][\w.&’'-]*(?:\s(?:[A-Z][\w.&’'-]*|of|and|the))*"
+    r"|contributed(?:\s(?:to\s)?(?:this\s)?(?:report|story|article)(?:ing)?|\sreporting)"
+    r"[^.!?\n\x00]{0,40})\.\s*"
+)
 _OBJECT_OF = re.compile(
-    r"\b(?:for|to|with|at|about|against|on|from|by|toward|towards|than|into|onto)\s+$", re.I
+    r"\b(?:for|to|with|at|about|against|on|from|by|toward|towards|than|into|onto|between|among"
+    r"|and|or|nor)\s+$",
+    re.I,
 )
 
 
 def _name_colon(hidden: str, start: int, quote: int, m: Matcher) -> Found | None:
     """A person named right before the colon that introduces the quotation: "… doesn't
     surprise Republican pollster Daron Shaw: “…”"; not the object of a preposition ("a
-    message for Ann Cole: “…”")."""
+    message for Ann Cole: “…”"), nor the last of a list ("an exchange between X and Y:
+    “…”")."""
     before = hidden[start : max(start, quote - 1)].rstrip()
     if not before.endswith(":"):
         return None
@@ -325,7 +336,7 @@ def _sentence_targets(
     reach = list(accumulate((end for _, end in spans), max))
     for s in sentences:
         k = bisect_left(opens, s.end)
-        if k and reach[k - 1] > s.start:
+        if (k and reach[k - 1] > s.start) or _BYLINE.fullmatch(hidden, s.start, s.end):
             continue
         if VERB.search(hidden, s.start, s.end) is None:
             found = matcher.participle(s.start, s.end)  # "X commended them, saying …"
