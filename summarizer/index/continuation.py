@@ -108,6 +108,8 @@ def after_caption(text: str, start: int) -> bool:
     paragraphs of one speech ("Lehmann has recently given evidence in the David Hookes
     trial"): short, with no quotation marks and no closing punctuation."""
     line = text.rfind("\n", 0, start)
+    if line < 0:
+        return False
     lines = text[:line].rstrip().rsplit("\n", 1)
     caption = lines[-1].strip()
     return (

@@ -86,9 +86,11 @@ def without_suffix_points(text: str) -> str:
 
 
 def masked(text: str, quotations: Sequence[Quotation], works: Set[int] = frozenset()) -> str:
-    """``text`` with every quotation, marks included, overwritten by ``MASK``, and a name's
-    suffix point blanked: same offsets. ``works``: the numbers of the quotations that title a
-    work (``quote_kinds.titles_a_work``), overwritten by ``WORK_MASK`` instead."""
+    """``text`` with every quotation, marks included, overwritten by ``MASK``, a name's
+    suffix point blanked and a title-case headline's speech verb in lower case: same offsets.
+    ``works``: the numbers of the quotations that title a work (``quote_kinds.titles_a_work``),
+    overwritten by ``WORK_MASK`` instead."""
+    verb = _headline_verb(text)
     text = without_suffix_points(text)
     parts: list[str] = []
     cursor = 0
@@ -105,7 +107,12 @@ def masked(text: str, quotations: Sequence[Quotation], works: Set[int] = frozens
             parts.append(MASK * (end - start))
         cursor = end
     parts.append(text[cursor:])
-    return headline_verbs("".join(parts))
+    hidden = "".join(parts)
+    if verb is None or hidden[verb.start()] == MASK:
+        return hidden
+    # A title-case headline's speech verb in lower case, as the rules read it in a sentence
+    # ("Bernie Sanders Says He’s Already Started …", "…, Howard Dean Tells Democratic …").
+    return hidden[: verb.start()] + verb.group().lower() + hidden[verb.end() :]
 
 
 # A headline in title case: its first line, most of its longer words capitalised.
@@ -114,22 +121,18 @@ _TITLE_WORD = re.compile(r"\b[A-Za-z][\w’'-]{3,}")
 _CAPITALISED_VERB = re.compile(r"(?<=[\w.’',] )[A-Z][a-z]+\b")
 
 
-def headline_verbs(text: str) -> str:
-    """``text`` with the speech verb of a title-case headline in lower case, as the rules
-    read it in a sentence ("Bernie Sanders Says He’s Already Started …", "…, Howard Dean
-    Tells Democratic Convention"): same offsets."""
-    at = _headline_verb(text)
-    return text if at is None else text[: at.start()] + at.group().lower() + text[at.end() :]
-
-
 def headline_end(text: str) -> int:
     """Where a title-case headline with a speech verb ends (0 if there is none): its other
     capitalised words make no name there, only an actor the article names."""
     at = _headline_verb(text)
-    return 0 if at is None else text.find("\n", at.end()) % (len(text) + 1)
+    if at is None:
+        return 0
+    end = text.find("\n", at.end())
+    return len(text) if end < 0 else end
 
 
 def _headline_verb(text: str) -> re.Match[str] | None:
+    """The first speech verb of a headline in title case, if the text opens with one."""
     line = _FIRST_LINE.match(text)
     if line is None:
         return None
