@@ -59,7 +59,7 @@ def is_given_name(word: str) -> bool:
 # Title words that are also family names: "Mr. King", "Rep. Peter T. King", "Mervyn King".
 TITLE_SURNAMES = frozenset(
     {"King", "Prince", "Major", "Bishop", "Dean", "Judge", "Marshal", "Pope", "Baron", "Earl"}
-    | {"Duke", "Chancellor", "Sheriff", "Deacon", "Abbot", "Knight"}
+    | {"Duke", "Chancellor", "Sheriff", "Deacon", "Abbot", "Knight", "Singer"}
 )
 
 

@@ -4,6 +4,7 @@ reading order, and where actors are named (``speakers.py`` decides which of them
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +13,10 @@ from .name_verbs import subject_of_verb
 from .speaker_names import Name
 
 Fits = Callable[[str | None], bool]  # whether an actor may be the one a pronoun stands for
+
+# An apposition after a name, of any case, in one to three parts: "Staff Sgt. X, Co. C, 199th
+# FSB, was involved …" (``subject_of_verb`` reads only a lower-case one).
+_APPOSED = re.compile(r"(?:,\s+[^,;:\n\x00“”\"]{1,40}){1,3},")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +95,18 @@ def new_subject(hidden: str, named: list[Name], source: Said, end: int, fits: Fi
         return None
     for n in kin:  # "She replaces Daniel Akerson. … Akerson plans to stand down. … he said"
         before = hidden[: n.phrase].rstrip()
-        if (not before or before[-1] in ".!?\n\x00") and subject_of_verb(hidden, n.end):
+        if (not before or before[-1] in ".!?\n\x00") and _acts(hidden, n.end):
             return Said(source.paragraph, n.actor, n.name, True, n.start, n.end)
     return None
+
+
+def _acts(hidden: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is the subject of a verb, perhaps after an
+    apposition."""
+    if subject_of_verb(hidden, end):
+        return True
+    m = _APPOSED.match(hidden, end)
+    return m is not None and subject_of_verb(hidden, m.end())
 
 
 def last_statement(said: list[Said], paragraph: int) -> Said | None:

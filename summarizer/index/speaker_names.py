@@ -34,6 +34,7 @@ from .units import IndexedActor, SpeakerRule
 # joined after a quotation (“…” and the FA concluded).
 # "A and B", "A and industry minister B" (a lower-case title before the second name).
 _COORDINATED = re.compile(r"[\w.)],?\s+(?:and|or|&)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+_THEN = re.compile(r"\s(?:then|later|afterwards)\s+$")  # "and then X": the next thing done
 _OWNS = re.compile(r"[’']s\s+")  # a possessive before a person: "the BBC's Tom Gibb"
 _AFTER_VERB = re.compile(r"\s+(?:[Tt]he\s+)?")  # "according to The Guardian"
 _APPOSED = re.compile(r",\s+(?:(?:the|a|an)\s+)?")
@@ -304,6 +305,8 @@ class NameIndex:
         m = _COORDINATED.search(self.masked, max(start, phrase - 40), phrase)
         if m is None or TITLES_JOINED_BEFORE.search(self.masked, max(start, phrase - 60), phrase):
             return False  # "co-author and geochemist X": two titles of one person
+        if _THEN.search(m.group()):
+            return False  # "The crowd cheers, and then X says": a clause after a clause
         if (
             start > 0
             and self.masked[start - 1] == MASK

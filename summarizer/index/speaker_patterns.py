@@ -266,6 +266,7 @@ _STATES = (
 _ABBREVIATION_STOP = re.compile(
     rf"\b(?:{_ABBREVIATED}|[A-Z])\.(?=\s[A-Z])|(?<![\w.])(?:[A-Z]\.){{2,}}(?=[\s,])"
     r"|\bNo\.(?=\s\d)"  # "the No. 2 Republican"
+    r"|(?<=[A-Za-z])\.(?=[a-z]{2,}\b)"  # a web address's point: "fivethirtyeight.com"
     rf"|(?<=,\s)(?:{_STATES})\.,"  # "Ill.," reads "Ill, ": the comma one place earlier
 )
 
@@ -282,6 +283,8 @@ def subject_gap(gap: str, comma_title: bool) -> str | None:
     ("X of Chatham House said"),
     "behalf" (its voice speaks), or None when the name is no subject."""
     gap = undotted(gap)
+    if gap.lstrip(" ").startswith(","):
+        gap = gap.lstrip(" ")  # "X Jr., the director, said": the suffix's point blanked
     if m := _SUFFIX.match(gap):
         gap = gap[m.end() :]
     if (m := _WHERE_TAIL.search(gap)) and m.start() > 0:

@@ -73,7 +73,7 @@ _COORDINATED = re.compile(
 _AFTER_COMMA = re.compile(r",\s*$")
 _INTRODUCES = re.compile(r"[:,]?\s*\x00")
 # Verbs that report speech only right after a quotation: “…,” he continued / Trump went on.
-_AFTER_QUOTATIONS = frozenset({"continued", "went on"})
+_AFTER_QUOTATIONS = frozenset({"continued", "continues", "went on"})
 # ... and verbs of speech only in a quotation's own clause: “…,” she repeated / He pleaded:
 # “…” (not "Clinton maintains a lead", nor a sentence after a quotation, "Chatwal pleaded").
 _QUOTE_CLAUSE = re.compile(r"\x00[^\x00.;:!?\n]{0,60}$")

@@ -1,0 +1,104 @@
+"""Speaker cues for more shapes read on the misses of PolNeAR's training split (see
+``test_speaker_us_news.py``, whose table is full): one constructed sentence per pattern, and
+the pitfalls each change must not fall into."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.index import index_article
+from tests.test_speaker_us_news import indexed_cues
+from tests.test_speakers import Expected, check
+
+CASES: list[tuple[str, Expected]] = [
+    # A title word that is also a family name, after a given name: "Mark Singer".
+    (
+        "On his wall, the magazine writer Mark Singer keeps a note. “It is a treasure,” "
+        "Mr. Singer said.",
+        {"Q1": ("name_said", "Mark Singer", "Mr. Singer")},
+    ),
+    # A web address inside an apposition ends no sentence.
+    (
+        "Polls moved. “She needs a plan for those voters,” Nate Ross, the polling guru who "
+        "founded pollwatch.com, tweeted on Wednesday.",
+        {"Q1": ("name_said", "Nate Ross", "Nate Ross")},
+    ),
+    # A suffix's point before an apposition: "X Jr., the director of Y, said".
+    (
+        "Talks stalled. “The network sells fear,” James B. Hale Jr., the director of the "
+        "agency, said.",
+        {"Q1": ("name_said", "James B. Hale Jr", "James B. Hale Jr")},
+    ),
+    # A capitalised apposition between a new subject and its verb: "he" is that subject.
+    (
+        "Maj. Alan Ford explained the mission. “It works,” he said. Staff Sgt. Jason Moor, "
+        "Co. C, 199th FSB, was involved in the screening and said nothing was wrong. “It "
+        "was mainly just the common cold,” he said.",
+        {"Q2": ("pronoun_continues", "Jason Moor", "he")},
+    ),
+    # "and then X says:": a clause after a clause, not a list of subjects.
+    (
+        "The crowd cheers, and then Lance Ward says: “God has chosen this man.”",
+        {"Q1": ("colon_intro", "Lance Ward", "Lance Ward")},
+    ),
+    # "continues" beside a quotation, inverted.
+    (
+        "Lance Ward spoke at length. “God has chosen this man,” continues Ward.",
+        {"Q1": ("said_name", "Lance Ward", "Ward")},
+    ),
+    # "remembered" and "pressed" beside a quotation.
+    (
+        "Carla Ruiz rose fast. “Analysts said she would fail,” remembered Roy Vale, the "
+        "firm's former spokesman.",
+        {"Q1": ("said_name", "Roy Vale", "Roy Vale")},
+    ),
+    (
+        "Sean Hart met the candidate. “Would it be negotiable?” Hart pressed.",
+        {"Q1": ("name_said", "Sean Hart", "Hart")},
+    ),
+    # "blogged" is a verb of speech; "he" is the one who blogged.
+    (
+        "Voters are split. Ed Kray may have said it best when he blogged: “She is as close "
+        "to a candidate as this cycle will see.”",
+        {"Q1": ("pronoun_continues", "Ed Kray", "he")},
+    ),
+]
+
+PITFALLS: list[tuple[str, Expected]] = [
+    # "Unrest continues": not speech away from a quotation.
+    (
+        "Unrest continues in the city, officials said. “It is bad,” John Vale said.",
+        {"Q1": ("name_said", "John Vale", "John Vale")},
+    ),
+    # "remembered X" away from a quotation is no speech of X's.
+    (
+        "He remembered Roy Vale as a friend. “It was good,” Tom Hale said.",
+        {"Q1": ("name_said", "Tom Hale", "Tom Hale")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES + PITFALLS)
+def test_more_us_news_speaker_shapes(text: str, expected: Expected) -> None:
+    check(text, expected, indexed_cues)
+
+
+@pytest.mark.parametrize(
+    "opening", ["Regardless", "Separately", "Ultimately", "Initially", "Clearly", "Otherwise"]
+)
+def test_a_sentence_adverb_is_no_actor(opening: str) -> None:
+    """ "Regardless, the State Department said …" made "Regardless" an actor and the
+    department's next quotation its words."""
+    text = (
+        f"The fax was lost. {opening}, the State Department said it found no evidence. "
+        "“We looked everywhere,” the department said."
+    )
+    index = index_article(text)
+    assert opening not in [a.name for a in index.actors]
+    assert "State Department" in [a.name for a in index.actors]
+
+
+def test_a_singer_by_trade_keeps_a_title() -> None:
+    """ "Singer" after a given name is a family name, but a singer's title is a title."""
+    index = index_article("The country singer Dolly Parton spoke. “It is fine,” Parton said.")
+    assert [a.name for a in index.actors] == ["Dolly Parton"]
