@@ -62,9 +62,21 @@ CASES: list[tuple[str, Expected]] = [
         "to a candidate as this cycle will see.”",
         {"Q1": ("pronoun_continues", "Ed Kray", "he")},
     ),
+    # A headline's "X on Y: “…”": X speaks about Y.
+    (
+        "Laval on Berrin: “He is not ready for peace”\n\nFrench President Paul Laval spoke "
+        "about Boris Berrin on Monday.",
+        {"Q1": ("colon_intro", "Paul Laval", "Laval")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # ... and with nobody named before "on", nobody is read.
+    (
+        "News Chief On Berrin: “We Do Not Pay Candidates”\n\nNews chief Jeff Zane isn’t "
+        "kowtowing to Boris Berrin.",
+        {"Q1": None},
+    ),
     # "Unrest continues": not speech away from a quotation.
     (
         "Unrest continues in the city, officials said. “It is bad,” John Vale said.",

@@ -37,6 +37,7 @@ _FIRM_BEFORE = 400
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 # A transcript's turn: a name (its title before it) and a colon right before the quotation.
 _NAME_COLON = re.compile(r"\s*:\s*$")
+_ABOUT = re.compile(r"\s+(?:[Oo]n|About)\s+")  # "Macron on Putin: “…”"
 _TURN_OPENS = re.compile(r"[\s:;.\x00]*(?:[A-Z][^\x00;:!?]{0,100})?$")
 # A description of up to three words opening a clause: "The group", "the central bank leaders".
 _OPENING_DESCRIPTION = re.compile(r"(?:[Tt]he|[Ii]ts)((?:\s+[a-z][\w-]*){1,3})")
@@ -237,6 +238,15 @@ class PhraseRules(NameIndex):
         before = self.masked[turn : name.start]
         if not _TURN_OPENS.match(before) or holds_verb(self.masked, turn, name.start):
             return None
+        if _ABOUT.search(self.masked, turn, name.phrase):
+            # "Macron on Putin: “…”": the one who speaks opens the turn, then what about.
+            first = names[0]
+            opens = not self.masked[turn : first.phrase].strip(" \t\n:;.\x00")
+            if first is name or not opens or first.actor is None:
+                return None
+            if not _ABOUT.match(self.masked, first.end):
+                return None
+            return Found("colon_intro", first, first.start, first.end, quote)
         return Found("colon_intro", name, name.start, name.end, quote)
 
     def said_aside(self, subject: Name, at: int, stop: int) -> Name | None:
