@@ -65,6 +65,21 @@ def test_nested_single_quote_is_part_of_the_outer_quote() -> None:
     ]
 
 
+def test_a_quotation_nested_in_the_same_curly_marks_is_part_of_the_outer_one() -> None:
+    """Writers often nest “…” in “…”: the outer quotation runs to the ” that balances its
+    “ (it ended at the inner close, and lost its signature); unbalanced, the first ”."""
+    article = (
+        "“I’d rather live in what he calls “hell” than live in his world.” ― Ana Ruiz\n"
+        "“Open “inner” and never closed\n“A” and “B”.\n"
+    )
+    assert texts(article) == [
+        "I’d rather live in what he calls “hell” than live in his world.",
+        "Open “inner",
+        "A",
+        "B",
+    ]
+
+
 def test_seed_quotations(seed_text: str) -> None:
     found = texts(seed_text)
     # Counted by hand in seeds/trump-putin-call-ukraine.txt: 13 quoted passages.

@@ -10,7 +10,8 @@ typed with mixed marks, "…'' as old wire copy closes, curly single quotes (‘
 straight single quotes ('…') used for scare quotes; a straight mark that is a mis-encoded
 apostrophe ("Bush"s") or shaped as a stray close ("the workers" wages") opens nothing. A
 double-quoted passage left open at the end of a paragraph ends there: news style re-opens a
-quotation that runs on into the next paragraph without closing the first one.
+quotation that runs on into the next paragraph without closing the first one. A “…” nested
+in a “…” is part of the outer quotation, as a ‘…’ nested in it is.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def _double_quoted(text: str, start: int, end: int, *, runs_on: bool) -> list[tu
     while (m := _DOUBLE_MARK.search(text, i, end)) is not None:
         i = m.start()
         if text[i] == "“":
-            close = text.find("”", i + 1, end)
+            close = _nested_close(text, i, end)
             if close == -1 and not runs_on:
                 # Typed with mixed marks, “…" closes at the straight one (a quotation that
                 # runs on into the next paragraph keeps its words to the end of this one).
@@ -106,6 +107,22 @@ def _double_quoted(text: str, start: int, end: int, *, runs_on: bool) -> list[tu
     return spans
 
 
+def _nested_close(text: str, i: int, end: int) -> int:
+    """The ”‑mark closing the “ at ``i``: past any “…” nested in it with the same marks
+    ("“I'd rather live in what he calls “hell” than …”"); the first ” when the marks do not
+    balance before ``end`` (-1 when there is none)."""
+    depth = 0
+    for m in _CURLY.finditer(text, i + 1, end):
+        if m.group() == "“":
+            depth += 1
+        elif depth == 0:
+            return m.start()
+        else:
+            depth -= 1
+    return text.find("”", i + 1, end)
+
+
+_CURLY = re.compile("[“”]")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(['‘])(?=\w)")
 
 
