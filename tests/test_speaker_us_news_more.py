@@ -68,6 +68,13 @@ CASES: list[tuple[str, Expected]] = [
         "about Boris Berrin on Monday.",
         {"Q1": ("colon_intro", "Paul Laval", "Laval")},
     ),
+    # A second quotation of one reported clause carries on its speaker, though the clause
+    # names somebody else between the two.
+    (
+        "Britain voted. Frank Lutz, a pollster, said Mr. Cole and the “Remain” camp had "
+        "failed to “personalize or humanize their campaign.”",
+        {"Q2": ("paragraph_continues", "Frank Lutz", "Frank Lutz")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [

@@ -386,8 +386,8 @@ def _resolve(
             rule = f.rule
         elif f is not None:
             source, rule = _referred(text, hidden, said, named, t, f, genders), f.rule
-        elif t.continues:
-            source, rule = continued(text, said, named, targets, i), "paragraph_continues"
+        elif t.continues and (found := continued(text, said, named, targets, i)) is not None:
+            source, rule = found, "paragraph_continues"
         elif carries_on(text, targets, i, cues):
             source, rule = said[-1], "paragraph_continues"
         if source is None and f is None and t.subject is not None:
