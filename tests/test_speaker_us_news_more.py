@@ -75,9 +75,32 @@ CASES: list[tuple[str, Expected]] = [
         "failed to “personalize or humanize their campaign.”",
         {"Q2": ("paragraph_continues", "Frank Lutz", "Frank Lutz")},
     ),
+    # "had this to say:", "was quick to add", "went so far as to say:".
+    (
+        "Critics piled on. The columnist David Auer had this to say: “Twitter is over.”",
+        {"Q1": ("colon_intro", "David Auer", "David Auer")},
+    ),
+    (
+        "Critics piled on. The columnist David Auer went so far as to say: “Twitter is over.”",
+        {"Q1": ("colon_intro", "David Auer", "David Auer")},
+    ),
+    # "reacted" and "questioned" beside a quotation.
+    (
+        "Ann Cole spoke. “Is she profiling?” reacted Donald Trump.",
+        {"Q1": ("said_name", "Donald Trump", "Donald Trump")},
+    ),
+    (
+        "Glenn Bell spoke. “What made him change so fundamentally?” Bell questioned.",
+        {"Q1": ("name_said", "Glenn Bell", "Bell")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # ... not away from one.
+    (
+        "Glenn Bell questioned the decision. “It was bad,” Tom Hale said.",
+        {"Q1": ("name_said", "Tom Hale", "Tom Hale")},
+    ),
     # ... and with nobody named before "on", nobody is read.
     (
         "News Chief On Berrin: “We Do Not Pay Candidates”\n\nNews chief Jeff Zane isn’t "

@@ -44,6 +44,10 @@ _SPEECH_PHRASES = (
     "fired back",
     "went on to add",
     "did say",
+    # "X had this to say: …", "X was quick to add", "X went so far as to say"
+    r"(?:had|has|have) (?:this|that|the following|much|little|plenty|more) to say",
+    r"(?:was|were|is|are) (?:quick|keen|eager|careful|happy) to (?:say|add|note|point out)",
+    r"(?:went|goes|go) so far as to say",
     # "As X put it, “…”", "X put it bluntly: …" (not "X put it on hold")
     r"puts? it(?=\s*[,:]|\s+(?:this way|bluntly|simply|succinctly|best|mildly|another way))",
     r"(?:issued|released|published|put out) (?:a|an|the following) (?:\w+ )?"
