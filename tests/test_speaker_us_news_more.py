@@ -93,6 +93,16 @@ CASES: list[tuple[str, Expected]] = [
         "Glenn Bell spoke. “What made him change so fundamentally?” Bell questioned.",
         {"Q1": ("name_said", "Glenn Bell", "Bell")},
     ),
+    # A transcript's turn with a lawmaker's party before its colon, no space after it.
+    (
+        'The hearing began.\n\nRep. Trey Gold (R-S.C.):"I have not heard anyone say that."',
+        {"Q1": ("colon_intro", "Trey Gold", "Trey Gold")},
+    ),
+    # An ordinal before a rank after an inverted verb.
+    (
+        "Troops voted. “I really don’t understand it,” said 1st Lt. Tyler Lane.",
+        {"Q1": ("said_name", "Tyler Lane", "Tyler Lane")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [

@@ -36,7 +36,8 @@ from .units import IndexedActor, SpeakerRule
 _COORDINATED = re.compile(r"[\w.)],?\s+(?:and|or|&)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 _THEN = re.compile(r"\s(?:then|later|afterwards)\s+$")  # "and then X": the next thing done
 _OWNS = re.compile(r"[’']s\s+")  # a possessive before a person: "the BBC's Tom Gibb"
-_AFTER_VERB = re.compile(r"\s+(?:[Tt]he\s+)?")  # "according to The Guardian"
+# "according to The Guardian", "said 1st Lt. X"
+_AFTER_VERB = re.compile(r"\s+(?:[Tt]he\s+)?(?:[1-9](?:st|nd|rd|th)\s+)?")
 _APPOSED = re.compile(r",\s+(?:(?:the|a|an)\s+)?")
 RAW = r"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}"
 RAW_NAME = re.compile(RAW)

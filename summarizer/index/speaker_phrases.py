@@ -35,10 +35,10 @@ _FIRMS = frozenset(
 )
 _FIRM_BEFORE = 400
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
-# A transcript's turn: a name (its title before it) and a colon right before the quotation.
-_NAME_COLON = re.compile(r"\s*:\s*$")
-_ABOUT = re.compile(r"\s+(?:[Oo]n|About)\s+")  # "Macron on Putin: “…”"
+# A transcript's turn: a name (its title before it) and a colon right before the quotation;
+# what may stand before the name in it.
 _TURN_OPENS = re.compile(r"[\s:;.\x00]*(?:[A-Z][^\x00;:!?]{0,100})?$")
+_ABOUT = re.compile(r"\s+(?:[Oo]n|About)\s+")  # "Macron on Putin: “…”"
 # A description of up to three words opening a clause: "The group", "the central bank leaders".
 _OPENING_DESCRIPTION = re.compile(r"(?:[Tt]he|[Ii]ts)((?:\s+[a-z][\w-]*){1,3})")
 _CLAUSE_BREAK = re.compile(r",\s+")
@@ -56,7 +56,8 @@ _SIGNED_ALONE = re.compile(r"[ \t\xa0]*\.?[ \t\xa0]*(?:\n|$)")
 # A line opening with a name and a colon: its words are that name's (a headline "Graham:
 # Trump's ‘Incredibly Hateful Rhetoric’", a transcript's "Lopez: Well, …").
 _LINE_START = re.compile(rf"[ \t\xa0]*(?:(?:{'|'.join(sorted(HONORIFICS))})\.?[ \t\xa0]+)?")
-_NAME_COLON = re.compile(r"[ \t\xa0]*:[ \t\xa0]+")
+# ... perhaps after a lawmaker's party: "Rep. Trey Gowdy (R-S.C.):“…”".
+_NAME_COLON = re.compile(r"[ \t\xa0]*(?:\([DRI](?:-[A-Z][A-Za-z.]{0,6})?\)[ \t\xa0]*)?:[ \t\xa0]*")
 
 
 class PhraseRules(NameIndex):
