@@ -103,9 +103,32 @@ CASES: list[tuple[str, Expected]] = [
         "Troops voted. “I really don’t understand it,” said 1st Lt. Tyler Lane.",
         {"Q1": ("said_name", "Tyler Lane", "Tyler Lane")},
     ),
+    # ... and of two people named before "she said", the one acting across such an apposition.
+    (
+        "The boy was examined by Dr. Kim Gallo. Sgt. Lee Crane, Co. C, 199th FSB, was a nurse "
+        "at home. “This is the busy season,” she said.",
+        {"Q1": ("pronoun_continues", "Lee Crane", "she")},
+    ),
+    # A speech's opening words: "X's introduction began:", "the Academy's report, Title,
+    # begins:".
+    (
+        "Pop singer Ann Vale opened the concert. Vale’s introduction began: “Twenty years ago, "
+        "I performed at Live Aid.”",
+        {"Q1": ("on_behalf_of", "Ann Vale", "Vale")},
+    ),
+    (
+        "Warming is real. The National Academy of Sciences report, Climate Change Science: An "
+        "Analysis, begins: “Greenhouse gases are accumulating.”",
+        {"Q1": ("colon_intro", "National Academy of Sciences", "National Academy of Sciences")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # "The report began in 2010": no colon, no speech.
+    (
+        "The report began in 2010. “It was long,” John Vale said.",
+        {"Q1": ("name_said", "John Vale", "John Vale")},
+    ),
     # ... not away from one.
     (
         "Glenn Bell questioned the decision. “It was bad,” Tom Hale said.",

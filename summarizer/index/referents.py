@@ -80,7 +80,7 @@ def only_named(
     kin = [n for n in named_in(named, start, end) if n.person == person and fits(n.actor)]
     if not person or len({n.actor for n in kin}) > 1:
         # (of two people, the one who acts: "Szlachta asked … about Rubio's plan")
-        kin = [n for n in kin if subject_of_verb(hidden, n.end)]
+        kin = [n for n in kin if _acts(hidden, n.end)]
     if not kin or any(n.actor != kin[0].actor for n in kin):
         return None
     n = kin[-1]

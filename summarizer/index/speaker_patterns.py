@@ -38,6 +38,8 @@ WORK_MASK = "x"
 # Verb phrases that report speech but are no single verb: "It went on to say: …", "X issued
 # a statement" (which "the statement said" later refers to).
 _DOCUMENT_WORDS = ("statement", "letter", "message", "release", "post", "note", "tweet")
+_SPOKEN_DOCUMENTS = (*_DOCUMENT_WORDS, "speech", "introduction", "remarks", "address", "report")
+_OPENS = r"(?:began|begins|opened|opens|concluded|concludes)(?=:)"
 _SPEECH_PHRASES = (
     "went on to say",
     "shot back",
@@ -60,6 +62,9 @@ _SPEECH_PHRASES = (
     r"spoke (?:about|of|on) [^.;:!?\x00]{1,60}?(?=:)",
     # "X's statement read: “…”" (a document's words; "X read the book" is no speech)
     "(?:" + "|".join(f"(?<={w} )" for w in _DOCUMENT_WORDS) + ")read",
+    # "X's introduction began: …", "the Academy's report, Climate Change Science, begins: …"
+    "(?:" + "|".join(f"(?<={w} )" for w in _SPOKEN_DOCUMENTS) + f"){_OPENS}",
+    rf"(?:{'|'.join(_SPOKEN_DOCUMENTS)}),[^,.;\x00\n]{{1,80}}, {_OPENS}",
 )
 # A document's author, read like "according to X": "according to a March 2007 report by X",
 # "In a situational report of X, …".
@@ -154,6 +159,7 @@ _PP = re.compile(
 _VOICES = (
     r"spokes(?:man|woman|person|people)|representatives?|(?:press\s+)?office|press\s+"
     r"(?:service|secretary)|presidency|statement|communiqu[eé]|website|account|memo|letter|"
+    r"speech|introduction|"
     r"report|release|tweet|post|campaign|team|lawyers?|attorneys?|ministry|government|embassy|"
     r"decree|"
     # "USAF officials said", "Cruz's advisers say": the body or person speaks through them
