@@ -121,9 +121,25 @@ CASES: list[tuple[str, Expected]] = [
         "Analysis, begins: “Greenhouse gases are accumulating.”",
         {"Q1": ("colon_intro", "National Academy of Sciences", "National Academy of Sciences")},
     ),
+    # A title's point between a quoting verb and its quotation ends no clause.
+    (
+        "Obama spoke. Ann Moore, a senior adviser to the campaign, called Mr. Obama's remarks "
+        "“a true wake-up call” to his supporters.",
+        {"Q1": ("name_said", "Ann Moore", "Ann Moore")},
+    ),
+    # "footage of X saying": X's words.
+    (
+        "The ad is new. It features a clip of Hillary Clinton saying, “Why aren’t I ahead?”",
+        {"Q1": ("name_saying", "Hillary Clinton", "Hillary Clinton")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # ... but "a letter to X saying" is not X's.
+    (
+        "He sent a letter to Donald Trump saying “You are fired.”",
+        {"Q1": None},
+    ),
     # "The report began in 2010": no colon, no speech.
     (
         "The report began in 2010. “It was long,” John Vale said.",

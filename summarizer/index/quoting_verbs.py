@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .sentences import TITLE_ABBREVIATIONS
+
 # "X issued a statement saying “…”", "…, telling a conference: “…”".
 PARTICIPLE = re.compile(
     r"\b(?:(?<!\bas )saying|stating|adding|writing|telling|noting|declaring|explaining|concluding|"
@@ -39,6 +41,8 @@ QUOTING = re.compile(
     r"believes?|believed|thinks?|thought|hopes?|hoped|fears?|feared|wants?|wanted|"
     r"considers?|considered|regards?|regarded|feels?|felt|expects?|expected)\b"
 )
-CLAUSE = re.compile(r"[^.;!?\n\x00]{0,100}")
+# A title's or an initial's point ends no clause: "X called Mr. Obama's remarks “…”".
+_TITLE_POINT = "|".join(rf"(?<=\b{a})" for a in (*TITLE_ABBREVIATIONS, "[A-Z]"))
+CLAUSE = re.compile(rf"(?:[^.;!?\n\x00]|(?:{_TITLE_POINT})\.){{0,100}}")
 
 __all__ = ["CLAUSE", "PARTICIPLE", "QUOTING"]

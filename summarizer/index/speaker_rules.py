@@ -73,6 +73,7 @@ _COORDINATED = re.compile(
 _AFTER_COMMA = re.compile(r",\s*$")
 _INTRODUCES = re.compile(r"[:,]?\s*\x00")
 # Verbs that report speech only right after a quotation: “…,” he continued / Trump went on.
+_RECORDING_OF = re.compile(r"\b(?:footage|video|clip|recording|audio|tape)\s+of\s+$", re.I)
 _AFTER_QUOTATIONS = frozenset({"continued", "continues", "went on"})
 # ... and verbs of speech only in a quotation's own clause: “…,” she repeated / He pleaded:
 # “…” (not "Clinton maintains a lead", nor a sentence after a quotation, "Chatwal pleaded").
@@ -470,8 +471,10 @@ class Matcher(SubjectRules):
         # "with X saying" is X's; "consideration of X, saying", "a letter to X accusing" not.
         before = self.masked[max(start, name.phrase - 40) : name.phrase]
         obj = OBJECT.search(before)
-        if obj is not None and ("," in gap.group() or not obj.group().lower().startswith("with")):
-            return None
+        comma = "," in gap.group()
+        if obj is not None and (comma or not obj.group().lower().startswith("with")):
+            # (but "footage of X saying" is X's)
+            return name if not comma and _RECORDING_OF.search(before) else None
         return name
 
 
