@@ -132,6 +132,11 @@ CASES: list[tuple[str, Expected]] = [
         "The ad is new. It features a clip of Hillary Clinton saying, “Why aren’t I ahead?”",
         {"Q1": ("name_saying", "Hillary Clinton", "Hillary Clinton")},
     ),
+    # A question whose nested quotation closes first, then the name that said it.
+    (
+        "Amanda Reyes spoke. “We asked, what can we do to help?’” Reyes said.",
+        {"Q1": ("name_said", "Amanda Reyes", "Reyes")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [

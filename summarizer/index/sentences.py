@@ -197,8 +197,9 @@ def _quotations(line: str) -> _Quotations:
 
 # A question, exclamation or trailing-off quoted, then the name that said it: "“Why?” Ann
 # Hale asked.", "“Perpetual motion!” Rep. Glenn Thompson, R-Pa., said …" (an apposition may
-# hold points), "“You know what I do . . .” Sheen said".
-_ASKED_AFTER = re.compile(r"(?:[?!]|\.\s?\.\s?\.|…)[”\"]\s*$")
+# hold points), "“You know what I do . . .” Sheen said"; a nested quotation may close first
+# ("“… what can we do to help?’” Renteria said").
+_ASKED_AFTER = re.compile(r"(?:[?!]|\.\s?\.\s?\.|…)[’']?[”\"]\s*$")
 _SPEECH = "|".join(sorted(SPEECH_VERBS | INVERTING_VERBS, key=len, reverse=True))
 _NAME_SPEAKS = re.compile(
     r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:,\s[^,?!\n]{1,80},)?\s+(?:[a-z]+\s+)?("
