@@ -137,6 +137,12 @@ CASES: list[tuple[str, Expected]] = [
         "Amanda Reyes spoke. “We asked, what can we do to help?’” Reyes said.",
         {"Q1": ("name_said", "Amanda Reyes", "Reyes")},
     ),
+    # "with X (reportedly) yelling: “…”".
+    (
+        "At a rally, supporters punched a protester, with Donald Trump reportedly yelling: “Get "
+        "him out of here!”",
+        {"Q1": ("name_saying", "Donald Trump", "Donald Trump")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [

@@ -22,7 +22,8 @@ PARTICIPLE = re.compile(
     # ("asking" never after "of", "kept" or "and": "accused them of asking", "kept asking her")
     r"(?<!\bof )(?<!\bkept )(?<!\band )asking|"
     r"responding|replying|recalling|quipping|joking|conceding|boasting|lamenting|"
-    r"pleading|imploring|begging|"
+    r"pleading|imploring|begging|yelling|shouting|screaming|exclaiming|remarking|observing|"
+    r"retorting|proclaiming|"
     r"statement,?\s+(?:which|that)\s+(?:read|said))\b"
 )
 # Verbs that attribute the quoted words in their own clause: "X called it “…”".

@@ -84,7 +84,7 @@ _THAT_CLAUSE = re.compile(
     r"\s+(?:that|whether)\s+"
     r"(?:(?:he|she|it|they|we|i|you|there|the|a|an|his|her|its|their|our|no)\b|[A-Z])"
 )  # (and "Trump wondered whether he could file charges")
-_PARTICIPLE_SUBJECT = re.compile(r",?\s+")
+_PARTICIPLE_SUBJECT = re.compile(r",?\s+(?:[a-z]+ly\s+)?")  # "with X (reportedly) yelling"
 # Between two names of a list of subjects: "A, B and C", "A and the B", "A (AFP) and B".
 _LIST_JOIN = re.compile(
     r"(?:\s*\([^()\x00]*\))?(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+)(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
