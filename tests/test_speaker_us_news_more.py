@@ -143,6 +143,13 @@ CASES: list[tuple[str, Expected]] = [
         "him out of here!”",
         {"Q1": ("name_saying", "Donald Trump", "Donald Trump")},
     ),
+    # A new subject after an undotted honorific opens its sentence: "he" is that one.
+    (
+        "Prof Alex Marsh said it was “bizarre” that the Government had accepted the ban. Mr "
+        "John Reed accepted that people had a right to choose. “But people do not have the "
+        "right to damage the health of others,” he said.",
+        {"Q2": ("pronoun_continues", "John Reed", "he")},
+    ),
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .lexicon import HONORIFICS
 from .name_verbs import subject_of_verb
 from .speaker_names import Name
 
@@ -16,6 +17,7 @@ Fits = Callable[[str | None], bool]  # whether an actor may be the one a pronoun
 
 # An apposition after a name, of any case, in one to three parts: "Staff Sgt. X, Co. C, 199th
 # FSB, was involved …" (``subject_of_verb`` reads only a lower-case one).
+_HONORIFIC_END = re.compile(rf"\b(?:{'|'.join(sorted(HONORIFICS))})\.?$")
 _APPOSED = re.compile(r"(?:,\s+[^,;:\n\x00“”\"]{1,40}){1,3},")
 
 
@@ -94,7 +96,7 @@ def new_subject(hidden: str, named: list[Name], source: Said, end: int, fits: Fi
     if not kin or any(n.actor != kin[0].actor or n.actor == source.actor for n in kin):
         return None
     for n in kin:  # "She replaces Daniel Akerson. … Akerson plans to stand down. … he said"
-        before = hidden[: n.phrase].rstrip()
+        before = _HONORIFIC_END.sub("", hidden[: n.phrase].rstrip()).rstrip()  # ("Mr Reid")
         if (not before or before[-1] in ".!?\n\x00") and _acts(hidden, n.end):
             return Said(source.paragraph, n.actor, n.name, True, n.start, n.end)
     return None
