@@ -39,7 +39,8 @@ WORK_MASK = "x"
 # a statement" (which "the statement said" later refers to).
 _DOCUMENT_WORDS = ("statement", "letter", "message", "release", "post", "note", "tweet")
 _SPOKEN_DOCUMENTS = (*_DOCUMENT_WORDS, "speech", "introduction", "remarks", "address", "report")
-_OPENS = r"(?:began|begins|opened|opens|concluded|concludes)(?=:)"
+_OPENING_VERBS = ("began", "begins", "opened", "opens", "concluded", "concludes")
+_OPENS = f"(?:{'|'.join(_OPENING_VERBS)})(?=:)"
 _SPEECH_PHRASES = (
     "went on to say",
     "shot back",
@@ -63,7 +64,11 @@ _SPEECH_PHRASES = (
     # "X's statement read: “…”" (a document's words; "X read the book" is no speech)
     "(?:" + "|".join(f"(?<={w} )" for w in _DOCUMENT_WORDS) + ")read",
     # "X's introduction began: …", "the Academy's report, Climate Change Science, begins: …"
-    "(?:" + "|".join(f"(?<={w} )" for w in _SPOKEN_DOCUMENTS) + f"){_OPENS}",
+    # (the verb first, its document word looked behind it only then: the cheaper order)
+    _OPENS
+    + "(?:"
+    + "|".join(f"(?<={w} {v})" for w in _SPOKEN_DOCUMENTS for v in _OPENING_VERBS)
+    + ")",
     rf"(?:{'|'.join(_SPOKEN_DOCUMENTS)}),[^,.;\x00\n]{{1,80}}, {_OPENS}",
 )
 # A document's author, read like "according to X": "according to a March 2007 report by X",
