@@ -68,7 +68,8 @@ def carries_on(text: str, targets: list[Target], i: int, cues: list[SpeakerCue])
     """A quotation without a cue carries on the words of a cued one just before it in its
     sentence: after "and" and a second verb ("X called it “A” and deemed it “B”"), or a short
     one ("X said there was “A”, but the commission had operated “efficiently and openly”");
-    not after "and another said". (A longer one went to ``continued``, tried first.)"""
+    not after "and another said". (A longer one goes to ``continued`` first, and comes here
+    when that finds nobody: "X said Mr. Y and the “A” camp had failed to “B”".)"""
     if i == 0 or not cues or cues[-1].target != targets[i - 1].id:
         return False
     t, before = targets[i], targets[i - 1]

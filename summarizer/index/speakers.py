@@ -56,9 +56,10 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        same paragraph (“A.” “B,” X said), or, when it opens its paragraph,
                        the last speaker of the paragraph before (one quotation running over
                        several paragraphs); also a quotation after "and" and a second verb of
-                       the cued one's subject ("X called it “A” and deemed it “B”"), and a
-                       short one later in a cued one's sentence ("X said there was “A”, but
-                       the panel had acted “openly”")
+                       the cued one's subject ("X called it “A” and deemed it “B”"), and one
+                       later in a cued one's sentence ("X said there was “A”, but the panel
+                       had acted “openly”"; "X said Mr. Y and the “A” camp had failed to
+                       “B”", where naming Y stops the paragraph's continuation)
 ``sentence_subject``   a quotation no rule attributes and no earlier speaker continues: the
                        named subject opening its clause ("In January 2021, President X
                        signed an order that paused “…”", "X addressed supporters: “…”"),
