@@ -117,15 +117,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wns", type=Path, metavar="DATA", help="the cited reports, from DATA")
     args = ap.parse_args(argv)
     chosen = list(SETS) if args.set == "all" else [args.set]
-    folder = Path(tempfile.mkdtemp(prefix="positions-rules-"))
     if args.wns:
         pairs = wns_golds(args.wns)
     else:
-        pairs = [
-            (gold, load(gold, folder))
-            for name in chosen
-            for gold in json.loads(SETS[name].read_text(encoding="utf-8"))["articles"]
-        ]
+        # The articles are read as files (as users give them), then the files are removed.
+        with tempfile.TemporaryDirectory(prefix="positions-rules-") as tmp:
+            pairs = [
+                (gold, load(gold, Path(tmp)))
+                for name in chosen
+                for gold in json.loads(SETS[name].read_text(encoding="utf-8"))["articles"]
+            ]
     totals: dict[str, list[int]] = {}
     for gold, article in pairs:
         summary = rules_only(article)
