@@ -47,7 +47,7 @@ TITLES = re.compile(
 _WORD = re.compile(r"\w+")
 
 
-def articles(n: int, new: int = 0) -> list[dict[str, Any]]:
+def articles(n: int, new: int = 0, folder: Path | None = None) -> list[dict[str, Any]]:
     """The seed, the first ``n`` of the 12 held-out TimeSET articles, and the first ``new`` of
     the 15 annotated for positions only; each with its speaker gold (where annotated) and its
     position gold (``positions``: tests/data/positions_*.json)."""
@@ -68,7 +68,7 @@ def articles(n: int, new: int = 0) -> list[dict[str, Any]]:
     ]
     rows = TIMESET.read_text(encoding="utf-8").splitlines()
     gold = json.loads((ROOT / "tests/data/timeset_annotation.json").read_text("utf-8"))
-    folder = Path(tempfile.mkdtemp(prefix="quality-"))
+    folder = folder or Path(tempfile.mkdtemp(prefix="quality-"))
     held = [(e["line"], e) for e in gold["articles"][:n]]
     fresh = [(a["line"], None) for a in positions.values() if a["line"] is not None]
     fresh = [(line, e) for line, e in fresh if line not in {e2["line"] for e2 in gold["articles"]}]
@@ -324,7 +324,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip", default="", help="version to leave out this run: current|baseline")
     ap.add_argument("--keep", action="store_true", help="do not run again what has an output")
     args = ap.parse_args(argv)
-    todo = articles(args.articles, args.new)
+    with tempfile.TemporaryDirectory(prefix="quality-") as tmp:  # the articles' text files
+        return _run(args, articles(args.articles, args.new, Path(tmp)))
+
+
+def _run(args: argparse.Namespace, todo: list[dict[str, Any]]) -> int:
     if args.only:
         todo = [a for a in todo if a["name"] == args.only]
     versions = {
