@@ -139,6 +139,13 @@ def test_a_report_issued_holds_no_view() -> None:
     assert _holders("Mark Warner issued a report on Monday.") == set()
 
 
+def test_a_reporters_byline_holds_no_view() -> None:
+    """ "Cindy Swirko writes for The Gainesville Sun." closed a report as a position of hers;
+    a stance verb of hers elsewhere still holds one."""
+    text = "Cindy Swirko writes for The Gainesville Sun. Cindy Swirko opposes the plan."
+    assert _holders(text) == {("S4", "Cindy Swirko")}
+
+
 def test_the_point_of_a_company_suffix_is_no_gap_before_the_verb() -> None:
     assert _holders("Caterpillar Inc. has requested a recount.") == {("S3", "Caterpillar Inc")}
     text = "Caterpillar Inc. and Mark Warner have requested a recount."

@@ -27,6 +27,7 @@ from .lexicon import SPEECH_VERBS
 from .name_verbs import ACRONYM_IN_BRACKETS
 from .quotations import Quotation
 from .rules import SPEAKER_RULES
+from .sentences import BYLINE
 from .speaker_names import without_suffix_points
 from .speaker_patterns import UNNAMED_OTHERS
 from .units import IndexedActor, Sentence, SpeakerCue, SpeakerRule
@@ -186,8 +187,10 @@ def find_stance_holders(
         cued.setdefault(c.target, set()).add(c.actor)
     out: list[SpeakerCue] = []
     for s in sentences:
-        if any(a < s.end and s.start < b for a, b in spans):
-            continue
+        if any(a < s.end and s.start < b for a, b in spans) or BYLINE.fullmatch(
+            text, s.start, s.end
+        ):
+            continue  # a quotation's sentence is the speaker rules'; a byline is no view
         parts = [s] if s.id not in cued else _later_clauses(text, s)
         for part in parts:
             inside = [n for n in names if part.start <= n[0] and n[1] <= part.end]

@@ -88,6 +88,16 @@ _LETTER = re.compile(r"[^\W\d_]")
 _GLUED_CAPTION = re.compile(r"^[ \t]*[—―][^\n]{1,120}?(?:[a-z.)]|[A-Z])(?=[A-Z][a-z])", re.M)
 
 
+# A reporter's byline, no view: "Dan Ilett of ZDNet UK reported from London.", "Cindy Swirko
+# writes for The Gainesville Sun.", "Jane Doe contributed to this report."
+BYLINE = re.compile(
+    r"[^.!?\n\x00]{3,80}?\s(?:(?:writes|wrote|reports|reported)\s(?:for|from)\s(?:the\s)?"
+    r"[A-Z][\w.&’'-]*(?:\s(?:[A-Z][\w.&’'-]*|of|and|the))*"
+    r"|contributed(?:\s(?:to\s)?(?:this\s)?(?:report|story|article)(?:ing)?|\sreporting)"
+    r"[^.!?\n\x00]{0,40})\.\s*"
+)
+
+
 def caption_ends(text: str) -> list[int]:
     """Where a glued caption ends: a sentence starts there, and a word ends there."""
     return [m.end() for m in _GLUED_CAPTION.finditer(text)]

@@ -117,7 +117,7 @@ from .referents import (
     only_named,
 )
 from .rules import REFERRING, SPEAKER_RULES
-from .sentences import sentence_at
+from .sentences import BYLINE, sentence_at
 from .speaker_names import Found, Name, actor_names, headline_end, masked
 from .speaker_patterns import MASK, VERB
 from .speaker_rules import Matcher
@@ -283,14 +283,6 @@ def _before_subject(
     return subject if subject is not None and subject.person else None
 
 
-# A reporter's byline, no view: "Dan Ilett of ZDNet UK reported from London.", "Cindy Swirko
-# writes for The Gainesville Sun.", "Jane Doe contributed to this report."
-_BYLINE = re.compile(
-    r"[^.!?\n\x00]{3,80}?\s(?:(?:writes|wrote|reports|reported)\s(?:for|from)\s(?:the\s)?"
-    r"[A-Z][\w.&’'-]*(?:\s(?:[A-Z][\w.&’'-]*|of|and|the))*"
-    r"|contributed(?:\s(?:to\s)?(?:this\s)?(?:report|story|article)(?:ing)?|\sreporting)"
-    r"[^.!?\n\x00]{0,40})\.\s*"
-)
 _OBJECT_OF = re.compile(
     r"\b(?:for|to|with|at|about|against|on|from|by|toward|towards|than|into|onto|between|among"
     r"|and|or|nor)\s+$",
@@ -337,7 +329,7 @@ def _sentence_targets(
     reach = list(accumulate((end for _, end in spans), max))
     for s in sentences:
         k = bisect_left(opens, s.end)
-        if (k and reach[k - 1] > s.start) or _BYLINE.fullmatch(hidden, s.start, s.end):
+        if (k and reach[k - 1] > s.start) or BYLINE.fullmatch(hidden, s.start, s.end):
             continue
         if VERB.search(hidden, s.start, s.end) is None:
             found = matcher.participle(s.start, s.end)  # "X commended them, saying …"
