@@ -46,7 +46,8 @@ from .name_shapes import (
 )
 from .name_verbs import SPEECH, he_speaks, speaks, subject_of_verb
 from .names import Runs, Token, joined
-from .speaker_patterns import OBJECT, VERB, subject_gap
+from .speaker_patterns import OBJECT, subject_gap
+from .speech_verbs import VERB
 
 PieceKind = Literal["person", "single", "org", "acronym"]
 

@@ -24,7 +24,6 @@ from .speaker_names import RAW, RAW_NAME, Found, Name, not_a_name, raw_name
 from .speaker_patterns import (
     AGENT_APPOSED,
     APPOSED,
-    DOCUMENT_BY,
     IN_APPOSITION,
     JUST_QUOTED,
     MASK,
@@ -41,13 +40,13 @@ from .speaker_patterns import (
     SPOKESPERSON_FOR,
     STATEMENT_AFTER,
     TITLE_TAIL,
-    VERB,
     apposed,
     in_aside,
     opens_clause,
     subject_gap,
 )
 from .speaker_subjects import AFTER_PLACE, SubjectRules
+from .speech_verbs import DOCUMENT_BY, VERB
 from .units import SpeakerRule
 
 _PRONOUN = re.compile(rf"\b([Hh]e|[Ss]he|[Ii]t)(?:\s+{FILLER})*\s+$")

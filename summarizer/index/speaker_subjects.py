@@ -21,10 +21,10 @@ from .speaker_patterns import (
     OPENS_CLAUSE,
     SPOKESPERSON_FOR,
     SUBORDINATE,
-    VERB,
     opens_clause,
 )
 from .speaker_phrases import PhraseRules
+from .speech_verbs import VERB
 
 # A capitalised word and its comma before a name: a place ("Niigata, Japan, …").
 AFTER_PLACE = re.compile(r"[A-Z][\w’'-]*,\s*$")

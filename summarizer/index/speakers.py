@@ -119,8 +119,9 @@ from .referents import (
 from .rules import REFERRING, SPEAKER_RULES
 from .sentences import BYLINE, sentence_at
 from .speaker_names import Found, Name, actor_names, headline_end, masked
-from .speaker_patterns import MASK, VERB
+from .speaker_patterns import MASK
 from .speaker_rules import Matcher
+from .speech_verbs import VERB
 from .units import IndexedActor, Sentence, SpeakerCue, SpeakerRule
 
 _PRONOUN_OPENS = re.compile(r"(?:He|She)\b(?!-)")
