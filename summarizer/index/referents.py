@@ -15,9 +15,10 @@ from .speaker_names import Name
 
 Fits = Callable[[str | None], bool]  # whether an actor may be the one a pronoun stands for
 
+# An honorific right before a name, with or without its point ("Mr Reid", "Mr. Reid").
+_HONORIFIC_END = re.compile(rf"\b(?:{'|'.join(sorted(HONORIFICS))})\.?$")
 # An apposition after a name, of any case, in one to three parts: "Staff Sgt. X, Co. C, 199th
 # FSB, was involved …" (``subject_of_verb`` reads only a lower-case one).
-_HONORIFIC_END = re.compile(rf"\b(?:{'|'.join(sorted(HONORIFICS))})\.?$")
 _APPOSED = re.compile(r"(?:,\s+[^,;:\n\x00“”\"]{1,40}){1,3},")
 
 

@@ -243,9 +243,8 @@ class PhraseRules(NameIndex):
             # "Macron on Putin: “…”": the one who speaks opens the turn, then what about.
             first = names[0]
             opens = not self.masked[turn : first.phrase].strip(" \t\n:;.\x00")
-            if first is name or not opens or first.actor is None:
-                return None
-            if not _ABOUT.match(self.masked, first.end):
+            about = _ABOUT.match(self.masked, first.end) is not None
+            if first is name or not opens or not about or first.actor is None:
                 return None
             return Found("colon_intro", first, first.start, first.end, quote)
         return Found("colon_intro", name, name.start, name.end, quote)

@@ -71,8 +71,9 @@ _COORDINATED = re.compile(
 )
 _AFTER_COMMA = re.compile(r",\s*$")
 _INTRODUCES = re.compile(r"[:,]?\s*\x00")
-# Verbs that report speech only right after a quotation: “…,” he continued / Trump went on.
+# A recording of a person: "footage of X saying “…”" is X's words, though X is an object.
 _RECORDING_OF = re.compile(r"\b(?:footage|video|clip|recording|audio|tape)\s+of\s+$", re.I)
+# Verbs that report speech only right after a quotation: “…,” he continued / Trump went on.
 _AFTER_QUOTATIONS = frozenset({"continued", "continues", "went on"})
 # ... and verbs of speech only in a quotation's own clause: “…,” she repeated / He pleaded:
 # “…” (not "Clinton maintains a lead", nor a sentence after a quotation, "Chatwal pleaded").
@@ -472,7 +473,6 @@ class Matcher(SubjectRules):
         obj = OBJECT.search(before)
         comma = "," in gap.group()
         if obj is not None and (comma or not obj.group().lower().startswith("with")):
-            # (but "footage of X saying" is X's)
             return name if not comma and _RECORDING_OF.search(before) else None
         return name
 
