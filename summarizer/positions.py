@@ -26,6 +26,10 @@ from .views import quotation_view, sentence_view
 
 Warn = Callable[[str, str, str], None]
 
+# A small model writes a topic's id into its label ("T1: Peace", "[T2] Civil disobedience", or
+# the id alone); the id is not part of the topic.
+_ID_PREFIX = re.compile(r"(?:[\[(]T\d{1,2}[\])]|T\d{1,2}(?=\s*[:.–-]|$))\s*[:.–-]?\s*")
+
 
 def view_units(
     index: ArticleIndex, quotations: Sequence[Quotation], span: tuple[int, int] | None = None
@@ -113,6 +117,8 @@ class PositionBuilder:
         out = []
         for i, label in enumerate(draft.topics, 1):
             label = " ".join(label.split())
+            if prefix := _ID_PREFIX.match(label):
+                label = label[prefix.end() :]
             bad = self.facts.unsupported(label)
             if label and not bad and not self.facts.shares_words(label):
                 bad = ["no word of the article"]

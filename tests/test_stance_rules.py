@@ -72,6 +72,18 @@ def test_every_holder_with_a_view_gets_a_position_under_the_articles_topics() ->
     assert not [w for w in result.warnings if w.code == "topic_from_title"]
 
 
+def test_a_topic_id_written_into_its_label_is_not_the_topic() -> None:
+    """The bundled model wrote "T1: Peace" (and sometimes the id alone); "T1" is no name of
+    the article, so every topic had been dropped with its positions."""
+    result = summarize_small(["T1: a toll on the new bridge", "[T2] free crossings for commuters"])
+    assert [t.label for t in result.topics] == [
+        "a toll on the new bridge",
+        "free crossings for commuters",
+    ]
+    assert ("a toll on the new bridge", "for") in holders(result)["Anna Keller"]
+    assert not [w for w in result.warnings if w.code in ("unsupported_claim", "topic_from_title")]
+
+
 def test_copied_example_topics_are_dropped_and_the_views_go_under_the_title() -> None:
     result = summarize_small(["NATO membership for Ukraine", "a 30-day ceasefire"])
     codes = [w.code for w in result.warnings]

@@ -70,10 +70,15 @@ def place_noun_after(text: str, end: int) -> bool:
     return match is not None and match.group(1) in PLACE_NOUNS
 
 
+_MENU_BARS = 2
+
+
 def title_case_sentences(tokens: list[Token], sentences: Sequence[Sentence]) -> frozenset[int]:
-    """Headlines: lines without a full stop most of whose longer words are capitalised."""
+    """Headlines: lines without a full stop most of whose longer words are capitalised. And a
+    web page's menus ("upload media | post an article | View comments | Email this"), whose
+    links name nobody."""
     open_ended = [i for i, s in enumerate(sentences) if not s.text.rstrip("”\"’' ").endswith(".")]
-    found: set[int] = set()
+    found = {i for i, s in enumerate(sentences) if s.text.count(" | ") >= _MENU_BARS}
     for i in open_ended:  # few: the headline and the dateline, mostly
         lo = bisect_left(tokens, i, key=lambda t: t.sentence)
         hi = bisect_left(tokens, i + 1, lo, key=lambda t: t.sentence)

@@ -80,10 +80,31 @@ def names_a_thing(text: str, q: Quotation) -> bool:
     )
 
 
+# Short words a title leaves in lower case ("Like a Rolling Stone", "Thank God it's Them").
+_MINOR = frozenset({"with", "from", "into", "onto", "upon", "over", "than", "it's", "it’s"})
+_TITLE_WORDS = 10
+
+
+def titled(quote: str) -> bool:
+    """A work's or a thing's title: every word capitalised but the short ones ("The Lost Son,",
+    "And Tonight Thank God it's Them Instead of You"). The comma that American style sets
+    inside the closing mark is not the title's."""
+    body = quote.rstrip().removesuffix(",")
+    words = WORD.findall(body)
+    if not 2 <= len(words) <= _TITLE_WORDS or _SENTENCE_MARK.search(body):
+        return False
+    capitalised = [w for w in words if w[0].isupper()]
+    small = (w for w in words if not w[0].isupper())
+    return (
+        words[0][0].isupper()
+        and len(capitalised) >= 2
+        and all(len(w) <= 3 or w.lower() in _MINOR for w in small)
+    )
+
+
 def not_speech(quote: str) -> bool:
     """A scare quote ("ironclad") or a title ("War and Peace"), when no verb says it is said."""
+    if titled(quote):
+        return True
     words = WORD.findall(quote)
-    if len(words) <= _SHORT:
-        return not quote.rstrip().endswith((".", "!", "?", ",", "…"))  # "It is over." is said
-    titled = all(w[0].isupper() or len(w) <= 3 for w in words)
-    return titled and len(words) <= 8 and not _SENTENCE_MARK.search(quote)
+    return len(words) <= _SHORT and not quote.rstrip().endswith((".", "!", "?", ",", "…"))
