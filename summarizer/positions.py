@@ -110,8 +110,9 @@ class PositionBuilder:
 
     def topics(self, draft: Draft) -> list[Topic]:
         """The draft's topics that name nothing the article does not hold and share a word
-        with it; the title as the one topic when none is left and an actor states a view.
-        Without model stances, the view units' shared words where there are any."""
+        with it; the title (else the first of them) as the one topic when none is left and an
+        actor states a view. Without model stances, the view units' shared words where there
+        are any."""
         if self.terms:
             return [Topic(id=f"T{i}", label=t.label) for i, t in enumerate(self.terms, 1)]
         out = []
@@ -132,17 +133,20 @@ class PositionBuilder:
                     )
                 continue
             out.append(Topic(id=f"T{i}", label=label))
+        checked = out
         if out and not self.model_stances and not self._placeable(out):
             out = []  # "high-frequency trading" for views that all speak of "the market"
             why = "no topic of the answer shares a word with the views"
         else:
             why = "no topic of the answer is the article's"
-        if not out and self.units and self.title:
+        # An article without a title (a page's text, a menu for its first line) keeps its
+        # views under the answer's first topic that passed the checks, rather than none.
+        label = self.title or (checked[0].label if checked else "")
+        if not out and self.units and label:
             tid = f"T{len(draft.topics) + 1}"
-            self.warn(
-                "topic_from_title", f"{why}; the views are under its title ({tid})", "$.topics"
-            )
-            out.append(Topic(id=tid, label=self.title))
+            where = "its title" if self.title else f"the answer's first topic, {label!r}"
+            self.warn("topic_from_title", f"{why}; the views are under {where} ({tid})", "$.topics")
+            out.append(Topic(id=tid, label=label))
         return out
 
     def _placeable(self, topics: list[Topic]) -> bool:

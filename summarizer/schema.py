@@ -47,7 +47,7 @@ WarningCode = Literal[
     "unsupported_key_point",  # a key point no sentence of the article shares its words with
     "text_cut",  # model text that hit its length bound: not shown (a view: the holder's words)
     "unheld_view",  # a view unit whose quotation ends up with no speaker; no position
-    "topic_from_title",  # no topic of the model's is the article's: views under the title
+    "topic_from_title",  # no topic of the model's fits: views under the title (or its first)
 ]
 
 

@@ -94,6 +94,18 @@ def test_copied_example_topics_are_dropped_and_the_views_go_under_the_title() ->
     assert "Anna Keller" in holders(result)
 
 
+def test_without_a_title_the_views_go_under_the_answers_first_topic() -> None:
+    """A page whose first line is no headline has no title to fall back on: the views go
+    under the answer's first checked topic, not nowhere."""
+    untitled = ARTICLE.split("2025\n\n", 1)[1] + "Traffic on the old ferry doubled.\n"
+    result = summarize_small(["the old ferry", "ferry traffic"], untitled)
+    assert [(t.id, t.label) for t in result.topics] == [("T3", "the old ferry")]
+    assert result.positions and {p.topic_id for p in result.positions} == {"T3"}
+    assert "Anna Keller" in holders(result)
+    warned = [w.message for w in result.warnings if w.code == "topic_from_title"]
+    assert warned and "first topic" in warned[0]
+
+
 def test_a_topic_sharing_no_word_with_the_article_is_dropped() -> None:
     result = summarize_small(["a toll on the new bridge", "wages of hospital nurses"])
     assert [t.label for t in result.topics] == ["a toll on the new bridge"]
