@@ -207,6 +207,17 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # A name after "around" or "through" is an object: the apposition left open after it
+    # ("X, an antivirus company has warned") is the subject of the verb.
+    (
+        "A Trojan horse that poses as a screensaver is being distributed around the Internet, "
+        "an antivirus company has warned.",
+        {"S1": None},
+    ),
+    (
+        "The files were leaked through Ann Kerr, the mayor said.",
+        {"S1": None},
+    ),
     # "the government" with two states named is nobody's; a state is no "company".
     (
         "Britain said it would ban smoking. France said no. The government said it wants to "

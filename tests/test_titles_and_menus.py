@@ -22,6 +22,7 @@ from tests.test_speakers import Expected, check
         "Like a Rolling Stone",
         "Analyzing With Juanma,",
         "Why Try to Change Me Now",
+        "CI Team Red: An Army Counterintelligence Novel",
     ],
 )
 def test_a_title_in_title_case(quote: str) -> None:
@@ -34,6 +35,7 @@ def test_a_title_in_title_case(quote: str) -> None:
         "It is over.",  # a sentence, however it is written
         "We Will Win. Then We Rest",
         "Stay Tuned.",
+        "Warning: the Road Ahead is closed",  # a subtitle in lower case is a sentence
         "emotional",  # one word: a scare quote, not a title
         "the threat of a good example",
         "Make Love, Not Spam",  # a comma inside: a slogan that may be said

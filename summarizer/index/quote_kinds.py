@@ -88,15 +88,19 @@ _TITLE_WORDS = 10
 def titled(quote: str) -> bool:
     """A work's or a thing's title: every word capitalised but the short ones ("The Lost Son,",
     "And Tonight Thank God it's Them Instead of You"). The comma that American style sets
-    inside the closing mark is not the title's."""
+    inside the closing mark is not the title's; a subtitle after a colon is ("CI Team Red: An
+    Army Counterintelligence Novel")."""
     body = quote.rstrip().removesuffix(",")
-    words = WORD.findall(body)
-    if not 2 <= len(words) <= _TITLE_WORDS or _SENTENCE_MARK.search(body):
+    parts = [WORD.findall(part) for part in body.split(": ")]
+    words = [w for part in parts for w in part]
+    if not 2 <= len(words) <= _TITLE_WORDS or len(parts) > 2:
+        return False
+    if _SENTENCE_MARK.search(body.replace(": ", " ")):
         return False
     capitalised = [w for w in words if w[0].isupper()]
     small = (w for w in words if not w[0].isupper())
     return (
-        words[0][0].isupper()
+        all(part and part[0][0].isupper() for part in parts)
         and len(capitalised) >= 2
         and all(len(w) <= 3 or w.lower() in _MINOR for w in small)
     )

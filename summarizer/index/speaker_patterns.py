@@ -181,7 +181,8 @@ NAMED_SPOKESPERSON = re.compile(
 OBJECT = re.compile(
     r"\b(?:with|to|at|in|on|for|of|into|about|against|than|like|unlike|among|between|"
     r"near|towards?|over|under|across|via|within|inside|outside|alongside|beside|besides|"
-    r"behind|beyond|without|despite|regarding|concerning|amid|amongst)\s+"
+    r"behind|beyond|without|despite|regarding|concerning|amid|amongst|around|throughout|"
+    r"through|onto|upon|past)\s+"
     r"(?:(?:the|an?)\s+(?:[a-z\d][\w-]*\s+)?|[a-z]+-[a-z]+\s+)?$",  # "with the 16th MP …"
     re.I,
 )
