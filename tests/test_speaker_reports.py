@@ -207,6 +207,17 @@ CASES: list[tuple[str, Expected]] = [
 ]
 
 PITFALLS: list[tuple[str, Expected]] = [
+    # "the jury" is not its foreman: a person's title words before the head ("jury foreman")
+    # describe another body; "the prime minister" still is Prime Minister Tom Field.
+    (
+        "Jury foreman Stephen Cardo explained that the evidence was overwhelming.\nThe jury "
+        "also said the photographs were telling.",
+        {"S2": None},
+    ),
+    (
+        "Prime Minister Tom Field spoke on Monday. The prime minister said the talks would go on.",
+        {"S2": ("noun_continues", "Tom Field", "The prime minister")},
+    ),
     # A name after "around" or "through" is an object: the apposition left open after it
     # ("X, an antivirus company has warned") is the subject of the verb.
     (
@@ -217,6 +228,20 @@ PITFALLS: list[tuple[str, Expected]] = [
     (
         "The files were leaked through Ann Kerr, the mayor said.",
         {"S1": None},
+    ),
+    # ... and so is a name after an infinitive: "tapped to run X, a senior official said".
+    (
+        "Ben Kerr has been tapped to run the Department of Homeland Security, a senior "
+        "administration official said Thursday.",
+        {"S1": None},
+    ),
+    (
+        "Ben Kerr has been tapped to run the agency, Ann Lowe said on Thursday.",
+        {"S1": ("name_said", "Ann Lowe", "Ann Lowe")},
+    ),
+    (
+        "The campaign was glad to hear Ann Lowe said she would stay.",
+        {"S1": ("name_said", "Ann Lowe", "Ann Lowe")},
     ),
     # "the government" with two states named is nobody's; a state is no "company".
     (

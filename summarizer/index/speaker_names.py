@@ -159,16 +159,22 @@ _VAGUE_ROLES = frozenset(
 )
 
 
+Words = dict[str, frozenset[str]]
+
+
 def actor_names(
     text: str, actors: Sequence[IndexedActor]
-) -> tuple[list[Name], dict[int, Name], dict[str, frozenset[str]]]:
+) -> tuple[list[Name], dict[int, Name], Words, Words]:
     """Every non-title mention of every actor, with the title standing right before it; for a
     name written inside another actor's title ("X, the president of *Chrysler*"), that title's
-    holder, who is the one speaking when a verb follows; and the lower-case words that name or
-    describe each organisation ("Institute for the Study of War", "research group")."""
+    holder, who is the one speaking when a verb follows; the lower-case words that name or
+    describe each organisation ("Institute for the Study of War", "research group") or title a
+    person ("prime minister"); and of a person's titles, their heads ("minister", not the
+    "jury" of "jury foreman": "the jury said" is not the foreman's)."""
     out: list[Name] = []
     titles: list[tuple[int, int, Name]] = []
-    words: dict[str, frozenset[str]] = {}
+    words: Words = {}
+    heads: Words = {}
     for actor in actors:
         title_mentions = [m for m in actor.mentions if m.kind == "title"]
         if actor.kind in ("organisation", "group"):
@@ -180,11 +186,11 @@ def actor_names(
             # "the prime minister said" after "Prime Minister Tom Field" (a title written
             # right before the name; never "the official", who may be another)
             names_at = {m.start for m in actor.mentions if m.kind != "title"}
-            titled = {
-                w.lower() for m in title_mentions if m.end + 1 in names_at for w in m.text.split()
-            }
+            before = [m.text.lower().split() for m in title_mentions if m.end + 1 in names_at]
+            titled = {w for title in before for w in title}
             if titled and not titled & _VAGUE_ROLES:
                 words[actor.id] = frozenset(titled)
+                heads[actor.id] = frozenset(title[-1] for title in before)
         for m in actor.mentions:
             if m.kind == "title":
                 continue
@@ -204,7 +210,7 @@ def actor_names(
     inside = _inside_titles(out, titles)
     # Nearest end first, and of two names ending together the longer ("President Putin").
     out.sort(key=lambda n: (n.end, -n.start))
-    return out, inside, words
+    return out, inside, words, heads
 
 
 def _inside_titles(names: list[Name], titles: list[tuple[int, int, Name]]) -> dict[int, Name]:
@@ -230,12 +236,14 @@ class NameIndex:
         masked_text: str,
         names: list[Name],
         inside: dict[int, Name],
-        words: dict[str, frozenset[str]],
+        words: Words,
+        heads: Words,
     ) -> None:
         self.masked = masked_text
         self.names = names
         self.inside = inside
         self.words = words
+        self.heads = heads
         self.ends = [n.end for n in names]
         self.by_phrase: dict[int, Name] = {}
         for n in names:

@@ -186,6 +186,12 @@ OBJECT = re.compile(
     r"(?:(?:the|an?)\s+(?:[a-z\d][\w-]*\s+)?|[a-z]+-[a-z]+\s+)?$",  # "with the 16th MP …"
     re.I,
 )
+# The object of an infinitive: "tapped to run the Department of Homeland Security, a senior
+# official said" (not "to its", "to what", nor a clause's subject: "to hear X pledged").
+INFINITIVE_OBJECT = re.compile(
+    r"\bto\s+(?!wh|(?:its|his|her|their|our|my|your|this|that|these|those|be|hear|see|watch)\s)"
+    r"[a-z]+\s+(?:the\s+)?$"
+)
 _SENTENCE = re.compile(r"\.\s")
 
 

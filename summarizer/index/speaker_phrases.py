@@ -133,7 +133,11 @@ class PhraseRules(NameIndex):
             return Found("noun_continues", None, start, end, stop, kind)
         i = bisect_right(self.ends, start)
         known = {
-            n.actor: n for n in self.names[:i] if n.actor and noun in self.words.get(n.actor, ())
+            n.actor: n
+            for n in self.names[:i]
+            if n.actor
+            and noun in self.words.get(n.actor, ())
+            and (not n.person or noun in self.heads.get(n.actor, ()))
         }
         if len(known) > 1:  # "the government": a body named so ("the Pakistani government")
             bodies = {a: n for a, n in known.items() if self.words[a] is not STATE_WORDS}

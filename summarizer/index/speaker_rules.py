@@ -25,6 +25,7 @@ from .speaker_patterns import (
     AGENT_APPOSED,
     APPOSED,
     IN_APPOSITION,
+    INFINITIVE_OBJECT,
     JUST_QUOTED,
     MASK,
     NAMED_SPOKESPERSON,
@@ -367,6 +368,8 @@ class Matcher(SubjectRules):
             pass  # "Chief investment officer at Fort Pitt Capital Group X said": X's title
         elif (
             objects.search(before)
+            # a name right after it, not a title ("to run the agency, X said")
+            or (untitled and kind in ("open", "stray") and INFINITIVE_OBJECT.search(before))
             or (
                 OBJECT_APPOSED.search(before)
                 and gap.lstrip().startswith(",")
