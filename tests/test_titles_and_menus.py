@@ -59,6 +59,25 @@ CASES: list[tuple[str, Expected]] = [
         "Ann Kerr penned a best-selling autobiography, “The Lost Son,” about her roots.",
         {"Q1": None},
     ),
+    # A web address, and a name after a verb of naming with the comma set inside its marks.
+    (
+        "The security firm Secura said a spammer site called “www.cheaploans.info,” which sold "
+        "loans, had redirected its traffic.",
+        {"Q1": None},
+    ),
+    (
+        "Ann Kerr said the campaign ran an advert titled “Dangerous,” warning of the risks.",
+        {"Q1": None},
+    ),
+    (
+        "Ann Kerr said the department wants to be a kind of “match.com” for workers.",
+        {"Q1": None},
+    ),
+    # A quotation that ends in a comma after a name is no thing: "“It is done,” Kerr said".
+    (
+        "Ann Kerr spoke. “It is done,” Kerr said.",
+        {"Q1": ("name_said", "Ann Kerr", "Kerr")},
+    ),
     # A title-case line that a speech verb attributes is still said.
     (
         "The crowd sang. “We Shall Overcome Someday,” Ann Kerr said.",

@@ -58,6 +58,12 @@ def _word_start(text: str, at: int) -> int:
     return at
 
 
+# A web address alone: "www.moretgage.info", "http://example.org/spam", "makelovenotspam.com".
+_WEB_ADDRESS = re.compile(
+    r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|biz|gov|edu|[a-z]{2})"
+    r"(?:/\S*)?[,.]?",
+    re.I,
+)
 # A short name alone in brackets right after a name: its alias, no one's words.
 _NAME_BRACKET = re.compile(r"[A-Z][\w.’'-]*\s*\(\s*[“\"‘']?$")
 _ALIAS = re.compile(r"[”\"’']?\s*\)")
@@ -66,7 +72,11 @@ _ALIAS = re.compile(r"[”\"’']?\s*\)")
 def names_a_thing(text: str, q: Quotation) -> bool:
     """A quotation standing for a thing's name: a common noun after it ("the “X” campaign"),
     or a verb of naming before it ("a site called “X”", not "what he called “X”"), or a
-    nickname inside a name. (A work's title is ``titles_a_work``.)"""
+    nickname inside a name, or a web address. (A work's title is ``titles_a_work``.)"""
+    if _WEB_ADDRESS.fullmatch(q.text.strip()):
+        return True  # "a spammer site called “www.moretgage.info,”"
+    if _THING_BEFORE.search(text, max(0, q.start - 40), q.start) and q.text.endswith(","):
+        return True  # the comma American style sets inside the closing mark
     if q.text.rstrip().endswith((".", ",", "!", "?", ":", ";")):
         return False
     nickname = q.start > 3 and NICKNAME.match(text, _word_start(text, q.start - 2))
