@@ -75,7 +75,7 @@ def names_a_thing(text: str, q: Quotation) -> bool:
     nickname inside a name, or a web address. (A work's title is ``titles_a_work``.)"""
     if _WEB_ADDRESS.fullmatch(q.text.strip()):
         return True  # "a spammer site called “www.moretgage.info,”"
-    if _THING_BEFORE.search(text, max(0, q.start - 40), q.start) and q.text.endswith(","):
+    if q.text.endswith(",") and _THING_BEFORE.search(text, max(0, q.start - 40), q.start):
         return True  # the comma American style sets inside the closing mark
     if q.text.rstrip().endswith((".", ",", "!", "?", ":", ";")):
         return False
