@@ -13,7 +13,8 @@ one after the other on this machine, so wall times compare. Outputs are kept und
 Printed per version: quote speakers right (gold speech quotations with a named speaker),
 people found as actors and names with a title folded in, the seed's dated events present with
 the right value, distinct positions and holders with every evidence span in the article, key
-points repeating the headline or each other, completion tokens and wall time.
+points shown and those repeating the headline or each other, headlines shown, summary strings
+dropped at their length bound, completion tokens and wall time.
 
     python bench/quality.py [--articles 5] [--baseline-ref REF] [--score-only] [--only NAME]
 """
@@ -166,6 +167,11 @@ def score(summary: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
     s["repeated_key_points"] = sum(
         any(_near(lines[i], lines[j]) for j in range(i)) for i in range(1, len(lines))
     )
+    s["key_points"] = len(points)
+    s["headline"] = int(bool(sm["headline"]))
+    s["summary_cut"] = sum(
+        w["code"] == "text_cut" and w["path"].startswith("$.summary") for w in summary["warnings"]
+    )
     if article.get("positions") is not None:
         s.update(score_positions(summary, article["positions"]))
     usage = summary["provenance"]["usage"]
@@ -305,9 +311,16 @@ def report(version: str, rows: list[tuple[dict[str, Any], dict[str, Any] | None,
             f"people {s['people'][0]}/{s['people'][1]}, titled names {s['titled_names']}, "
             f"positions {s['positions']} by {s['holders']} holders{positions}"
             f"{'' if s['positions_grounded'] else ' (ungrounded!)'}{extra}, "
-            f"repeated key points {s['repeated_key_points']}, "
+            f"key points {s.get('key_points', '?')} (repeated {s['repeated_key_points']}), "
             f"tokens {s['tokens'][0]}+{s['tokens'][1]}, {t:.0f} s"
         )
+    shown = [s for _, s, _ in done if "key_points" in s]
+    print(
+        f"  summary: headlines shown {sum(s['headline'] for s in shown)}/{len(shown)}, "
+        f"key points shown {sum(s['key_points'] for s in shown)}, articles without one "
+        f"{sum(not s['key_points'] for s in shown)}, summary strings cut and not shown "
+        f"{sum(s['summary_cut'] for s in shown)}"
+    )
     comp = [s["tokens"][1] for _, s, _ in done if s]
     secs = [t for _, _, t in done]
     print(f"  completion tokens total {sum(comp)}, wall {sum(secs):.0f} s")

@@ -26,6 +26,7 @@ from .draft import (
     Draft,
     DraftEvent,
     DraftUndated,
+    hit_bound,
 )
 from .events import clause_event
 from .extraction import Extraction
@@ -234,7 +235,7 @@ class Assembler:
     def _cut(self, text: str, limit: int, path: str) -> bool:
         """Whether ``text`` reached the length the grammar allowed it, so it stops where the
         bound caught it; warned when it did."""
-        if not self.text_limits or len(text.strip()) < limit - 1:
+        if not self.text_limits or not hit_bound(text, limit):
             return False
         self.warn("text_cut", f"cut at its length bound; not shown: {_clip(text)}", path)
         return True

@@ -68,13 +68,35 @@ class DraftBounds:
     # Whether the model labels each view unit with a topic and a stance kind. The 1.5B model
     # answered "for" on every unit and numbered topics in blocks; for it, ``stance_rules.py``.
     model_stances: bool = True
+    # The fewest key points the answer holds. Left free, the 1.5B model wrote one long point
+    # and stopped (the sample's was cut at its bound, and the summary had none).
+    min_key_points: int = 0
 
 
 SMALL = DraftBounds(
-    key_points=5, undated=0, text=48, model_events=False, model_views=False, model_stances=False
+    key_points=5,
+    undated=0,
+    text=48,
+    model_events=False,
+    model_views=False,
+    model_stances=False,
+    min_key_points=3,
 )
 LARGE = DraftBounds(key_points=8, undated=10, text=200)
 TOPIC_LENGTH = 48  # characters: "NATO membership for Ukraine", not a sentence
+
+
+# A grammar admits a token only if it fits, so a string can be closed a long word short of its
+# bound ("… most of the oil-for-food money, failed" at 148 of 150 characters).
+_TOKEN_SLACK = 16
+_FINISHED = tuple('.!?…"”’)]')
+
+
+def hit_bound(text: str, limit: int) -> bool:
+    """Whether a string written under a ``limit``-character bound stops where the bound caught
+    it: it fills the bound, or it comes within a token of it and does not end a sentence."""
+    n = len(text.strip())
+    return n >= limit - 1 or (n >= limit - _TOKEN_SLACK and not text.rstrip().endswith(_FINISHED))
 
 
 def _text(limit: int, description: str | None = None) -> Any:
@@ -86,10 +108,12 @@ class _Strict(BaseModel):
 
 
 # Longest summary strings, in characters, on grammar servers: a string that reaches its bound
-# was cut there, and is not shown (``assemble.py``).
-HEADLINE_LENGTH = 100
+# was cut there, and is not shown (``assemble.py``). At 100 characters for a headline or a key
+# point, the 1.5B model's sentences ran into the bound (26 key points and 6 headlines of 32
+# reports lost); at 150 it finishes them.
+HEADLINE_LENGTH = 150
 ABSTRACT_LENGTH = 260
-KEY_POINT_LENGTH = 100
+KEY_POINT_LENGTH = 150
 
 
 class DraftSummary(_Strict):
@@ -172,7 +196,7 @@ class DraftSpec:
         defs, props = schema["$defs"], schema["properties"]
         b = self.bounds
         enum = kind != "openai"
-        defs["DraftSummary"]["properties"]["key_points"]["maxItems"] = b.key_points
+        _count_key_points(defs["DraftSummary"], b)
         if enum:
             for name in ("DraftStance", "DraftEvent", "DraftUndated"):
                 for field in ("view", "event"):
@@ -298,8 +322,15 @@ def summary_fields(bounds: DraftBounds, kind: SchemaKind) -> dict[str, Any]:
     which writes one summary from its windows' summaries."""
     schema = copy.deepcopy(_base_schema("openai" if kind == "openai" else "grammar"))
     summary: dict[str, Any] = schema["$defs"]["DraftSummary"]
-    summary["properties"]["key_points"]["maxItems"] = bounds.key_points
+    _count_key_points(summary, bounds)
     return schema_fields(summary, kind, "article_summary")
+
+
+def _count_key_points(summary: dict[str, Any], bounds: DraftBounds) -> None:
+    points = summary["properties"]["key_points"]
+    points["maxItems"] = bounds.key_points
+    if bounds.min_key_points:
+        points["minItems"] = min(bounds.min_key_points, bounds.key_points)
 
 
 def _within(topic: str, named: int) -> bool:

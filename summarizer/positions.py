@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from .claims import ArticleFacts
-from .draft import MIN_TOPICS, Attribution, Draft, DraftStance, StanceKind
+from .draft import MIN_TOPICS, Attribution, Draft, DraftStance, StanceKind, hit_bound
 from .index import ArticleIndex, Sentence
 from .index.quotations import Quotation
 from .schema import Position, Quote, Span, Topic, ViewSource
@@ -318,7 +318,7 @@ class PositionBuilder:
         path = f"$.stances.{uid}.view"
         if written:
             bad = self.facts.unsupported(written)
-            if self.view_limit is not None and len(written) >= self.view_limit:
+            if self.view_limit is not None and hit_bound(written, self.view_limit):
                 self.warn("text_cut", f"view of {holder} hit its length bound; not shown", path)
             elif bad:
                 self.warn(

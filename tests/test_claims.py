@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from summarizer.article import make_article
 from summarizer.claims import ArticleFacts
+from summarizer.draft import KEY_POINT_LENGTH, hit_bound
 from summarizer.index import index_article
 from tests.test_pipeline import summarize_draft
 
@@ -118,6 +119,36 @@ def test_a_key_point_the_article_does_not_support_is_dropped(
     result = summarize_draft(seed_text, draft)
     assert "unsupported_key_point" in {w.code for w in result.warnings}
     assert not any("weather" in k.text for k in result.summary.key_points)
+
+
+# 139 characters, each word from the seed: a grammar bound of 150 can close it a word short.
+_NEAR_BOUND = (
+    "Both Britain and France have expressed their willingness to send a peacekeeping force to "
+    "oversee any ceasefire in Ukraine, as European defence"
+)
+
+
+def test_a_key_point_stopped_within_a_token_of_its_bound_is_not_shown(
+    seed_text: str, seed_draft: str
+) -> None:
+    assert len(_NEAR_BOUND) > KEY_POINT_LENGTH - 16
+    draft = json.loads(seed_draft)
+    draft["summary"]["key_points"][-1] = _NEAR_BOUND
+    result = summarize_draft(seed_text, draft)
+    assert ("text_cut", "$.summary.key_points[4]") in {(w.code, w.path) for w in result.warnings}
+    assert not any("European defence" in k.text for k in result.summary.key_points)
+    # The same length ending a sentence was finished, not caught by the bound.
+    draft["summary"]["key_points"][-1] = _NEAR_BOUND.rsplit(",", 1)[0] + ", said Europe."
+    kept = summarize_draft(seed_text, draft).summary.key_points
+    assert any(k.text.endswith("said Europe.") for k in kept)
+
+
+def test_a_string_is_cut_when_it_fills_its_bound_or_stops_short_of_it_mid_sentence() -> None:
+    assert hit_bound("x" * 149, 150)  # filled (a bound counts the closing mark's room too)
+    assert hit_bound("a sentence that stops" + " mid" * 30, 150)
+    assert not hit_bound("a sentence that ends" + " here" * 24 + ".", 150)
+    assert not hit_bound("a short point without a full stop", 150)
+    assert hit_bound(("a finished one. " * 10).strip(), 150)  # at the bound, finished or not
 
 
 def test_a_model_view_repeated_under_another_holder_is_flagged(

@@ -92,6 +92,9 @@ def test_seed_from_cassette(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         bare = p.stance.rstrip("…”")
         at = text.find(bare)
         assert at >= 0 and not (text[at + len(bare)].isalnum() and bare[-1].isalnum())
+    # Three to five key points, each finished (none lost at its bound), each on its sentences.
+    assert 3 <= len(result.summary.key_points) <= 5
+    assert not [w for w in result.warnings if w.path.startswith("$.summary.key_points")]
     for point in result.summary.key_points:
         assert point.evidence and all(text[e.start : e.end] == e.text for e in point.evidence)
     assert not {w.code for w in result.warnings} & {"ungrounded_excerpt", "date_outside_excerpt"}

@@ -8,7 +8,16 @@ from typing import Any
 
 import pytest
 
-from summarizer.draft import LARGE, SMALL, Draft, DraftSpec, draft_json_schema
+from summarizer.draft import (
+    HEADLINE_LENGTH,
+    KEY_POINT_LENGTH,
+    LARGE,
+    SMALL,
+    Draft,
+    DraftSpec,
+    draft_json_schema,
+    summary_fields,
+)
 from summarizer.schema import ArticleSummary, exported_schemas, render_schema
 from tests.conftest import ROOT
 
@@ -126,6 +135,20 @@ def test_a_small_model_labels_no_stances_and_writes_no_views() -> None:
     assert schema["properties"]["stances"]["properties"] == {}
     assert "view" not in schema["$defs"]["DraftStance"]["properties"]
     assert schema["properties"]["topics"]["maxItems"] == 2  # the topics are still the model's
+
+
+def test_a_small_model_writes_at_least_three_key_points_it_can_finish() -> None:
+    small = replace(SPEC, bounds=SMALL).json_schema("grammar")["$defs"]["DraftSummary"]
+    points = small["properties"]["key_points"]
+    assert (points["minItems"], points["maxItems"]) == (3, SMALL.key_points)
+    assert points["items"]["maxLength"] == KEY_POINT_LENGTH >= 150
+    assert small["properties"]["headline"]["maxLength"] == HEADLINE_LENGTH >= 150
+    # The long article's final call asks for the same.
+    final = summary_fields(SMALL, "llguidance")["grammar"].split("%json ", 1)[1]
+    assert json.loads(final)["properties"]["key_points"]["minItems"] == 3
+    # A frontier model is not made to pad a short article's points.
+    large = SPEC.json_schema("grammar")["$defs"]["DraftSummary"]["properties"]["key_points"]
+    assert "minItems" not in large
 
 
 def test_openai_dialect_names_topics_by_pattern_and_checks_them() -> None:
