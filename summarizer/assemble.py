@@ -82,6 +82,7 @@ def assemble_summary(
         index,
         # A view only hits a bound the grammar enforced (OpenAI strict mode has no lengths).
         view_limit=bounds.text if bounds.model_views and profile.dialect != "openai" else None,
+        event_limit=bounds.text if profile.dialect != "openai" else None,
         model_stances=bounds.model_stances,
         text_limits=profile.dialect != "openai",
     )
@@ -136,6 +137,7 @@ class Assembler:
         index: ArticleIndex,
         *,
         view_limit: int | None = None,
+        event_limit: int | None = None,
         model_stances: bool = True,
         text_limits: bool = False,
     ) -> None:
@@ -153,6 +155,7 @@ class Assembler:
         )
         # Whether the summary's strings had grammar-enforced lengths a string can hit.
         self.text_limits = text_limits
+        self.event_limit = event_limit
         self.quotations = {f"Q{q.number}": q for q in quotations}
         self.sentences = {s.id: s for s in index.sentences}
         self.dates = {d.id: d for d in index.dates}
@@ -341,6 +344,10 @@ class Assembler:
             mention = self.dates.get(uid)
             sentence = self.sentences.get(f"S{mention.sentence}" if mention is not None else uid)
             if sentence is None:
+                continue
+            if self.event_limit and hit_bound(e.event, self.event_limit):
+                cut = f"cut at its length bound; not shown: {_clip(e.event)}"
+                self.warn("text_cut", cut, f"{path}.event")
                 continue
             if not self._checked(e.event, f"{path}.event"):
                 continue

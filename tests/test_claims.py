@@ -143,6 +143,16 @@ def test_a_key_point_stopped_within_a_token_of_its_bound_is_not_shown(
     assert any(k.text.endswith("said Europe.") for k in kept)
 
 
+def test_an_event_phrase_that_hits_its_bound_is_not_shown(seed_text: str, seed_draft: str) -> None:
+    draft = json.loads(seed_draft)
+    dated = next(k for k, e in draft["events"].items() if e)
+    draft["events"][dated]["event"] = "Trump and Putin talk about the ceasefire in Ukraine " * 4
+    result = summarize_draft(seed_text, draft)
+    assert ("text_cut", f"$.events.{dated}.event") in {(w.code, w.path) for w in result.warnings}
+    assert not any(e.event.count("Trump and Putin") > 1 for e in result.timeline)
+    assert result.timeline  # the other events stay
+
+
 def test_a_string_is_cut_when_it_fills_its_bound_or_stops_short_of_it_mid_sentence() -> None:
     assert hit_bound("x" * 149, 150)  # filled (a bound counts the closing mark's room too)
     assert hit_bound("a sentence that stops" + " mid" * 30, 150)
