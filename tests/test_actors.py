@@ -699,3 +699,16 @@ def test_a_legal_form_does_not_join_two_different_names() -> None:
     )
     names = sorted(a.name for a in index_article(text).actors)
     assert names == ["Cox Communications Inc", "Cox Enterprises"]
+
+
+def test_a_name_closed_by_a_continent_is_an_organisation_not_a_person() -> None:
+    # A company's branch speaking, as a Wikinews-cited report wrote it (ZDNet UK, 2004).
+    found = by_name(
+        actors_of(
+            "On Friday, Lycos Europe terminated its screensaver campaign. Lycos Europe denied "
+            "that it had brought down two Web sites. Across Asia, the campaign drew criticism, "
+            "and analysts in Western Europe and East Asia said spam kept rising."
+        )
+    )
+    assert found["Lycos Europe"].kind == "organisation"
+    assert not {"Across Asia", "Western Europe", "East Asia"} & set(found)

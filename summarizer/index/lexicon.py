@@ -72,6 +72,7 @@ SEAT_OF: dict[str, str] = {
 }
 NATIONALITIES = _words("nationalities")
 REGIONAL = _words("regional")
+CONTINENTS = _words("continents")
 
 # "May" is left out: a name as often as a month ("Theresa May").
 MONTHS = frozenset(MONTH_NAMES + MONTH_ABBREVIATIONS) - {"May"}

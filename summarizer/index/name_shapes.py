@@ -12,14 +12,17 @@ from itertools import pairwise
 from .given_names import title_surname
 from .lexicon import (
     CAPITALS,
+    CONTINENTS,
     COUNTRY_GROUPS,
     DEPARTMENTS,
     HONORIFICS,
+    LOCATIVES,
     MONTHS,
     NAME_SUFFIXES,
     NATIONALITIES,
     ORG_WORDS,
     PARTICLES,
+    REGIONAL,
     STOPWORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -37,6 +40,9 @@ def organisation_like(words: tuple[str, ...]) -> bool:
         return False  # "Chief Executive Officer of General Motors" is a title
     if words[-1] in ORG_WORDS and words[0] not in HONORIFICS:
         return True
+    if words[-1] in CONTINENTS and len(words) <= 3 and words[0] not in HONORIFICS:
+        # "Lycos Europe", not "East Asia" or "Across Asia"
+        return not any(w in REGIONAL or w.lower() in LOCATIVES for w in words[:-1])
     return any(w in ORG_WORDS and nxt in ("of", "for", "on") for w, nxt in pairs)
 
 
