@@ -712,3 +712,16 @@ def test_a_name_closed_by_a_continent_is_an_organisation_not_a_person() -> None:
     )
     assert found["Lycos Europe"].kind == "organisation"
     assert not {"Across Asia", "Western Europe", "East Asia"} & set(found)
+
+
+def test_a_branch_short_name_and_its_website_are_the_branch() -> None:
+    text = (
+        "Lycos Europe said its screensaver was legal. As a result, we have black holed the "
+        "Lycos Europe Website, an ISP said. The screensaver requests pages from spam sites, "
+        "Lycos has said."
+    )
+    found = by_name(actors_of(text))
+    assert "Lycos Europe Website" not in found and "Lycos" not in found
+    branch = found["Lycos Europe"]
+    assert branch.kind == "organisation"
+    assert text.rindex("Lycos") in {m.start for m in branch.mentions}

@@ -20,7 +20,9 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    its complement ("Institute for the Study of War", "Department of Health and Senior
    Services"), closing a title ("Commissioner of the *Texas Department of State Health
    Services*"), after a descriptor ("engine maker Europrop") or defined as an acronym ("…
-   Office (GAO)") → organisation;
+   Office (GAO)"), or closed by a continent ("Lycos Europe": not "Western Europe") →
+   organisation, and then its first word alone ("Lycos said") is that branch, and a name
+   that runs on from it ("the Lycos Europe Website") no person;
 4. a two-to-five word name without a title is a person only on evidence: it speaks ("X said",
    "said X", "according to X", or the speaker rules read it as a speaker: ``heard``), its
    surname is used again, or it opens with a given name (``given_names``: "Isabel Indigo
@@ -80,6 +82,7 @@ from .bodies import find_bodies, same_body
 from .lexicon import (
     CAPITAL_OF,
     CAPITALS,
+    CONTINENTS,
     COUNTRY_GROUPS,
     GROUPS,
     INSTITUTION_GROUPS,
@@ -101,6 +104,22 @@ _OF_BODY = re.compile(r"\b(?:of|in|by|with|to|for|from|at|on|against)\s*$")  # a
 _ACCORDING_BODY = re.compile(r"\b(?:[Aa]ccording to|statement (?:from|by|of))\s*$")
 _DOUBLED = re.compile(r"(.)\1")
 _STATES = phrase_index([*COUNTRY_GROUPS, *CAPITALS])
+
+
+def _branch_of(name: str) -> str | None:
+    """The company of a branch named by its continent: "Lycos" of "Lycos Europe"."""
+    words = name.split()
+    return words[0] if len(words) == 2 and words[1] in CONTINENTS else None
+
+
+def _short_names(text: str, pieces: list[Piece]) -> dict[str, str]:
+    """Lone words that are the short name of the one branch named in the article."""
+    heads: dict[str, set[str]] = {}
+    for p in pieces:
+        name = text[p.start : p.end]
+        if p.kind == "org" and (head := _branch_of(name)) is not None:
+            heads.setdefault(head, set()).add(name)
+    return {head: names.pop() for head, names in heads.items() if len(names) == 1}
 
 
 def find_actors(
@@ -184,6 +203,8 @@ class _Finder(ActorBook):
                 bare := CORPORATE_SUFFIX.sub("", actor.name)
             ):
                 names.append(bare)  # "Global Crossing" after "Global Crossing Ltd."
+            if actor.kind == "organisation" and (head := _branch_of(actor.name)) is not None:
+                names.append(head)  # "Lycos" after "Lycos Europe"
             for name in names:
                 at = text.find(name)
                 while at != -1:
@@ -196,9 +217,12 @@ class _Finder(ActorBook):
     @ACTOR_RULES.finds("surname_only")
     def _people(self, pieces: list[Piece], org_names: set[str]) -> None:
         singles = Counter(p.words[-1] for p in pieces if p.kind == "single")
+        orgs = {self.text[p.start : p.end] + " " for p in pieces if p.kind == "org"}
         for p in pieces:
             if p.kind != "person" or self.text[p.start : p.end] in org_names:
                 continue
+            if any(self.text.startswith(o, p.start) for o in orgs):
+                continue  # "the Lycos Europe Website": the organisation's, not a person
             if (p.words[0] in org_names or p.words[-1] in org_names) and not p.strong:
                 continue  # "Ford Taurus": a product; "…, Michigan Ford's stock": a list
             last = surname(p.words)
@@ -236,9 +260,16 @@ class _Finder(ActorBook):
         """``borne``: surnames of full names opening with a given name (``org_names.py``)."""
         defined: dict[str, str] = {}
         acronyms: list[Piece] = []
+        short = _short_names(self.text, pieces)
         for p in pieces:
             word = self.text[p.start : p.end]
             if self.taken[p.start]:
+                continue
+            if word in short:  # "Lycos said" where "Lycos Europe" is named
+                actor = self._actor(
+                    self._org_key(short[word]), short[word], "organisation", "organisation_name"
+                )
+                self._mention(actor, p.start, p.end, "institution", "organisation_name")
                 continue
             if p.kind == "acronym" or (
                 p.kind == "org" and not p.acronym and ACRONYM.fullmatch(word)
