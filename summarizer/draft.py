@@ -86,17 +86,31 @@ LARGE = DraftBounds(key_points=8, undated=10, text=200)
 TOPIC_LENGTH = 48  # characters: "NATO membership for Ukraine", not a sentence
 
 
-# A grammar admits a token only if it fits, so a string can be closed a long word short of its
-# bound ("… most of the oil-for-food money, failed" at 148 of 150 characters).
+# A grammar admits a token only if it fits, so a string can be closed a word short of its bound
+# ("… declare an emergency to defend the" at 96 of 100 characters). Within a token of the bound,
+# a string that ends on a word no phrase ends on was cut; one ending on a noun may be whole.
 _TOKEN_SLACK = 16
-_FINISHED = tuple('.!?…"”’)]')
+_DANGLING = frozenset(
+    {
+        "a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "from", "under",
+        "over",
+        "into", "onto", "than", "that", "which", "who", "whom", "whose", "and", "or", "but", "nor",
+        "as", "if", "his", "her", "its", "their", "our", "your", "my", "he", "she", "they", "we",
+        "it", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+        "would", "could", "should", "can", "may", "might", "must", "not", "no", "this", "these",
+        "those",
+    }
+)  # fmt: skip
 
 
 def hit_bound(text: str, limit: int) -> bool:
     """Whether a string written under a ``limit``-character bound stops where the bound caught
-    it: it fills the bound, or it comes within a token of it and does not end a sentence."""
+    it: it fills the bound, or it comes within a token of it on a word that ends no phrase."""
     n = len(text.strip())
-    return n >= limit - 1 or (n >= limit - _TOKEN_SLACK and not text.rstrip().endswith(_FINISHED))
+    if n >= limit - 1:
+        return True
+    words = text.split()
+    return n >= limit - _TOKEN_SLACK and bool(words) and words[-1].lower() in _DANGLING
 
 
 def _text(limit: int, description: str | None = None) -> Any:
