@@ -725,3 +725,10 @@ def test_a_branch_short_name_and_its_website_are_the_branch() -> None:
     branch = found["Lycos Europe"]
     assert branch.kind == "organisation"
     assert text.rindex("Lycos") in {m.start for m in branch.mentions}
+
+
+def test_a_short_name_two_branches_share_links_to_neither() -> None:
+    text = "Lycos Europe said its screensaver was legal. Lycos Asia disagreed. Lycos is a portal."
+    found = by_name(actors_of(text))
+    last = text.rindex("Lycos")
+    assert not any(last in {m.start for m in a.mentions} for a in found.values())

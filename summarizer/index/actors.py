@@ -194,6 +194,9 @@ class _Finder(ActorBook):
     def _repeated_names(self) -> None:
         """Every other place a found name is written, headlines included."""
         text = self.text
+        heads = Counter(
+            _branch_of(a.name) for a in self.actors.values() if a.kind == "organisation"
+        )
         for actor in list(self.actors.values()):
             if actor.kind == "person" and " " not in actor.name:
                 continue
@@ -203,8 +206,9 @@ class _Finder(ActorBook):
                 bare := CORPORATE_SUFFIX.sub("", actor.name)
             ):
                 names.append(bare)  # "Global Crossing" after "Global Crossing Ltd."
-            if actor.kind == "organisation" and (head := _branch_of(actor.name)) is not None:
-                names.append(head)  # "Lycos" after "Lycos Europe"
+            head = _branch_of(actor.name) if actor.kind == "organisation" else None
+            if head is not None and heads[head] == 1:
+                names.append(head)  # "Lycos" after "Lycos Europe" (not with "Lycos Asia" too)
             for name in names:
                 at = text.find(name)
                 while at != -1:
