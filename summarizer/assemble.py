@@ -345,9 +345,7 @@ class Assembler:
             sentence = self.sentences.get(f"S{mention.sentence}" if mention is not None else uid)
             if sentence is None:
                 continue
-            if self.event_limit and hit_bound(e.event, self.event_limit):
-                cut = f"cut at its length bound; not shown: {_clip(e.event)}"
-                self.warn("text_cut", cut, f"{path}.event")
+            if self.event_limit and self._cut(e.event, self.event_limit, f"{path}.event"):
                 continue
             if not self._checked(e.event, f"{path}.event"):
                 continue
