@@ -220,7 +220,10 @@ def score(
                 tally.uncued_choices += len(offered[q]) or len(index.actors)
         right = cue is not None and cue.actor in ids
         if said is not None:
-            tally.model_right += said.get(f"Q{q.number}") in ids
+            final = said.get(f"Q{q.number}")
+            tally.model_right += final in ids
+            if final not in ids:
+                tally.misses.append(f"{label} Q{q.number}: model said {final}, not {speaker}")
         tally.cue_right += right
         if cue is not None:
             tally.cued += 1

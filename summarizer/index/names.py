@@ -165,6 +165,7 @@ class Runs:
         self.text = text
         self.tokens = tokens
         self.lower_words = frozenset(t.text for t in tokens if t.text[0].islower())
+        self._openings: dict[int, int] | None = None  # ``_name_opening``'s runs, once
 
     def capitalised(self, i: int) -> bool:
         tok = self.tokens[i]
@@ -307,6 +308,16 @@ class Runs:
             return False  # "… Service and the FSB", "… Journalists and BECTU
         return any(tok.text in ("of", "for") for tok in tokens[max(0, j - 5) : j])
 
+    def _name_opening(self, i: int) -> int:
+        """First token of the run that word ``i`` closes, when connectors join it ("Bank of
+        America", "Institute for the Study of War"); else ``i``."""
+        if self._openings is None:
+            self._openings = {}
+            for first, stop in self.all():
+                if stop - first > 2:
+                    self._openings[stop - 1] = first
+        return self._openings.get(i, i)
+
     def title_start(self, head: int) -> int:
         """First token of the title ending at ``head``, reaching left over its modifiers.
 
@@ -323,6 +334,9 @@ class Runs:
             if prev.text in WEEKDAYS or prev.text in MONTHS:
                 break  # "On Wednesday the Albanian Prime Minister": a date, no title word
             lower = prev.text.lower()
+            if (opening := self._name_opening(first)) < first:
+                first = opening  # "Bank of America president X": the whole name, not "America"
+                continue
             if (
                 lower in ("and", "of", "for")
                 and not (first > 1 and tokens[first - 2].text.lower() in TITLE_HEADS)
