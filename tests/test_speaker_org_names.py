@@ -27,3 +27,44 @@ def test_a_title_opened_by_an_organisations_whole_name_keeps_the_name(
     cue = cues_of(text)["Q1"]
     assert (cue.rule, cue.name) == ("name_said", "David McIntosh"), cue
     assert by_name(actors_of(text))["David McIntosh"].title == title
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        "Friends of the Earth",
+        "Americans for Prosperity",
+        "Reporters Without Borders",
+        "Doctors Without Borders",
+        "Mothers Against Drunk Driving",
+        "Action on Smoking and Health",
+    ],
+)
+def test_an_advocacy_groups_name_is_one_organisation_that_speaks(group: str) -> None:
+    for text in (
+        f"{group} said the plan was “a disaster”.",
+        f"The group {group} said the plan was “a disaster”.",
+        f"“It is a disaster,” said {group}.",
+    ):
+        cue = cues_of(text)["Q1"]
+        assert cue.name == group, (text, cue)
+        assert by_name(actors_of(text))[group].kind == "organisation"
+
+
+def test_a_spokesman_for_an_advocacy_group_speaks_with_its_name_in_his_title() -> None:
+    text = "Friends of the Earth spokesman Tom Jones said the plan was “a disaster”."
+    cue = cues_of(text)["Q1"]
+    assert cue.name == "Tom Jones", cue
+    assert by_name(actors_of(text))["Tom Jones"].title == "Friends of the Earth spokesman"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Friends of a person are no group, and a headline's capitalised "On" joins nothing.
+        ("Friends of Jenkinson remembered him as “a big guy”.", "Friends of Jenkinson"),
+        ("Bernie Sanders Promises Action On Immigration\nHe spoke.", "Action On Immigration"),
+    ],
+)
+def test_the_opening_words_alone_make_no_group(text: str, absent: str) -> None:
+    assert absent not in by_name(actors_of(text))

@@ -51,6 +51,10 @@ NAMED_AFTER = _words("named_after")
 PLACE_NOUNS = _words("place_nouns")
 EMPLOYER_HEADS = _words("employer_heads")
 ORG_DESCRIPTORS = _words("org_descriptors")
+# An advocacy group's name opens with one of these ("Friends of the", "Americans for").
+CAUSE_OPENINGS: dict[str, list[tuple[str, ...]]] = {}
+for _words_of in (tuple(entry.split()) for entry in _entries("cause_names")):
+    CAUSE_OPENINGS.setdefault(_words_of[0], []).append(_words_of)
 
 # Known institutions; the aliases of a line are names of one actor.
 INSTITUTION_GROUPS: dict[str, str] = _groups("institutions")

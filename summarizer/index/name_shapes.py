@@ -12,6 +12,7 @@ from itertools import pairwise
 from .given_names import title_surname
 from .lexicon import (
     CAPITALS,
+    CAUSE_OPENINGS,
     CONTINENTS,
     COUNTRY_GROUPS,
     DEPARTMENTS,
@@ -40,6 +41,11 @@ def organisation_like(words: tuple[str, ...]) -> bool:
         return False  # "Chief Executive Officer of General Motors" is a title
     if words[-1] in ORG_WORDS and words[0] not in HONORIFICS:
         return True
+    if any(
+        len(words) > len(w) and [x.lower() for x in words[1 : len(w)]] == list(w[1:])
+        for w in CAUSE_OPENINGS.get(words[0], ())
+    ):
+        return True  # "Reporters Without Borders", "Friends of the Earth"
     if words[-1] in CONTINENTS and len(words) <= 3 and words[0] not in HONORIFICS:
         # "Lycos Europe", not "East Asia" or "Across Asia"
         return not any(w in REGIONAL or w.lower() in LOCATIVES for w in words[:-1])

@@ -20,6 +20,7 @@ from .given_names import title_surname
 from .lexicon import (
     ABBREVIATIONS,
     CAPITALS,
+    CAUSE_OPENINGS,
     COUNTRY_GROUPS,
     HONORIFICS,
     INSTITUTION_GROUPS,
@@ -49,6 +50,7 @@ _CONNECTORS = frozenset({"of", "for", "the"}) | PARTICLES
 _LONE_OPENERS = frozenset({"One"})
 _NICK_OPENERS = "\"“‘'"
 _ORG_CONNECTORS = _CONNECTORS | {"and", "on"}
+_CAPITAL_CAUSE = frozenset({"against", "without"})  # "Action Against Hunger"
 # A speech verb capitalised in a title-case headline is no part of a name: "Hillary Clinton
 # Says Trump …", "Howard Dean Tells Democratic Convention" (but "United States", "Consumer
 # Reports", "Court of Federal Claims", Edward Said).
@@ -201,6 +203,8 @@ class Runs:
             return False
         if self.tokens[i].text in ORG_WORDS and not self.tokens[nxt].cap:
             return self._connected(nxt, org=True) != nxt
+        if self._cause(i) != i:
+            return True  # "Friends of the Earth" opening a sentence
         return self.tokens[nxt].cap and self.tokens[nxt].text not in STOPWORDS
 
     def all(self) -> list[tuple[int, int]]:
@@ -208,10 +212,12 @@ class Runs:
         out: list[tuple[int, int]] = []
         after = 0
         for i in [i for i, tok in enumerate(tokens) if tok.cap]:  # runs open capitalised
-            if i < after or not self.capitalised(i):
-                continue
+            if i < after or not (self.capitalised(i) or self._cause(i) != i):
+                continue  # ("Doctors Without Borders", though "Doctors" opens no name)
             j = i + 1
             org = tokens[i].text in ORG_WORDS
+            if (k := self._cause(i)) != i:
+                j, org = k + 1, True  # "Americans for Prosperity", "Action Against Hunger"
             while j < n and joined(self.text, tokens[j - 1], tokens[j]):
                 # "West Midlands Police": an organisation word ends a run, even a stopword;
                 # "Terry A. Doughty": an initial, even "A.".
@@ -231,6 +237,23 @@ class Runs:
             out.append((i, j))
             after = j
         return out
+
+    def _cause(self, i: int) -> int:
+        """Index of the capitalised word after an advocacy group's opening words at ``i``
+        ("Friends of the Earth", "Reporters Without Borders"); else ``i``."""
+        tokens = self.tokens
+        for words in CAUSE_OPENINGS.get(tokens[i].text, ()):
+            k = i + len(words)
+            if k >= len(tokens) or not all(
+                joined(self.text, tokens[x - 1], tokens[x]) for x in range(i + 1, k + 1)
+            ):
+                continue
+            if all(
+                tokens[i + x].text == w or (tokens[i + x].text == w.title() and w in _CAPITAL_CAUSE)
+                for x, w in enumerate(words[1:], 1)
+            ) and (tokens[k].cap and tokens[k].text not in STOPWORDS):
+                return k
+        return i
 
     def _connected(self, j: int, org: bool = False) -> int:
         """Index of the capitalised word after connectors at ``j`` ("of State", "von der").
@@ -306,7 +329,7 @@ class Runs:
         after = tokens[j + 1].text
         if tokens[j - 1].text in ORG_WORDS or after == "the" or after.isupper():
             return False  # "… Service and the FSB", "… Journalists and BECTU
-        return any(tok.text in ("of", "for") for tok in tokens[max(0, j - 5) : j])
+        return any(tok.text in ("of", "for", "on") for tok in tokens[max(0, j - 5) : j])
 
     def _name_opening(self, i: int) -> int:
         """First token of the run that word ``i`` closes, when connectors join it ("Bank of
