@@ -68,3 +68,32 @@ def test_a_spokesman_for_an_advocacy_group_speaks_with_its_name_in_his_title() -
 )
 def test_the_opening_words_alone_make_no_group(text: str, absent: str) -> None:
     assert absent not in by_name(actors_of(text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bank of England Governor Andrew Bailey said",
+        "Council on American-Islamic Relations National Executive Director Andrew Bailey said",
+    ],
+)
+def test_a_capitalised_title_after_an_organisations_name_opens_a_persons(sentence: str) -> None:
+    text = f"{sentence} the economy was “resilient”."
+    cue = cues_of(text)["Q1"]
+    assert cue.name == "Andrew Bailey", cue
+    actor = by_name(actors_of(text))["Andrew Bailey"]
+    assert actor.kind == "person" and actor.title == sentence.removesuffix(" Andrew Bailey said")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia struck Kyiv. Ukraine's foreign ministry called the attack “a war crime”.",
+        "“It is a war crime,” Ukraine's foreign ministry said.",
+        "Ukraine's government spokesman said the attack was “a war crime”.",
+    ],
+)
+def test_a_state_speaking_through_its_body_in_the_possessive_is_an_actor(text: str) -> None:
+    cue = cues_of(text)["Q1"]
+    assert (cue.name, cue.rule) == ("Ukraine", "on_behalf_of"), cue
+    assert by_name(actors_of(text))["Ukraine"].kind == "state"

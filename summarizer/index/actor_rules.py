@@ -216,13 +216,13 @@ def _read_run(
         return None
     if (named := _named_after(tokens, first, stop)) is not None:
         return named
-    if organisation_like(words):
+    head = last_title_head(words)
+    if organisation_like(words) and not _titled_name(words, head):
         return Piece("org", toks[0].start, toks[-1].end, words, strong=True)
     if (prefixed := _prefixed(toks, words)) is not None:
         return prefixed
     if all(w in NAME_SUFFIXES for w in words):
         return None
-    head = last_title_head(words)
     core = len(words)
     while core > 1 and words[core - 1] in NAME_SUFFIXES:
         core -= 1
@@ -247,6 +247,15 @@ def _read_run(
     piece = Piece(kind, toks[0].start, toks[-1].end, words)
     _described(text, tokens, runs, piece, first)
     return piece
+
+
+def _titled_name(words: tuple[str, ...], head: int | None) -> bool:
+    """ "Bank of England Governor Andrew Bailey": an organisation's name, a title word, then
+    a person's name, which an organisation word never closes."""
+    if head is None or head == 0 or head >= len(words) - 1:
+        return False
+    name = words[head + 1 :]
+    return shaped(name) and not any(w in ORG_WORDS for w in name)
 
 
 def _titled_run(

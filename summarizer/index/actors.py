@@ -78,7 +78,7 @@ from .actor_text import (
     place_noun_after,
     title_case_sentences,
 )
-from .bodies import find_bodies, same_body
+from .bodies import OWN_VOICE, find_bodies, same_body
 from .lexicon import (
     CAPITAL_OF,
     CAPITALS,
@@ -358,8 +358,11 @@ class _Finder(ActorBook):
                 continue
             group = COUNTRY_GROUPS.get(word, word)
             found.setdefault(group, []).append((start, end))
-            if subject_of_verb(self.text, end) or _ACCORDING.search(
-                self.text, max(0, start - 20), start
+            voice = OWN_VOICE.match(self.text, end)  # "Ukraine's foreign ministry said"
+            if (
+                subject_of_verb(self.text, end)
+                or _ACCORDING.search(self.text, max(0, start - 20), start)
+                or (voice is not None and subject_of_verb(self.text, voice.end()))
             ):
                 acting.add(group)
         # A capital that speaks for its state ("Moscow has insisted") is that state where the

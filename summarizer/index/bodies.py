@@ -41,6 +41,13 @@ BODY = re.compile(
 )
 
 
+# A state's possessive before one of its bodies or spokespeople: "Ukraine's foreign ministry",
+# "China's government spokesman" (the state speaks through it: ``actors.py``).
+OWN_VOICE = re.compile(
+    rf"['’]s\s+(?:[a-z]+\s+){{0,2}}(?:{'|'.join(BODY_NOUNS)}|office|spokes(?:man|woman|person))\b"
+)
+
+
 def find_bodies(text: str) -> Iterator[tuple[int, int, int]]:
     """Where a state's body is named: where its "the" starts, and the name without it
     ("Syrian foreign ministry")."""

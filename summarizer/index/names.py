@@ -332,13 +332,14 @@ class Runs:
         return any(tok.text in ("of", "for", "on") for tok in tokens[max(0, j - 5) : j])
 
     def _name_opening(self, i: int) -> int:
-        """First token of the run that word ``i`` closes, when connectors join it ("Bank of
-        America", "Institute for the Study of War"); else ``i``."""
+        """First token of the run that word ``i`` stands in after connectors ("Bank of
+        America", "Bank of England Governor X"); else ``i``."""
         if self._openings is None:
             self._openings = {}
             for first, stop in self.all():
-                if stop - first > 2:
-                    self._openings[stop - 1] = first
+                connected = [k for k in range(first + 1, stop) if not self.tokens[k].cap]
+                for k in range(connected[0] + 1, stop) if connected else ():
+                    self._openings[k] = first
         return self._openings.get(i, i)
 
     def title_start(self, head: int) -> int:
