@@ -97,3 +97,28 @@ def test_a_state_speaking_through_its_body_in_the_possessive_is_an_actor(text: s
     cue = cues_of(text)["Q1"]
     assert (cue.name, cue.rule) == ("Ukraine", "on_behalf_of"), cue
     assert by_name(actors_of(text))["Ukraine"].kind == "state"
+
+
+def test_an_organisations_own_name_after_a_comma_describes_no_name_before_it() -> None:
+    text = "In a post on Facebook, the Los Angeles Fire Department said crews were “stretched”."
+    actors = by_name(actors_of(text))
+    assert "Facebook" not in actors
+    assert cues_of(text)["Q1"].name == "Los Angeles Fire Department"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lycos offered a screensaver. Legal questions aside, the “spam the spammers” approach "
+        "is popular.",
+        "Security fears grow as the “crisis” deepens.",
+    ],
+)
+def test_a_lone_word_before_a_plural_noun_is_no_speaker(text: str) -> None:
+    assert cues_of(text) == {}
+    assert not actors_of(text)
+
+
+def test_a_name_written_before_speaks_with_a_verb_that_may_be_a_noun() -> None:
+    text = "Donald Trump spoke on Monday. Trump calls the plan “stupid”."
+    assert cues_of(text)["Q1"].name == "Donald Trump"

@@ -44,7 +44,7 @@ from .name_shapes import (
     organisation_like,
     shaped,
 )
-from .name_verbs import SPEECH, he_speaks, speaks, subject_of_verb
+from .name_verbs import SPEECH, he_speaks, lone_adjective, speaks, subject_of_verb
 from .names import Runs, Token, joined
 from .speaker_patterns import OBJECT, subject_gap
 from .speech_verbs import VERB
@@ -146,6 +146,8 @@ def find_pieces(
             or (across and _speaks_across(text, start, piece.end))
             or any(s < piece.end and piece.start < e for s, e in heard)
         )
+        if piece.speaks and tokens[first].initial and lone_adjective(text, start, piece.end):
+            piece.speaks = False  # "Legal questions aside, …"
         piece.acts = piece.speaks or subject_of_verb(text, piece.end)
         if piece.kind in ("person", "single") and _AGED.match(text, piece.end):
             piece.strong = True  # "Diana Murugi, 72, lost her two sons": an age is a person's
@@ -448,6 +450,8 @@ def _apposition(
     while j > i and bare[j] in _COMPLEMENT:
         j -= 1
     personal = any(w in TITLE_HEADS or w in ROLE_NOUNS for w in bare[i : j + 1])
+    if not personal and all(w[0].isupper() for w, _, _ in spans):
+        return  # "In a post on Facebook, the Los Angeles Fire Department said": a name of its own
     lone = len(piece.words) == 1
     if personal and lone and _THE_BEFORE.search(text, max(0, piece.start - 8), piece.start):
         return  # "Appearing on CBS' Face the Nation, the GOP front-runner said": a thing's name

@@ -109,6 +109,25 @@ _NEXT_WORD = re.compile(
 )
 
 
+# Present forms of ``QUOTING`` that are plural nouns too: "Legal questions aside, the “…”"
+# has no speaker "Legal" (see ``lone_adjective``).
+NOUN_FORMS = frozenset({
+    "calls", "labels", "brands", "terms", "questions", "hopes", "fears", "demands", "blasts",
+    "slams", "praises", "rejects", "touts", "faults", "disputes", "mocks", "dubs", "regards",
+})  # fmt: skip
+
+
+def lone_adjective(text: str, start: int, end: int) -> bool:
+    """Whether the one word at ``text[start:end]``, before a verb that may be a plural noun
+    ("Legal questions aside", "Security fears grow"), is an adjective rather than a speaker:
+    written nowhere else ("Trump calls …" after "Donald Trump" still speaks)."""
+    word = text[start:end]
+    m = _NEXT_WORD.match(text, end)
+    if " " in word or m is None or m.group(1) not in NOUN_FORMS:
+        return False
+    return len(re.findall(rf"\b{re.escape(word)}\b", text)) == 1
+
+
 def speaks(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is the subject of a speech verb."""
     if SPEAKS_AFTER.match(text, end) or _QUOTED_AFTER.match(text, end):

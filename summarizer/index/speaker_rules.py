@@ -17,7 +17,7 @@ from bisect import bisect_right
 from typing import Literal
 
 from .lexicon import INVERTING_VERBS, SPEECH_BY_QUOTATION, SPEECH_OPENERS, TELL_VERBS
-from .name_verbs import FILLER, subject_of_verb
+from .name_verbs import FILLER, NOUN_FORMS, subject_of_verb
 from .quoting_verbs import CLAUSE, PARTICIPLE, QUOTING
 from .rules import SPEAKER_RULES
 from .speaker_names import RAW, RAW_NAME, Found, Name, not_a_name, raw_name
@@ -191,6 +191,8 @@ class Matcher(SubjectRules):
         if participle is not None and participle.start() > m.end():
             return None  # "He thought that X had declined, saying “…”": the participle's
         hit = self._subject(m.start(), start)
+        if hit is not None and m.group() in NOUN_FORMS and self.noun_subject(hit[0], sentence):
+            return None
         if hit is None:
             # "He described the bankruptcy as “…”"; "He pointed to X, but called it “…”";
             # "The company called it “…”".

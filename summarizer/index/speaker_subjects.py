@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import SPEECH_BY_QUOTATION
-from .name_verbs import subject_of_verb
+from .name_verbs import NOUN_FORMS, lone_adjective, subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import Name
 from .speaker_patterns import (
@@ -45,6 +45,13 @@ _APPOSED_SUBJECT = re.compile(
 class SubjectRules(PhraseRules):
     """The clause-subject readings over one article's masked text."""
 
+    def noun_subject(self, name: Name, sentence: int) -> bool:
+        """``name`` is a lone word opening the sentence at ``sentence`` before a verb that
+        may be a plural noun, written nowhere else (``name_verbs.lone_adjective``)."""
+        return not self.masked[sentence : name.start].strip() and lone_adjective(
+            self.masked, name.start, name.end
+        )
+
     def _clause_subject(self, start: int, at: int) -> Name | None:
         """The first name of ``[start, at)`` followed by its verb and not after a preposition:
         "In a statement to Wikinews, spokesperson for TransCanada *Grady Semmens* called"."""
@@ -63,6 +70,9 @@ class SubjectRules(PhraseRules):
             if self.masked[end : end + 1] == "," and name.person and name.actor:
                 end += not AFTER_PLACE.search(before)  # "X, justified" ("Niigata, Japan, …")
             if subject_of_verb(self.masked, end):
+                verb = self.masked[end:].split(maxsplit=1)[:1]
+                if verb and verb[0] in NOUN_FORMS and self.noun_subject(name, start):
+                    continue
                 return None if self._listed(name.phrase, start) else name
         return None
 
