@@ -122,3 +122,21 @@ def test_a_lone_word_before_a_plural_noun_is_no_speaker(text: str) -> None:
 def test_a_name_written_before_speaks_with_a_verb_that_may_be_a_noun() -> None:
     text = "Donald Trump spoke on Monday. Trump calls the plan “stupid”."
     assert cues_of(text)["Q1"].name == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ruling was described as “absurd” by Elon Musk.", "Elon Musk"),
+        ("The ruling was called “a disgrace” by Senator John Smith.", "John Smith"),
+        ("The plan has been branded “reckless” by opposition leader Jane Doe.", "Jane Doe"),
+        ("The decision was welcomed as “a victory” by Greenpeace.", "Greenpeace"),
+    ],
+)
+def test_the_agent_of_a_passive_verb_after_the_quotation_speaks(text: str, speaker: str) -> None:
+    cue = cues_of(text)["Q1"]
+    assert (cue.name, cue.rule) == (speaker, "according_to"), cue
+
+
+def test_a_book_called_something_by_its_author_is_a_title_not_speech() -> None:
+    assert cues_of("She wrote a book called “Small Things” by the sea.") == {}

@@ -29,6 +29,13 @@ _THING_BEFORE = re.compile(
     re.I,
 )
 
+# ... unless the verb is a passive with its agent after the quotation: "The ruling was called
+# “a disgrace” by Senator X" is X's words (but "a book called “X” by Y" is a title).
+_PASSIVE_NAMING = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:called|dubbed)\s+[“\"‘']$", re.I
+)
+_AGENT_AFTER = re.compile(r"[”\"’']\s*,?\s+by\s+(?:the\s+)?[A-Z]")
+
 
 # A work's title after its kind or its owner: "the reality TV show “The Apprentice,”",
 # "MSNBC’s “Morning Joe,”".
@@ -84,6 +91,10 @@ def names_a_thing(text: str, q: Quotation) -> bool:
         return True  # Sgt. Frank "Greg" Ford
     if _ALIAS.match(text, q.end) and _NAME_BRACKET.search(text, max(0, q.start - 40), q.start):
         return True  # President Luiz Inacio Lula da Silva ("Lula")
+    if _AGENT_AFTER.match(text, q.end) and _PASSIVE_NAMING.search(
+        text, max(0, q.start - 30), q.start
+    ):
+        return False
     return (
         _THING_AFTER.match(text, q.end) is not None
         or _THING_BEFORE.search(text, max(0, q.start - 40), q.start) is not None

@@ -100,6 +100,10 @@ _OWN_SUBJECT = re.compile(r"\bwith\s+(?:[a-z][\w-]*\s+){1,4}$")
 _RAW_BEFORE = re.compile(rf"{RAW}(?=,?\s+$)")
 _NAMED_BEFORE = 200  # characters: how far before its verb a subject name may end
 _BY_AGENT = re.compile(r"\s+by(?=\s)")
+# A passive before a verb that attributes words, and its agent after the quotation: "was
+# (widely) described as “…” by X".
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+_AGENT_AFTER = re.compile(r",?\s+by(?=\s)")
 
 
 class Matcher(SubjectRules):
@@ -193,6 +197,8 @@ class Matcher(SubjectRules):
         hit = self._subject(m.start(), start)
         if hit is not None and m.group() in NOUN_FORMS and self.noun_subject(hit[0], sentence):
             return None
+        if hit is None and (agent := self._passive_agent(m.start(), quote)) is not None:
+            return Found("according_to", agent, agent.start, agent.end, m.end())
         if hit is None:
             # "He described the bankruptcy as “…”"; "He pointed to X, but called it “…”";
             # "The company called it “…”".
@@ -201,6 +207,20 @@ class Matcher(SubjectRules):
             )
         rule: SpeakerRule = "on_behalf_of" if hit[1] else "name_said"  # "X's office called"
         return Found(rule, hit[0], hit[0].start, hit[0].end, m.end())
+
+    def _passive_agent(self, at: int, quote: int) -> Name | None:
+        """The agent after the quotation of a passive verb at ``at``: "The ruling was
+        described as “absurd” by Elon Musk", "… has been branded “reckless” by X"."""
+        if not _PASSIVE.search(self.masked, max(0, at - 30), at):
+            return None
+        after = quote
+        while after < len(self.masked) and self.masked[after] == MASK:
+            after += 1
+        by = _AGENT_AFTER.match(self.masked, after)
+        if by is None:
+            return None
+        end = len(self.masked)
+        return self._name_at(by.end(), end, closed=False) or self._described_name(by.end(), end)
 
     def _unnamed_subject(self, start: int, at: int, stop: int, sentence: int) -> Found | None:
         """A verb at ``at`` with no name as its subject: "he" right before it ("he said"), or
