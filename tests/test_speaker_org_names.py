@@ -140,3 +140,32 @@ def test_the_agent_of_a_passive_verb_after_the_quotation_speaks(text: str, speak
 
 def test_a_book_called_something_by_its_author_is_a_title_not_speech() -> None:
     assert cues_of("She wrote a book called “Small Things” by the sea.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Rachel Reeves, the chancellor, spoke on Monday. “We will act,” the chancellor said.",
+            "Rachel Reeves",
+        ),
+        (
+            "The company's chief executive, Jane Doe, spoke. “Sales are up,” the executive said.",
+            "Jane Doe",
+        ),
+        (
+            "Mayor Jane Doe visited. Governor Bob Roe did too. “It is gone,” the governor said.",
+            "Bob Roe",
+        ),
+    ],
+)
+def test_the_title_set_off_by_commas_describes_its_holder(text: str, speaker: str) -> None:
+    cue = cues_of(text)["Q1"]
+    assert (cue.name, cue.rule) == (speaker, "noun_continues"), cue
+
+
+def test_a_title_a_comma_before_a_name_in_another_clause_describes_nobody() -> None:
+    # "the president" is someone else: the comma ends the clause the title stands in.
+    text = "Voters support the president, Mrs. Clinton argues. “It is over,” the president said."
+    cue = cues_of(text).get("Q1")
+    assert cue is None or cue.name != "Hillary Clinton", cue

@@ -28,7 +28,7 @@ from .lexicon import (
 from .name_verbs import holds_verb
 from .quotations import Quotation
 from .speaker_patterns import MASK, NAME_END, TITLES_JOINED_BEFORE, WORK_MASK
-from .units import IndexedActor, SpeakerRule
+from .units import IndexedActor, Mention, SpeakerRule
 
 # One of a list: "Britain and France said", "the Committee and the FSB said"; not a clause
 # joined after a quotation (“…” and the FA concluded).
@@ -160,6 +160,7 @@ _VAGUE_ROLES = frozenset(
 
 
 Words = dict[str, frozenset[str]]
+_COMPLEMENTS = frozenset({"of", "for", "at", "in", "with", "to", "on"})
 
 
 def actor_names(
@@ -185,12 +186,12 @@ def actor_names(
         elif actor.kind == "person":
             # "the prime minister said" after "Prime Minister Tom Field" (a title written
             # right before the name; never "the official", who may be another)
-            names_at = {m.start for m in actor.mentions if m.kind != "title"}
-            before = [m.text.lower().split() for m in title_mentions if m.end + 1 in names_at]
-            titled = {w for title in before for w in title}
+            # … or set off by commas right after it ("Rachel Reeves, the chancellor,").
+            titles_held = _titles_held(text, actor.mentions)
+            titled = {w for title in titles_held for w in title.lower().split()}
             if titled and not titled & _VAGUE_ROLES:
                 words[actor.id] = frozenset(titled)
-                heads[actor.id] = frozenset(title[-1] for title in before)
+                heads[actor.id] = frozenset(_head(title) for title in titles_held)
         for m in actor.mentions:
             if m.kind == "title":
                 continue
@@ -211,6 +212,36 @@ def actor_names(
     # Nearest end first, and of two names ending together the longer ("President Putin").
     out.sort(key=lambda n: (n.end, -n.start))
     return out, inside, words, heads
+
+
+def _titles_held(text: str, mentions: Sequence[Mention]) -> list[str]:
+    """A person's titles written right before one of its names ("Finance Minister X"), or set
+    off by commas on both sides, before it ("the chief executive, X, said") or after it ("X,
+    the chancellor, said"); not "… support the president, Mrs. Clinton devotes", nor "X, the
+    candidate said", which may each be two clauses."""
+    names = [m for m in mentions if m.kind != "title"]
+    closed = {m.start for m in names if text.startswith(",", m.end)}
+    right_before = {m.start - 1 for m in names} | {m.start - 2 for m in names if m.start in closed}
+    return [
+        t.text
+        for t in mentions
+        if t.kind == "title"
+        and (
+            (t.end in right_before and text[t.end] in " ,")
+            or (
+                text.startswith(",", t.end)
+                and any(_APPOSED.fullmatch(text, m.end, t.start) for m in names)
+            )
+        )
+    ]
+
+
+def _head(title: str) -> str:
+    """A title's head word: its last before a complement ("executive" of "chief executive of
+    Acme", "mother" of "mother of three")."""
+    words = title.lower().split()
+    cut = next((i for i, w in enumerate(words) if i and w in _COMPLEMENTS), len(words))
+    return words[cut - 1]
 
 
 def _inside_titles(names: list[Name], titles: list[tuple[int, int, Name]]) -> dict[int, Name]:
