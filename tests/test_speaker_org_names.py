@@ -169,3 +169,27 @@ def test_a_title_a_comma_before_a_name_in_another_clause_describes_nobody() -> N
     text = "Voters support the president, Mrs. Clinton argues. “It is over,” the president said."
     cue = cues_of(text).get("Q1")
     assert cue is None or cue.name != "Hillary Clinton", cue
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ruben Amorim watched his side lose. “We were poor,” the 39-year-old said.",
+            "Ruben Amorim",
+        ),
+        (
+            "John Smith, 60, called it “awful”. Jane Doe, 24, agreed. “It was worse,” the "
+            "24-year-old said.",
+            "Jane Doe",
+        ),
+    ],
+)
+def test_a_person_described_by_age_is_the_one_of_that_age(text: str, speaker: str) -> None:
+    cue = cues_of(text)["Q1" if text.count("“") == 1 else "Q2"]
+    assert (cue.name, cue.rule) == (speaker, "pronoun_continues"), cue
+
+
+def test_a_person_described_by_age_is_never_one_given_another_age() -> None:
+    text = "John Smith, 60, called it “awful”. “It was worse,” the 24-year-old said."
+    assert "Q2" not in cues_of(text)

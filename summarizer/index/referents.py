@@ -20,6 +20,7 @@ _HONORIFIC_END = re.compile(rf"\b(?:{'|'.join(sorted(HONORIFICS))})\.?$")
 # An apposition after a name, of any case, in one to three parts: "Staff Sgt. X, Co. C, 199th
 # FSB, was involved …" (``subject_of_verb`` reads only a lower-case one).
 _APPOSED = re.compile(r"(?:,\s+[^,;:\n\x00“”\"]{1,40}){1,3},")
+_AGE = re.compile(r",\s+(\d{1,3}),")  # "X, 39, said"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,3 +125,12 @@ def last_statement(said: list[Said], paragraph: int) -> Said | None:
 
 def moved(s: Said, paragraph: int) -> Said:
     return dataclasses.replace(s, paragraph=paragraph)
+
+
+def ages_given(text: str, named: list[Name], before: int) -> dict[str, set[str]]:
+    """The ages given of the people named before ``before``: "X, 39," → {X: {"39"}}."""
+    ages: dict[str, set[str]] = {}
+    for n in named:
+        if n.person and n.actor and n.end < before and (m := _AGE.match(text, n.end)):
+            ages.setdefault(n.actor, set()).add(m.group(1))
+    return ages

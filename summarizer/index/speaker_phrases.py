@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 
 from .lexicon import HONORIFICS
-from .name_verbs import QUOTED_PASSIVE, holds_verb, subject_of_verb
+from .name_verbs import FILLER, QUOTED_PASSIVE, holds_verb, subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import PLACES, RAW, STATE_WORDS, Found, Name, NameIndex
 from .speaker_patterns import (
@@ -60,6 +60,10 @@ _LINE_START = re.compile(rf"[ \t\xa0]*(?:(?:{'|'.join(sorted(HONORIFICS))})\.?[ 
 _NAME_COLON = re.compile(r"[ \t\xa0]*(?:\([DRI](?:-[A-Z][A-Za-z.]{0,6})?\)[ \t\xa0]*)?:[ \t\xa0]*")
 
 
+# A person described by age: "the 39-year-old said".
+_AGED = re.compile(rf"\b[Tt]he\s+(\d{{1,3}})-year-old(?:\s+{FILLER})*\s+$")
+
+
 class PhraseRules(NameIndex):
     """The phrase rules over one article's masked text."""
 
@@ -87,10 +91,15 @@ class PhraseRules(NameIndex):
             return None
         return Found("colon_intro", name, name.start, name.end, name.end)
 
+    @SPEAKER_RULES.finds("pronoun_continues", _AGED)
     @SPEAKER_RULES.finds("noun_continues", DESCRIBED)
     def _described(self, at: int, start: int, stop: int) -> Found | None:
         """ "The statement said": its author, resolved by the caller. "The institute said": the
         one organisation named before whose name or description holds that word."""
+        if aged := _AGED.search(self.masked, max(start, at - 40), at):
+            # "the 39-year-old said": a person, resolved as "he said" is (``speakers.py``)
+            age = f"aged {aged.group(1)}"
+            return Found("pronoun_continues", None, aged.start(), aged.end(1) + 9, stop, age)
         m = DESCRIBED.search(self.masked, max(start, at - 60), at)
         return None if m is None else self._description(m.start(), m.end(1), stop)
 
