@@ -193,3 +193,23 @@ def test_a_person_described_by_age_is_the_one_of_that_age(text: str, speaker: st
 def test_a_person_described_by_age_is_never_one_given_another_age() -> None:
     text = "John Smith, 60, called it “awful”. “It was worse,” the 24-year-old said."
     assert "Q2" not in cues_of(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        (
+            "WHO Director-General Tedros Adhanom Ghebreyesus told reporters",
+            "Tedros Adhanom Ghebreyesus",
+            "WHO Director-General",
+        ),
+        ("Det Ch Insp Tom Green said", "Tom Green", "Det Ch Insp"),
+        ("Supt Tom Green said", "Tom Green", "Supt"),
+    ],
+)
+def test_hyphenated_and_abbreviated_titles_stay_out_of_the_name(
+    sentence: str, name: str, title: str
+) -> None:
+    text = f"{sentence} the attack was “callous”."
+    assert cues_of(text)["Q1"].name == name
+    assert by_name(actors_of(text))[name].title == title
