@@ -213,3 +213,29 @@ def test_hyphenated_and_abbreviated_titles_stay_out_of_the_name(
     text = f"{sentence} the attack was “callous”."
     assert cues_of(text)["Q1"].name == name
     assert by_name(actors_of(text))[name].title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Arne Slot was pleased. “We were excellent,” the Dutchman said.", "Arne Slot"),
+        ("Emma Raducanu won. “I played well,” the Briton told reporters.", "Emma Raducanu"),
+        ("Serena Williams lost. “I am sad,” the 39-year-old American said.", "Serena Williams"),
+    ],
+)
+def test_a_person_described_by_nation_is_referred_to_like_he(text: str, speaker: str) -> None:
+    cue = cues_of(text)["Q1"]
+    assert (cue.name, cue.rule) == (speaker, "pronoun_continues"), cue
+    assert set(by_name(actors_of(text))) == {speaker}  # no actor "Dutchman"
+
+
+def test_unnamed_researchers_at_a_body_speak_for_it() -> None:
+    text = "The malware is “highly sophisticated”, according to researchers at Kaspersky Lab."
+    cue = cues_of(text)["Q1"]
+    assert (cue.name, cue.rule) == ("Kaspersky Lab", "on_behalf_of"), cue
+
+
+def test_said_before_an_honorific_and_a_listed_name_names_that_actor() -> None:
+    text = "The variant is “concerning”, said Dr Jane Brown, an epidemiologist."
+    cue = cues_of(text)["Q1"]
+    assert (cue.name, cue.actor) == ("Jane Brown", "A1"), cue

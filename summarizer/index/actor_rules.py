@@ -20,6 +20,7 @@ from .lexicon import (
     ACRONYM_STOP,
     CAPITALS,
     COUNTRY_GROUPS,
+    DEMONYMS,
     EMPLOYER_HEADS,
     HONORIFICS,
     INSTITUTION_GROUPS,
@@ -218,6 +219,12 @@ def _read_run(
         return None
     if (named := _named_after(tokens, first, stop)) is not None:
         return named
+    if (
+        len(words) == 1
+        and words[0] in DEMONYMS
+        and text[max(0, toks[0].start - 4) : toks[0].start].lower() == "the "
+    ):
+        return None  # "the Dutchman said": a person named elsewhere, described
     head = last_title_head(words)
     if organisation_like(words) and not _titled_name(words, head):
         return Piece("org", toks[0].start, toks[-1].end, words, strong=True)

@@ -75,6 +75,13 @@ SEAT_OF: dict[str, str] = {
     for seat, _, state in (line.partition(":") for line in _entries("seats"))
 }
 NATIONALITIES = _words("nationalities")
+# A person of a nation, as a description ("the Dutchman", "the Brazilian"): the nouns, and
+# the nationalities that are nouns too.
+DEMONYMS = _words("demonyms") | {
+    w
+    for w in NATIONALITIES
+    if w.endswith(("an", "i")) and w not in ("African", "Asian", "European")
+}
 REGIONAL = _words("regional")
 CONTINENTS = _words("continents")
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from .lexicon import (
     CAPITALS,
     COUNTRY_GROUPS,
+    DEMONYMS,
+    HONORIFICS,
     LEGAL_FORMS,
     MONTHS,
     NATIONALITIES,
@@ -41,6 +43,7 @@ _AFTER_VERB = re.compile(r"\s+(?:[Tt]he\s+)?(?:[1-9](?:st|nd|rd|th)\s+)?")
 _APPOSED = re.compile(r",\s+(?:(?:the|a|an)\s+)?")
 RAW = r"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3}"
 RAW_NAME = re.compile(RAW)
+_HONORIFIC = re.compile(rf"(?:{'|'.join(sorted(HONORIFICS))})\.?\s+(?=[A-Z])")
 _INITIALS = re.compile(r"[A-Z]|\d+")
 _RAW_ENDING = re.compile(rf"({RAW})$")
 PLACES = NATIONALITIES | CAPITALS | frozenset(COUNTRY_GROUPS)
@@ -362,6 +365,8 @@ class NameIndex:
         if m is None:
             return None
         name = self.by_phrase.get(m.end())
+        if name is None and (h := _HONORIFIC.match(self.masked, m.end(), end)):
+            name = self.by_phrase.get(h.end())  # "said Dr Jane Brown": the actor Jane Brown
         if name is None:
             raw = RAW_NAME.match(self.masked, m.end(), end)
             if raw is None or not self._raw_ok(raw.group(), raw.start()):
@@ -377,6 +382,8 @@ class NameIndex:
     def _raw_ok(self, raw: str, at: int) -> bool:
         """An unresolved capitalised span may name a speaker unless it is a common word."""
         first = raw.split()[0].rstrip(".")
+        if first in DEMONYMS and self.masked[max(0, at - 4) : at].lower() == "the ":
+            return False  # "the Dutchman said": a description (``speaker_phrases._NATIONAL``)
         return first not in _NOT_NAMES and not self._overlaps_actor(at)
 
     def _overlaps_actor(self, at: int) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .lexicon import HONORIFICS
+from .lexicon import DEMONYMS, HONORIFICS
 from .name_verbs import FILLER, QUOTED_PASSIVE, holds_verb, subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import PLACES, RAW, STATE_WORDS, Found, Name, NameIndex
@@ -60,6 +60,10 @@ _LINE_START = re.compile(rf"[ \t\xa0]*(?:(?:{'|'.join(sorted(HONORIFICS))})\.?[ 
 _NAME_COLON = re.compile(r"[ \t\xa0]*(?:\([DRI](?:-[A-Z][A-Za-z.]{0,6})?\)[ \t\xa0]*)?:[ \t\xa0]*")
 
 
+# A person described by nation: "the Dutchman said", "the 29-year-old Brazilian told".
+_NATIONAL = re.compile(
+    rf"\b[Tt]he\s+(?:\d{{1,3}}-year-old\s+)?({'|'.join(sorted(DEMONYMS))})(?:\s+{FILLER})*\s+$"
+)
 # A person described by age: "the 39-year-old said".
 _AGED = re.compile(rf"\b[Tt]he\s+(\d{{1,3}})-year-old(?:\s+{FILLER})*\s+$")
 
@@ -91,11 +95,20 @@ class PhraseRules(NameIndex):
             return None
         return Found("colon_intro", name, name.start, name.end, name.end)
 
-    @SPEAKER_RULES.finds("pronoun_continues", _AGED)
+    @SPEAKER_RULES.finds("pronoun_continues", _AGED, _NATIONAL)
     @SPEAKER_RULES.finds("noun_continues", DESCRIBED)
     def _described(self, at: int, start: int, stop: int) -> Found | None:
         """ "The statement said": its author, resolved by the caller. "The institute said": the
         one organisation named before whose name or description holds that word."""
+        if national := _NATIONAL.search(self.masked, max(start, at - 50), at):
+            # "the Dutchman said", "the Brazilian said": a person, resolved as "he said" is
+            word = national.group(1)
+            pronoun = (
+                "she" if word.endswith("woman") else "he" if word.endswith("man") else "someone"
+            )
+            return Found(
+                "pronoun_continues", None, national.start(), national.end(1), stop, pronoun
+            )
         if aged := _AGED.search(self.masked, max(start, at - 40), at):
             # "the 39-year-old said": a person, resolved as "he said" is (``speakers.py``)
             age = f"aged {aged.group(1)}"

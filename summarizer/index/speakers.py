@@ -413,7 +413,7 @@ def _referred(
 ) -> Said | None:
     """Who a pronoun or a description ("he said", "the ministry said") refers to; never a
     person the article gives the other sex ("Mrs. X" for "he")."""
-    person = f.pronoun in ("he", "she") or f.pronoun.startswith("aged ")
+    person = f.pronoun in ("he", "she", "someone") or f.pronoun.startswith("aged ")
     sex = {"he": "m", "she": "f"}.get(f.pronoun)
     ages = ages_given(text, named, f.start)
     if f.pronoun.startswith("aged "):
