@@ -239,3 +239,27 @@ def test_said_before_an_honorific_and_a_listed_name_names_that_actor() -> None:
     text = "The variant is “concerning”, said Dr Jane Brown, an epidemiologist."
     cue = cues_of(text)["Q1"]
     assert (cue.name, cue.actor) == ("Jane Brown", "A1"), cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mary Jones QC, prosecuting, said Smith was “a dangerous man”.",
+        "“He is a dangerous man,” said Mary Jones KC.",
+        "Mary Jones MP said Smith was “a dangerous man”.",
+    ],
+)
+def test_letters_after_a_name_are_no_part_of_it(text: str) -> None:
+    assert cues_of(text)["Q1"].name == "Mary Jones"
+    assert "Mary Jones" in by_name(actors_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Labour MP Mary Jones said it was “awful”.", "Labour MP"),
+        ("The MP for Cannock Chase, Mary Jones, called it “awful”.", "MP for Cannock Chase"),
+    ],
+)
+def test_the_same_letters_before_a_name_stay_its_title(text: str, title: str) -> None:
+    assert by_name(actors_of(text))["Mary Jones"].title == title

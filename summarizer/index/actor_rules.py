@@ -30,6 +30,7 @@ from .lexicon import (
     ORG_DESCRIPTORS,
     ORG_WORDS,
     PARTICLES,
+    POSTNOMINALS,
     REGIONAL,
     ROLE_NOUNS,
     STOPWORDS,
@@ -240,7 +241,7 @@ def _read_run(
     if head is not None:
         return _titled_run(text, tokens, runs, first, stop, head, titles_only)
     if len(words) == 1 and ACRONYM.fullmatch(words[0]):
-        if words[0] in ACRONYM_STOP:
+        if words[0] in ACRONYM_STOP or words[0] in POSTNOMINALS:
             return None
         return Piece("acronym", toks[0].start, toks[0].end, words)
     placed = words[0] in COUNTRY_GROUPS or words[0] in CAPITALS

@@ -20,9 +20,11 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    its complement ("Institute for the Study of War", "Department of Health and Senior
    Services"), closing a title ("Commissioner of the *Texas Department of State Health
    Services*"), after a descriptor ("engine maker Europrop") or defined as an acronym ("…
-   Office (GAO)"), or closed by a continent ("Lycos Europe": not "Western Europe") →
-   organisation, and then its first word alone ("Lycos said") is that branch, and a name
-   that runs on from it ("the Lycos Europe Website") no person;
+   Office (GAO)"), opened as an advocacy group's is ("Friends of the Earth", "Americans for
+   Prosperity", ``cause_names.txt``), or closed by a continent ("Lycos Europe": not "Western
+   Europe") → organisation, and then its first word alone ("Lycos said") is that branch, and
+   a name that runs on from it ("the Lycos Europe Website") no person; a capitalised title
+   after one opens a person's name ("Bank of England Governor Andrew Bailey");
 4. a two-to-five word name without a title is a person only on evidence: it speaks ("X said",
    "said X", "according to X", or the speaker rules read it as a speaker: ``heard``), its
    surname is used again, or it opens with a given name (``given_names``: "Isabel Indigo
@@ -39,7 +41,8 @@ A 1.5B model lists few of an article's actors, so its list starts from these. Th
    closing a longer name ("Real Madrid", "Western Australia"); a formal name ("the Islamic
    Republic of Iran") is the state's, never a person a part of it would make; a seat of
    government ("the Kremlin revealed", ``seats.txt``) is its state's name where the article
-   names the state; a state's body named by what it is ("the Syrian foreign ministry
+   names the state; a state whose body speaks in its possessive ("Ukraine's foreign ministry
+   said") acts; a state's body named by what it is ("the Syrian foreign ministry
    disputed", ``bodies.py``) → organisation where it acts, the one already named otherwise if
    any ("Uruguayan Language Academy"), not the state;
 7. a lone capitalised word or acronym that speaks ("Airbus has confirmed", "the GAO said"),

@@ -27,6 +27,7 @@ from .lexicon import (
     MONTHS,
     ORG_WORDS,
     PARTICLES,
+    POSTNOMINALS,
     SPEECH_OPENERS,
     SPEECH_VERBS,
     STOPWORDS,
@@ -176,6 +177,18 @@ class Runs:
             return False
         if _ADJECTIVE.search(word) or word.lower() in _HEADLINE_VERBS:
             return False  # "Chicago-based", "Russian-occupied"; "… Says Trump"
+        before = self.tokens[i - 1] if i > 0 else None
+        if (
+            word in POSTNOMINALS
+            and before
+            and before.cap
+            and before.text not in STOPWORDS
+            and joined(self.text, before, tok)
+        ):
+            # "Mary Jones QC": letters after the name, no part of it (but "Labour MP X")
+            after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+            if after is None or not (after.cap and joined(self.text, tok, after)):
+                return False
         if word == "May" and self._next_is_number(i):
             return False
         if tok.initial and word in SPEECH_OPENERS:

@@ -110,16 +110,19 @@ SPEAKER_RULES: RuleRegistry[SpeakerRule] = RuleRegistry(
         _s("as_saying", 10, "phrase", '"Izvestia quoted X as saying", "X was quoted as saying"'),
         _s("in_a_statement", 20, "phrase", '"a statement from X said"'),
         _s("according_to", 30, "phrase", '"according to (Airbus spokesman) X", the agent of a'
-           ' passive: "he was told by X", a document\'s author: "according to a report by X"'),
+           ' passive: "he was told by X", "it was described as “…” by X", a document\'s'
+           ' author: "according to a report by X"'),
         _s("name_said", 40, "subject", '"X said", "X, the foreign minister, said", "X called'
            ' it “…”"'),
         _s("name_told", 41, "subject", '"X told reporters" (the name after "told" listens)'),
-        _s("on_behalf_of", 42, "voice", '"a spokesperson for X said", "X\'s office said"'),
+        _s("on_behalf_of", 42, "voice", '"a spokesperson for X said", "X\'s office said",'
+           ' "Ukraine\'s foreign ministry said", "according to researchers at X"'),
         _s("colon_intro", 43, "colon", '"Mr. Waltz responded: “…”": a name and verb'
            ' introducing the quotation; a transcript\'s "Secretary X: “…”" too, or a person'
            ' named right before the colon: "… surprise pollster X: “…”"'),
         _s("pronoun_continues", 50, "referring", '"he said", "it said": the last speaker'
-           " cued, else the one person or organisation named"),
+           " cued, else the one person or organisation named; a person described by nation"
+           ' or age: "the Dutchman said", "the 39-year-old said" (the one of that age)'),
         _s("noun_continues", 60, "referring", '"the statement said", "the institute said":'
            " its author, the one organisation named with that word"),
         _s("said_name", 70, "inverted", '"…,” said X", "…,” said nurse X", "Said Haines:'

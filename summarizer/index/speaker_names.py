@@ -22,6 +22,7 @@ from .lexicon import (
     MONTHS,
     NATIONALITIES,
     ORG_WORDS,
+    POSTNOMINALS,
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_HEADS,
@@ -80,14 +81,17 @@ class Found:
 
 # The point of a suffix that a name leaves out, before the sentence goes on: "Caterpillar
 # Inc. said", "Ford Motor Co., the carmaker, said" read as if the name ended in a space.
+_POSTNOMINAL = re.compile(rf"(?<=[a-z]) (?:{'|'.join(sorted(POSTNOMINALS))})\b(?=[,.;:]|\s+[a-z])")
 _SUFFIX_POINT = re.compile(
     rf"\b({'|'.join(sorted(LEGAL_FORMS | {'Bros', 'Jr', 'Sr'}))})\.(?=,?\s+[a-z])"
 )
 
 
 def without_suffix_points(text: str) -> str:
-    """``text`` with the point after a name's suffix blanked: same offsets."""
-    return _SUFFIX_POINT.sub(r"\1 ", text)
+    """``text`` with the point after a name's suffix blanked, and the letters after a name
+    ("Mary Jones QC, prosecuting, said"): same offsets."""
+    text = _SUFFIX_POINT.sub(r"\1 ", text)
+    return _POSTNOMINAL.sub(lambda m: " " * len(m.group()), text)
 
 
 def masked(text: str, quotations: Sequence[Quotation], works: Set[int] = frozenset()) -> str:

@@ -33,7 +33,9 @@ their patterns in ``speaker_rules.py`` and the gaps they cross in ``speaker_patt
                        this one names another, else (nobody cued there) the one person the
                        paragraph before names, else the named person opening the sentence
                        before ("it said": organisations and states alike); never a person
-                       the article gives the other sex (``genders.py``)
+                       the article gives the other sex (``genders.py``); "the Dutchman
+                       said", "the 39-year-old said" likewise (of an age: the one person
+                       given it, "X, 39,", never one given another)
 ``noun_continues``     "the statement said": the author of the last statement reported
                        ("the report said": only a report's publisher); "the institute
                        said": the one organisation named with that word ("the government": a
