@@ -263,3 +263,9 @@ def test_letters_after_a_name_are_no_part_of_it(text: str) -> None:
 )
 def test_the_same_letters_before_a_name_stay_its_title(text: str, title: str) -> None:
     assert by_name(actors_of(text))["Mary Jones"].title == title
+
+
+def test_an_army_specialists_abbreviated_rank_ends_no_sentence() -> None:
+    text = "U.S. Army photo by Spc. Erin Robicheaux. She said it was “fine”."
+    assert by_name(actors_of(text))["Erin Robicheaux"].title == "Spc."
+    assert cues_of(text)["Q1"].name == "Erin Robicheaux"

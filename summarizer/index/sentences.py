@@ -39,7 +39,8 @@ from .units import Sentence
 # on purpose: common words that are also abbreviations ("ill", "miss", "no", "in", "sun").
 _ABBREVIATIONS = frozenset(
     """mr mrs ms mx messrs mmes dr drs prof gov govs sen sens rep reps gen lt col maj capt cmdr
-    cdr adm sgt cpl pvt rev hon pres supt det insp atty amb fr msgr sr jr st ste mt ft
+    cdr adm sgt cpl pvt spc pfc brig rev hon pres supt det insp atty amb fr msgr sr jr st ste mt
+    ft
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues thu thur thurs fri
     inc corp co ltd plc llc bros assn asst dept govt univ intl mfg
     ave blvd rd ln pl ct pkwy hwy rte apt bldg nos vol vols fig figs sec ch pp
@@ -56,7 +57,7 @@ _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 # Titles before a name never end a sentence; Punkt cuts "Lt. | Col. Smith".
 TITLE_ABBREVIATIONS = tuple(
     """Mr Mrs Ms Mx Messrs Mmes Dr Drs Prof Gov Govs Sen Sens Rep Reps Gen Lt Col Maj Capt Cmdr
-    Cdr Adm Sgt Cpl Pvt Rev Hon Pres Supt Det Insp Atty Amb Fr Msgr""".split()  # noqa: SIM905
+    Cdr Adm Sgt Cpl Pvt Spc Pfc Brig Rev Hon Pres Supt Det Insp Atty Amb Fr Msgr""".split()  # noqa: SIM905
 )
 _TITLE = re.compile(rf"(?<![\w.])(?:{'|'.join(TITLE_ABBREVIATIONS)})\.$")
 # "St. Louis", "Mt. Everest": a place, unless a usual sentence opener follows ("Main St. The").
