@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.index import index_article
 from tests.test_actors import actors_of, by_name
 from tests.test_speakers import cues_of
 
@@ -266,6 +267,7 @@ def test_the_same_letters_before_a_name_stay_its_title(text: str, title: str) ->
 
 
 def test_an_army_specialists_abbreviated_rank_ends_no_sentence() -> None:
-    text = "U.S. Army photo by Spc. Erin Robicheaux. She said it was “fine”."
-    assert by_name(actors_of(text))["Erin Robicheaux"].title == "Spc."
-    assert cues_of(text)["Q1"].name == "Erin Robicheaux"
+    index = index_article("U.S. Army photo by Spc. Erin Robicheaux. She said it was “fine”.")
+    assert len(index.sentences) == 2
+    assert by_name(list(index.actors))["Erin Robicheaux"].title == "Spc."
+    assert index.speakers[0].name == "Erin Robicheaux"
