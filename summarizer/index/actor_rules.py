@@ -39,12 +39,14 @@ from .lexicon import (
 )
 from .name_shapes import (
     after_title,
+    glued_name,
     initials,
     last_title_head,
     nameable,
     named_like_a_title,
     organisation_like,
     shaped,
+    titled_name,
 )
 from .name_verbs import SPEECH, he_speaks, lone_adjective, speaks, subject_of_verb
 from .names import Runs, Token, joined
@@ -227,7 +229,7 @@ def _read_run(
     ):
         return None  # "the Dutchman said": a person named elsewhere, described
     head = last_title_head(words)
-    if organisation_like(words) and not _titled_name(words, head):
+    if organisation_like(words) and not titled_name(words, head):
         return Piece("org", toks[0].start, toks[-1].end, words, strong=True)
     if (prefixed := _prefixed(toks, words)) is not None:
         return prefixed
@@ -257,15 +259,6 @@ def _read_run(
     piece = Piece(kind, toks[0].start, toks[-1].end, words)
     _described(text, tokens, runs, piece, first)
     return piece
-
-
-def _titled_name(words: tuple[str, ...], head: int | None) -> bool:
-    """ "Bank of England Governor Andrew Bailey": an organisation's name, a title word, then
-    a person's name, which an organisation word never closes."""
-    if head is None or head == 0 or head >= len(words) - 1:
-        return False
-    name = words[head + 1 :]
-    return shaped(name) and not any(w in ORG_WORDS for w in name)
 
 
 def _titled_run(
@@ -314,22 +307,13 @@ def _named_after(tokens: list[Token], first: int, stop: int) -> Piece | None:
             return None
         if not is_given_name(words[k]):
             continue
-        if len(words) - k > 3 or not _glued_name(words[k:]):
+        if len(words) - k > 3 or not glued_name(words[k:]):
             return None
         if not (any(w in ORG_WORDS for w in words[:k]) or _employed_at(tokens, first)):
             return None
         title = (toks[0].start, toks[k - 1].end)
         return Piece("person", toks[k].start, toks[-1].end, words[k:], title, None, True)
     return None
-
-
-def _glued_name(words: tuple[str, ...]) -> bool:
-    """A personal name after its employer; opening with a given name, it may end in a title
-    word, a surname here ("Governor of the Bank of England Mervyn *King*")."""
-    if shaped(words):
-        return True
-    last = words[-1]
-    return len(words) > 1 and shaped(words[:-1]) and last.lower() in TITLE_HEADS and last.istitle()
 
 
 def _employed_at(tokens: list[Token], first: int) -> bool:

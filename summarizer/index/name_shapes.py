@@ -52,6 +52,24 @@ def organisation_like(words: tuple[str, ...]) -> bool:
     return any(w in ORG_WORDS and nxt in ("of", "for", "on") for w, nxt in pairs)
 
 
+def titled_name(words: tuple[str, ...], head: int | None) -> bool:
+    """ "Bank of England Governor Andrew Bailey": an organisation's name, a title word, then
+    a person's name, which an organisation word never closes."""
+    if head is None or head == 0 or head >= len(words) - 1:
+        return False
+    name = words[head + 1 :]
+    return shaped(name) and not any(w in ORG_WORDS for w in name)
+
+
+def glued_name(words: tuple[str, ...]) -> bool:
+    """A personal name after its employer; opening with a given name, it may end in a title
+    word, a surname here ("Governor of the Bank of England Mervyn *King*")."""
+    if shaped(words):
+        return True
+    last = words[-1]
+    return len(words) > 1 and shaped(words[:-1]) and last.lower() in TITLE_HEADS and last.istitle()
+
+
 def last_title_head(words: tuple[str, ...]) -> int | None:
     """Index of the last title word that leaves a name after it ("Secretary of State X"); a
     title word that is the name's own surname is none ("Rep. Peter *King*")."""

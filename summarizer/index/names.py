@@ -169,6 +169,7 @@ class Runs:
         self.tokens = tokens
         self.lower_words = frozenset(t.text for t in tokens if t.text[0].islower())
         self._openings: dict[int, int] | None = None  # ``_name_opening``'s runs, once
+        self._all: list[tuple[int, int]] | None = None
 
     def capitalised(self, i: int) -> bool:
         tok = self.tokens[i]
@@ -221,6 +222,11 @@ class Runs:
         return self.tokens[nxt].cap and self.tokens[nxt].text not in STOPWORDS
 
     def all(self) -> list[tuple[int, int]]:
+        if self._all is None:  # (read by the actor rules and by every title's start)
+            self._all = self._find_all()
+        return self._all
+
+    def _find_all(self) -> list[tuple[int, int]]:
         tokens, n = self.tokens, len(self.tokens)
         out: list[tuple[int, int]] = []
         after = 0

@@ -415,19 +415,19 @@ def _referred(
 ) -> Said | None:
     """Who a pronoun or a description ("he said", "the ministry said") refers to; never a
     person the article gives the other sex ("Mrs. X" for "he")."""
-    person = f.pronoun in ("he", "she", "someone") or f.pronoun.startswith("aged ")
+    age = f.pronoun.removeprefix("aged ") if f.pronoun.startswith("aged ") else None
+    person = f.pronoun in ("he", "she", "someone") or age is not None
     sex = {"he": "m", "she": "f"}.get(f.pronoun)
-    ages = ages_given(text, named, f.start)
-    if f.pronoun.startswith("aged "):
-        age = f.pronoun.removeprefix("aged ")
+    ages = ages_given(text, named, f.start) if age is not None else {}
+    if age is not None:
         aged = {n.actor: n for n in named if n.actor and age in ages.get(n.actor, ())}
         if len(aged) == 1:
             one = next(iter(aged.values()))
             return Said(t.paragraph, one.actor, one.name, True, one.start, one.end)
 
     def fits(actor: str | None) -> bool:
-        if f.pronoun.startswith("aged ") and actor in ages:
-            return f.pronoun.removeprefix("aged ") in ages[actor]  # (of another age: not)
+        if age is not None and actor in ages:
+            return age in ages[actor]  # (of another age: not)
         return sex is None or actor is None or genders.get(actor, sex) == sex
 
     opening = text.rfind("\n", 0, f.start) + 1
