@@ -15,7 +15,7 @@ import dataclasses
 import re
 
 from .lexicon import INVERTING_VERBS, SPEECH_BY_QUOTATION, SPEECH_OPENERS, TELL_VERBS
-from .name_verbs import FILLER, NOUN_FORMS, subject_of_verb
+from .name_verbs import FILLER, subject_of_verb
 from .quoting_verbs import CLAUSE, PARTICIPLE, QUOTING
 from .rules import SPEAKER_RULES
 from .speaker_names import Found, Name
@@ -164,7 +164,7 @@ class Matcher(SubjectRules):
         if participle is not None and participle.start() > m.end():
             return None  # "He thought that X had declined, saying “…”": the participle's
         hit = self._subject(m.start(), start)
-        if hit is not None and m.group() in NOUN_FORMS and self.noun_subject(hit[0], sentence):
+        if hit is not None and self.noun_subject(hit[0], sentence):
             return None
         if hit is None and (agent := self._passive_agent(m.start(), quote)) is not None:
             return Found("according_to", agent, agent.start, agent.end, m.end())

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from typing import Literal
 
 from .lexicon import SPEECH_BY_QUOTATION
-from .name_verbs import NOUN_FORMS, lone_adjective, subject_of_verb
+from .name_verbs import lone_adjective, subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import RAW, RAW_NAME, Name, not_a_name, raw_name
 from .speaker_patterns import (
@@ -110,9 +110,8 @@ class SubjectRules(PhraseRules):
             if self.masked[end : end + 1] == "," and name.person and name.actor:
                 end += not AFTER_PLACE.search(before)  # "X, justified" ("Niigata, Japan, …")
             if subject_of_verb(self.masked, end):
-                verb = self.masked[end:].split(maxsplit=1)[:1]
-                if verb and verb[0] in NOUN_FORMS and self.noun_subject(name, start):
-                    continue
+                if self.noun_subject(name, start):
+                    continue  # "Legal questions aside": ``lone_adjective`` reads the verb
                 return None if self._listed(name.phrase, start) else name
         return None
 
