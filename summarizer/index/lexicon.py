@@ -83,6 +83,7 @@ DEMONYMS = _words("demonyms") | {
     if w.endswith(("an", "i")) and w not in ("African", "Asian", "European")
 }
 REGIONAL = _words("regional")
+PERSON_ROLES = _words("person_roles")
 CONTINENTS = _words("continents")
 
 # "May" is left out: a name as often as a month ("Theresa May").

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .lexicon import DEMONYMS, HONORIFICS
+from .lexicon import DEMONYMS, HONORIFICS, PERSON_ROLES, TITLE_HEADS
 from .name_verbs import FILLER, QUOTED_PASSIVE, holds_verb, subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import PLACES, RAW, STATE_WORDS, Found, Name, NameIndex
@@ -66,6 +66,17 @@ _NATIONAL = re.compile(
 )
 # A person described by age: "the 39-year-old said".
 _AGED = re.compile(rf"\b[Tt]he\s+(\d{{1,3}})-year-old(?:\s+{FILLER})*\s+$")
+# A person described by calling: "the striker said", "the New Jersey governor said", "the
+# mother of three said"; up to three words before the noun, none a possessive ("the ad's
+# narrator") nor a word that joins ("the team and the coach").
+_ROLE = re.compile(
+    r"\b[Tt]he\s+((?:(?!(?:and|or|of|the|a|an|to|in|at|for|with|by|on|from)\s)[\w.-]+\s+){0,3}?)"
+    rf"({'|'.join(sorted(PERSON_ROLES, key=len, reverse=True))})"
+    rf"(?:\s+of\s+(?:two|three|four|five|six|seven|\d))?(?:\s+{FILLER})*\s+$"
+)
+_ROLE_SHE = frozenset({"actress", "mother", "grandmother", "widow"})
+_PARTIES = frozenset({"Republican", "Democrat", "Conservative"})  # of any office
+_ROLE_HE = frozenset({"father", "grandfather", "widower"})
 
 
 class PhraseRules(NameIndex):
@@ -114,7 +125,35 @@ class PhraseRules(NameIndex):
             age = f"aged {aged.group(1)}"
             return Found("pronoun_continues", None, aged.start(), aged.end(1) + 9, stop, age)
         m = DESCRIBED.search(self.masked, max(start, at - 60), at)
-        return None if m is None else self._description(m.start(), m.end(1), stop)
+        found = None if m is None else self._description(m.start(), m.end(1), stop)
+        return found or self._role(at, start, stop)
+
+    def _role(self, at: int, start: int, stop: int) -> Found | None:
+        """ "The striker said": the person named before, resolved as "he said" is, unless an
+        actor named before holds the word (then ``_description`` has said whom it means)."""
+        m = _ROLE.search(self.masked, max(start, at - 70), at)
+        if m is None:
+            return None
+        word = m.group(2)
+        i = bisect_right(self.ends, m.start())
+        if any(n.actor and word.lower() in self.words.get(n.actor, ()) for n in self.names[:i]):
+            return None
+        if any(n.person and n.actor and n.start >= start for n in self.names[:i]):
+            # "The files were leaked through X, the mayor said"; "X took on Y after the
+            # front-runner had said": a person named in the same sentence is someone else
+            return None
+        last = next((n.actor for n in reversed(self.names[:i]) if n.person and n.actor), None)
+        office = word.lower() in TITLE_HEADS and word not in _PARTIES
+        if last is not None and office and self.heads.get(last):
+            return None  # "Finance Minister X spoke. … the chancellor said": another office
+        pronoun = (
+            "she"
+            if word in _ROLE_SHE or word.endswith("woman")
+            else "he"
+            if word in _ROLE_HE or word.endswith("man")
+            else "someone"
+        )
+        return Found("pronoun_continues", None, m.start(), m.end(2), stop, pronoun)
 
     def _description_after(self, at: int, end: int, stop: int) -> Found | None:
         """ "according to the company, …": the description right after ``at``."""
