@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.index import index_article
+from summarizer.index.units import IndexedActor, SpeakerCue
 from tests.test_speakers import cues_of
+
+
+def _index(text: str) -> tuple[dict[str, IndexedActor], dict[str, SpeakerCue]]:
+    """Actors by name and cues by target, with the real sentence splitter: the tests' stand-in
+    (``tests.test_actors.sentences_of``) cuts after every "Sen." and "Dep."."""
+    index = index_article(text)
+    return {a.name: a for a in index.actors}, {c.target: c for c in index.speakers}
 
 
 @pytest.mark.parametrize(
@@ -59,7 +68,7 @@ def test_a_calling_refers_back_to_the_person_named(text: str, speaker: str) -> N
         'John Smith pleaded not guilty. "The charges are baseless," the lawyer said.',
         'John Smith ran the ad. "We need leaders," the ad\'s narrator said.',
         # a person named in the same sentence is someone else
-        'The files were leaked through Ann Kerr, the striker said.',
+        "The files were leaked through Ann Kerr, the striker said.",
         'Tom Hanks met Jane Doe after the actor had said it was "over".',
         # two people hold the word: which one is not said
         'Senator Ann Lee and Senator Bob Ray met. "It is a disaster," the senator said.',
@@ -72,3 +81,79 @@ def test_a_calling_that_may_be_another_person_names_nobody(text: str) -> None:
 def test_a_womans_calling_is_never_a_man_named_last() -> None:
     text = 'Jane Doe met John Smith on Monday. "It is gone," the mother said.'
     assert cues_of(text)["Q1"].name == "Jane Doe"
+
+
+# -- a body speaking through its people, and titles written short -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ('Shares fell. Goldman Sachs analysts said sales were "strong".', "Goldman Sachs"),
+        ('Later, Microsoft researchers said the flaw was "serious".', "Microsoft"),
+        ('Barclays cut rates. Barclays economists wrote that growth was "slowing".', "Barclays"),
+        ('NASA scientists said the probe was "healthy".', "NASA"),
+    ],
+)
+def test_a_body_speaks_through_its_analysts_and_researchers(text: str, body: str) -> None:
+    actors, cues = _index(text)
+    assert actors[body].kind == "organisation"
+    cue = cues["Q1"]
+    assert (cue.name, cue.rule) == (body, "on_behalf_of"), cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the people are, not whose: a word opening the sentence, a department, a party,
+        # a seniority, a place
+        'Industry analysts said sales were "strong".',
+        'The risk is low, Health officials said, calling it "remote".',
+        'Democratic officials said the vote was "fair".',
+        'Senior Pentagon officials said the risk was "low".',
+        'Wall Street analysts said sales were "strong".',
+    ],
+)
+def test_a_word_before_analysts_is_no_body_of_its_own(text: str) -> None:
+    names = set(_index(text)[0])
+    assert not names & {"Industry", "Health", "Democratic", "Senior Pentagon", "Wall Street"}
+
+
+def test_strategists_after_a_phrase_speak_for_their_own_principal() -> None:
+    text = 'Hillary Clinton spoke. Like most Democrats, Clinton\'s strategists say it is "sound".'
+    cue = cues_of(text)["Q1"]
+    assert (cue.name, cue.rule) == ("Hillary Clinton", "on_behalf_of"), cue
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ('In the April issue of The Atlantic, Pres. Obama admits it "failed".', "Obama", "Pres."),
+        ('In the April issue of The Atlantic, Sen. Obama admits it "failed".', "Obama", "Sen."),
+        ('Atty. Gen. Merrick Garland said the case was "strong".', "Merrick Garland", "Atty. Gen."),
+        ('Dep. Sheriff John Smith said the road was "closed".', "John Smith", "Dep. Sheriff"),
+    ],
+)
+def test_a_short_title_belongs_to_the_name_after_it(text: str, name: str, title: str) -> None:
+    actors = _index(text)[0]
+    assert (actors[name].title, actors[name].kind) == (title, "person")
+    assert "Atlantic" not in actors  # not a person titled "Sen"
+
+
+def test_an_apposition_stops_before_the_next_persons_short_title() -> None:
+    text = "Tim Canova, the Florida law professor who is challenging Rep. Debbie Wasserman, spoke."
+    title = _index(text)[0]["Tim Canova"].title
+    assert title is not None and "professor" in title and "Rep" not in title, title
+
+
+def test_a_clause_before_and_leaves_the_next_subject_speaking() -> None:
+    # "The plant closed, and X said": a clause with its own verb, not a list of subjects
+    for text in (
+        'The plant closed, and John Smith said it was "serious".',
+        'Shares slumped, and John Smith said it was "serious".',
+    ):
+        cue = cues_of(text)["Q1"]
+        assert (cue.name, cue.rule) == ("John Smith", "name_said"), (text, cue)
+    # but a list still gives its first
+    cue = cues_of('Britain and France said the plan was "good".')["Q1"]
+    assert cue.name == "Britain"

@@ -522,11 +522,11 @@ PITFALLS: list[tuple[str, Expected]] = [
         {"S1": None, "S2": None},
     ),
     # A programme's name inside the phrase opening the sentence is no one the title after
-    # its comma describes.
+    # its comma describes; the front-runner is the person named before, as "he" would be.
     (
         "Ann Hale commanded most of the attention. Appearing on CBS' Face the Nation, the GOP "
         "front-runner said the rival “caused tremendous death” abroad.",
-        {"Q1": None},
+        {"Q1": ("pronoun_continues", "Ann Hale", "the GOP front-runner")},
     ),
     # "put it" of a thing, and plural nouns after a quotation, are no speech.
     (

@@ -46,9 +46,10 @@ from .name_shapes import (
     named_like_a_title,
     organisation_like,
     shaped,
+    staff_body,
     titled_name,
 )
-from .name_verbs import SPEECH, he_speaks, lone_adjective, speaks, subject_of_verb
+from .name_verbs import SPEECH, he_speaks, lone_adjective, speaks, staff_speaks, subject_of_verb
 from .names import Runs, Token, joined
 from .speaker_patterns import OBJECT, subject_gap
 from .speech_verbs import VERB
@@ -101,6 +102,7 @@ class Piece:
     personal: bool = False  # a lone speaker followed by "he said"/"she added": a person
     acronym: str | None = None  # "GAO" defined right after "Government Accountability Office"
     tentative: bool = False  # an organisation only if it speaks ("Real Madrid said")
+    staffed: bool = False  # speaks through its people: "Goldman Sachs analysts said"
 
 
 def find_pieces(
@@ -145,10 +147,16 @@ def find_pieces(
             _apposition(text, tokens, runs, piece, first, titles_only, titled)
         start = min(piece.start, piece.title[0]) if piece.title else piece.start
         across = piece.kind == "person" and not piece.strong
+        lone = piece.kind == "single"
+        piece.staffed = (lone or piece.kind == "person") and not piece.strong
+        piece.staffed &= staff_body(piece.words) and staff_speaks(
+            text, piece.start, piece.end, lone and tokens[first].initial
+        )
         piece.speaks = (
             speaks(text, start, piece.end)
             or (across and _speaks_across(text, start, piece.end))
             or any(s < piece.end and piece.start < e for s, e in heard)
+            or piece.staffed
         )
         if piece.speaks and tokens[first].initial and lone_adjective(text, start, piece.end):
             piece.speaks = False  # "Legal questions aside, …"
@@ -423,6 +431,8 @@ def _apposition(
     if any(start <= t < end for t in titled):
         return
     spans = [(w.group(), start + w.start(), start + w.end()) for w in _WORD.finditer(m.group(1))]
+    if words[-1] in ABBREVIATIONS and text[end] == ".":
+        spans.pop()  # "The Atlantic, Sen. Obama", "X, who challenges Rep. Y": Y's title
     bare = [w.lower().removesuffix("’s").removesuffix("'s") for w, _, _ in spans]
     heads = [
         i for i, w in enumerate(bare) if w in TITLE_HEADS or w in ROLE_NOUNS or w in ORG_DESCRIPTORS

@@ -23,6 +23,7 @@ from .lexicon import (
     NATIONALITIES,
     ORG_WORDS,
     PARTICLES,
+    PLACE_NOUNS,
     REGIONAL,
     STOPWORDS,
     TITLE_HEADS,
@@ -50,6 +51,25 @@ def organisation_like(words: tuple[str, ...]) -> bool:
         # "Lycos Europe", not "East Asia" or "Across Asia"
         return not any(w in REGIONAL or w.lower() in LOCATIVES for w in words[:-1])
     return any(w in ORG_WORDS and nxt in ("of", "for", "on") for w, nxt in pairs)
+
+
+def staff_body(words: tuple[str, ...]) -> bool:
+    """Whether a run before "analysts said", "officials said" may be a body's name
+    ("Goldman Sachs", "Microsoft"), not a word of what they are ("Senior", "Health",
+    "Western", "Wall Street", "European")."""
+    first, last = words[0], words[-1]
+    return not (
+        first.endswith(("ic", "ican", "ish"))  # "Democratic", "Republican", "Islamic"
+        or first.lower() in TITLE_MODIFIERS
+        or first.lower() in TITLE_HEADS
+        or first in DEPARTMENTS
+        or first in NATIONALITIES
+        or first in REGIONAL
+        or first in STOPWORDS
+        or last.lower() in PLACE_NOUNS
+        or last in CAPITALS
+        or last in COUNTRY_GROUPS
+    )
 
 
 def titled_name(words: tuple[str, ...], head: int | None) -> bool:

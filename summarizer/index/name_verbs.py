@@ -128,6 +128,24 @@ def lone_adjective(text: str, start: int, end: int) -> bool:
     return len(re.findall(rf"\b{re.escape(word)}\b", text)) == 1
 
 
+# A body's people who speak for it, right after its name: "Goldman Sachs analysts said",
+# "Microsoft researchers wrote", "NASA scientists told" (``staff_speaks``).
+STAFF_PLURALS: Final = (
+    r"analysts|economists|strategists|researchers|scientists|engineers|executives|officials"
+    r"|employees|investigators"
+)
+_STAFF_SPEAKS = re.compile(rf"\s+(?:{STAFF_PLURALS})(?:\s+{FILLER})*\s+(?:{SPEECH})\b")
+
+
+def staff_speaks(text: str, start: int, end: int, opening: bool) -> bool:
+    """Whether the name at ``text[start:end]`` speaks through its people: "Goldman Sachs
+    analysts said"; then it is a body, not a person. A lone word ``opening`` its sentence
+    only if written again ("Barclays analysts said", not "Industry analysts said")."""
+    if opening and text.count(text[start:end]) < 2:
+        return False
+    return _STAFF_SPEAKS.match(text, end) is not None
+
+
 def speaks(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is the subject of a speech verb."""
     if SPEAKS_AFTER.match(text, end) or _QUOTED_AFTER.match(text, end):

@@ -50,7 +50,7 @@ def organisation_names(text: str, pieces: list[Piece]) -> tuple[set[str], set[st
             # "Lycos Europe, in its defense, has denied … The company says": a name no given
             # name opens, called a company right after it acts, is the company's.
             at = bisect_left(company, p.end)
-            if (
+            if p.staffed or (
                 p.acts
                 and at < len(company)
                 and company[at] < p.end + 300

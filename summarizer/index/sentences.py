@@ -57,7 +57,7 @@ _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 # Titles before a name never end a sentence; Punkt cuts "Lt. | Col. Smith".
 TITLE_ABBREVIATIONS = tuple(
     """Mr Mrs Ms Mx Messrs Mmes Dr Drs Prof Gov Govs Sen Sens Rep Reps Gen Lt Col Maj Capt Cmdr
-    Cdr Adm Sgt Cpl Pvt Spc Pfc Brig Rev Hon Pres Supt Det Insp Atty Amb Fr Msgr""".split()  # noqa: SIM905
+    Cdr Adm Sgt Cpl Pvt Spc Pfc Brig Rev Hon Pres Supt Det Insp Atty Amb Fr Msgr Asst Dep""".split()  # noqa: SIM905
 )
 _TITLE = re.compile(rf"(?<![\w.])(?:{'|'.join(TITLE_ABBREVIATIONS)})\.$")
 # "St. Louis", "Mt. Everest": a place, unless a usual sentence opener follows ("Main St. The").

@@ -360,7 +360,8 @@ class NameIndex:
             and not self._names_between(start, m.start())
         ):
             return False  # "X said it would “…,” for instance, and Y vowed": a clause before
-        return not holds_verb(self.masked, start, m.start())
+        # (the match opens on the last character of the word before it: "closed, and")
+        return not holds_verb(self.masked, start, m.start() + 1)
 
     def _name_at(self, at: int, end: int, *, closed: bool) -> Name | None:
         """The name right after a verb ("said (the) X"); ``closed``: punctuation or a

@@ -25,7 +25,7 @@ from .lexicon import (
     ROLE_NOUNS,
     TITLE_HEADS,
 )
-from .name_verbs import FILLER, grouped
+from .name_verbs import FILLER, STAFF_PLURALS, grouped
 from .rules import SPEAKER_RULES
 from .sentences import PLACE_ABBREVIATIONS, TITLE_ABBREVIATIONS
 
@@ -105,7 +105,7 @@ _VOICES = (
     r"report|release|tweet|post|campaign|team|lawyers?|attorneys?|ministry|government|embassy|"
     r"decree|"
     # "USAF officials said", "Cruz's advisers say": the body or person speaks through them
-    r"officials|executives|advis[eo]rs|aides|staff(?:ers)?"
+    rf"{STAFF_PLURALS}|advis[eo]rs|aides|staff(?:ers)?"
 )
 # "X's office said", "a Boeing spokesman said", "X's Swedish presidency stated", "Sanders’
 # campaign says".

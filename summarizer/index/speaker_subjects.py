@@ -18,7 +18,7 @@ from bisect import bisect_right
 from typing import Literal
 
 from .lexicon import SPEECH_BY_QUOTATION
-from .name_verbs import lone_adjective, subject_of_verb
+from .name_verbs import STAFF_PLURALS, lone_adjective, subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import RAW, RAW_NAME, Name, not_a_name, raw_name
 from .speaker_patterns import (
@@ -63,7 +63,7 @@ _APPOSED_SUBJECT = re.compile(
 )
 
 # Voices that are people of a body: its officials speak for it only when it is named.
-_BODY_VOICE = re.compile(r"\b(?:officials|executives)\b")
+_BODY_VOICE = re.compile(rf"\b(?:{STAFF_PLURALS})\b")
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 # Between two names of a list of subjects: "A, B and C", "A and the B", "A (AFP) and B".
 _LIST_JOIN = re.compile(
@@ -230,7 +230,11 @@ class SubjectRules(PhraseRules):
         named_body = name.actor is not None or name.name.isupper()
         if kind == "behalf" and not named_body and _BODY_VOICE.search(gap):
             return False  # "Health officials said": a capitalised word, no body's name
-        if kind == "behalf" and (named := self._named_before(APPOSED, name.phrase, start)):
+        if (
+            kind == "behalf"
+            and not _BODY_VOICE.search(gap)  # (not "Like most X, Y's strategists say")
+            and (named := self._named_before(APPOSED, name.phrase, start))
+        ):
             return named, False  # "X, Capitol Police spokeswoman, said": X speaks
         return name, kind == "behalf"
 
