@@ -157,3 +157,22 @@ def test_a_clause_before_and_leaves_the_next_subject_speaking() -> None:
     # but a list still gives its first
     cue = cues_of('Britain and France said the plan was "good".')["Q1"]
     assert cue.name == "Britain"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Kevin Marsh referred to the plan as "unworkable".',
+        'Kevin Marsh defended the decision as "necessary".',
+        'Kevin Marsh expressed hope that the talks would "succeed".',
+        'Kevin Marsh was reported as saying the plan was "unworkable".',
+    ],
+)
+def test_verbs_that_attribute_the_words_in_their_clause(text: str) -> None:
+    cue = cues_of(text)["Q1"]
+    assert cue.name == "Kevin Marsh", cue
+
+
+def test_reported_missing_is_no_speech() -> None:
+    text = 'John Smith was reported missing on Monday. "We are worried," the police said.'
+    assert "Q1" not in cues_of(text)

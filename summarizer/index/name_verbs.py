@@ -91,7 +91,11 @@ _SAID_BEFORE = re.compile(
     r"|(?:an?|the)\s+[a-z][\w’'-]*,\s+(?:\d+-year-old\s+)?|\d+-year-old\s+)?$"
 )
 # "X was quoted …", "X, had been cited …" (also read by the speaker rules' ``as_saying``).
-QUOTED_PASSIVE = r",?\s+(?:was|is|were|has been|had been)\s+(?:quoted|cited)"
+# "X was reported as saying" (never "X was reported missing"; the gap the rule reads ends there).
+QUOTED_PASSIVE = (
+    r",?\s+(?:was|is|were|has been|had been)\s+"
+    r"(?:quoted|cited|reported(?=\s+as\s+saying|\s*$))"
+)
 _QUOTED_AFTER = re.compile(rf"{QUOTED_PASSIVE}\b")
 # A lower-case word, a negated auxiliary whole ("didn’t").
 _LOWER_WORD = re.compile(r"\b(?:[a-z]+n[’']t|[a-z]+)\b")

@@ -34,13 +34,17 @@ QUOTING = re.compile(
     r"characteri[sz]ed|rejected|decried|derided|ridiculed|welcomed|"
     r"chided|scolded|mocked|blasted|lambasted|faulted|touted|berated|castigated|assailed|"
     r"trashed|bashed|excoriated|applauded|commended|disputed|questioned|begged|implored|"
+    r"referred|defended|"
     # the same in the present of news headlines and ledes: "X calls the wall “stupid”"
     r"calls|describes|denounces|dubs|labels|brands|terms|praises|condemns|critici[sz]es|"
     r"hails|slams|dismisses|rejects|decries|welcomes|accuses|urges|demands|"
     r"chides|scolds|mocks|blasts|lambastes|faults|touts|assails|applauds|disputes|questions|"
-    # a view held: "X believes the plan is “fair”", "X wants to make the city “safer”"
-    r"believes?|believed|thinks?|thought|hopes?|hoped|fears?|feared|wants?|wanted|"
-    r"considers?|considered|regards?|regarded|feels?|felt|expects?|expected)\b"
+    r"refers|defends|"
+    # a view held: "X believes the plan is “fair”", "X wants to make the city “safer”"; not
+    # the noun of "expressed hope that", "their fears"
+    r"(?<!expressed )(?<!voiced )(?<!the )(?<!his )(?<!her )(?<!its )(?<!their )(?<!our )"
+    r"(?:believes?|believed|thinks?|thought|hopes?|hoped|fears?|feared|wants?|wanted|"
+    r"considers?|considered|regards?|regarded|feels?|felt|expects?|expected))\b"
 )
 # A title's or an initial's point ends no clause: "X called Mr. Obama's remarks “…”".
 _TITLE_POINT = "|".join(rf"(?<=\b{a})" for a in (*TITLE_ABBREVIATIONS, "[A-Z]"))
