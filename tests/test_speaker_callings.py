@@ -176,3 +176,28 @@ def test_verbs_that_attribute_the_words_in_their_clause(text: str) -> None:
 def test_reported_missing_is_no_speech() -> None:
     text = 'John Smith was reported missing on Monday. "We are worried," the police said.'
     assert "Q1" not in cues_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Both Kevin Marsh and Jane Ford said the plan was "unworkable".',
+        'Kevin Marsh and Jane Ford both said the plan was "unworkable".',
+        'Kevin Marsh and Jane Ford each said the plan was "unworkable".',
+    ],
+)
+def test_a_pair_that_both_spoke_is_answered_by_its_first(text: str) -> None:
+    cue = cues_of(text)["Q1"]
+    assert (cue.name, cue.rule) == ("Kevin Marsh", "name_said"), cue
+
+
+def test_a_plural_short_title_opens_a_list_of_names() -> None:
+    actors, cues = _index('Sens. Ted Cruz and Marco Rubio said the tapes were "damning".')
+    assert set(actors) == {"Ted Cruz", "Marco Rubio"}  # not "Sens. Ted Cruz"
+    assert actors["Ted Cruz"].title == "Sens."
+    assert cues["Q1"].name == "Ted Cruz"
+
+
+def test_a_participle_opening_a_sentence_is_no_name() -> None:
+    text = '"Having both said we must unite, Speaker Paul Ryan invited Donald Trump," it said.'
+    assert "Having" not in _index(text)[0]

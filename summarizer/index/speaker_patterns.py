@@ -382,8 +382,8 @@ STATEMENT_AFTER = re.compile(
 
 # -- a subject opening its clause, a name inside another's apposition ---------------------
 
-# Before a clause's subject: nothing, "the", or an opening phrase ("In January 2021, ").
-OPENS_CLAUSE = re.compile(r"\s*(?:([^,;\x00]{1,60}),\s+)?(?:[Tt]he\s+)?")
+# Before a clause's subject: nothing, "the", "both", or an opening phrase ("In January 2021, ").
+OPENS_CLAUSE = re.compile(r"\s*(?:([^,;\x00]{1,60}),\s+)?(?:[Bb]oth\s+)?(?:[Tt]he\s+)?")
 _OPENING_WORDS = frozenset(
     {"In", "On", "At", "After", "Before", "During", "Since", "Following", "Earlier", "Later"}
     | {"Last", "This", "Meanwhile", "However", "Separately", "Previously", "Then", "By"}
