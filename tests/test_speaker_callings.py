@@ -201,3 +201,21 @@ def test_a_plural_short_title_opens_a_list_of_names() -> None:
 def test_a_participle_opening_a_sentence_is_no_name() -> None:
     text = '"Having both said we must unite, Speaker Paul Ryan invited Donald Trump," it said.'
     assert "Having" not in _index(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            'Chief Constable Jane Ford said the attack was "cowardly".',
+            "Jane Ford",
+            "Chief Constable",
+        ),
+        ('Coroner Jane Ford said the death was "tragic".', "Jane Ford", "Coroner"),
+        ('Pastor Kevin Swanson said the film was "evil".', "Kevin Swanson", "Pastor"),
+    ],
+)
+def test_offices_of_police_courts_and_churches_are_titles(text: str, name: str, title: str) -> None:
+    actors, cues = _index(text)
+    assert actors[name].title == title
+    assert cues["Q1"].name == name
