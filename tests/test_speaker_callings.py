@@ -219,3 +219,10 @@ def test_offices_of_police_courts_and_churches_are_titles(text: str, name: str, 
     actors, cues = _index(text)
     assert actors[name].title == title
     assert cues["Q1"].name == name
+
+
+def test_according_to_him_is_the_person_named_before() -> None:
+    cue = cues_of('Jane Ford criticised the plan. According to her, it was "unworkable".')["Q1"]
+    assert (cue.name, cue.rule) == ("Jane Ford", "pronoun_continues"), cue
+    # "according to her spokesman": not her own words read through the pronoun
+    assert "Q1" not in cues_of('Jane Ford spoke. According to her aide, it was "dead".')

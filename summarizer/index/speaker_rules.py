@@ -33,6 +33,7 @@ from .units import SpeakerRule
 
 _PRONOUN = re.compile(rf"\b([Hh]e|[Ss]he|[Ii]t)(?:\s+{FILLER})*\s+$")
 _INVERTED_PRONOUN = re.compile(r"\s+(he|she)\b")
+_OBJECT_PRONOUN = re.compile(r"\s+(him|her)\b(?!\s+(?:own\s+)?[a-z])")  # "according to him,"
 # A clause opened by "he" or "she", after an opening phrase if any: "Expanding on that point
 # he stated …", "In Detroit, she declined to comment, saying …".
 _OPENING_PRONOUN = re.compile(r"\s*(?:[^,;\x00]{1,80},?\s+)??([Hh]e|[Ss]he)\s+(?=[a-z])")
@@ -233,7 +234,7 @@ class Matcher(SubjectRules):
     @SPEAKER_RULES.finds("according_to", "[Aa]ccording to")
     @SPEAKER_RULES.finds("name_said", VERB)
     @SPEAKER_RULES.finds("name_told", *sorted(TELL_VERBS))
-    @SPEAKER_RULES.finds("pronoun_continues", _PRONOUN, _INVERTED_PRONOUN)
+    @SPEAKER_RULES.finds("pronoun_continues", _PRONOUN, _INVERTED_PRONOUN, _OBJECT_PRONOUN)
     @SPEAKER_RULES.finds("said_name", *sorted(INVERTING_VERBS))
     def _verb(self, v: re.Match[str], start: int, end: int) -> Found | None:
         word, at, stop = v.group(), v.start(), v.end()
@@ -250,6 +251,9 @@ class Matcher(SubjectRules):
             return None
         if word in SPEECH_OPENERS:
             return self._opening_verb(at, stop, end)
+        if word.lower() == "according to" and (him := _OBJECT_PRONOUN.match(self.masked, stop)):
+            pronoun = "he" if him.group(1) == "him" else "she"  # resolved as "he said" is
+            return Found("pronoun_continues", None, him.start(1), him.end(1), stop, pronoun)
         if word.lower() == "according to" or DOCUMENT_BY.fullmatch(word):
             if word.lower() == "according to" and (staff := _STAFF_OF.match(self.masked, stop)):
                 # "according to researchers at Kaspersky Lab": they speak for it
