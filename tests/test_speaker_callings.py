@@ -226,3 +226,43 @@ def test_according_to_him_is_the_person_named_before() -> None:
     assert (cue.name, cue.rule) == ("Jane Ford", "pronoun_continues"), cue
     # "according to her spokesman": not her own words read through the pronoun
     assert "Q1" not in cues_of('Jane Ford spoke. According to her aide, it was "dead".')
+
+
+# -- an organisation named before, called by what it is ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Ryanair cut its forecast. The Irish carrier said demand was “weak”.", "Ryanair"),
+        ("Tesco cut its forecast. The supermarket said demand was “weak”.", "Tesco"),
+        ("Barclays cut its forecast. The lender said demand was “weak”.", "Barclays"),
+        ("Toyota released its results. The carmaker said sales were “strong”.", "Toyota"),
+        ("Apple released its results. The tech giant said sales were “strong”.", "Apple"),
+        ("Ofcom fined a broadcaster. The regulator said the breach was “serious”.", "Ofcom"),
+        (
+            "The Federal Reserve raised rates. The central bank said inflation was “elevated”.",
+            "Federal Reserve",
+        ),
+    ],
+)
+def test_a_business_is_called_by_what_it_is(text: str, body: str) -> None:
+    # (the name written again, as an article does: a lone word written once may be a word)
+    actors, cues = _index(f"{text} Shares in {body} fell on the news.")
+    assert actors[body].kind == "organisation"
+    assert cues["Q1"].name == body, cues["Q1"]
+
+
+def test_a_party_near_a_persons_name_makes_no_organisation() -> None:
+    text = "Keir Mather won the seat. The party said the result was “historic”. Mather smiled."
+    assert _index(text)[0]["Keir Mather"].kind == "person"
+
+
+def test_the_calling_of_something_introduced_unnamed_is_not_the_body_named_nearby() -> None:
+    text = (
+        "Lawmakers asked whether a French bank broke U.S. laws in the U.N. programme. "
+        "“We did nothing wrong,” the bank said."
+    )
+    assert "Q1" not in _index(text)[1]
+    text = "Barclays, a British bank, cut its forecast. “Demand is weak,” the bank said."
+    assert _index(text + " Barclays shares fell.")[1]["Q1"].name == "Barclays"

@@ -51,6 +51,28 @@ NAMED_AFTER = _words("named_after")
 PLACE_NOUNS = _words("place_nouns")
 EMPLOYER_HEADS = _words("employer_heads")
 ORG_DESCRIPTORS = _words("org_descriptors")
+# What an organisation named before is called when it speaks again ("the airline said", "the
+# Irish carrier said"): its descriptors and a few more, less the bodies an article names apart
+# from the one it is about ("the ministry", "the department", "the exchange"), and papers,
+# often named only as a title in italics, which the rules do not make actors.
+FIRM_CALLINGS = (ORG_DESCRIPTORS | {"club", "drugmaker", "supermarket", "chain", "corporation"}) - {
+    "ministry",
+    "department",
+    "exchange",
+    "institute",
+    "daily",
+    "newspaper",
+    "magazine",
+    "tabloid",
+}
+# Of them, what names a business once named, which makes a lone name that acts a firm ("Ryanair
+# cut its forecast. … the Irish carrier said"): never a party, a union or a group, which a
+# person's name may stand near.
+BUSINESS_CALLINGS = frozenset(
+    {"company", "firm", "corporation", "carrier", "airline", "retailer", "bank", "lender"}
+    | {"insurer", "carmaker", "automaker", "planemaker", "drugmaker", "maker", "manufacturer"}
+    | {"conglomerate", "supermarket", "giant", "broadcaster", "publisher", "regulator"}
+)
 # An advocacy group's name opens with one of these ("Friends of the", "Americans for").
 CAUSE_OPENINGS: dict[str, list[tuple[str, ...]]] = {}
 for _words_of in (tuple(entry.split()) for entry in _entries("cause_names")):

@@ -12,11 +12,15 @@ from bisect import bisect_left
 
 from .actor_rules import Piece
 from .actor_text import family_first, opens_with_given_name
+from .lexicon import BUSINESS_CALLINGS, NATIONALITIES
 from .name_shapes import surname
 from .name_verbs import he_speaks
 
-# What a firm is called once named: "the company said", "the firm's statement".
-_COMPANY = re.compile(r"\b[Tt]he (?:company|firm|corporation|carrier|airline|retailer|bank)\b")
+# What a firm is called once named: "the company said", "the Irish carrier's statement".
+_COMPANY = re.compile(
+    rf"\b[Tt]he (?:(?:[a-z]+|{'|'.join(sorted(NATIONALITIES))}) )?"
+    rf"(?:{'|'.join(sorted(BUSINESS_CALLINGS))})\b"
+)
 # A product or a chamber, not a firm: "the (current) Falcon", "787 Dreamliner", "Ford Falcon".
 _DETERMINED = re.compile(r"(?:\b[Tt]he(?:\s+[a-z]+)?|\d|[A-Z][\w’'-]*)\s+$")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .lexicon import DEMONYMS, HONORIFICS, PERSON_ROLES, TITLE_HEADS
+from .lexicon import DEMONYMS, FIRM_CALLINGS, HONORIFICS, NATIONALITIES, PERSON_ROLES, TITLE_HEADS
 from .name_verbs import FILLER, QUOTED_PASSIVE, holds_verb, subject_of_verb
 from .rules import SPEAKER_RULES
 from .speaker_names import PLACES, RAW, STATE_WORDS, Found, Name, NameIndex
@@ -27,12 +27,9 @@ _QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+$")
 _QUOTED_PASSIVE = re.compile(rf"{QUOTED_PASSIVE}(?:\s+(?:by|in|on)\s+[^,.;\x00]{{1,60}}?)?\s+")
 _STATEMENT = re.compile(r"\bstatement\s+(?:from|by|issued by|released by)\s+(?:the\s+)?")
 _RAW_QUOTED = re.compile(rf"(?:({RAW}){_QUOTED_PASSIVE.pattern}|\b(?:quoted|cited)\s+({RAW})\s+)$")
-# "The company said", "the group said": an organisation named within this many characters
-# before, if only one.
-_FIRMS = frozenset(
-    {"company", "firm", "corporation", "carrier", "airline", "retailer", "group", "agency"}
-    | {"organisation", "organization", "charity", "watchdog", "union"}
-)
+# "The company said", "the Irish carrier said": an organisation named within this many
+# characters before, if only one (``lexicon.FIRM_CALLINGS``); the words before the noun are
+# lower-case or a nationality ("not The Reuters news agency reports": a name says which).
 _FIRM_BEFORE = 400
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 # A transcript's turn: a name (its title before it) and a colon right before the quotation;
@@ -206,8 +203,8 @@ class PhraseRules(NameIndex):
         if len(known) > 1:  # "the prime minister said" of a foreign and a prime minister
             described = set(words[1:])
             known = {a: n for a, n in known.items() if described <= self.words[a]}
-        if not known and noun in _FIRMS and self.masked[start + 1 : end].islower():
-            # (not "The Reuters news agency reports": a name says which)
+        plain = all(w.islower() or w in NATIONALITIES for w in self.masked[start:end].split()[1:])
+        if not known and noun in FIRM_CALLINGS and plain:
             # "Twitter suspended the account. … the company said": the one organisation
             # named shortly before, whatever its name.
             near = start - _FIRM_BEFORE
@@ -222,6 +219,9 @@ class PhraseRules(NameIndex):
             first = min((n.end for n in known.values()), default=start)
             if self._unlisted_name(first, start):
                 return None  # "In a statement on the Airbus website, the company said"
+            indefinite = rf"(?<!,\s)\b[Aa]n?\s+(?:[\w-]+\s+){{0,2}}{noun}\b"  # (not "X, a bank,")
+            if re.search(indefinite, self.masked[max(0, near) : start]):
+                return None  # "whether a French bank failed … The bank denies": that one
         if len(known) != 1:
             return None
         name = next(iter(known.values()))
