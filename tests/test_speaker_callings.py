@@ -266,3 +266,21 @@ def test_the_calling_of_something_introduced_unnamed_is_not_the_body_named_nearb
     assert "Q1" not in _index(text)[1]
     text = "Barclays, a British bank, cut its forecast. “Demand is weak,” the bank said."
     assert _index(text + " Barclays shares fell.")[1]["Q1"].name == "Barclays"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'According to Reuters, Jane Ford called the outbreak "contained".',
+        'Jane Ford, according to Reuters, called the outbreak "contained".',
+        'The BBC reported Jane Ford as saying the outbreak was "contained".',
+    ],
+)
+def test_words_a_medium_reports_are_the_speakers_own(text: str) -> None:
+    cue = cues_of(text)["Q1"]
+    assert cue.name == "Jane Ford", cue
+
+
+def test_according_to_a_medium_alone_is_the_medium() -> None:
+    cue = cues_of('According to Reuters, the outbreak was "contained".')["Q1"]
+    assert (cue.name, cue.rule) == ("Reuters", "according_to"), cue

@@ -22,11 +22,13 @@ from .speaker_patterns import (
 )
 
 _AS_SAYING = re.compile(r"\bas saying\b")
-_QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+$")
+_QUOTED_BY = re.compile(r"\b(?:quoted|cited|reported)\s+$")  # "the BBC reported X as saying"
 # "X was quoted as saying", "X, was quoted in the release as saying".
 _QUOTED_PASSIVE = re.compile(rf"{QUOTED_PASSIVE}(?:\s+(?:by|in|on)\s+[^,.;\x00]{{1,60}}?)?\s+")
 _STATEMENT = re.compile(r"\bstatement\s+(?:from|by|issued by|released by)\s+(?:the\s+)?")
-_RAW_QUOTED = re.compile(rf"(?:({RAW}){_QUOTED_PASSIVE.pattern}|\b(?:quoted|cited)\s+({RAW})\s+)$")
+_RAW_QUOTED = re.compile(
+    rf"(?:({RAW}){_QUOTED_PASSIVE.pattern}|\b(?:quoted|cited|reported)\s+({RAW})\s+)$"
+)
 # "The company said", "the Irish carrier said": an organisation named within this many
 # characters before, if only one (``lexicon.FIRM_CALLINGS``); the words before the noun are
 # lower-case or a nationality ("not The Reuters news agency reports": a name says which).

@@ -232,6 +232,11 @@ def _quotation_targets(
             pre = matcher.introducing(low, turn.start(), max(since, q.start - 1))
         elif pre is not None and (turn := _WITH_SUBJECT.search(hidden, pre.verb_end, q.start)):
             pre = matcher.introducing(low, turn.start(), max(since, q.start - 1)) or pre
+        elif pre is not None and pre.rule == "according_to" and pre.verb_end < q.start:
+            # "According to Reuters, X called it “…”": the words are X's, Reuters reports them.
+            inner = matcher.introducing(low, since, max(since, q.start - 1))
+            if inner is not None and inner.name is not None and inner.name != pre.name:
+                pre = inner
         elif pre is None:
             pre = matcher.introducing(low, since, max(since, q.start - 1))
         if pre is not None:
