@@ -284,3 +284,11 @@ def test_words_a_medium_reports_are_the_speakers_own(text: str) -> None:
 def test_according_to_a_medium_alone_is_the_medium() -> None:
     cue = cues_of('According to Reuters, the outbreak was "contained".')["Q1"]
     assert (cue.name, cue.rule) == ("Reuters", "according_to"), cue
+
+
+def test_wikinews_is_a_medium_and_the_one_asked_replies() -> None:
+    actors, cues = _index(
+        'Wikinews asked Kevin Marsh about the plan. "It is unworkable," he replied.'
+    )
+    assert actors["Wikinews"].kind == "organisation"
+    assert cues["Q1"].name == "Kevin Marsh"
