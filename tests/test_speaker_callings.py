@@ -292,3 +292,14 @@ def test_wikinews_is_a_medium_and_the_one_asked_replies() -> None:
     )
     assert actors["Wikinews"].kind == "organisation"
     assert cues["Q1"].name == "Kevin Marsh"
+
+
+def test_quoted_words_listed_before_the_speaker_are_all_the_speakers() -> None:
+    cues = cues_of('The plan is "unworkable", "costly" and "dangerous", Kevin Marsh said.')
+    assert [cues[q].name for q in ("Q1", "Q2", "Q3")] == ["Kevin Marsh"] * 3
+    # but a speaker cued before the first keeps it
+    text = (
+        "After Tom Hale announced his bid with a speech that called them “criminals” and "
+        "“thieves”, Jane Ford wrote a blog."
+    )
+    assert cues_of(text)["Q1"].name == "Tom Hale"

@@ -17,7 +17,11 @@ in a “…” is part of the outer quotation, as a ‘…’ nested in it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from .sentences import sentence_at
+from .units import Sentence
 
 
 @dataclass(frozen=True)
@@ -146,3 +150,26 @@ def _single_quoted(
                     break
             j += 1
     return spans
+
+
+# A full stop outside quotation marks (the text is masked): where a line's sentence ends.
+_FULL_STOP = re.compile(r"[.!?](?=\s|$)")
+
+
+def quotation_bounds(
+    text: str, hidden: str, sentences: Sequence[Sentence], starts: list[int], q: Quotation
+) -> tuple[int, int, int, int]:
+    """The sentences a quotation stands in (start, end), its paragraph, and its line start.
+    Without sentences, its line cut at the full stops outside quotation marks."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = len(text) if (e := text.find("\n", q.end)) == -1 else e
+    first = sentence_at(sentences, starts, q.start)
+    last = sentence_at(sentences, starts, q.end - 1)
+    if first is not None and last is not None:
+        return first.start, last.end, first.paragraph, line_start
+    stops = [m.end() for m in _FULL_STOP.finditer(hidden, line_start, line_end)]
+    low = max((x for x in stops if x <= q.start), default=line_start)
+    high = min((x for x in stops if x > q.end), default=line_end)
+    if q.text.endswith((".", "!", "?")) and text[q.end + 1 : high].lstrip()[:1].isupper():
+        high = q.end + 1  # “It is over.” He left.
+    return low, high, text.count("\n", 0, q.start), line_start

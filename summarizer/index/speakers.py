@@ -101,11 +101,11 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from .continuation import UNNAMED_SPEAKER, Target, carries_on, continued
 from .genders import Gender, actor_genders
-from .quotations import Quotation
+from .quotations import Quotation, quotation_bounds
 from .quote_kinds import WORD, names_a_thing, not_speech, titles_a_work
 from .quoting_verbs import QUOTING
 from .referents import (
@@ -120,7 +120,7 @@ from .referents import (
     only_named,
 )
 from .rules import REFERRING, SPEAKER_RULES
-from .sentences import BYLINE, sentence_at
+from .sentences import BYLINE
 from .speaker_names import Found, Name, actor_names, headline_end, masked
 from .speaker_patterns import MASK
 from .speaker_rules import Matcher
@@ -129,7 +129,6 @@ from .units import IndexedActor, Sentence, SpeakerCue, SpeakerRule
 
 _PRONOUN_OPENS = re.compile(r"(?:He|She)\b(?!-)")
 _PRONOUN_SUBJECT = re.compile(r"\s*(He|She)\s+(?=[a-z])")
-_FULL_STOP = re.compile(r"[.!?](?=\s|$)")
 # A quotation opening its line: nothing before it but its opening mark (and spaces).
 _LINE_OPENING = re.compile(r"\s*[“\"‘']?\s*")
 _COLON = re.compile(r"[^.!?\x00]*:\s*")
@@ -143,6 +142,9 @@ _NEW_SUBJECT = re.compile(r"(?:,\s+but|;)\s+(?:the\s+)?[A-Z]")
 _WITH_SUBJECT = re.compile(r",\s+with\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}?[A-Z]")
 # Between two quotations of one sentence: "… “baseless” and deemed the cutting of ties “…”".
 _AND_QUOTING = re.compile(rf"\s*,?\s+and\s+(?:\w+ly\s+)?(?:{QUOTING.pattern})[^.;:!?\x00]{{0,80}}")
+# Between two quotations of one list: "“A” and “B”", "“A”, “B” or “C”".
+_JOINS = re.compile(r",?\s+(?:and|or)\s+[“\"‘']?|,\s+[“\"‘']?")
+_NEXT_TO = re.compile(r"[,\s]*(?:(?:said|says|added|wrote|told)\s+)?")  # (“…”, said X)
 _CLAUSE_OPENER = re.compile(
     r"\b(?:while|whilst|whereas|although|though|but|when)\b|,\s+and\s+(?:the\s+)?$"
 )  # (", and Trump vowed to “…”": a clause of its own after "X said it would “…”")
@@ -186,7 +188,7 @@ def _quotation_targets(
     starts = [s.start for s in sentences]
     out: list[Target] = []
     for i, q in enumerate(quotations):
-        low, high, paragraph, line_start = _bounds(text, hidden, sentences, starts, q)
+        low, high, paragraph, line_start = quotation_bounds(text, hidden, sentences, starts, q)
         # The frames: the words after the quotation up to the next one, and before it.
         after = q.end + (q.end < len(text) and text[q.end] in "”\"’'")
         # (an alias or a name in quotation marks cuts no frame: "X (“Lula”), according to Y")
@@ -244,6 +246,11 @@ def _quotation_targets(
         found = post
         if pre is not None and (post is None or q.start - pre.end < post.start - after):
             found = pre
+        if found is None and (end := _listed_until(hidden, quotations[i:], high)) is not None:
+            # "“unworkable” and “dangerous”, X said": the speaker right after the last of them
+            last = matcher.scan(end, high)
+            if last is not None and _NEXT_TO.fullmatch(hidden, end, last.start):
+                found = last
         opens = text[line_start : q.start - 1].strip() == ""
         if found is None and _LINE_OPENING.fullmatch(text, line_start, q.start):
             found = matcher.signed(after)  # "“…”" then "― Martha Aguilar"
@@ -265,6 +272,17 @@ def _quotation_targets(
         )  # fmt: skip
         out.append(target)
     return out
+
+
+def _listed_until(hidden: str, run: Sequence[Quotation], high: int) -> int | None:
+    """Where a list of quotations that ``run`` opens ends ("“A”, “B” and “C”"), within its
+    sentence ending at ``high``; None when the next quotation is no part of one."""
+    end = None
+    for q, r in pairwise(run):
+        if r.end >= high or not _JOINS.fullmatch(hidden, q.end + 1, r.start - 1):
+            break
+        end = r.end + 1
+    return end
 
 
 def _pronoun_subject(hidden: str, start: int, quote: int, m: Matcher) -> Found | None:
@@ -470,25 +488,6 @@ def _referred(
     if source is not None and f.statement:
         source = dataclasses.replace(source, statement=True)
     return source
-
-
-def _bounds(
-    text: str, hidden: str, sentences: Sequence[Sentence], starts: list[int], q: Quotation
-) -> tuple[int, int, int, int]:
-    """The sentences a quotation stands in (start, end), its paragraph, and its line start.
-    Without sentences, its line cut at the full stops outside quotation marks."""
-    line_start = text.rfind("\n", 0, q.start) + 1
-    line_end = len(text) if (e := text.find("\n", q.end)) == -1 else e
-    first = sentence_at(sentences, starts, q.start)
-    last = sentence_at(sentences, starts, q.end - 1)
-    if first is not None and last is not None:
-        return first.start, last.end, first.paragraph, line_start
-    stops = [m.end() for m in _FULL_STOP.finditer(hidden, line_start, line_end)]
-    low = max((x for x in stops if x <= q.start), default=line_start)
-    high = min((x for x in stops if x > q.end), default=line_end)
-    if q.text.endswith((".", "!", "?")) and text[q.end + 1 : high].lstrip()[:1].isupper():
-        high = q.end + 1  # “It is over.” He left.
-    return low, high, text.count("\n", 0, q.start), line_start
 
 
 __all__ = ["find_speaker_cues"]
