@@ -303,3 +303,25 @@ def test_quoted_words_listed_before_the_speaker_are_all_the_speakers() -> None:
         "“thieves”, Jane Ford wrote a blog."
     )
     assert cues_of(text)["Q1"].name == "Tom Hale"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Kevin Marsh declined to comment. His spokesman said it was "unworkable".', "Kevin Marsh"),
+        (
+            'Jane Ford declined to comment. Her lawyer said the charges were "baseless".',
+            "Jane Ford",
+        ),
+        ('Kevin Marsh stayed away, but his office said it was "unworkable".', "Kevin Marsh"),
+    ],
+)
+def test_a_pronouns_spokesman_speaks_for_the_one_it_stands_for(text: str, speaker: str) -> None:
+    cue = cues_of(text)["Q1"]
+    assert (cue.name, cue.rule) == (speaker, "pronoun_continues"), cue
+
+
+def test_a_pronouns_campaign_inside_a_phrase_is_no_speaker() -> None:
+    text = 'Jane Ford won. Kevin Marsh has throughout his campaign boasted of "huge crowds".'
+    cue = cues_of(text).get("Q1")
+    assert cue is None or cue.name == "Kevin Marsh", cue

@@ -120,9 +120,10 @@ SPEAKER_RULES: RuleRegistry[SpeakerRule] = RuleRegistry(
         _s("colon_intro", 43, "colon", '"Mr. Waltz responded: “…”": a name and verb'
            ' introducing the quotation; a transcript\'s "Secretary X: “…”" too, or a person'
            ' named right before the colon: "… surprise pollster X: “…”"'),
-        _s("pronoun_continues", 50, "referring", '"he said", "it said": the last speaker'
-           " cued, else the one person or organisation named; a person described by nation"
-           ' or age: "the Dutchman said", "the 39-year-old said" (the one of that age)'),
+        _s("pronoun_continues", 50, "referring", '"he said", "it said", "according to him",'
+           ' "his spokesman said": the last speaker cued, else the one person or organisation'
+           " named; a person described by nation, age or calling: \"the Dutchman said\", \"the"
+           ' 39-year-old said" (the one of that age), "the striker said"'),
         _s("noun_continues", 60, "referring", '"the statement said", "the institute said":'
            " its author, the one organisation named with that word"),
         _s("said_name", 70, "inverted", '"…,” said X", "…,” said nurse X", "Said Haines:'

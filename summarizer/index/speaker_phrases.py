@@ -17,6 +17,7 @@ from .speaker_patterns import (
     DESCRIBED_AFTER,
     DOCUMENTS,
     NAME_END,
+    OBJECT,
     closed_after,
     role_gap,
 )
@@ -63,6 +64,12 @@ _NAME_COLON = re.compile(r"[ \t\xa0]*(?:\([DRI](?:-[A-Z][A-Za-z.]{0,6})?\)[ \t\x
 _NATIONAL = re.compile(
     rf"\b[Tt]he\s+(?:\d{{1,3}}-year-old\s+)?({'|'.join(sorted(DEMONYMS))})(?:\s+{FILLER})*\s+$"
 )
+# A pronoun's voice: "His spokesman said", "her lawyer told", "its office said": resolved as
+# "he said" is, the words spoken for the one it stands for.
+_POSSESSIVE_VOICE = re.compile(
+    r"\b([Hh]is|[Hh]er|[Ii]ts)\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|office|lawyers?|"
+    rf"attorneys?|representatives?|press\s+secretary|publicist|campaign)(?:\s+{FILLER})*\s+$"
+)
 # A person described by age: "the 39-year-old said".
 _AGED = re.compile(rf"\b[Tt]he\s+(\d{{1,3}})-year-old(?:\s+{FILLER})*\s+$")
 # A person described by calling: "the striker said", "the New Jersey governor said", "the
@@ -105,11 +112,16 @@ class PhraseRules(NameIndex):
             return None
         return Found("colon_intro", name, name.start, name.end, name.end)
 
-    @SPEAKER_RULES.finds("pronoun_continues", _AGED, _NATIONAL)
+    @SPEAKER_RULES.finds("pronoun_continues", _AGED, _NATIONAL, _POSSESSIVE_VOICE)
     @SPEAKER_RULES.finds("noun_continues", DESCRIBED)
     def _described(self, at: int, start: int, stop: int) -> Found | None:
         """ "The statement said": its author, resolved by the caller. "The institute said": the
         one organisation named before whose name or description holds that word."""
+        voice = _POSSESSIVE_VOICE.search(self.masked, max(start, at - 50), at)
+        if voice and not OBJECT.search(self.masked, max(0, voice.start() - 20), voice.start()):
+            # (not "X has throughout his campaign boasted": the phrase is no subject)
+            pronoun = {"his": "he", "her": "she", "its": "it"}[voice.group(1).lower()]
+            return Found("pronoun_continues", None, voice.start(1), voice.end(1), stop, pronoun)
         if national := _NATIONAL.search(self.masked, max(start, at - 50), at):
             # "the Dutchman said", "the Brazilian said": a person, resolved as "he said" is
             word = national.group(1)
