@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .sentences import sentence_at
 from .units import Sentence
@@ -173,3 +174,18 @@ def quotation_bounds(
     if q.text.endswith((".", "!", "?")) and text[q.end + 1 : high].lstrip()[:1].isupper():
         high = q.end + 1  # “It is over.” He left.
     return low, high, text.count("\n", 0, q.start), line_start
+
+
+# Between two quotations of one list: "“A” and “B”", "“A”, “B” or “C”".
+_JOINS = re.compile(r",?\s+(?:and|or)\s+[“\"‘']?|,\s+[“\"‘']?")
+
+
+def list_end(hidden: str, run: Sequence[Quotation], high: int) -> int | None:
+    """Where a list of quotations that ``run`` opens ends ("“A”, “B” and “C”"), within its
+    sentence ending at ``high``; None when the next quotation is no part of one."""
+    end = None
+    for q, r in pairwise(run):
+        if r.end >= high or not _JOINS.fullmatch(hidden, q.end + 1, r.start - 1):
+            break
+        end = r.end + 1
+    return end

@@ -101,11 +101,11 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from itertools import accumulate, pairwise
+from itertools import accumulate
 
 from .continuation import UNNAMED_SPEAKER, Target, carries_on, continued
 from .genders import Gender, actor_genders
-from .quotations import Quotation, quotation_bounds
+from .quotations import Quotation, list_end, quotation_bounds
 from .quote_kinds import WORD, names_a_thing, not_speech, titles_a_work
 from .quoting_verbs import QUOTING
 from .referents import (
@@ -142,9 +142,13 @@ _NEW_SUBJECT = re.compile(r"(?:,\s+but|;)\s+(?:the\s+)?[A-Z]")
 _WITH_SUBJECT = re.compile(r",\s+with\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}?[A-Z]")
 # Between two quotations of one sentence: "… “baseless” and deemed the cutting of ties “…”".
 _AND_QUOTING = re.compile(rf"\s*,?\s+and\s+(?:\w+ly\s+)?(?:{QUOTING.pattern})[^.;:!?\x00]{{0,80}}")
-# Between two quotations of one list: "“A” and “B”", "“A”, “B” or “C”".
-_JOINS = re.compile(r",?\s+(?:and|or)\s+[“\"‘']?|,\s+[“\"‘']?")
 _NEXT_TO = re.compile(r"[,\s]*(?:(?:said|says|added|wrote|told)\s+)?")  # (“…”, said X)
+# What may follow such a speaker's verb to the sentence's end: "told reporters.", "proclaimed
+# to a crowd at X on Tuesday."; not words of its own ("Melanie said yes, yes, yes, …").
+_CLOSES = re.compile(
+    r"(?:\s+(?:to|at|in|on|during|before|after|from|with|for)\s+[^,;:.!?\x00]*"
+    r"|\s+[a-z]+(?:\s+[a-z]+)?)?\s*[.!?]?\s*"
+)
 _CLAUSE_OPENER = re.compile(
     r"\b(?:while|whilst|whereas|although|though|but|when)\b|,\s+and\s+(?:the\s+)?$"
 )  # (", and Trump vowed to “…”": a clause of its own after "X said it would “…”")
@@ -246,10 +250,14 @@ def _quotation_targets(
         found = post
         if pre is not None and (post is None or q.start - pre.end < post.start - after):
             found = pre
-        if found is None and (end := _listed_until(hidden, quotations[i:], high)) is not None:
+        if found is None and (end := list_end(hidden, quotations[i:], high)) is not None:
             # "“unworkable” and “dangerous”, X said": the speaker right after the last of them
             last = matcher.scan(end, high)
-            if last is not None and _NEXT_TO.fullmatch(hidden, end, last.start):
+            if (
+                last is not None
+                and _NEXT_TO.fullmatch(hidden, end, last.start)
+                and _CLOSES.fullmatch(hidden, last.verb_end, high)
+            ):
                 found = last
         opens = text[line_start : q.start - 1].strip() == ""
         if found is None and _LINE_OPENING.fullmatch(text, line_start, q.start):
@@ -272,17 +280,6 @@ def _quotation_targets(
         )  # fmt: skip
         out.append(target)
     return out
-
-
-def _listed_until(hidden: str, run: Sequence[Quotation], high: int) -> int | None:
-    """Where a list of quotations that ``run`` opens ends ("“A”, “B” and “C”"), within its
-    sentence ending at ``high``; None when the next quotation is no part of one."""
-    end = None
-    for q, r in pairwise(run):
-        if r.end >= high or not _JOINS.fullmatch(hidden, q.end + 1, r.start - 1):
-            break
-        end = r.end + 1
-    return end
 
 
 def _pronoun_subject(hidden: str, start: int, quote: int, m: Matcher) -> Found | None:
