@@ -325,3 +325,11 @@ def test_a_pronouns_campaign_inside_a_phrase_is_no_speaker() -> None:
     text = 'Jane Ford won. Kevin Marsh has throughout his campaign boasted of "huge crowds".'
     cue = cues_of(text).get("Q1")
     assert cue is None or cue.name == "Kevin Marsh", cue
+
+
+def test_a_speaker_with_words_of_its_own_after_a_list_is_not_the_lists() -> None:
+    text = (
+        "As Tom Hale went on about “a rigged system” and “struggling families”, Jane Ford "
+        "said yes, yes, yes, over and over."
+    )
+    assert "Q1" not in cues_of(text)
