@@ -1,5 +1,8 @@
-"""A person named before and referred back to by calling: "the striker said", "the New Jersey
-governor said", "the Texas Republican said" (``speaker_phrases.PhraseRules._role``)."""
+"""Speakers named by what they are or through whom they speak: a person referred back to by
+calling ("the striker said", ``speaker_phrases.PhraseRules._role``), a body through its
+people ("Goldman Sachs analysts said") or by its kind ("the Irish carrier said"), a pronoun's
+spokesman, short titles ("Sens.", "Pres."), quotations a medium reports, and lists of
+quotations before their speaker."""
 
 from __future__ import annotations
 
@@ -7,14 +10,14 @@ import pytest
 
 from summarizer.index import index_article
 from summarizer.index.units import IndexedActor, SpeakerCue
+from tests.test_speaker_us_news import indexed_cues
 from tests.test_speakers import cues_of
 
 
 def _index(text: str) -> tuple[dict[str, IndexedActor], dict[str, SpeakerCue]]:
     """Actors by name and cues by target, with the real sentence splitter: the tests' stand-in
     (``tests.test_actors.sentences_of``) cuts after every "Sen." and "Dep."."""
-    index = index_article(text)
-    return {a.name: a for a in index.actors}, {c.target: c for c in index.speakers}
+    return {a.name: a for a in index_article(text).actors}, indexed_cues(text)
 
 
 @pytest.mark.parametrize(
