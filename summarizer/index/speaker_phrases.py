@@ -85,6 +85,14 @@ _PARTIES = frozenset({"Republican", "Democrat", "Conservative"})  # of any offic
 _ROLE_HE = frozenset({"father", "grandfather", "widower"})
 
 
+def _pronoun_of(word: str) -> str:
+    """The pronoun a person described by ``word`` takes: "the Dutchwoman", "the mother" are
+    "she"; "the Dutchman", "the father" "he"; "the Brazilian", "the striker" either."""
+    if word in _ROLE_SHE or word.endswith("woman"):
+        return "she"
+    return "he" if word in _ROLE_HE or word.endswith("man") else "someone"
+
+
 class PhraseRules(NameIndex):
     """The phrase rules over one article's masked text."""
 
@@ -124,10 +132,7 @@ class PhraseRules(NameIndex):
             return Found("pronoun_continues", None, voice.start(1), voice.end(1), stop, pronoun)
         if national := _NATIONAL.search(self.masked, max(start, at - 50), at):
             # "the Dutchman said", "the Brazilian said": a person, resolved as "he said" is
-            word = national.group(1)
-            pronoun = (
-                "she" if word.endswith("woman") else "he" if word.endswith("man") else "someone"
-            )
+            pronoun = _pronoun_of(national.group(1))
             return Found(
                 "pronoun_continues", None, national.start(), national.end(1), stop, pronoun
             )
@@ -157,14 +162,7 @@ class PhraseRules(NameIndex):
         office = word.lower() in TITLE_HEADS and word not in _PARTIES
         if last is not None and office and self.heads.get(last):
             return None  # "Finance Minister X spoke. … the chancellor said": another office
-        pronoun = (
-            "she"
-            if word in _ROLE_SHE or word.endswith("woman")
-            else "he"
-            if word in _ROLE_HE or word.endswith("man")
-            else "someone"
-        )
-        return Found("pronoun_continues", None, m.start(), m.end(2), stop, pronoun)
+        return Found("pronoun_continues", None, m.start(), m.end(2), stop, _pronoun_of(word))
 
     def _description_after(self, at: int, end: int, stop: int) -> Found | None:
         """ "according to the company, …": the description right after ``at``."""
