@@ -145,8 +145,8 @@ def staff_speaks(text: str, start: int, end: int, opening: bool) -> bool:
     """Whether the name at ``text[start:end]`` speaks through its people: "Goldman Sachs
     analysts said"; then it is a body, not a person. A lone word ``opening`` its sentence
     only if written again ("Barclays analysts said", not "Industry analysts said")."""
-    if opening and text.count(text[start:end]) < 2:
-        return False
+    if opening and len(re.findall(rf"\b{re.escape(text[start:end])}\b", text)) < 2:
+        return False  # (a word, not part of one: "Apple" is not in "Pineapple")
     return _STAFF_SPEAKS.match(text, end) is not None
 
 
