@@ -105,6 +105,7 @@ from itertools import accumulate
 
 from .continuation import UNNAMED_SPEAKER, Target, carries_on, continued
 from .genders import Gender, actor_genders
+from .lexicon import INVERTING_VERBS
 from .quotations import Quotation, list_end, quotation_bounds
 from .quote_kinds import WORD, names_a_thing, not_speech, titles_a_work
 from .quoting_verbs import QUOTING
@@ -142,7 +143,8 @@ _NEW_SUBJECT = re.compile(r"(?:,\s+but|;)\s+(?:the\s+)?[A-Z]")
 _WITH_SUBJECT = re.compile(r",\s+with\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}?[A-Z]")
 # Between two quotations of one sentence: "… “baseless” and deemed the cutting of ties “…”".
 _AND_QUOTING = re.compile(rf"\s*,?\s+and\s+(?:\w+ly\s+)?(?:{QUOTING.pattern})[^.;:!?\x00]{{0,80}}")
-_NEXT_TO = re.compile(r"[,\s]*(?:(?:said|says|added|wrote|told)\s+)?")  # (“…”, said X)
+# (“…”, said X: any verb that inverts)
+_NEXT_TO = re.compile(rf"[,\s]*(?:(?:{'|'.join(sorted(INVERTING_VERBS))})\s+)?")
 # What may follow such a speaker's verb to the sentence's end: "told reporters.", "proclaimed
 # to a crowd at X on Tuesday."; not words of its own ("Melanie said yes, yes, yes, …").
 _CLOSES = re.compile(
