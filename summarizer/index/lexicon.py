@@ -123,6 +123,9 @@ SPEECH_FILLERS = _words("speech_fillers")
 
 
 def _inflect(stem: str) -> set[str]:
+    """A stem's -s and -ed forms; an entry "snap: snaps snapped" spells them out."""
+    if ":" in stem:
+        return set(stem.partition(":")[2].split())
     if stem.endswith("e"):
         return {stem + "s", stem + "d"}
     if stem.endswith("y") and stem[-2] not in "aeiou":

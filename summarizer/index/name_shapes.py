@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from .given_names import title_surname
+from .given_names import is_given_name, title_surname
 from .lexicon import (
     CAPITALS,
     CAUSE_OPENINGS,
@@ -137,6 +137,8 @@ def after_title(words: tuple[str, ...], head: int) -> int:
         named = at > k and shaped(words[at:]) and (n == 2 or words[at - 1] in ORG_WORDS)
         if named and any(w in ORG_WORDS for w in words[k:at]):
             return at
+        if n == 2 and named and is_given_name(words[at]):
+            return at  # "Director of Public Prosecutions *Max Hill*
     while k < len(words) and words[k] in DEPARTMENTS:
         k += 1
     return k if k > department else len(words)

@@ -217,6 +217,9 @@ class Runs:
             return False
         if self.tokens[i].text in ORG_WORDS and not self.tokens[nxt].cap:
             return self._connected(nxt, org=True) != nxt
+        if self.tokens[i].text.lower() in TITLE_HEADS and self.tokens[nxt].text in ("of", "for"):
+            return self._connected(nxt) != nxt  # "Secretary of State X" though "secretary" is
+            # written lower-case elsewhere
         if self._cause(i) != i:
             return True  # "Friends of the Earth" opening a sentence
         return self.tokens[nxt].cap and self.tokens[nxt].text not in STOPWORDS

@@ -1,0 +1,109 @@
+"""Speakers behind verbs that say how something was said ("“…,” Kelly charged", "he
+surmised") and behind titles with a department opening a sentence ("Secretary of State X"
+where "secretary" is also written lower-case)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_speaker_callings import _index
+
+_SETUP = "Senator Maria Lopez spoke at the rally on Monday. "
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "charged",
+        "snapped",
+        "thundered",
+        "sighed",
+        "marveled",
+        "protested",
+        "surmised",
+        "swore",
+        "bragged",
+        "gloated",
+        "confided",
+        "hinted",
+        "reasoned",
+        "growled",
+        "cried",
+        "griped",
+    ],
+)
+def test_a_manner_verb_beside_a_quotation_names_its_speaker(verb: str) -> None:
+    for said in (f"Lopez {verb}", f"{verb} Lopez", f"she {verb}"):
+        _, cues = _index(f"{_SETUP}“This is a disgrace,” {said}.")
+        assert "Q1" in cues and cues["Q1"].name == "Maria Lopez", said
+
+
+@pytest.mark.parametrize(
+    "verb", ["chided", "scolded", "mocked", "blasted", "slammed", "begged", "interrupted"]
+)
+def test_a_verb_that_takes_a_person_object_speaks_only_before_the_object(verb: str) -> None:
+    _, cues = _index(f"{_SETUP}“This is a disgrace,” Lopez {verb}.")
+    assert cues["Q1"].name == "Maria Lopez"
+
+
+def test_a_manner_verb_before_a_that_clause_is_a_sentence_cue() -> None:
+    text = "Senator Maria Lopez spoke on Monday. She also charged that the party ignored voters."
+    _, cues = _index(text)
+    assert "S2" in cues and cues["S2"].name == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Away from a quotation and from a that-clause they are no speech.
+        "Police charged Maria Lopez with fraud on Monday. The “Rocky” star laughed it off.",
+        "Maria Lopez faces criminal charges. Her lawyer's protests were “noted” by the court.",
+    ],
+)
+def test_a_manner_verb_or_its_noun_elsewhere_is_no_cue(text: str) -> None:
+    _, cues = _index(text)
+    assert "Q1" not in cues
+
+
+def test_a_noun_spelled_like_a_verb_does_not_break_a_saying_clause() -> None:
+    # "charges" is a noun here; the participle "saying" still belongs to Trump.
+    text = (
+        "Earlier in the week, Donald Trump called for a special prosecutor, saying the Justice"
+        " Department had proven through its decision not to pursue criminal charges that it"
+        " could not be trusted."
+    )
+    _, cues = _index(text)
+    assert "S1" in cues and cues["S1"].name == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Press secretary Josh Earnest said it was good. Secretary of State John Kerry said"
+            " it was “far from perfect.”",
+            "John Kerry",
+            "Secretary of State",
+        ),
+        (
+            "The secretary left early. Secretary of the Treasury Janet Yellen said the economy"
+            " was “resilient.”",
+            "Janet Yellen",
+            "Secretary of the Treasury",
+        ),
+        (
+            "It rained. Director of Public Prosecutions Max Hill said it was “regrettable”.",
+            "Max Hill",
+            "Director of Public Prosecutions",
+        ),
+        (
+            "Minister for Europe Nick Thomas-Symonds said the deal was “a reset”.",
+            "Nick Thomas-Symonds",
+            "Minister for Europe",
+        ),
+    ],
+)
+def test_a_title_and_its_department_open_a_sentence(text: str, name: str, title: str) -> None:
+    actors, cues = _index(text)
+    assert name in actors and actors[name].title == title
+    assert cues["Q1"].name == name
