@@ -107,3 +107,21 @@ def test_a_title_and_its_department_open_a_sentence(text: str, name: str, title:
     actors, cues = _index(text)
     assert name in actors and actors[name].title == title
     assert cues["Q1"].name == name
+
+
+def test_a_nationality_after_a_given_name_is_a_family_name() -> None:
+    text = (
+        "Mark Cuban, the owner of the Dallas Mavericks, says he is open to running."
+        ' "It is a consideration," Cuban said. The Cuban government was silent.'
+        " Cuban exiles protested. Cuban demurred."
+    )
+    actors, cues = _index(text)
+    assert cues["Q1"].name == "Mark Cuban"
+    linked = [m.text for m in actors["Mark Cuban"].mentions if m.kind == "surname"]
+    assert linked == ["Cuban", "Cuban"]  # "said" and "demurred"; not "government", "exiles"
+
+
+def test_a_nationality_before_a_noun_stays_a_nationality() -> None:
+    actors, cues = _index('Jack French said it was "good". French troops left the city.')
+    assert cues["Q1"].name == "Jack French"
+    assert [m.text for m in actors["Jack French"].mentions] == ["Jack French"]

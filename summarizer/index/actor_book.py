@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .given_names import TITLE_SURNAMES
+from .given_names import NATIONAL_SURNAMES, TITLE_SURNAMES
 from .lexicon import HONORIFICS, ORG_WORDS, TITLE_HEADS
-from .name_shapes import used_as_title
+from .name_shapes import used_as_nationality, used_as_title
 from .names import Token, joined
 from .rules import ACTOR_RULES
 from .units import ActorKind, ActorRule, IndexedActor, Mention, MentionKind
@@ -104,6 +104,8 @@ class ActorBook:
             actor = self.actors[key]
             if tok.text in TITLE_SURNAMES and used_as_title(self.text, tokens, i):
                 continue  # "the Saudi King", "King Abdullah": a title, not Steve King
+            if tok.text in NATIONAL_SURNAMES and used_as_nationality(self.text, tokens, i):
+                continue  # "French troops": a nationality, not Jack French
             if titled:
                 self._mention(actor, tokens[i - 1].start, tok.end, "honorific", "surname_link")
             else:

@@ -61,12 +61,15 @@ TITLE_SURNAMES = frozenset(
     {"King", "Prince", "Major", "Bishop", "Dean", "Judge", "Marshal", "Pope", "Baron", "Earl"}
     | {"Duke", "Chancellor", "Sheriff", "Deacon", "Abbot", "Knight", "Singer"}
 )
+# Nationalities that are also family names: "Mark Cuban", "Bill English", "Jack French".
+NATIONAL_SURNAMES = frozenset({"Cuban", "English", "French", "Welsh", "Irish", "German", "Dutch"})
 
 
 def title_surname(words: tuple[str, ...]) -> bool:
-    """Whether the last word, a title word, is a family name here: after an honorific or a
-    given name, initials aside ("Mr. King", "Peter T. King"; not "Crown Prince")."""
-    if len(words) < 2 or words[-1] not in TITLE_SURNAMES:
+    """Whether the last word, a title word or a nationality, is a family name here: after an
+    honorific or a given name, initials aside ("Mr. King", "Peter T. King", "Mark Cuban"; not
+    "Crown Prince")."""
+    if len(words) < 2 or not (words[-1] in TITLE_SURNAMES or words[-1] in NATIONAL_SURNAMES):
         return False
     before = [w for w in words[:-1] if not (w.rstrip(".").isupper() and len(w.rstrip(".")) == 1)]
     if not before or before[-1] in COUNTRY_GROUPS or before[-1] in NATIONALITIES:

@@ -11,6 +11,8 @@ from itertools import pairwise
 
 from .given_names import is_given_name, title_surname
 from .lexicon import (
+    ACTION_VERBS,
+    AUXILIARIES,
     CAPITALS,
     CAUSE_OPENINGS,
     CONTINENTS,
@@ -25,6 +27,7 @@ from .lexicon import (
     PARTICLES,
     PLACE_NOUNS,
     REGIONAL,
+    SPEECH_VERBS,
     STOPWORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -197,3 +200,22 @@ def used_as_title(text: str, tokens: list[Token], i: int) -> bool:
     if before is not None and (before.text in NATIONALITIES or before.text.lower() in _DETERMINERS):
         return True
     return after is not None and after.cap and joined(text, tokens[i], after)
+
+
+# What may follow a person's bare surname that is also a nationality ("Cuban said", "Cuban
+# also gave"), where the nationality would take a noun ("Cuban exiles", "French troops").
+_AFTER_A_PERSON = frozenset({"also", "who", "himself", "herself", "then", "later", "now"})
+
+
+def used_as_nationality(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the nationality at ``i``, also a family name ("Mark *Cuban*"), is the
+    nationality here: after a determiner, or before a name or a noun ("the Cuban government",
+    "Cuban exiles"); a verb or punctuation after it leaves the person ("Cuban demurred")."""
+    if used_as_title(text, tokens, i):
+        return True
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is None or not joined(text, tokens[i], after) or after.cap:
+        return False
+    word = after.text
+    verb = word in SPEECH_VERBS or word in ACTION_VERBS or word in AUXILIARIES
+    return not (verb or word in _AFTER_A_PERSON or word.endswith("ed"))
