@@ -125,3 +125,41 @@ def test_a_nationality_before_a_noun_stays_a_nationality() -> None:
     actors, cues = _index('Jack French said it was "good". French troops left the city.')
     assert cues["Q1"].name == "Jack French"
     assert [m.text for m in actors["Jack French"].mentions] == ["Jack French"]
+
+
+_BOLTON = "John Bolton spoke on Monday. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Obama's record is “an across-the-board failure,” in Bolton’s view.",
+        "In Bolton's view, Obama's record is “an across-the-board failure.”",
+        "In his view, Obama's record is “an across-the-board failure.”",
+        "In his own words, Obama's record is “an across-the-board failure.”",
+        "Obama's record is, in Bolton's words, “an across-the-board failure.”",
+        "Obama's record is, in the words of John Bolton, “an across-the-board failure.”",
+        "In the opinion of John Bolton, Obama's record is “an across-the-board failure.”",
+    ],
+)
+def test_whose_words_or_view_a_sentence_gives(sentence: str) -> None:
+    _, cues = _index(_BOLTON + sentence)
+    assert cues["Q1"].name == "John Bolton"
+
+
+def test_his_view_before_a_named_subject_is_that_subjects() -> None:
+    text = (
+        "Donald Trump spoke in Ohio. Felipe Calderon was in Mexico City. In his assessment,"
+        " Calderon said, the candidate was “not well-informed”."
+    )
+    _, cues = _index(text)
+    assert cues["Q1"].name == "Felipe Calderon"
+
+
+def test_an_assessment_of_something_is_no_view_of_a_quotation() -> None:
+    text = (
+        "The inquiry was labelled a “witch hunt” by Democrats. Trey Gowdy is correct in his"
+        " assessment of the lack of cooperation."
+    )
+    _, cues = _index(text)
+    assert "Q1" not in cues or cues["Q1"].name != "Trey Gowdy"

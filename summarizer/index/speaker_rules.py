@@ -28,11 +28,12 @@ from .speaker_patterns import (
     opens_clause,
 )
 from .speaker_subjects import SubjectRules
-from .speech_verbs import DOCUMENT_BY, VERB
+from .speech_verbs import DOCUMENT_BY, IN_ONES_VIEW, IN_THE_VIEW_OF, VERB
 from .units import SpeakerRule
 
 _PRONOUN = re.compile(rf"\b([Hh]e|[Ss]he|[Ii]t)(?:\s+{FILLER})*\s+$")
 _INVERTED_PRONOUN = re.compile(r"\s+(he|she)\b")
+_CLAUSE_AFTER = re.compile(r"[^,.;:\x00]{0,80},\s*")  # "In his view, " up to the main clause
 _OBJECT_PRONOUN = re.compile(r"\s+(him|her)\b(?!\s+(?:own\s+)?[a-z])")  # "according to him,"
 # A clause opened by "he" or "she", after an opening phrase if any: "Expanding on that point
 # he stated …", "In Detroit, she declined to comment, saying …".
@@ -231,7 +232,7 @@ class Matcher(SubjectRules):
             return None
         return Found("name_said", name, name.start, name.end, stop)
 
-    @SPEAKER_RULES.finds("according_to", "[Aa]ccording to")
+    @SPEAKER_RULES.finds("according_to", "[Aa]ccording to", IN_THE_VIEW_OF, IN_ONES_VIEW)
     @SPEAKER_RULES.finds("name_said", VERB)
     @SPEAKER_RULES.finds("name_told", *sorted(TELL_VERBS))
     @SPEAKER_RULES.finds("pronoun_continues", _PRONOUN, _INVERTED_PRONOUN, _OBJECT_PRONOUN)
@@ -251,6 +252,8 @@ class Matcher(SubjectRules):
             return None
         if word in SPEECH_OPENERS:
             return self._opening_verb(at, stop, end)
+        if word.split()[0].lower() == "in":  # "in the words of X", "in X's view", "in his view"
+            return self._in_view(word, at, stop, end)
         if word.lower() == "according to" and (him := _OBJECT_PRONOUN.match(self.masked, stop)):
             pronoun = "he" if him.group(1) == "him" else "she"  # resolved as "he said" is
             return Found("pronoun_continues", None, him.start(1), him.end(1), stop, pronoun)
@@ -309,6 +312,19 @@ class Matcher(SubjectRules):
             if name is not None:
                 return Found("said_name", name, name.start, name.end, stop)
         return None
+
+    def _in_view(self, word: str, at: int, stop: int, end: int) -> Found | None:
+        """ "In the words of X", "in X's view" (the match is "In", the name after it), "in
+        his opinion": whose words or view the sentence gives."""
+        owner = word.split()[1] if " " in word else ""
+        if owner in ("his", "her"):
+            clause = _CLAUSE_AFTER.match(self.masked, stop, end)
+            if clause is not None and clause.end() in self.by_phrase:
+                return None  # "In his assessment, Calderon intimated …": the name that follows
+            pronoun = "he" if owner == "his" else "she"  # resolved as "he said" is
+            return Found("pronoun_continues", None, at + 3, at + 3 + len(owner), stop, pronoun)
+        name = self._name_at(stop, end, closed=False)
+        return None if name is None else Found("according_to", name, name.start, name.end, stop)
 
     @SPEAKER_RULES.finds("said_name", *sorted(SPEECH_OPENERS))
     def _opening_verb(self, at: int, stop: int, end: int) -> Found | None:

@@ -56,12 +56,22 @@ DOCUMENT_BY = re.compile(
     r"(?: \([A-Z]{2,}\))?(?:,? (?:published|issued|released|prepared|commissioned|compiled))?"
     r" (?:by|from|of)"
 )
+# Whose words or view a sentence gives, read as "according to X" is: "in the words of X",
+# "in X's view", "in his opinion" (the "In" with its look-ahead stands for the verb).
+_VIEW_NOUNS = r"(?:words|view|opinion|estimation|judge?ment|assessment|telling)\b"
+IN_THE_VIEW_OF = rf"[Ii]n the {_VIEW_NOUNS} of"
+IN_ONES_VIEW = (
+    rf"[Ii]n (?:his|her) (?:own )?{_VIEW_NOUNS}(?! of\b)"  # (not "in his assessment of X")
+    rf"|[Ii]n(?= (?:[A-Z][\w.’'-]*\s){{0,3}}[A-Z][\w’'-]*['’]s (?:own )?{_VIEW_NOUNS}(?! of\b))"
+)
 VERB = re.compile(
     r"\b(?:"
     + grouped(
         [
             DOCUMENT_BY.pattern,
             "[Aa]ccording to",
+            IN_THE_VIEW_OF,
+            IN_ONES_VIEW,
             *sorted(
                 {*SPEECH_VERBS, *INVERTING_VERBS, *SPEECH_OPENERS, *_SPEECH_PHRASES},
                 key=len,
@@ -73,4 +83,4 @@ VERB = re.compile(
 )
 
 
-__all__ = ["DOCUMENT_BY", "VERB"]
+__all__ = ["DOCUMENT_BY", "IN_ONES_VIEW", "IN_THE_VIEW_OF", "VERB"]
