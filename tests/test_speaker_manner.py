@@ -163,3 +163,36 @@ def test_an_assessment_of_something_is_no_view_of_a_quotation() -> None:
     )
     _, cues = _index(text)
     assert "Q1" not in cues or cues["Q1"].name != "Trey Gowdy"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "The head of the IMF, Kristalina Georgieva, warned of “a lost decade”.",
+            "Kristalina Georgieva",
+            "head of the IMF",
+        ),
+        (
+            "The director of the FBI, Kash Patel, said on Monday that it was “a lost decade”.",
+            "Kash Patel",
+            "director of the FBI",
+        ),
+        (
+            "A spokesman for the Kremlin, Dmitry Peskov, said it was “a provocation”.",
+            "Dmitry Peskov",
+            "spokesman for the Kremlin",
+        ),
+    ],
+)
+def test_a_name_in_apposition_to_an_office_of_a_known_body(
+    text: str, name: str, title: str
+) -> None:
+    actors, cues = _index(text)
+    assert actors[name].title == title and actors[name].kind == "person"
+    assert cues["Q1"].name == name
+
+
+def test_a_pledge_after_its_quotation_is_inverted_speech() -> None:
+    _, cues = _index("“We will rebuild,” vowed Governor Gavin Newsom.")
+    assert cues["Q1"].name == "Gavin Newsom"
