@@ -196,3 +196,22 @@ def test_a_name_in_apposition_to_an_office_of_a_known_body(
 def test_a_pledge_after_its_quotation_is_inverted_speech() -> None:
     _, cues = _index("“We will rebuild,” vowed Governor Gavin Newsom.")
     assert cues["Q1"].name == "Gavin Newsom"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lopez's response was blunt: “It is unworkable.”",
+        "Lopez's message to the governor was clear: “Withdraw the plan.”",
+        "Her verdict: “It is unworkable.”",
+        "Lopez had a blunt message for the governor: “Withdraw it.”",
+    ],
+)
+def test_a_noun_for_what_was_said_and_a_colon_introduce_the_words(sentence: str) -> None:
+    _, cues = _index(_SETUP + sentence)
+    assert cues["Q1"].name == "Maria Lopez"
+
+
+def test_a_possessed_thing_that_is_no_saying_introduces_nothing() -> None:
+    _, cues = _index(_SETUP + "Lopez's car had a sticker on it: “Honk if you vote”.")
+    assert "Q1" not in cues or cues["Q1"].rule != "colon_intro"

@@ -85,6 +85,23 @@ _PARTIES = frozenset({"Republican", "Democrat", "Conservative"})  # of any offic
 _ROLE_HE = frozenset({"father", "grandfather", "widower"})
 
 
+# What somebody said, named by a noun, then a colon and their words: "X's response was
+# blunt: “…”", "His verdict: “…”", "X had a stark warning for Y: “…”".
+_SAID_NOUNS = (
+    r"(?:response|reply|answer|message|verdict|reaction|retort|advice|warning|plea|"
+    r"explanation|conclusion|prediction|assessment|argument|demand|promise|pledge|vow)"
+)
+_TO_WHOM = r"(?:\s+(?:to|for|on|about)\s+[^:\x00.!?]{1,60}?)?"
+_POSSESSED_WORDS = re.compile(
+    rf"\s*(?:([Hh]is|[Hh]er)|(?P<owner>[A-Z][^:\x00.!?]{{0,60}}?)['’]s)\s+(?:[a-z-]+\s+){{0,2}}"
+    rf"{_SAID_NOUNS}{_TO_WHOM}(?:\s+(?:was|is|were|came|remained)\s+[a-z, -]{{1,40}}?)?\s*:\s*"
+)
+_HAD_WORDS = re.compile(
+    rf"\s*(?P<owner>[A-Z][^:\x00.!?]{{0,60}}?)\s+(?:had|has|gave|offered|sent|delivered)\s+"
+    rf"(?:a|an|this|his|her|its)\s+(?:[a-z-]+\s+){{0,2}}{_SAID_NOUNS}{_TO_WHOM}\s*:\s*"
+)
+
+
 def _pronoun_of(word: str) -> str:
     """The pronoun a person described by ``word`` takes: "the Dutchwoman", "the mother" are
     "she"; "the Dutchman", "the father" "he"; "the Brazilian", "the striker" either."""
@@ -119,6 +136,24 @@ class PhraseRules(NameIndex):
         if name is None or name.actor is None or not _NAME_COLON.match(self.masked, name.end):
             return None
         return Found("colon_intro", name, name.start, name.end, name.end)
+
+    @SPEAKER_RULES.finds("colon_intro", _POSSESSED_WORDS, _HAD_WORDS)
+    def said_noun_colon(self, start: int, quote: int) -> Found | None:
+        """The one whose words a noun and a colon introduce, all of the clause from ``start``
+        to the quotation: "X's response was blunt: “…”", "His verdict: “…”"."""
+        colon = quote - 1
+        m = _POSSESSED_WORDS.fullmatch(self.masked, start, colon) or _HAD_WORDS.fullmatch(
+            self.masked, start, colon
+        )
+        if m is None:
+            return None
+        if m.re is _POSSESSED_WORDS and m.group(1):
+            pronoun = "he" if m.group(1).lower() == "his" else "she"
+            return Found("pronoun_continues", None, m.start(1), m.end(1), colon, pronoun)
+        name = self.by_phrase.get(m.start("owner"))
+        if name is None or name.actor is None or name.end != m.end("owner"):
+            return None
+        return Found("colon_intro", name, name.start, name.end, colon)
 
     @SPEAKER_RULES.finds("pronoun_continues", _AGED, _NATIONAL, _POSSESSIVE_VOICE)
     @SPEAKER_RULES.finds("noun_continues", DESCRIBED)

@@ -266,6 +266,7 @@ def _quotation_targets(
             found = matcher.signed(after)  # "“…”" then "― Martha Aguilar"
         if found is None:
             found = line_found or _name_colon(hidden, low, q.start, matcher)
+            found = found or matcher.said_noun_colon(since, q.start)
         scare = not_speech(q.text)
         subject = None
         if found is None:
