@@ -215,3 +215,22 @@ def test_a_noun_for_what_was_said_and_a_colon_introduce_the_words(sentence: str)
 def test_a_possessed_thing_that_is_no_saying_introduces_nothing() -> None:
     _, cues = _index(_SETUP + "Lopez's car had a sticker on it: “Honk if you vote”.")
     assert "Q1" not in cues or cues["Q1"].rule != "colon_intro"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lopez compared the ban to “censorship”.",
+        "Lopez likened the rules to “burning the Constitution”.",
+        "Lopez equated the ban with “censorship”.",
+        "Lopez portrayed the ruling as “a victory”.",
+        "Lopez celebrated the ruling as “a victory”.",
+        "Lopez attacked the ruling as “a farce”.",
+        "Lopez blamed “Western pressure”.",
+        "Lopez threatened “retaliation”.",
+        "Lopez admires the governor as “a strong leader”.",
+    ],
+)
+def test_a_verb_of_judging_attributes_a_short_quotation(sentence: str) -> None:
+    _, cues = _index(_SETUP + sentence)
+    assert cues["Q1"].name == "Maria Lopez"
