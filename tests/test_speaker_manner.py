@@ -234,3 +234,12 @@ def test_a_possessed_thing_that_is_no_saying_introduces_nothing() -> None:
 def test_a_verb_of_judging_attributes_a_short_quotation(sentence: str) -> None:
     _, cues = _index(_SETUP + sentence)
     assert cues["Q1"].name == "Maria Lopez"
+
+
+def test_as_one_put_it_somewhere_gives_the_words() -> None:
+    text = (
+        "Margarita Simonyan runs RT. As Simonyan put it in an interview with the paper, RT is"
+        " “providing a perspective”."
+    )
+    _, cues = _index(text)
+    assert cues["Q1"].name == "Margarita Simonyan"

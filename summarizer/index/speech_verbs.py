@@ -28,7 +28,8 @@ _SPEECH_PHRASES = (
     r"(?:was|were|is|are) (?:quick|keen|eager|careful|happy) to (?:say|add|note|point out)",
     r"(?:went|goes|go) so far as to say",
     # "As X put it, “…”", "X put it bluntly: …" (not "X put it on hold")
-    r"puts? it(?=\s*[,:]|\s+(?:this way|bluntly|simply|succinctly|best|mildly|another way))",
+    r"puts? it(?=\s*[,:]|\s+(?:this way|bluntly|simply|succinctly|best|mildly|another way)"
+    r"|\s+(?:in|during|at)\s[^,.;:!?\x00]{1,60},)",  # "As X put it in a statement, …"
     r"(?:issued|released|published|put out) (?:a|an|the following) (?:\w+ )?"
     r"(?:statement|communiqu[eé])",
     # (a report "saying" is read by its participle, ``name_saying``)
