@@ -243,3 +243,29 @@ def test_as_one_put_it_somewhere_gives_the_words() -> None:
     )
     _, cues = _index(text)
     assert cues["Q1"].name == "Margarita Simonyan"
+
+
+_TRUMP = "Donald Trump spoke on Monday. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pence blamed the media for an issue out of Trump’s claim that Obama “founded ISIS,”"
+        " saying they were nitpicking.",
+        'Trump’s recent assertion that "thousands" of people celebrated was false.',
+        'The courts rejected Trump\'s claim that the election was "rigged".',
+        'His claim that the election was "rigged" was rejected by the courts.',
+        'Trump\'s promise to "drain the swamp" resonated with voters.',
+        'Trump\'s call for a "total and complete shutdown" drew criticism.',
+    ],
+)
+def test_the_owner_of_a_claim_speaks_its_quoted_words(sentence: str) -> None:
+    _, cues = _index(_TRUMP + sentence)
+    assert cues["Q1"].name == "Donald Trump"
+
+
+def test_a_claim_that_reports_another_speaker_is_that_speakers() -> None:
+    text = _TRUMP + 'Maria Lopez rejected Trump\'s claim that Obama said it was "fine".'
+    _, cues = _index(text)
+    assert cues["Q1"].name != "Donald Trump"

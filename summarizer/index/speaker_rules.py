@@ -71,6 +71,15 @@ _SAYING = re.compile(r",\s+(?:saying|stating|adding|noting|explaining|warning|ar
 # A participle with its own unnamed subject: "…, with one observer stating: “…”".
 _OWN_SUBJECT = re.compile(r"\bwith\s+(?:[a-z][\w-]*\s+){1,4}$")
 _BY_AGENT = re.compile(r"\s+by(?=\s)")
+# What one said, named by a noun they own, and its words after: "Trump's claim that Obama
+# “founded ISIS”", "his promise to “drain the swamp”", "X's call for a “total shutdown”".
+_CLAIM = re.compile(
+    r"\b(?:claims?|assertions?|insistence|contention|suggestion|promises?|pledges?|vows?|"
+    r"warnings?|description|call|calls|argument|accusations?|predictions?|boasts?|threats?|"
+    r"complaints?|declaration|characteri[sz]ation)(?=\s+(?:that|to|of|for)\s)"
+)
+_OWNED_BY_NAME = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
+_OWNED_BY_PRONOUN = re.compile(r"\b([Hh]is|[Hh]er)\s+(?:[a-z][\w-]*\s+){0,2}$")
 # People of a body, unnamed, who speak for it: "according to researchers at X".
 _STAFF_OF = re.compile(
     r"\s+(?:the\s+)?(?:researchers|analysts|experts|scientists|economists|engineers|"
@@ -161,6 +170,9 @@ class Matcher(SubjectRules):
                 return found  # "The park released a statement, saying that they “…”"
         participle = m
         m = _last(QUOTING, self.masked, start, quote)
+        claimed = self._claimed(start, quote)
+        if claimed is not None and (m is None or claimed.verb_end > m.end()):
+            return claimed
         if m is None or not CLAUSE.fullmatch(self.masked, m.end(), quote):
             return self._name_colon(start, quote)
         if participle is not None and participle.start() > m.end():
@@ -178,6 +190,24 @@ class Matcher(SubjectRules):
             )
         rule: SpeakerRule = "on_behalf_of" if hit[1] else "name_said"  # "X's office called"
         return Found(rule, hit[0], hit[0].start, hit[0].end, m.end())
+
+    @SPEAKER_RULES.finds("name_said", _CLAIM, _OWNED_BY_NAME)
+    @SPEAKER_RULES.finds("pronoun_continues", _OWNED_BY_PRONOUN)
+    def _claimed(self, start: int, quote: int) -> Found | None:
+        """The owner of a noun for what was said, when its clause runs on to the quotation:
+        "Trump's claim that Obama “founded ISIS”", "his promise to “drain the swamp”"."""
+        m = _last(_CLAIM, self.masked, start, quote)
+        if m is None or not CLAUSE.fullmatch(self.masked, m.end(), quote):
+            return None
+        if VERB.search(self.masked, m.end(), quote):
+            return None  # "X's claim that Y said “…”": Y's words
+        if him := _OWNED_BY_PRONOUN.search(self.masked, max(start, m.start() - 40), m.start()):
+            pronoun = "he" if him.group(1).lower() == "his" else "she"
+            return Found("pronoun_continues", None, him.start(1), him.end(1), m.end(), pronoun)
+        name = self._named_before(_OWNED_BY_NAME, m.start(), start)
+        if name is None or name.actor is None:
+            return None
+        return Found("name_said", name, name.start, name.end, m.end())
 
     def _passive_agent(self, at: int, quote: int) -> Name | None:
         """The agent after the quotation of a passive verb at ``at``: "The ruling was
