@@ -269,3 +269,15 @@ def test_a_claim_that_reports_another_speaker_is_that_speakers() -> None:
     text = _TRUMP + 'Maria Lopez rejected Trump\'s claim that Obama said it was "fine".'
     _, cues = _index(text)
     assert cues["Q1"].name != "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strikes were “precise”, the defence minister, Andrei Belousov, said.",
+        "It was “precise”, the spokesman, Andrei Belousov, said.",
+    ],
+)
+def test_a_titled_apposition_after_a_quotation_opens_the_speakers_clause(text: str) -> None:
+    _, cues = _index(text)
+    assert cues["Q1"].name == "Andrei Belousov"

@@ -425,7 +425,8 @@ def in_apposition(before: str) -> bool:
     """Inside another name's apposition; not a description opening right after a quotation
     (“…,” an attorney for Twitter, *Alex Spiro*, said)."""
     m = IN_APPOSITION.search(before)
-    return m is not None and not JUST_QUOTED.search(before, 0, m.start() + 1)
+    # (``before`` opening with the comma: the words read start right after a quotation)
+    return m is not None and m.start() > 0 and not JUST_QUOTED.search(before, 0, m.start() + 1)
 
 
 def in_aside(masked: str, at: int, start: int, end: int) -> bool:
