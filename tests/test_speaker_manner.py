@@ -281,3 +281,21 @@ def test_a_claim_that_reports_another_speaker_is_that_speakers() -> None:
 def test_a_titled_apposition_after_a_quotation_opens_the_speakers_clause(text: str) -> None:
     _, cues = _index(text)
     assert cues["Q1"].name == "Andrei Belousov"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The statement, signed by Foreign Minister Sergei Lavrov, said the move was “hostile”.",
+            "Sergei Lavrov",
+        ),
+        (
+            "The report, published by Human Rights Watch, described the conditions as “inhumane”.",
+            "Human Rights Watch",
+        ),
+    ],
+)
+def test_a_documents_author_speaks_its_words(text: str, name: str) -> None:
+    _, cues = _index(text)
+    assert cues["Q1"].name == name

@@ -75,6 +75,14 @@ _RAW_BEFORE = re.compile(rf"{RAW}(?=,?\s+$)")
 # A recording of a person: "footage of X saying “…”" is X's words, though X is an object.
 _RECORDING_OF = re.compile(r"\b(?:footage|video|clip|recording|audio|tape)\s+of\s+$", re.I)
 
+# A document's author between it and its verb: "The statement, signed by X, said", "The
+# report, published by X, described …".
+_AUTHORED_BY = re.compile(
+    r"\b(?:statement|report|letter|study|survey|memo|communiqu[eé]|declaration|petition),\s+"
+    r"(?:signed|issued|published|released|written|drafted|prepared|compiled|sent)\s+by\s+"
+    r"(?:the\s+)?$"
+)
+
 
 class SubjectRules(PhraseRules):
     """The clause-subject readings over one article's masked text, and who is the subject of
@@ -179,6 +187,8 @@ class SubjectRules(PhraseRules):
         before = self.masked[max(start, name.phrase - 60) : name.phrase]
         if SPOKESPERSON_FOR.search(before):
             return self._spokesperson(name, start)
+        if kind in ("subject", "stray") and _AUTHORED_BY.search(before):
+            return name, True  # "The statement, signed by X, said": X's words, in writing
         if kind == "relative":
             return None if self._listed(name.phrase, start) else (name, False)
         untitled = name.phrase == name.start
