@@ -299,3 +299,23 @@ def test_a_titled_apposition_after_a_quotation_opens_the_speakers_clause(text: s
 def test_a_documents_author_speaks_its_words(text: str, name: str) -> None:
     _, cues = _index(text)
     assert cues["Q1"].name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Group of Seven met on Friday. The group called for “an immediate end of the"
+            " war”.",
+            "G7",
+        ),
+        (
+            "Greenpeace criticised the plan on Monday. “This is a step backwards,” the group"
+            " said in a statement.",
+            "Greenpeace",
+        ),
+    ],
+)
+def test_a_known_body_named_once_speaks_again_by_its_kind(text: str, name: str) -> None:
+    _, cues = _index(text)
+    assert cues["Q1"].name == name
