@@ -305,8 +305,7 @@ def test_a_documents_author_speaks_its_words(text: str, name: str) -> None:
     ("text", "name"),
     [
         (
-            "The Group of Seven met on Friday. The group called for “an immediate end of the"
-            " war”.",
+            "The Group of Seven met on Friday. The group called for “an immediate end of the war”.",
             "G7",
         ),
         (
@@ -319,3 +318,19 @@ def test_a_documents_author_speaks_its_words(text: str, name: str) -> None:
 def test_a_known_body_named_once_speaks_again_by_its_kind(text: str, name: str) -> None:
     _, cues = _index(text)
     assert cues["Q1"].name == name
+
+
+def test_she_is_the_one_woman_named_when_the_other_person_is_unknown() -> None:
+    text = (
+        "Prime Minister Keir Starmer met Ursula von der Leyen in Brussels."
+        " “We agreed to deepen ties,” she said."
+    )
+    _, cues = _index(text)
+    assert cues["Q1"].name == "Ursula von der Leyen"
+
+
+def test_he_still_goes_to_the_one_who_acts() -> None:
+    # "Keir" is no listed given name: his sex is unknown, Mr. Trump's is known; Starmer acts.
+    text = "Keir Starmer met Mr. Donald Trump in Washington. “It went well,” he said."
+    _, cues = _index(text)
+    assert cues["Q1"].name == "Keir Starmer"

@@ -74,14 +74,22 @@ def only_named(
     paragraph: int,
     person: bool,
     fits: Fits = lambda _: True,
+    sure: Fits = lambda _: False,
 ) -> Said | None:
     """ "He said" with no speaker cued yet: the one person its paragraph names before it
     ("The president of Turkey, Recep Tayyip Erdoğan, visited … “…,” he said"), or of several,
-    the one that is the subject of a verb ("Was Szlachta satisfied with Rubio's response?
-    “…,” he said"); "it said":
-    the one organisation or state, if it is the subject of a verb ("the Met Office had
-    issued …", not "University of Maine scientists' program")."""
+    the one the article surely gives the pronoun's sex (``sure``: "Keir Starmer met Ursula von
+    der Leyen. “…,” she said"), else the one that is the subject of a verb ("Was Szlachta
+    satisfied with Rubio's response? “…,” he said"); "it said": the one organisation or
+    state, if it is the subject of a verb ("the Met Office had issued …", not "University of
+    Maine scientists' program")."""
     kin = [n for n in named_in(named, start, end) if n.person == person and fits(n.actor)]
+    if (
+        person
+        and len({n.actor for n in kin}) > 1
+        and len({n.actor for n in kin if sure(n.actor)}) == 1
+    ):
+        kin = [n for n in kin if sure(n.actor)]
     if not person or len({n.actor for n in kin}) > 1:
         # (of two people, the one who acts: "Szlachta asked … about Rubio's plan")
         kin = [n for n in kin if _acts(hidden, n.end)]

@@ -453,12 +453,16 @@ def _referred(
             return age in ages[actor]  # (of another age: not)
         return sex is None or actor is None or genders.get(actor, sex) == sex
 
+    def sure(actor: str | None) -> bool:
+        # (for "she" only: a person whose sex the article leaves open is more often a man)
+        return sex == "f" and actor is not None and genders.get(actor) == sex
+
     opening = text.rfind("\n", 0, f.start) + 1
     source = last_said(said, t.paragraph, person, fits)
     if source is not None and person:
         source = new_subject(hidden, named, source, f.start, fits) or source
     if source is None:
-        source = only_named(hidden, named, opening, f.start, t.paragraph, person, fits)
+        source = only_named(hidden, named, opening, f.start, t.paragraph, person, fits, sure)
     if source is None:
         # The paragraph before, unless this one names another of its kind first: "By
         # then the Met Office had issued a warning. It said …"
