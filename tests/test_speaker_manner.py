@@ -331,6 +331,8 @@ def test_she_is_the_one_woman_named_when_the_other_person_is_unknown() -> None:
 
 def test_he_still_goes_to_the_one_who_acts() -> None:
     # "Keir" is no listed given name: his sex is unknown, Mr. Trump's is known; Starmer acts.
-    text = "Keir Starmer met Mr. Donald Trump in Washington. “It went well,” he said."
+    text = (
+        "Prime Minister Keir Starmer criticised Mr. Donald Trump's plan. “It is unwise,” he said."
+    )
     _, cues = _index(text)
     assert cues["Q1"].name == "Keir Starmer"
