@@ -336,3 +336,13 @@ def test_he_still_goes_to_the_one_who_acts() -> None:
     )
     _, cues = _index(text)
     assert cues["Q1"].name == "Keir Starmer"
+
+
+def test_an_emperor_is_a_title() -> None:
+    text = (
+        "Emperor Akihito paused during his birthday celebrations to offer condolences."
+        ' "I hope their health will not suffer," he said.'
+    )
+    actors, cues = _index(text)
+    assert actors["Akihito"].title == "Emperor"
+    assert cues["Q1"].name == "Akihito"
