@@ -41,6 +41,7 @@ from .name_shapes import (
     after_title,
     glued_name,
     initials,
+    known_body,
     last_title_head,
     nameable,
     named_like_a_title,
@@ -474,11 +475,6 @@ def _opens_main_clause(text: str, tokens: list[Token], title_start: int, piece: 
     ) is not None and subject_of_verb(text, piece.end)
 
 
-def _a_body(words: str) -> bool:
-    """A known institution or an acronym: "head of *the IMF*", "director of *the FBI*"."""
-    return words in INSTITUTION_GROUPS or (words.isupper() and len(words) > 1 and words.isalpha())
-
-
 def _employed_by(text: str, tokens: list[Token], last: int) -> int:
     """The title word a role's employer follows: "an attorney *for Twitter*, Alex Spiro",
     "a spokeswoman *at the Pentagon*, X", "a member *of the Labour Party*, X", "a spokesman
@@ -496,7 +492,7 @@ def _employed_by(text: str, tokens: list[Token], last: int) -> int:
     # "mayor of Esperanza, Sultan Kudarat": "of" a place is no employer, "of" a body is.
     by = tokens[k].text
     employer = text[tokens[k + 1 + (tokens[k + 1].text == "the")].start : tokens[last].end]
-    body = described or tokens[last].text in ORG_WORDS or _a_body(employer)
+    body = described or tokens[last].text in ORG_WORDS or known_body(employer)
     if k < 1 or not (by in ("for", "at", "with") or (by == "of" and body)):
         return last
     head = tokens[k - 1]

@@ -19,6 +19,7 @@ from .lexicon import (
     COUNTRY_GROUPS,
     DEPARTMENTS,
     HONORIFICS,
+    INSTITUTION_GROUPS,
     LOCATIVES,
     MONTHS,
     NAME_SUFFIXES,
@@ -219,3 +220,8 @@ def used_as_nationality(text: str, tokens: list[Token], i: int) -> bool:
     word = after.text
     verb = word in SPEECH_VERBS or word in ACTION_VERBS or word in AUXILIARIES
     return not (verb or word in _AFTER_A_PERSON or word.endswith("ed"))
+
+
+def known_body(words: str) -> bool:
+    """A known institution or an acronym: "head of *the IMF*", "director of *the FBI*"."""
+    return words in INSTITUTION_GROUPS or (words.isupper() and len(words) > 1 and words.isalpha())
