@@ -490,8 +490,7 @@ def _employed_by(text: str, tokens: list[Token], last: int) -> int:
     if tokens[k].text == "the" and k > 0:
         k -= 1
     # "mayor of Esperanza, Sultan Kudarat": "of" a place is no employer, "of" a body is.
-    by = tokens[k].text
-    employer = text[tokens[k + 1 + (tokens[k + 1].text == "the")].start : tokens[last].end]
+    by, employer = tokens[k].text, text[tokens[k + 1].start : tokens[last].end].removeprefix("the ")
     body = described or tokens[last].text in ORG_WORDS or known_body(employer)
     if k < 1 or not (by in ("for", "at", "with") or (by == "of" and body)):
         return last
