@@ -378,16 +378,14 @@ def _described(text: str, tokens: list[Token], runs: Runs, piece: Piece, first: 
     prev = tokens[first - 1]
     if prev.sentence != tokens[first].sentence or text[prev.stop : tokens[first].start] != " ":
         return
+    titled = prev.text in TITLE_HEADS or prev.text in ROLE_NOUNS
     if prev.possessive and prev.text in COUNTRY_GROUPS and piece.kind == "person":
         # "Chile's Gabriel Boric denounced": a person when it acts ("Japan's Mount Fuji,
         # which", "Singapore's Mass Rapid Transit system" do not).
         piece.strong = subject_of_verb(text, piece.end)
-    elif prev.text in TITLE_HEADS or prev.text in ROLE_NOUNS:
+    elif titled or prev.text in ORG_DESCRIPTORS:
         piece.title = (tokens[runs.title_start(first - 1)].start, prev.end)
-        piece.strong = True
-    elif prev.text in ORG_DESCRIPTORS:
-        piece.title = (tokens[runs.title_start(first - 1)].start, prev.end)
-        piece.kind, piece.strong = "org", True
+        piece.kind, piece.strong = (piece.kind if titled else "org"), True
 
 
 def _apposition(
