@@ -78,6 +78,13 @@ class Found:
     pronoun: str = ""  # "he", "she", "it", "statement" ("the statement said") or "report"
     statement: bool = False  # the words were a statement's: "X said in a statement"
 
+    @classmethod
+    def pronoun_at(cls, m: re.Match[str], verb_end: int) -> Found:
+        """A hit on a possessive or object pronoun, group 1 of ``m`` ("in *his* view",
+        "according to *her*"), resolved by the caller as "he said" or "she said" is."""
+        he = m.group(1).lower() in ("his", "him")
+        return cls("pronoun_continues", None, m.start(1), m.end(1), verb_end, "he" if he else "she")
+
 
 # The point of a suffix that a name leaves out, before the sentence goes on: "Caterpillar
 # Inc. said", "Ford Motor Co., the carmaker, said" read as if the name ended in a space.

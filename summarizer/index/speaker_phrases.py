@@ -148,8 +148,7 @@ class PhraseRules(NameIndex):
         if m is None:
             return None
         if m.re is _POSSESSED_WORDS and m.group(1):
-            pronoun = "he" if m.group(1).lower() == "his" else "she"
-            return Found("pronoun_continues", None, m.start(1), m.end(1), colon, pronoun)
+            return Found.pronoun_at(m, colon)
         name = self.by_phrase.get(m.start("owner"))
         if name is None or name.actor is None or name.end != m.end("owner"):
             return None

@@ -33,6 +33,7 @@ from .units import SpeakerRule
 
 _PRONOUN = re.compile(rf"\b([Hh]e|[Ss]he|[Ii]t)(?:\s+{FILLER})*\s+$")
 _INVERTED_PRONOUN = re.compile(r"\s+(he|she)\b")
+_IN_VIEW = re.compile(f"{IN_THE_VIEW_OF}|{IN_ONES_VIEW}")
 _CLAUSE_AFTER = re.compile(r"[^,.;:\x00]{0,80},\s*")  # "In his view, " up to the main clause
 _OBJECT_PRONOUN = re.compile(r"\s+(him|her)\b(?!\s+(?:own\s+)?[a-z])")  # "according to him,"
 # A clause opened by "he" or "she", after an opening phrase if any: "Expanding on that point
@@ -201,9 +202,8 @@ class Matcher(SubjectRules):
             return None
         if VERB.search(self.masked, m.end(), quote):
             return None  # "X's claim that Y said “…”": Y's words
-        if him := _OWNED_BY_PRONOUN.search(self.masked, max(start, m.start() - 40), m.start()):
-            pronoun = "he" if him.group(1).lower() == "his" else "she"
-            return Found("pronoun_continues", None, him.start(1), him.end(1), m.end(), pronoun)
+        if his := _OWNED_BY_PRONOUN.search(self.masked, max(start, m.start() - 40), m.start()):
+            return Found.pronoun_at(his, m.end())
         name = self._named_before(_OWNED_BY_NAME, m.start(), start)
         if name is None or name.actor is None:
             return None
@@ -282,11 +282,10 @@ class Matcher(SubjectRules):
             return None
         if word in SPEECH_OPENERS:
             return self._opening_verb(at, stop, end)
-        if word.split()[0].lower() == "in":  # "in the words of X", "in X's view", "in his view"
-            return self._in_view(word, at, stop, end)
+        if (view := _IN_VIEW.match(self.masked, at)) and view.end() == stop:
+            return self._in_view(view, stop, end)  # "in the words of X", "in his view"
         if word.lower() == "according to" and (him := _OBJECT_PRONOUN.match(self.masked, stop)):
-            pronoun = "he" if him.group(1) == "him" else "she"  # resolved as "he said" is
-            return Found("pronoun_continues", None, him.start(1), him.end(1), stop, pronoun)
+            return Found.pronoun_at(him, stop)
         if word.lower() == "according to" or DOCUMENT_BY.fullmatch(word):
             if word.lower() == "according to" and (staff := _STAFF_OF.match(self.masked, stop)):
                 # "according to researchers at Kaspersky Lab": they speak for it
@@ -343,16 +342,14 @@ class Matcher(SubjectRules):
                 return Found("said_name", name, name.start, name.end, stop)
         return None
 
-    def _in_view(self, word: str, at: int, stop: int, end: int) -> Found | None:
+    def _in_view(self, view: re.Match[str], stop: int, end: int) -> Found | None:
         """ "In the words of X", "in X's view" (the match is "In", the name after it), "in
         his opinion": whose words or view the sentence gives."""
-        owner = word.split()[1] if " " in word else ""
-        if owner in ("his", "her"):
+        if view.group(1):
             clause = _CLAUSE_AFTER.match(self.masked, stop, end)
             if clause is not None and clause.end() in self.by_phrase:
                 return None  # "In his assessment, Calderon intimated …": the name that follows
-            pronoun = "he" if owner == "his" else "she"  # resolved as "he said" is
-            return Found("pronoun_continues", None, at + 3, at + 3 + len(owner), stop, pronoun)
+            return Found.pronoun_at(view, stop)
         name = self._name_at(stop, end, closed=False)
         return None if name is None else Found("according_to", name, name.start, name.end, stop)
 

@@ -62,7 +62,7 @@ DOCUMENT_BY = re.compile(
 _VIEW_NOUNS = r"(?:words|view|opinion|estimation|judge?ment|assessment|telling)\b"
 IN_THE_VIEW_OF = rf"[Ii]n the {_VIEW_NOUNS} of"
 IN_ONES_VIEW = (
-    rf"[Ii]n (?:his|her) (?:own )?{_VIEW_NOUNS}(?! of\b)"  # (not "in his assessment of X")
+    rf"[Ii]n (his|her) (?:own )?{_VIEW_NOUNS}(?! of\b)"  # (not "in his assessment of X")
     rf"|[Ii]n(?= (?:[A-Z][\w.’'-]*\s){{0,3}}[A-Z][\w’'-]*['’]s (?:own )?{_VIEW_NOUNS}(?! of\b))"
 )
 VERB = re.compile(
